@@ -1,0 +1,2 @@
+/** Browser tests global setup (stub, replaced by the preview build + server). */
+export default async function globalSetup(): Promise<void> {}

@@ -1,0 +1,2 @@
+/** Browser tests global teardown (stub). */
+export default async function globalTeardown(): Promise<void> {}
