@@ -1,0 +1,144 @@
+// @ts-check
+/**
+ * Builds the add-in into dist/:
+ *   taskpane.html  the task pane page, and the shared runtime: it loads functions.js, taskpane.js, commands.js
+ *   functions.js   the LIAT.* custom functions (self-contained: it carries the webpack runtime the other two use)
+ *   functions.json generated from the JSDoc of src/functions/functions.ts (custom-functions-metadata-plugin)
+ *   functions.fr.json  the same, names and descriptions in French (src/functions/frenchMetadata.ts)
+ *   manifest.xml, assets/  copied; the development address is replaced by --env address=...
+ *
+ *   --env address=https://host/path/  production address (default https://localhost:3000/)
+ *   --env preview                     pages load the local office-shim.js instead of office.js from the CDN, and the
+ *                                     preview page (simulated workbook next to the pane) is built too
+ */
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const LocalizedFunctionsMetadataPlugin = require("./scripts/webpack/LocalizedFunctionsMetadataPlugin");
+const AddressRewritePlugin = require("./scripts/webpack/AddressRewritePlugin");
+const { DEV_ADDRESS, normalizeAddress } = require("./scripts/webpack/rewriteAddress");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const DEV_SERVER_PORT = 3000;
+
+const src = (/** @type {string} */ file) => path.resolve(__dirname, "src", file);
+
+/** Files only the preview build uses; they must exist when (and only when) it is asked for. */
+const PREVIEW_FILES = {
+  officeShim: src("preview/officeShim.ts"),
+  preview: src("preview/preview.tsx"),
+  template: src("preview/preview.html"),
+};
+
+/**
+ * @param {Record<string, string | boolean | undefined>} env webpack-cli --env values
+ * @param {{ mode?: "production" | "development" | "none" }} argv
+ * @returns {import("webpack").Configuration & { devServer?: Record<string, unknown> }}
+ */
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode ?? "production";
+  const preview = Boolean(env.preview);
+  const address = normalizeAddress(typeof env.address === "string" ? env.address : DEV_ADDRESS);
+
+  if (preview) {
+    const missing = Object.values(PREVIEW_FILES).filter((file) => !fs.existsSync(file));
+    if (missing.length > 0) {
+      throw new Error(
+        `--env preview needs ${missing.map((file) => path.relative(__dirname, file)).join(", ")} (missing)`,
+      );
+    }
+  }
+
+  /** The script that provides Office, Excel and CustomFunctions: office.js, or the in-memory host's shim. */
+  const officeJs = preview ? "office-shim.js" : OFFICE_JS_CDN;
+
+  /** @type {import("webpack").EntryObject} */
+  const entry = {
+    // functions first: it holds the runtime, so the pane and the commands share its module instances
+    functions: src("functions/functions.ts"),
+    taskpane: { import: src("taskpane/index.tsx"), dependOn: "functions" },
+    commands: { import: src("commands/commands.ts"), dependOn: "functions" },
+  };
+  if (preview) {
+    entry["office-shim"] = PREVIEW_FILES.officeShim;
+    entry.preview = PREVIEW_FILES.preview;
+  }
+
+  const pages = [
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: src("taskpane/taskpane.html"),
+      chunks: ["functions", "taskpane", "commands"],
+      chunksSortMode: "manual",
+      officeJs,
+    }),
+  ];
+  if (preview) {
+    pages.push(
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: PREVIEW_FILES.template,
+        chunks: ["preview"],
+        officeJs,
+      }),
+    );
+  }
+
+  return {
+    mode,
+    context: __dirname,
+    devtool: "source-map",
+    entry,
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new LocalizedFunctionsMetadataPlugin({
+        output: "functions.fr.json",
+        translations: src("functions/frenchMetadata.ts"),
+        exportName: "FRENCH_METADATA",
+        locale: "fr",
+      }),
+      ...pages,
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+      new AddressRewritePlugin({ address }),
+    ],
+    // The size budget (initial task pane JavaScript, gzipped) is measured by `npm run bench`.
+    performance: { hints: false },
+    devServer: {
+      host: "127.0.0.1",
+      port: DEV_SERVER_PORT,
+      allowedHosts: "all",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      client: { overlay: false },
+    },
+  };
+};
