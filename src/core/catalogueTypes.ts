@@ -32,12 +32,16 @@ export interface Reference {
   item?: string;
   /** GCR section such as "3.2", or programme part such as "A", when the source gives one. */
   section?: string;
-  /** The normalized compact text, e.g. "GCM 1 (¶17d)" or "GCR ¶42". */
+  /** The normalized compact text, e.g. "GCM 1 ¶17d" or "GCR ¶42". */
   label: string;
   /** True when the source was ambiguous or irregular and this reading is an interpretation. */
   uncertain: boolean;
   /** Why it is flagged uncertain (English), when it is. */
   note?: string;
+  /** True when the source gave no paragraph and it was derived from the GCM objective (objective + 16). */
+  paragraphInferred?: boolean;
+  /** The piece of source text this reference was read from, e.g. "17-:33f" or "Programme A; 23,32". */
+  raw?: string;
 }
 
 export interface Objective {
