@@ -2,8 +2,8 @@
 const tsJest = [
   "ts-jest",
   {
-    isolatedModules: true,
     tsconfig: {
+      isolatedModules: true,
       module: "commonjs",
       moduleResolution: "node10",
       jsx: "react-jsx",

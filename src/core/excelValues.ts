@@ -1,0 +1,51 @@
+/** Facts about values as Excel hands them over (range.values, custom-function arguments, ExcelJS). */
+
+/** A cell value as read: Excel gives "" for an empty cell; other libraries give null or undefined. */
+export type CellValue = string | number | boolean | null | undefined;
+
+const ERROR_VALUES = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+  "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!", "#PYTHON!",
+]);
+
+/** True for the text of an Excel error value such as "#VALUE!" or "#N/A". */
+export function isErrorValue(value: unknown): value is string {
+  return typeof value === "string" && value.length <= 14 && ERROR_VALUES.has(value);
+}
+
+/** True for an empty cell: "", null, undefined or whitespace only. */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Largest serial Excel accepts as a date (9999-12-31). */
+export const MAX_DATE_SERIAL = 2958465;
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** A serial day number (1900 date system, as Excel stores dates) to an ISO date "YYYY-MM-DD". */
+export function serialToIsoDate(serial: number): string {
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** An ISO date "YYYY-MM-DD" to its Excel serial day number, or null when it is not a real date. */
+export function isoDateToSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return Math.round((ms - EXCEL_EPOCH_MS) / DAY_MS);
+}
+
+/** A JavaScript Date (as ExcelJS reads date cells, in UTC) to an Excel serial day number. */
+export function dateToSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
+}
+
+/** Text that a person probably meant as a date: 2024-03-01, 01/03/2024, 1.3.2024, 1-3-24. */
+export function looksLikeDateText(value: string): boolean {
+  return /^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\s*$/.test(value);
+}

@@ -1,0 +1,242 @@
+/*
+ * The LIAT.* custom functions. Each is a thin, pure wrapper over src/core: it computes only from
+ * its arguments. custom-functions-metadata-plugin reads the JSDoc below to generate functions.json
+ * and adds the CustomFunctions.associate calls; French names and descriptions are in
+ * frenchMetadata.ts. Bad arguments throw an Excel error (#VALUE! or #N/A) with a message.
+ */
+import { getObjective } from "../core/catalogue";
+import { normalizeCode } from "../core/codes";
+import { getDomain } from "../core/domains";
+import { ENTRY_FIELDS, checkMessage, type RawEntry } from "../core/entrySchema";
+import type { CellValue } from "../core/excelValues";
+import { prioritiesOf } from "../core/priorities";
+import { progress } from "../core/progress";
+import { ratingLabel } from "../core/rating";
+import { formatReferences } from "../core/references";
+import { InvalidStatusError, InvalidWeightError, tally, tallyValues, type Tally } from "../core/scoring";
+import { parseStatus, type ParsedStatus } from "../core/status";
+import { flatten, readLang, readNumber, show } from "./args";
+import { bilingual, functionError } from "./errors";
+
+/** Runs a tally, turning bad statuses and weights into Excel errors with a message. */
+function tallyOrThrow(statuses: unknown[], weights?: unknown[]): Tally {
+  try {
+    return tallyValues(statuses, weights);
+  } catch (e) {
+    if (e instanceof InvalidStatusError) {
+      throw functionError("invalidValue", bilingual(
+        `Not a status at position ${e.index + 1}: ${show(e.raw)}. Use a label (e.g. "In progress"), 0-4 or "N/A".`,
+        `Statut non reconnu en position ${e.index + 1} : ${show(e.raw)}. Utilisez un libellé (ex. « En cours »), 0-4 ou « N/A ».`,
+      ));
+    }
+    if (e instanceof InvalidWeightError) {
+      throw functionError("invalidValue", bilingual(
+        `Weight at position ${e.index + 1} must be a number >= 0, not ${show(e.raw)}.`,
+        `Le poids en position ${e.index + 1} doit être un nombre >= 0, pas ${show(e.raw)}.`,
+      ));
+    }
+    throw e;
+  }
+}
+
+function objectiveOrThrow(code: unknown) {
+  const objective = typeof code === "string" || typeof code === "number" ? getObjective(String(code)) : undefined;
+  if (!objective) {
+    throw functionError("notAvailable", bilingual(`Unknown LIAT objective code ${show(code)}.`, `Code d'objectif LIAT inconnu : ${show(code)}.`));
+  }
+  return objective;
+}
+
+/**
+ * Score of a set of objectives: the mean points of their statuses (0-100). Not applicable and blank statuses are left out; blank when none is assessed.
+ * @customfunction SCORE
+ * @param statuses Status cells: labels (French or English), levels 0-4, "N/A" or blank.
+ * @param [weights] Optional weights, one per status (numbers >= 0; blank counts as 1).
+ * @returns The score from 0 to 100, or blank when no objective is assessed.
+ */
+export function score(statuses: any[][], weights?: any[][]): number | string {
+  const flat = flatten(statuses);
+  let w: unknown[] | undefined;
+  if (weights !== undefined && weights !== null) {
+    w = flatten(weights);
+    if (w.length !== flat.length) {
+      throw functionError("invalidValue", bilingual(
+        `weights must have as many cells as statuses (${w.length} for ${flat.length}).`,
+        `les poids doivent avoir autant de cellules que les statuts (${w.length} pour ${flat.length}).`,
+      ));
+    }
+  }
+  return tallyOrThrow(flat, w).score ?? "";
+}
+
+/**
+ * Maturity level of one status: 0 (not started) to 4 (sustained); "N/A" when not applicable; blank when blank.
+ * @customfunction LEVEL
+ * @param status A status label (French or English), a level 0-4, or "N/A".
+ * @returns The level 0-4, "N/A" or blank.
+ */
+export function level(status: any): number | string {
+  const parsed = parseStatus(status);
+  if (parsed.kind === "invalid") tallyOrThrow([status]);
+  if (parsed.kind === "level") return parsed.level;
+  return parsed.kind === "na" ? "N/A" : "";
+}
+
+/**
+ * Coverage of a set of objectives: the share that is assessed among those that apply (0 to 1).
+ * @customfunction COVERAGE
+ * @param statuses Status cells: labels, levels 0-4, "N/A" or blank.
+ * @returns The coverage from 0 to 1 (format the cell as a percentage), or blank when nothing applies.
+ */
+export function coverage(statuses: any[][]): number | string {
+  return tallyOrThrow(flatten(statuses)).coverage ?? "";
+}
+
+/**
+ * Score of one policy domain from a list of objective codes and their statuses.
+ * @customfunction DOMAINSCORE
+ * @param codes Objective codes such as "1.1.1" (one per status).
+ * @param statuses Status cells, in the same order as the codes.
+ * @param domain Policy domain number, 1 to 6.
+ * @returns The domain score from 0 to 100, or blank when no objective of the domain is assessed.
+ */
+export function domainScore(codes: any[][], statuses: any[][], domain: number): number | string {
+  const c = flatten(codes);
+  const s = flatten(statuses);
+  if (c.length !== s.length) {
+    throw functionError("invalidValue", bilingual(
+      `codes and statuses must have the same number of cells (${c.length} and ${s.length}).`,
+      `codes et statuts doivent avoir le même nombre de cellules (${c.length} et ${s.length}).`,
+    ));
+  }
+  const d = readNumber(domain, { en: "domain", fr: "domaine" });
+  if (!Number.isInteger(d) || d < 1 || d > 6) {
+    throw functionError("invalidValue", bilingual(`domain must be 1 to 6, not ${show(domain)}.`, `domaine doit être de 1 à 6, pas ${show(domain)}.`));
+  }
+  const seen = new Set<string>();
+  const picked: ParsedStatus[] = [];
+  for (let i = 0; i < c.length; i++) {
+    const raw = c[i];
+    if (raw === "" || raw === null || raw === undefined) {
+      if (s[i] === "" || s[i] === null || s[i] === undefined) continue;
+    }
+    const code = normalizeCode(String(raw ?? ""));
+    const objective = code === null ? undefined : getObjective(code);
+    if (!objective) {
+      throw functionError("invalidValue", bilingual(`Unknown objective code ${show(raw)} at position ${i + 1}.`, `Code d'objectif inconnu ${show(raw)} en position ${i + 1}.`));
+    }
+    if (seen.has(objective.code)) {
+      throw functionError("invalidValue", bilingual(`Objective ${objective.code} is listed twice.`, `L'objectif ${objective.code} figure deux fois.`));
+    }
+    seen.add(objective.code);
+    if (objective.domain !== d) continue;
+    const st = parseStatus(s[i]);
+    if (st.kind === "invalid") tallyOrThrow([s[i]]);
+    picked.push(st);
+  }
+  return tally(picked).score ?? "";
+}
+
+/**
+ * Rating band of a score: Initial (0-24), Emerging (25-49), Established (50-74), Advanced (75-100).
+ * @customfunction RATING
+ * @param score A score from 0 to 100 (blank gives blank).
+ * @param [lang] Language of the label: "fr" or "en" (default "en").
+ * @returns The rating label.
+ */
+export function rating(score: any, lang?: string): string {
+  const l = readLang(lang);
+  if (score === "" || score === null || score === undefined) return "";
+  const n = readNumber(score, { en: "score", fr: "score" });
+  if (n < 0 || n > 100) throw functionError("invalidValue", bilingual(`score must be between 0 and 100, not ${n}.`, `le score doit être entre 0 et 100, pas ${n}.`));
+  return ratingLabel(n, l);
+}
+
+/**
+ * Text of a LIAT objective.
+ * @customfunction OBJECTIVE
+ * @param code Objective code such as "1.1.1" (a comma form such as "1,1,1" is accepted).
+ * @param [lang] "fr" for the French source text, "en" for the English translation (default "en").
+ * @returns The objective text.
+ */
+export function objective(code: any, lang?: string): string {
+  const l = readLang(lang);
+  return objectiveOrThrow(code).text[l];
+}
+
+/**
+ * Policy domain of a LIAT objective.
+ * @customfunction DOMAIN
+ * @param code Objective code such as "2.1".
+ * @param [lang] Language of the name: "fr" or "en" (default "en").
+ * @returns The domain number and name, e.g. "2 Employment (access to)".
+ */
+export function domain(code: any, lang?: string): string {
+  const l = readLang(lang);
+  const o = objectiveOrThrow(code);
+  return `${o.domain} ${getDomain(o.domain)!.name[l]}`;
+}
+
+/**
+ * References of a LIAT objective to the Global Compact on Refugees (GCR) and for Migration (GCM), normalized.
+ * @customfunction REFS
+ * @param code Objective code such as "1.5.2".
+ * @param [compact] "GCR" or "GCM" to list only that compact (default both).
+ * @returns The references, separated by "; ", or blank when there are none.
+ */
+export function refs(code: any, compact?: string): string {
+  const o = objectiveOrThrow(code);
+  if (compact === undefined || compact === null || compact === "") return formatReferences(o.refs);
+  const c = String(compact).trim().toUpperCase();
+  if (c !== "GCR" && c !== "GCM") {
+    throw functionError("invalidValue", bilingual(`compact must be "GCR" or "GCM", not ${show(compact)}.`, `le pacte doit être « GCR » ou « GCM », pas ${show(compact)}.`));
+  }
+  return formatReferences(o.refs.filter((r) => r.compact === c));
+}
+
+/**
+ * Priorities of the Call to Local Action (1 to 8) that a LIAT objective serves, according to the crosswalk shipped with this add-in.
+ * @customfunction PRIORITIES
+ * @param code Objective code such as "6.1".
+ * @returns The priority numbers, separated by "; ".
+ */
+export function priorities(code: any): string {
+  return prioritiesOf(objectiveOrThrow(code).code).join("; ");
+}
+
+/**
+ * Progress of an indicator from its baseline to its target: 0 at the baseline, 1 at the target; works for indicators that should go down.
+ * @customfunction PROGRESS
+ * @param baseline Value at the start.
+ * @param target Value aimed for (below the baseline for an indicator that should go down).
+ * @param actual Value now.
+ * @returns The progress (1 = target reached; format as a percentage).
+ */
+export function progressOf(baseline: number, target: number, actual: number): number {
+  const b = readNumber(baseline, { en: "baseline", fr: "valeur de départ" });
+  const t = readNumber(target, { en: "target", fr: "cible" });
+  const a = readNumber(actual, { en: "actual", fr: "valeur actuelle" });
+  if (t === b) throw functionError("invalidValue", bilingual("target equals baseline: there is no progress to measure.", "la cible est égale à la valeur de départ : aucun progrès à mesurer."));
+  return progress(b, t, a);
+}
+
+/**
+ * Validation message for one objective row: blank when the row is valid.
+ * @customfunction CHECK
+ * @param entries The row's 11 entry cells in sheet order: status, responsible service, partners, target groups, start, end, budget, currency, beneficiaries, evidence, comments.
+ * @param [lang] Language of the message: "fr" or "en" (default "en").
+ * @returns The problems of the row, or blank when there are none.
+ */
+export function check(entries: any[][], lang?: string): string {
+  const l = readLang(lang);
+  const cells = flatten(entries);
+  if (cells.length !== ENTRY_FIELDS.length) {
+    throw functionError("invalidValue", bilingual(
+      `entries must be the ${ENTRY_FIELDS.length} entry cells of one row, not ${cells.length} cells.`,
+      `entries doit être les ${ENTRY_FIELDS.length} cellules de saisie d'une ligne, pas ${cells.length} cellules.`,
+    ));
+  }
+  const raw: RawEntry = {};
+  ENTRY_FIELDS.forEach((f, i) => (raw[f] = cells[i] as CellValue));
+  return checkMessage(raw, l);
+}
