@@ -4,12 +4,12 @@
  * The ribbon currently has one button, which opens the task pane (ShowTaskpane: no code needed).
  */
 
-/** Names of ExecuteFunction actions declared in manifest.xml, with their handlers. */
+/** ExecuteFunction actions declared in manifest.xml, by action id. */
 const COMMANDS: Record<string, (event: Office.AddinCommands.Event) => void> = {};
 
 Office.onReady(() => {
-  // Office.actions exists only in a shared runtime; the preview shim may omit it.
-  const actions = (Office as { actions?: { associate(name: string, handler: (event: never) => void): void } }).actions;
+  // Office.actions exists only in a shared runtime; the preview host's shim may leave it out.
+  const actions: typeof Office.actions | undefined = Office.actions;
   if (!actions) return;
-  for (const [name, handler] of Object.entries(COMMANDS)) actions.associate(name, handler);
+  for (const [id, handler] of Object.entries(COMMANDS)) actions.associate(id, handler);
 });
