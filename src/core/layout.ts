@@ -1,0 +1,412 @@
+/**
+ * The LIAT workbook layout, defined once: sheet names, table columns and their labels, native data
+ * validation, status colours, the hidden lists sheet and the cover sheet's native formulas. The
+ * add-in (src/excel) and the command line (src/cli, with ExcelJS) both build the workbook from this.
+ * Cell formulas here use only native Excel functions, so the workbook reads right without the add-in.
+ */
+import { objectivesOfDomain } from "./catalogue";
+import type { DomainId, Objective } from "./catalogueTypes";
+import { CURRENCIES } from "./currencies";
+import { DOMAINS, getSubCategory } from "./domains";
+import { ENTRY_FIELDS, MAX_RESPONSIBLE, type EntryField } from "./entrySchema";
+import type { Lang, Localized } from "./language";
+import { formatReferences } from "./references";
+import { RATING_BANDS } from "./rating";
+import { NOT_APPLICABLE_LABEL, STATUS_SCALE, statusLabels } from "./status";
+import { targetGroupLabels } from "./targetGroups";
+import { textKey } from "./textKey";
+
+/** Version of this layout. A workbook records it; a later add-in upgrades older ones. */
+export const SCHEMA_VERSION = 2;
+export const FRAMEWORK_VERSION = "LIAT v1 (draft)";
+/** Name of the custom document property and lists-sheet key that carry the schema version. */
+export const SCHEMA_PROPERTY = "LIAT.schemaVersion";
+
+export const COVER_SHEET = "LIAT";
+export const LISTS_SHEET = "LIAT_Lists";
+export const CONSOLIDATION_SHEET: Localized = { fr: "Consolidation", en: "Consolidation" };
+
+/** 1-based row of the table header on a domain sheet; rows above hold the title and help. */
+export const HEADER_ROW = 4;
+export const FIRST_DATA_ROW = HEADER_ROW + 1;
+
+export type CatalogueColumn = "code" | "subcategory" | "objective" | "gcr" | "gcm";
+export type ColumnKey = CatalogueColumn | EntryField | "points";
+
+export type ValidationSpec =
+  | { type: "list"; source: string }
+  | { type: "date"; operator: "greaterThanOrEqualTo"; formula1: string }
+  | { type: "wholeNumber"; operator: "greaterThanOrEqualTo"; formula1: string }
+  | { type: "decimal"; operator: "greaterThanOrEqualTo"; formula1: string }
+  | { type: "textLength"; operator: "lessThanOrEqualTo"; formula1: string };
+
+export interface ColumnSpec {
+  key: ColumnKey;
+  /** catalogue: filled by the add-in, locked; entry: typed by people, unlocked; computed: native formula, locked. */
+  kind: "catalogue" | "entry" | "computed";
+  header: Localized;
+  /** Other headers that mean the same column in files received back (any language, any case). */
+  aliases: string[];
+  /** Width in characters (Excel's column width unit). */
+  width: number;
+  wrap: boolean;
+  numberFormat: string;
+  validation?: ValidationSpec;
+  /** Shown when the cell is selected (native input message). */
+  prompt?: { title: Localized; message: Localized };
+  /** Shown when a value breaks the native rule. */
+  error?: { title: Localized; message: Localized };
+}
+
+const DATE_FORMAT = "yyyy-mm-dd";
+
+/** Placeholder for the first data row's number in relative validation formulas. */
+export const ROW_TOKEN = "{row}";
+
+export const COLUMNS: readonly ColumnSpec[] = [
+  { key: "code", kind: "catalogue", header: { fr: "Code", en: "Code" }, aliases: ["code objectif", "objective code"], width: 8, wrap: false, numberFormat: "@" },
+  { key: "subcategory", kind: "catalogue", header: { fr: "Sous-catégorie", en: "Sub-category" }, aliases: ["sous-categories", "sub category", "subcategory"], width: 28, wrap: true, numberFormat: "@" },
+  { key: "objective", kind: "catalogue", header: { fr: "Objectif", en: "Objective" }, aliases: ["objectif oriente vers l'action", "objectifs orientes vers l'action", "action-oriented objective"], width: 60, wrap: true, numberFormat: "@" },
+  { key: "gcr", kind: "catalogue", header: { fr: "GCR", en: "GCR" }, aliases: ["pmr", "ccr"], width: 14, wrap: true, numberFormat: "@" },
+  { key: "gcm", kind: "catalogue", header: { fr: "GCM", en: "GCM" }, aliases: ["pmm"], width: 16, wrap: true, numberFormat: "@" },
+  {
+    key: "status", kind: "entry", header: { fr: "Statut", en: "Status" }, aliases: ["etat", "state", "maturity"], width: 16, wrap: false, numberFormat: "@",
+    validation: { type: "list", source: "=LIAT_Status" },
+    prompt: { title: { fr: "Statut", en: "Status" }, message: { fr: "Choisissez un statut dans la liste.", en: "Choose a status from the list." } },
+    error: { title: { fr: "Statut inconnu", en: "Unknown status" }, message: { fr: "Choisissez un statut dans la liste déroulante.", en: "Choose a status from the dropdown list." } },
+  },
+  {
+    key: "responsible", kind: "entry", header: { fr: "Service responsable", en: "Responsible service" }, aliases: ["responsable", "responsible", "service"], width: 22, wrap: true, numberFormat: "@",
+    validation: { type: "textLength", operator: "lessThanOrEqualTo", formula1: String(MAX_RESPONSIBLE) },
+    prompt: { title: { fr: "Service responsable", en: "Responsible service" }, message: { fr: "Obligatoire à partir de « Planifié » (255 caractères au plus).", en: 'Required from "Planned" up (at most 255 characters).' } },
+    error: { title: { fr: "Texte trop long", en: "Text too long" }, message: { fr: "255 caractères au plus.", en: "At most 255 characters." } },
+  },
+  { key: "partners", kind: "entry", header: { fr: "Partenaires", en: "Partners" }, aliases: ["partenaire", "partner"], width: 22, wrap: true, numberFormat: "@" },
+  {
+    key: "targetGroups", kind: "entry", header: { fr: "Groupes cibles", en: "Target groups" }, aliases: ["groupe cible", "target group", "publics cibles"], width: 22, wrap: true, numberFormat: "@",
+    prompt: {
+      title: { fr: "Groupes cibles", en: "Target groups" },
+      message: { fr: `Séparés par « ; » : ${targetGroupLabels("fr").join("; ")}.`, en: `Separated by ";": ${targetGroupLabels("en").join("; ")}.` },
+    },
+  },
+  {
+    key: "start", kind: "entry", header: { fr: "Début", en: "Start" }, aliases: ["date de debut", "start date", "debut"], width: 12, wrap: false, numberFormat: DATE_FORMAT,
+    validation: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(1900,1,1)" },
+    prompt: { title: { fr: "Début", en: "Start" }, message: { fr: "Une date, par exemple 2025-01-31.", en: "A date, for example 2025-01-31." } },
+    error: { title: { fr: "Date attendue", en: "Date expected" }, message: { fr: "Saisissez une date valide.", en: "Enter a valid date." } },
+  },
+  {
+    key: "end", kind: "entry", header: { fr: "Fin", en: "End" }, aliases: ["date de fin", "end date"], width: 12, wrap: false, numberFormat: DATE_FORMAT,
+    validation: { type: "date", operator: "greaterThanOrEqualTo", formula1: `=MAX(DATE(1900,1,1),J${ROW_TOKEN})` },
+    prompt: { title: { fr: "Fin", en: "End" }, message: { fr: "Une date, pas avant le début.", en: "A date, not before the start." } },
+    error: { title: { fr: "Date de fin", en: "End date" }, message: { fr: "Saisissez une date valide, pas avant la date de début.", en: "Enter a valid date, not before the start date." } },
+  },
+  {
+    key: "budget", kind: "entry", header: { fr: "Budget", en: "Budget" }, aliases: ["montant", "amount"], width: 14, wrap: false, numberFormat: "#,##0.00",
+    validation: { type: "decimal", operator: "greaterThanOrEqualTo", formula1: "0" },
+    prompt: { title: { fr: "Budget", en: "Budget" }, message: { fr: "Un montant positif ou nul ; indiquez aussi la devise.", en: "An amount of zero or more; give the currency too." } },
+    error: { title: { fr: "Montant attendu", en: "Amount expected" }, message: { fr: "Saisissez un nombre positif ou nul.", en: "Enter a number that is zero or more." } },
+  },
+  {
+    key: "currency", kind: "entry", header: { fr: "Devise", en: "Currency" }, aliases: ["monnaie"], width: 9, wrap: false, numberFormat: "@",
+    validation: { type: "list", source: "=LIAT_Currency" },
+    prompt: { title: { fr: "Devise", en: "Currency" }, message: { fr: "Code ISO 4217, par exemple EUR.", en: "ISO 4217 code, for example EUR." } },
+    error: { title: { fr: "Devise inconnue", en: "Unknown currency" }, message: { fr: "Choisissez un code ISO 4217 dans la liste.", en: "Choose an ISO 4217 code from the list." } },
+  },
+  {
+    key: "beneficiaries", kind: "entry", header: { fr: "Bénéficiaires", en: "Beneficiaries" }, aliases: ["nombre de beneficiaires", "number of beneficiaries"], width: 13, wrap: false, numberFormat: "#,##0",
+    validation: { type: "wholeNumber", operator: "greaterThanOrEqualTo", formula1: "0" },
+    prompt: { title: { fr: "Bénéficiaires", en: "Beneficiaries" }, message: { fr: "Un nombre entier positif ou nul.", en: "A whole number, zero or more." } },
+    error: { title: { fr: "Nombre entier attendu", en: "Whole number expected" }, message: { fr: "Saisissez un nombre entier positif ou nul.", en: "Enter a whole number, zero or more." } },
+  },
+  {
+    key: "evidence", kind: "entry", header: { fr: "Preuve", en: "Evidence" }, aliases: ["preuves", "justificatif", "lien", "link", "source"], width: 24, wrap: true, numberFormat: "@",
+    prompt: { title: { fr: "Preuve", en: "Evidence" }, message: { fr: "Texte ou lien ; obligatoire à partir de « Mis en œuvre ».", en: 'Text or link; required from "Implemented" up.' } },
+  },
+  { key: "comments", kind: "entry", header: { fr: "Commentaires", en: "Comments" }, aliases: ["commentaire", "comment", "remarques", "notes"], width: 30, wrap: true, numberFormat: "@" },
+  { key: "points", kind: "computed", header: { fr: "Points", en: "Points" }, aliases: [], width: 8, wrap: false, numberFormat: "0" },
+];
+
+export const COLUMN_KEYS: readonly ColumnKey[] = COLUMNS.map((c) => c.key);
+
+/** 0-based index of a column in the layout as inserted. */
+export function columnIndex(key: ColumnKey): number {
+  return COLUMN_KEYS.indexOf(key);
+}
+
+/** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const HEADER_KEYS = new Map<string, ColumnKey>();
+for (const c of COLUMNS) for (const h of [c.header.fr, c.header.en, ...c.aliases]) HEADER_KEYS.set(textKey(h), c.key);
+
+/** Which layout column a header cell names (any language, case or accents), or null. */
+export function matchHeader(text: unknown): ColumnKey | null {
+  if (typeof text !== "string") return null;
+  return HEADER_KEYS.get(textKey(text).replace(/\s*\*$/, "")) ?? null;
+}
+
+/**
+ * Reads a header row: which column index holds which key. A row is a LIAT header when it names at
+ * least the code and status columns. Returns null otherwise.
+ */
+export function mapHeaderRow(cells: readonly unknown[]): Partial<Record<ColumnKey, number>> | null {
+  const map: Partial<Record<ColumnKey, number>> = {};
+  cells.forEach((cell, i) => {
+    const key = matchHeader(cell);
+    if (key !== null && map[key] === undefined) map[key] = i;
+  });
+  return map.code !== undefined && map.status !== undefined ? map : null;
+}
+
+export function domainSheetName(domain: DomainId, lang: Lang): string {
+  return `${domain} ${DOMAINS.find((d) => d.id === domain)!.short[lang]}`;
+}
+
+export function tableName(domain: DomainId): string {
+  return `LIAT_D${domain}`;
+}
+
+/** Catalogue cells of an objective's row, in COLUMNS order (entry and computed cells excluded). */
+export function catalogueCells(o: Objective, lang: Lang): Record<CatalogueColumn, string> {
+  return {
+    code: o.code,
+    subcategory: getSubCategory(o.subcategory)?.name[lang] ?? "",
+    objective: o.text[lang],
+    gcr: formatReferences(o.refs.filter((r) => r.compact === "GCR")),
+    gcm: formatReferences(o.refs.filter((r) => r.compact === "GCM")),
+  };
+}
+
+/** The native formula of the Points column for a 1-based sheet row: number, "NA", "" (blank) or "?" (unknown). */
+export function pointsFormula(row: number, statusColumn = columnLetter(columnIndex("status"))): string {
+  const cell = `${statusColumn}${row}`;
+  return `=IF(TRIM(${cell})="","",IFERROR(INDEX(LIAT_StatusPoints,MATCH(TRIM(${cell}),LIAT_StatusKey,0)),"?"))`;
+}
+
+export interface DomainSheetLayout {
+  domain: DomainId;
+  name: string;
+  table: string;
+  title: string;
+  help: string;
+  headers: string[];
+  /** One row per objective: catalogue cells, blank entry cells, the Points formula. */
+  rows: (string | number)[][];
+  /** 1-based first and last data rows. */
+  firstRow: number;
+  lastRow: number;
+}
+
+export function domainSheetLayout(domain: DomainId, lang: Lang): DomainSheetLayout {
+  const d = DOMAINS.find((x) => x.id === domain)!;
+  const objectives = objectivesOfDomain(domain);
+  const rows = objectives.map((o, i) => {
+    const cat = catalogueCells(o, lang);
+    return COLUMNS.map((c) => {
+      if (c.kind === "catalogue") return cat[c.key as CatalogueColumn];
+      if (c.kind === "computed") return pointsFormula(FIRST_DATA_ROW + i);
+      return "";
+    });
+  });
+  return {
+    domain,
+    name: domainSheetName(domain, lang),
+    table: tableName(domain),
+    title: lang === "fr" ? `Domaine politique ${domain} : ${d.name.fr}` : `Policy domain ${domain}: ${d.name.en}`,
+    help: lang === "fr"
+      ? "Remplissez les colonnes à partir de « Statut ». Les colonnes grisées viennent du LIAT et sont verrouillées."
+      : 'Fill in the columns from "Status" on. The grey columns come from the LIAT and are locked.',
+    headers: COLUMNS.map((c) => c.header[lang]),
+    rows,
+    firstRow: FIRST_DATA_ROW,
+    lastRow: FIRST_DATA_ROW + objectives.length - 1,
+  };
+}
+
+/** Status colours (conditional formatting on the Status column), by level, N/A last. */
+export const STATUS_COLORS: readonly { labels: Localized; fill: string; font: string }[] = [
+  ...STATUS_SCALE.map((s, i) => ({ labels: s.label, fill: ["#EDEDED", "#FFF2CC", "#FCE4D6", "#E2EFDA", "#A9D08E"][i]!, font: "#000000" })),
+  { labels: NOT_APPLICABLE_LABEL, fill: "#D9D9D9", font: "#595959" },
+];
+
+/** Keys of the status lookup table: every spelling the native formulas recognise, with its points. */
+export function statusLookup(): { key: string; points: number | "NA" }[] {
+  const out: { key: string; points: number | "NA" }[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, points: number | "NA") => {
+    const k = key.toLowerCase();
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ key, points });
+  };
+  for (const s of STATUS_SCALE) {
+    for (const l of [s.label.fr, s.label.en]) {
+      add(l, s.points);
+      add(textKey(l), s.points);
+    }
+    add(String(s.level), s.points);
+  }
+  add("Sustained (evaluated and institutionalised)", 100);
+  add("Sustained (evaluated and institutionalized)", 100);
+  for (const na of [NOT_APPLICABLE_LABEL.fr, NOT_APPLICABLE_LABEL.en, "N/A", "NA", "n.a.", "s.o.", "Sans objet"]) add(na, "NA");
+  return out;
+}
+
+/** A named range on the lists sheet. */
+export interface ListsName {
+  name: string;
+  /** Absolute reference, e.g. "=LIAT_Lists!$A$2:$A$7". */
+  ref: string;
+}
+
+export interface ListsSheetLayout {
+  /** Cell values from A1, as one rectangular block (blank cells are ""). */
+  values: (string | number)[][];
+  names: ListsName[];
+}
+
+/** The hidden lists sheet: status labels, lookup table, target groups, currencies, rating bands, schema. */
+export function listsSheetLayout(lang: Lang): ListsSheetLayout {
+  const statuses = statusLabels(lang);
+  const lookup = statusLookup();
+  const groups = targetGroupLabels(lang);
+  const columns: (string | number)[][] = [
+    [lang === "fr" ? "Statut" : "Status", ...statuses],
+    [],
+    ["Key", ...lookup.map((l) => l.key)],
+    ["Points", ...lookup.map((l) => l.points)],
+    [],
+    [lang === "fr" ? "Groupes cibles" : "Target groups", ...groups],
+    [],
+    [lang === "fr" ? "Devise" : "Currency", ...CURRENCIES],
+    [],
+    ["Min", ...RATING_BANDS.map((b) => b.min)],
+    [lang === "fr" ? "Appréciation" : "Rating", ...RATING_BANDS.map((b) => b.label[lang])],
+    [],
+    ["Setting", SCHEMA_PROPERTY, "language", "framework"],
+    ["Value", SCHEMA_VERSION, lang, FRAMEWORK_VERSION],
+  ];
+  const height = Math.max(...columns.map((c) => c.length));
+  const values = Array.from({ length: height }, (_, r) => columns.map((c) => c[r] ?? ""));
+  const range = (col: number, count: number) => `=${LISTS_SHEET}!$${columnLetter(col)}$2:$${columnLetter(col)}$${count + 1}`;
+  return {
+    values,
+    names: [
+      { name: "LIAT_Status", ref: range(0, statuses.length) },
+      { name: "LIAT_StatusKey", ref: range(2, lookup.length) },
+      { name: "LIAT_StatusPoints", ref: range(3, lookup.length) },
+      { name: "LIAT_TargetGroups", ref: range(5, groups.length) },
+      { name: "LIAT_Currency", ref: range(7, CURRENCIES.length) },
+      { name: "LIAT_RatingMin", ref: range(9, RATING_BANDS.length) },
+      { name: "LIAT_Rating", ref: range(10, RATING_BANDS.length) },
+    ],
+  };
+}
+
+/** 1-based rows of the cover sheet. */
+export const COVER = {
+  titleRow: 1,
+  cityRow: 3,
+  periodRow: 4,
+  languageRow: 5,
+  frameworkRow: 6,
+  schemaRow: 7,
+  helpRow: 9,
+  summaryHeaderRow: 16,
+  /** Value column for the settings (city, period…), 1-based: B. */
+  valueColumn: 2,
+} as const;
+
+export interface CoverLayout {
+  /** Cell values and native formulas from A1 (rectangular, "" for blank). */
+  values: (string | number)[][];
+  /** 1-based row of each domain's summary line, and of the overall line. */
+  domainRows: Record<DomainId, number>;
+  overallRow: number;
+  /** Columns of the summary block (1-based): score, rating, coverage, assessed, applicable. */
+  columns: { score: number; rating: number; coverage: number; assessed: number; applicable: number };
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * The cover sheet, with the overall and per-domain score, rating and coverage as native formulas
+ * over each domain sheet's Points column. They agree with src/core/summary.ts by construction:
+ * score = AVERAGE of numeric points; applicable = rows − N/A; coverage = assessed / applicable;
+ * overall = AVERAGE of the domain scores that exist.
+ */
+export function coverLayout(lang: Lang, settings: { city?: string; period?: string } = {}): CoverLayout {
+  const fr = lang === "fr";
+  const pts = columnLetter(columnIndex("points"));
+  const rows: (string | number)[][] = [];
+  const set = (r: number, cells: (string | number)[]) => (rows[r - 1] = cells);
+  set(COVER.titleRow, [fr ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)"]);
+  set(COVER.cityRow, [fr ? "Ville" : "City", settings.city ?? ""]);
+  set(COVER.periodRow, [fr ? "Période de référence" : "Reporting period", settings.period ?? ""]);
+  set(COVER.languageRow, [fr ? "Langue" : "Language", lang]);
+  set(COVER.frameworkRow, [fr ? "Version du cadre" : "Framework version", FRAMEWORK_VERSION]);
+  set(COVER.schemaRow, [fr ? "Version du classeur" : "Workbook schema version", SCHEMA_VERSION]);
+  const help = fr
+    ? [
+        "Mode d'emploi",
+        "1. Chaque domaine politique a sa feuille ; une ligne par objectif du LIAT.",
+        "2. Choisissez le statut de chaque objectif dans la liste ; « Non applicable » l'exclut du score.",
+        "3. Complétez le service responsable (dès « Planifié ») et une preuve (dès « Mis en œuvre »).",
+        "4. Les scores ci-dessous se calculent seuls, même sans le complément LIAT.",
+        "Score : moyenne des points (Non commencé 0, Planifié 25, En cours 50, Mis en œuvre 75, Pérennisé 100).",
+      ]
+    : [
+        "How to use",
+        "1. Each policy domain has its own sheet, with one row per LIAT objective.",
+        '2. Choose each objective\'s status from the list; "Not applicable" leaves it out of the score.',
+        '3. Fill in the responsible service (from "Planned") and evidence (from "Implemented").',
+        "4. The scores below compute by themselves, even without the LIAT add-in.",
+        "Score: mean points (Not started 0, Planned 25, In progress 50, Implemented 75, Sustained 100).",
+      ];
+  help.forEach((line, i) => set(COVER.helpRow + i, [line]));
+  set(COVER.summaryHeaderRow, fr
+    ? ["Domaine politique", "Score", "Appréciation", "Couverture", "Évalués", "Applicables"]
+    : ["Policy domain", "Score", "Rating", "Coverage", "Assessed", "Applicable"]);
+  const domainRows = {} as Record<DomainId, number>;
+  DOMAINS.forEach((d, i) => {
+    const r = COVER.summaryHeaderRow + 1 + i;
+    domainRows[d.id] = r;
+    const s = domainSheetLayout(d.id, lang);
+    const ref = `${quoteSheet(s.name)}!$${pts}$${s.firstRow}:$${pts}$${s.lastRow}`;
+    set(r, [
+      `${d.id} ${d.name[lang]}`,
+      `=IF(COUNT(${ref})=0,"",AVERAGE(${ref}))`,
+      `=IF(B${r}="","",INDEX(LIAT_Rating,MATCH(B${r},LIAT_RatingMin,1)))`,
+      `=IF(F${r}=0,"",E${r}/F${r})`,
+      `=COUNT(${ref})`,
+      `=ROWS(${ref})-COUNTIF(${ref},"NA")`,
+    ]);
+  });
+  const first = COVER.summaryHeaderRow + 1;
+  const last = first + DOMAINS.length - 1;
+  const overallRow = last + 1;
+  set(overallRow, [
+    fr ? "Ensemble" : "Overall",
+    `=IF(COUNT(B${first}:B${last})=0,"",AVERAGE(B${first}:B${last}))`,
+    `=IF(B${overallRow}="","",INDEX(LIAT_Rating,MATCH(B${overallRow},LIAT_RatingMin,1)))`,
+    `=IF(F${overallRow}=0,"",E${overallRow}/F${overallRow})`,
+    `=SUM(E${first}:E${last})`,
+    `=SUM(F${first}:F${last})`,
+  ]);
+  const width = Math.max(...rows.map((r) => r?.length ?? 0));
+  const values = Array.from({ length: rows.length }, (_, i) => {
+    const r = rows[i] ?? [];
+    return Array.from({ length: width }, (_, c) => r[c] ?? "");
+  });
+  return { values, domainRows, overallRow, columns: { score: 2, rating: 3, coverage: 4, assessed: 5, applicable: 6 } };
+}
+
+/** All domain ids, in order. */
+export const DOMAIN_IDS: readonly DomainId[] = DOMAINS.map((d) => d.id);
+
+export { ENTRY_FIELDS };
