@@ -13,19 +13,30 @@ const { localizeFunctionsMetadata } = require("./localizeFunctionsMetadata");
 
 const PLUGIN = "LocalizedFunctionsMetadataPlugin";
 
+let loads = 0;
+
 /**
- * Loads a TypeScript module afresh (no cache across rebuilds) and returns one of its exports.
+ * Loads a TypeScript module afresh (in watch mode the file changes between builds) and returns one of its exports.
+ * Each load uses its own tsx namespace, whose module cache entries are dropped afterwards.
  * @param {string} file absolute path
  * @param {string} exportName
  */
 function loadTranslations(file, exportName) {
-  const { require: tsxRequire } = require("tsx/cjs/api");
-  const mod = tsxRequire(file, __filename);
-  const table = mod[exportName];
-  if (!table || typeof table !== "object") {
-    throw new Error(`${path.relative(process.cwd(), file)} does not export ${exportName}`);
+  const { register } = require("tsx/cjs/api");
+  const namespace = `liat-translations-${++loads}`;
+  const api = register({ namespace });
+  try {
+    const table = api.require(file, __filename)[exportName];
+    if (!table || typeof table !== "object") {
+      throw new Error(`${path.relative(process.cwd(), file)} does not export ${exportName}`);
+    }
+    return table;
+  } finally {
+    api.unregister();
+    for (const key of Object.keys(require.cache)) {
+      if (key.endsWith(`?namespace=${namespace}`)) delete require.cache[key];
+    }
   }
-  return table;
 }
 
 class LocalizedFunctionsMetadataPlugin {
