@@ -61,7 +61,7 @@ function fail(ctx: z.RefinementCtx, key: MessageKey, params?: MessageParams): ty
 
 /** Every field first refuses Excel error values, then reads its own type; blank reads as null. */
 function cell<T>(read: (value: string | number | boolean, ctx: z.RefinementCtx) => T) {
-  return z.custom<CellValue>().transform((value, ctx): T | null => {
+  return z.any().transform((value, ctx): T | null => {
     if (isBlank(value)) return null;
     if (isErrorValue(value)) return fail(ctx, "excelError", { value });
     return read(value as string | number | boolean, ctx);
@@ -99,7 +99,7 @@ function number(whole: boolean) {
   });
 }
 
-const status = z.custom<CellValue>().transform((value, ctx): ParsedStatus => {
+const status = z.any().transform((value, ctx): ParsedStatus => {
   if (isErrorValue(value)) return fail(ctx, "excelError", { value });
   const parsed = parseStatus(value);
   if (parsed.kind === "invalid") return fail(ctx, "statusInvalid", { value: quoteValue(value), allowed: allowedStatuses() });
@@ -182,7 +182,9 @@ export function isBlankEntry(raw: RawEntry): boolean {
  */
 export function validateEntry(raw: RawEntry): { entry: Entry; issues: EntryIssue[] } {
   if (isBlankEntry(raw)) return { entry: BLANK_ENTRY, issues: [] };
-  const result = entrySchema.safeParse(raw);
+  const cells: Record<EntryField, CellValue> = {} as Record<EntryField, CellValue>;
+  for (const f of ENTRY_FIELDS) cells[f] = raw[f] ?? null;
+  const result = entrySchema.safeParse(cells);
   if (result.success) {
     const e = result.data;
     return { entry: { ...e, targetGroups: e.targetGroups ?? [] }, issues: [] };
@@ -200,7 +202,7 @@ export function validateEntry(raw: RawEntry): { entry: Entry; issues: EntryIssue
   const entry: Entry = { ...BLANK_ENTRY };
   for (const f of ENTRY_FIELDS) {
     if (badFields.has(f)) continue;
-    const one = entrySchema.shape[f].safeParse(raw[f]);
+    const one = entrySchema.shape[f].safeParse(cells[f]);
     if (one.success) (entry as unknown as Record<string, unknown>)[f] = one.data ?? (f === "targetGroups" ? [] : null);
   }
   // zod skips the row rules once a cell is unreadable: apply them to the cells that could be read.

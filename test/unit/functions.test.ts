@@ -1,0 +1,90 @@
+import * as F from "../../src/functions/functions";
+import { FRENCH_METADATA } from "../../src/functions/frenchMetadata";
+
+/** Calls a function expected to fail and returns its error (fails the test if it does not throw). */
+function errorOf(fn: () => unknown): { code: string; message: string } {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeDefined();
+  return caught as { code: string; message: string };
+}
+
+describe("LIAT.* custom functions", () => {
+  it("SCORE: worked example and blanks", () => {
+    expect(F.score([["Pérennisé"], ["Non applicable"], ["En cours"], [""]])).toBe(75);
+    expect(F.score([["", null]])).toBe("");
+    expect(F.score([[4, 0]], [[3, 1]])).toBe(75);
+  });
+  it("SCORE: bad arguments give #VALUE! with a message, never a number", () => {
+    const e = errorOf(() => F.score([["Planned"], ["Finished"]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("position 2");
+    expect(e.message).toContain("Finished");
+    expect(errorOf(() => F.score([[1, 2]], [[1]])).message).toContain("weights");
+    expect(errorOf(() => F.score([[1]], [[-2]])).code).toBe("#VALUE!");
+  });
+  it("LEVEL and COVERAGE", () => {
+    expect(F.level("Mis en œuvre")).toBe(3);
+    expect(F.level("implemented")).toBe(3);
+    expect(F.level(2)).toBe(2);
+    expect(F.level("N/A")).toBe("N/A");
+    expect(F.level("")).toBe("");
+    expect(errorOf(() => F.level("nope")).code).toBe("#VALUE!");
+    expect(F.coverage([["Sustained", "N/A", "In progress", ""]])).toBeCloseTo(2 / 3, 12);
+    expect(F.coverage([["N/A"]])).toBe("");
+  });
+  it("DOMAINSCORE picks the domain's objectives", () => {
+    const codes = [["1.1.1"], ["1.1.2"], ["2.1"], [""]];
+    const statuses = [["Sustained"], ["Planned"], ["Not started"], [""]];
+    expect(F.domainScore(codes, statuses, 1)).toBe(62.5);
+    expect(F.domainScore(codes, statuses, 2)).toBe(0);
+    expect(F.domainScore(codes, statuses, 3)).toBe("");
+    expect(errorOf(() => F.domainScore(codes, statuses, 7)).message).toContain("1 to 6");
+    expect(errorOf(() => F.domainScore([["9.9"]], [["Planned"]], 1)).message).toContain("9.9");
+    expect(errorOf(() => F.domainScore([["1.1.1"], ["1,1,1"]], [["Planned"], ["Planned"]], 1)).message).toContain("twice");
+    expect(errorOf(() => F.domainScore([["1.1.1"]], [["Planned"], ["x"]], 1)).code).toBe("#VALUE!");
+  });
+  it("RATING in both languages", () => {
+    expect(F.rating(62.5)).toBe("Established");
+    expect(F.rating(62.5, "fr")).toBe("Établi");
+    expect(F.rating("")).toBe("");
+    expect(errorOf(() => F.rating(120)).code).toBe("#VALUE!");
+    expect(errorOf(() => F.rating(50, "de")).message).toContain("fr");
+  });
+  it("OBJECTIVE, DOMAIN, REFS, PRIORITIES", () => {
+    expect(F.objective("1,1,1", "fr")).toMatch(/^Adopter une stratégie/);
+    expect(F.objective("1.1.1")).not.toBe(F.objective("1.1.1", "fr"));
+    expect(F.domain("2.1", "fr")).toBe("2 Emploi (accès à)");
+    expect(F.domain("6.3")).toMatch(/^6 /);
+    expect(F.refs("1.6.1")).toBe("GCM 1 ¶17d");
+    expect(F.refs("1.6.1", "GCR")).toBe("");
+    expect(F.refs("1.1.1")).toBe("");
+    expect(errorOf(() => F.refs("1.6.1", "XYZ")).code).toBe("#VALUE!");
+    expect(F.priorities("6.1")).toMatch(/^\d(; \d)*$/);
+    const e = errorOf(() => F.objective("7.7"));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toContain("7.7");
+  });
+  it("PROGRESS works for indicators going down as well as up", () => {
+    expect(F.progressOf(10, 20, 15)).toBe(0.5);
+    expect(F.progressOf(30, 10, 20)).toBe(0.5);
+    expect(errorOf(() => F.progressOf(5, 5, 5)).message).toContain("baseline");
+    expect(errorOf(() => F.progressOf("a" as unknown as number, 5, 5)).code).toBe("#VALUE!");
+  });
+  it("CHECK gives the row's message, blank when valid", () => {
+    const row = (cells: unknown[]) => [cells.concat(Array(11 - cells.length).fill(""))];
+    expect(F.check(row(["Not started"]))).toBe("");
+    expect(F.check(row(["Planned"]), "fr")).toContain("service responsable");
+    expect(F.check(row(["", "", "ONG"]))).toContain("status");
+    expect(errorOf(() => F.check([["a", "b"]])).message).toContain("11");
+  });
+  it("every function has French metadata", () => {
+    for (const id of ["SCORE", "LEVEL", "COVERAGE", "DOMAINSCORE", "RATING", "OBJECTIVE", "DOMAIN", "REFS", "PRIORITIES", "PROGRESS", "CHECK"]) {
+      expect(FRENCH_METADATA[id]?.description.length).toBeGreaterThan(10);
+    }
+  });
+});
