@@ -45,91 +45,110 @@ export interface EntryIssue {
 export const MAX_CELL_TEXT = 32_767;
 export const MAX_RESPONSIBLE = 255;
 
-/** Carries a message key and its parameters through zod; turned into a localized message later. */
+/** A message key and its parameters; turned into a localized message when an issue is built. */
 interface Problem {
   key: MessageKey;
   params?: MessageParams;
 }
 
-const allowedStatuses = (): string => `${statusLabels("fr").join(", ")} / ${statusLabels("en").join(", ")}`;
-const allowedGroups = (): string => `${targetGroupLabels("fr").join("; ")} / ${targetGroupLabels("en").join("; ")}`;
+/** What reading one cell gives: its typed value (null when blank), or the problem with it. */
+type Read<T> = { value: T | null; problem?: undefined } | { value?: undefined; problem: Problem };
 
-function fail(ctx: z.RefinementCtx, key: MessageKey, params?: MessageParams): typeof z.NEVER {
-  ctx.addIssue({ code: "custom", message: key, params: { key, params } satisfies Problem });
-  return z.NEVER;
-}
+const ALLOWED_STATUSES = `${statusLabels("fr").join(", ")} / ${statusLabels("en").join(", ")}`;
+const ALLOWED_GROUPS = `${targetGroupLabels("fr").join("; ")} / ${targetGroupLabels("en").join("; ")}`;
+const BLANK: Read<never> = { value: null };
+
+const bad = (key: MessageKey, params?: MessageParams): Read<never> => ({ problem: { key, params } });
+const ok = <T>(value: T): Read<T> => ({ value });
 
 /** Every field first refuses Excel error values, then reads its own type; blank reads as null. */
-function cell<T>(read: (value: string | number | boolean, ctx: z.RefinementCtx) => T) {
-  return z.any().transform((value, ctx): T | null => {
-    if (isBlank(value)) return null;
-    if (isErrorValue(value)) return fail(ctx, "excelError", { value });
-    return read(value as string | number | boolean, ctx);
+function cell<T>(read: (value: string | number | boolean) => Read<T>) {
+  return z.any().transform((value: CellValue): Read<T> => {
+    if (isBlank(value)) return BLANK;
+    if (isErrorValue(value)) return bad("excelError", { value });
+    return read(value as string | number | boolean);
   });
 }
 
 function text(max: number) {
-  return cell((value, ctx) => {
-    if (typeof value === "boolean") return fail(ctx, "textExpected", { value: value ? "TRUE" : "FALSE" });
+  return cell((value) => {
+    if (typeof value === "boolean") return bad("textExpected", { value: value ? "TRUE" : "FALSE" });
     const s = String(value);
-    if (s.length > max) return fail(ctx, "textTooLong", { length: s.length, max });
-    return s;
+    if (s.length > max) return bad("textTooLong", { length: s.length, max });
+    return ok(s);
   });
 }
 
-const date = cell((value, ctx) => {
+const date = cell((value) => {
   if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 1 || value > MAX_DATE_SERIAL) return fail(ctx, "dateInvalid", { value });
-    return Math.floor(value);
+    if (!Number.isFinite(value) || value < 1 || value > MAX_DATE_SERIAL) return bad("dateInvalid", { value });
+    return ok(Math.floor(value));
   }
-  if (typeof value === "string" && looksLikeDateText(value)) return fail(ctx, "dateAsText", { value: quoteValue(value) });
-  return fail(ctx, "dateInvalid", { value: quoteValue(value) });
+  if (typeof value === "string" && looksLikeDateText(value)) return bad("dateAsText", { value: quoteValue(value) });
+  return bad("dateInvalid", { value: quoteValue(value) });
 });
 
 function number(whole: boolean) {
-  return cell((value, ctx) => {
+  return cell((value) => {
     if (typeof value === "string") {
-      const looksNumeric = /^\s*[-+]?[\d\s  .,']+\s*$/.test(value);
-      return fail(ctx, looksNumeric ? "numberAsText" : "numberExpected", { value: quoteValue(value) });
+      const looksNumeric = /^\s*[-+]?[\d\s\u00a0\u202f.,']+\s*$/.test(value);
+      return bad(looksNumeric ? "numberAsText" : "numberExpected", { value: quoteValue(value) });
     }
-    if (typeof value !== "number" || !Number.isFinite(value)) return fail(ctx, "numberExpected", { value: quoteValue(value) });
-    if (value < 0) return fail(ctx, whole ? "wholeNumberExpected" : "numberNegative", { value });
-    if (whole && !Number.isInteger(value)) return fail(ctx, "wholeNumberExpected", { value });
-    return value;
+    if (typeof value !== "number" || !Number.isFinite(value)) return bad("numberExpected", { value: quoteValue(value) });
+    if (value < 0) return bad(whole ? "wholeNumberExpected" : "numberNegative", { value });
+    if (whole && !Number.isInteger(value)) return bad("wholeNumberExpected", { value });
+    return ok(value);
   });
 }
 
-const status = z.any().transform((value, ctx): ParsedStatus => {
-  if (isErrorValue(value)) return fail(ctx, "excelError", { value });
+const status = z.any().transform((value: CellValue): Read<ParsedStatus> => {
+  if (isErrorValue(value)) return bad("excelError", { value });
   const parsed = parseStatus(value);
-  if (parsed.kind === "invalid") return fail(ctx, "statusInvalid", { value: quoteValue(value), allowed: allowedStatuses() });
-  return parsed;
+  if (parsed.kind === "invalid") return bad("statusInvalid", { value: quoteValue(value), allowed: ALLOWED_STATUSES });
+  return ok(parsed);
 });
 
-const targetGroups = cell((value, ctx): TargetGroupId[] => {
+const targetGroups = cell((value): Read<TargetGroupId[]> => {
   const { groups, unknown } = parseTargetGroups(String(value));
-  if (unknown.length > 0) return fail(ctx, "targetGroupUnknown", { value: quoteValue(unknown.join("; ")), allowed: allowedGroups() });
-  return groups;
+  if (unknown.length > 0) return bad("targetGroupUnknown", { value: quoteValue(unknown.join("; ")), allowed: ALLOWED_GROUPS });
+  return ok(groups);
 });
 
-const currency = cell((value, ctx) => {
+const currency = cell((value) => {
   const code = typeof value === "string" ? normalizeCurrency(value) : null;
-  if (code === null) return fail(ctx, "currencyInvalid", { value: quoteValue(value) });
-  return code;
+  return code === null ? bad("currencyInvalid", { value: quoteValue(value) }) : ok(code);
 });
 
-const evidence = cell((value, ctx) => {
-  if (typeof value === "boolean") return fail(ctx, "textExpected", { value: value ? "TRUE" : "FALSE" });
+const evidence = cell((value) => {
+  if (typeof value === "boolean") return bad("textExpected", { value: value ? "TRUE" : "FALSE" });
   const s = String(value);
-  if (s.length > MAX_CELL_TEXT) return fail(ctx, "textTooLong", { length: s.length, max: MAX_CELL_TEXT });
+  if (s.length > MAX_CELL_TEXT) return bad("textTooLong", { length: s.length, max: MAX_CELL_TEXT });
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(s)?.[1]?.toLowerCase();
-  if (scheme !== undefined && ["javascript", "data", "vbscript", "file"].includes(scheme)) {
-    return fail(ctx, "evidenceLink", { value: quoteValue(s) });
-  }
-  return s;
+  if (scheme !== undefined && ["javascript", "data", "vbscript", "file"].includes(scheme)) return bad("evidenceLink", { value: quoteValue(s) });
+  return ok(s);
 });
 
-/** The entry schema: each cell read into its type, then the rules that tie cells of a row together. */
+/** The rules that tie cells of a row together (DESIGN.md, entry columns), over the cells that could be read. */
+function rowRules(e: Entry, unreadable: ReadonlySet<EntryField>): (Problem & { field: EntryField })[] {
+  const out: (Problem & { field: EntryField })[] = [];
+  const level = e.status.kind === "level" ? e.status.level : -1;
+  if (e.status.kind === "blank" && !unreadable.has("status")) out.push({ field: "status", key: "statusRequired" });
+  if (level >= 1 && e.responsible === null && !unreadable.has("responsible")) out.push({ field: "responsible", key: "responsibleRequired" });
+  if (level >= 3 && e.evidence === null && !unreadable.has("evidence")) out.push({ field: "evidence", key: "evidenceRequired" });
+  if (e.start !== null && e.end !== null && e.end < e.start) {
+    out.push({ field: "end", key: "endBeforeStart", params: { start: serialToIsoDate(e.start), end: serialToIsoDate(e.end) } });
+  }
+  if (e.budget !== null && e.currency === null && !unreadable.has("budget") && !unreadable.has("currency")) {
+    out.push({ field: "currency", key: "currencyRequired" });
+  }
+  return out;
+}
+
+/**
+ * The entry schema: each cell read into its type (a cell that cannot be read carries its problem
+ * instead of stopping the row), then the rules that tie the cells of a row together. Parsing
+ * gives the typed entry and every issue, with messages in French and English, in one pass.
+ */
 export const entrySchema = z
   .object({
     status,
@@ -144,23 +163,42 @@ export const entrySchema = z
     evidence,
     comments: text(MAX_CELL_TEXT),
   })
-  .superRefine((e, ctx) => {
-    for (const r of crossRules({ ...e, targetGroups: e.targetGroups ?? [] })) {
-      ctx.addIssue({ code: "custom", path: [r.field], message: r.key, params: { key: r.key, params: r.params } satisfies Problem });
+  .transform((reads): { entry: Entry; issues: EntryIssue[] } => {
+    const issues: EntryIssue[] = [];
+    const unreadable = new Set<EntryField>();
+    const values: Record<string, unknown> = {};
+    for (const f of ENTRY_FIELDS) {
+      const r = reads[f] as Read<unknown>;
+      if (r.problem) {
+        unreadable.add(f);
+        issues.push(issue(f, r.problem));
+        values[f] = null;
+      } else values[f] = r.value;
     }
+    const entry = {
+      ...(values as unknown as Entry),
+      status: (values.status as ParsedStatus | null) ?? { kind: "blank" },
+      targetGroups: (values.targetGroups as TargetGroupId[] | null) ?? [],
+    };
+    for (const r of rowRules(entry, unreadable)) issues.push(issue(r.field, r));
+    if (issues.length > 1) issues.sort((a, b) => ENTRY_FIELDS.indexOf(a.field) - ENTRY_FIELDS.indexOf(b.field));
+    return { entry, issues };
   });
 
-/** The rules that tie cells of a row together (DESIGN.md, entry columns). */
-function crossRules(e: Entry): (Problem & { field: EntryField })[] {
-  const out: (Problem & { field: EntryField })[] = [];
-  const level = e.status.kind === "level" ? e.status.level : -1;
-  if (e.status.kind === "blank") out.push({ field: "status", key: "statusRequired" });
-  if (level >= 1 && e.responsible === null) out.push({ field: "responsible", key: "responsibleRequired" });
-  if (level >= 3 && e.evidence === null) out.push({ field: "evidence", key: "evidenceRequired" });
-  if (e.start !== null && e.end !== null && e.end < e.start) {
-    out.push({ field: "end", key: "endBeforeStart", params: { start: serialToIsoDate(e.start), end: serialToIsoDate(e.end) } });
-  }
-  if (e.budget !== null && e.currency === null) out.push({ field: "currency", key: "currencyRequired" });
+/**
+ * Builds an issue whose message is formatted when first read: validating a large workbook costs
+ * no string work for issues nobody looks at. The getter is enumerable, so JSON and structured
+ * copies still carry the message.
+ */
+function issue(field: EntryField, p: Problem): EntryIssue {
+  let message: Localized | undefined;
+  const out = { field, key: p.key, severity: "error" as Severity } as EntryIssue;
+  Object.defineProperty(out, "message", {
+    enumerable: true,
+    configurable: true,
+    get: () => (message ??= localizedMessage(p.key, p.params)),
+    set: (v: Localized) => (message = v),
+  });
   return out;
 }
 
@@ -177,45 +215,14 @@ export function isBlankEntry(raw: RawEntry): boolean {
 
 /**
  * Validates one objective row. A blank row is fine (not assessed). Returns the typed entry (blank
- * or invalid cells as null) and every issue, each with a message in French and English.
+ * or unreadable cells as null) and every issue, each with a message in French and English.
  * Never changes the input.
  */
 export function validateEntry(raw: RawEntry): { entry: Entry; issues: EntryIssue[] } {
   if (isBlankEntry(raw)) return { entry: BLANK_ENTRY, issues: [] };
-  const cells: Record<EntryField, CellValue> = {} as Record<EntryField, CellValue>;
+  const cells = {} as Record<EntryField, CellValue>;
   for (const f of ENTRY_FIELDS) cells[f] = raw[f] ?? null;
-  const result = entrySchema.safeParse(cells);
-  if (result.success) {
-    const e = result.data;
-    return { entry: { ...e, targetGroups: e.targetGroups ?? [] }, issues: [] };
-  }
-  const issues: EntryIssue[] = [];
-  const badFields = new Set<EntryField>();
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as EntryField;
-    const problem = (issue as { params?: { key?: MessageKey; params?: MessageParams } }).params;
-    if (!problem?.key) throw new Error(`Unexpected validation issue on ${String(field)}: ${issue.message}`);
-    badFields.add(field);
-    issues.push({ field, key: problem.key, severity: "error", message: localizedMessage(problem.key, problem.params) });
-  }
-  // Cross-field rules do not run when a cell is unreadable; read the rest leniently for the typed entry.
-  const entry: Entry = { ...BLANK_ENTRY };
-  for (const f of ENTRY_FIELDS) {
-    if (badFields.has(f)) continue;
-    const one = entrySchema.shape[f].safeParse(cells[f]);
-    if (one.success) (entry as unknown as Record<string, unknown>)[f] = one.data ?? (f === "targetGroups" ? [] : null);
-  }
-  // zod skips the row rules once a cell is unreadable: apply them to the cells that could be read.
-  // A rule about a cell that is itself unreadable adds nothing (the cell already has its issue).
-  for (const r of crossRules(entry)) {
-    if (badFields.has(r.field)) continue;
-    if (r.key === "statusRequired" && badFields.size === 0) continue;
-    if (r.key === "currencyRequired" && badFields.has("budget")) continue;
-    if (r.key === "responsibleRequired" && badFields.has("status")) continue;
-    if (issues.some((i) => i.field === r.field && i.key === r.key)) continue;
-    issues.push({ field: r.field, key: r.key, severity: "error", message: localizedMessage(r.key, r.params) });
-  }
-  return { entry, issues: issues.sort((a, b) => ENTRY_FIELDS.indexOf(a.field) - ENTRY_FIELDS.indexOf(b.field)) };
+  return entrySchema.parse(cells);
 }
 
 /** The first issue's message in a language, or "" when the row is valid (what LIAT.CHECK shows). */

@@ -16,8 +16,18 @@ for (const g of TARGET_GROUPS) {
   for (const name of [g.label.fr, g.label.en, g.id, ...g.aliases]) BY_KEY.set(textKey(name), g.id);
 }
 
+const CACHE = new Map<string, { groups: TargetGroupId[]; unknown: string[] }>();
+
 /** Splits a `;`-separated list and reads each item; unknown items are returned as they were written. */
 export function parseTargetGroups(text: string): { groups: TargetGroupId[]; unknown: string[] } {
+  const cached = CACHE.get(text);
+  if (cached) return { groups: [...cached.groups], unknown: [...cached.unknown] };
+  const result = readTargetGroups(text);
+  if (CACHE.size < 500 && text.length < 200) CACHE.set(text, result);
+  return { groups: [...result.groups], unknown: [...result.unknown] };
+}
+
+function readTargetGroups(text: string): { groups: TargetGroupId[]; unknown: string[] } {
   const groups: TargetGroupId[] = [];
   const unknown: string[] = [];
   for (const item of text.split(/[;\n]/)) {

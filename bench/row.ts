@@ -1,0 +1,23 @@
+/** One line of the benchmark table. */
+export interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  /** The budget from DESIGN.md, as text, e.g. "< 1000 ms". */
+  budget?: string;
+  /** True when the value meets the budget. */
+  ok?: boolean;
+}
+
+/** Median of several timings of fn, in milliseconds (one warm-up run first). */
+export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 5): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
