@@ -398,7 +398,7 @@ export function coverLayout(lang: Lang, settings: { city?: string; period?: stri
     `=SUM(E${first}:E${last})`,
     `=SUM(F${first}:F${last})`,
   ]);
-  const width = Math.max(...rows.map((r) => r?.length ?? 0));
+  const width = Math.max(0, ...Array.from(rows, (r) => r?.length ?? 0));
   const values = Array.from({ length: rows.length }, (_, i) => {
     const r = rows[i] ?? [];
     return Array.from({ length: width }, (_, c) => r[c] ?? "");
