@@ -1,0 +1,303 @@
+/**
+ * The request context and proxy base classes: every write and method call is queued and applied at
+ * context.sync(), in order; load() marks properties to be read at the next sync; reading a property that
+ * was not loaded (or set) and synced throws PropertyNotLoaded, as Excel does.
+ */
+import { HostError, itemNotFound, propertyNotLoaded } from "./hostError";
+import type { WorkbookModel } from "./workbookModel";
+
+type Op = () => void;
+
+/** Counters shared by every context of one host. */
+export interface SyncCounter {
+  /** Round trips: syncs that had queued operations (office.js skips the round trip of an empty sync). */
+  syncCount: number;
+  /** Every context.sync() call. */
+  syncCalls: number;
+}
+
+export interface ContextFactory {
+  model: WorkbookModel;
+  counter: SyncCounter;
+  /** Builds the workbook proxy of a new context (set by the host, avoiding an import cycle). */
+  createWorkbook: (context: RequestContext) => unknown;
+}
+
+export class RequestContext {
+  private queue: Op[] = [];
+  private running = false;
+  readonly workbook: unknown;
+  readonly trackedObjects = {
+    add: (_object: unknown): void => undefined,
+    remove: (_object: unknown): void => undefined,
+  };
+  readonly debugInfo = {};
+
+  constructor(readonly factory: ContextFactory) {
+    this.workbook = factory.createWorkbook(this);
+  }
+
+  get model(): WorkbookModel {
+    return this.factory.model;
+  }
+
+  get application(): unknown {
+    return (this.workbook as { application: unknown }).application;
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  /** Binding of a proxy created while a sync is applying operations (collection items, ...) happens at once. */
+  bindOrQueue(op: Op): void {
+    if (this.running) op();
+    else this.queue.push(op);
+  }
+
+  /** Number of operations waiting for the next sync (for tests). */
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    this.factory.counter.syncCalls++;
+    const ops = this.queue;
+    if (ops.length > 0) this.factory.counter.syncCount++;
+    this.queue = [];
+    await Promise.resolve();
+    this.running = true;
+    try {
+      for (const op of ops) op();
+    } catch (error) {
+      this.running = false;
+      this.model.flushChanges();
+      if (error instanceof HostError) throw error;
+      const wrapped = new HostError("GeneralException", error instanceof Error ? error.message : String(error));
+      throw wrapped;
+    }
+    this.running = false;
+    this.model.flushChanges();
+    return passThroughValue as T;
+  }
+}
+
+/** A value returned by a method (getCount(), ...): readable after sync. */
+export class ClientResult<T> {
+  private ready = false;
+  private v: T | undefined;
+
+  constructor(context: RequestContext, compute: () => T) {
+    context.enqueue(() => {
+      this.v = compute();
+      this.ready = true;
+    });
+  }
+
+  get value(): T {
+    if (!this.ready) throw propertyNotLoaded("value");
+    return this.v as T;
+  }
+}
+
+export type LoadSpec = string | string[] | Record<string, unknown> | undefined;
+
+/** Turns every load() argument form into a list of paths such as ["values"], ["format", "fill", "color"]. */
+export function loadPaths(spec: LoadSpec): string[][] {
+  if (spec === undefined || spec === null) return [[]];
+  if (typeof spec === "string") {
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "")
+      .map((s) => s.split(/[/.]/).filter((p) => p !== ""));
+  }
+  if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s));
+  const out: string[][] = [];
+  const options = spec as { select?: unknown; expand?: unknown };
+  if (typeof options.select === "string" || typeof options.expand === "string") {
+    if (typeof options.select === "string") out.push(...loadPaths(options.select));
+    if (typeof options.expand === "string") out.push(...loadPaths(options.expand));
+    return out;
+  }
+  for (const [key, value] of Object.entries(spec)) {
+    if (key.startsWith("$")) continue;
+    if (value === true) out.push([key]);
+    else if (value && typeof value === "object") out.push(...loadPaths(value as Record<string, unknown>).map((p) => [key, ...p]));
+  }
+  return out;
+}
+
+/** Base of every proxy. Subclasses define what they resolve to (bind) and how properties are read. */
+export abstract class ClientObject<Target = unknown> {
+  protected readonly loaded = new Map<string, unknown>();
+  private bound = false;
+  private targetValue: Target | undefined;
+  private nullObject = false;
+  private nullKnown = false;
+
+  constructor(
+    readonly context: RequestContext,
+    /** Resolves the model object at sync time; undefined means "does not exist". */
+    binder: () => Target | undefined,
+    private readonly orNull = false,
+  ) {
+    context.bindOrQueue(() => this.bindNow(binder));
+  }
+
+  private bindNow(binder: () => Target | undefined): void {
+    const target = binder();
+    this.nullKnown = true;
+    if (target === undefined) {
+      if (!this.orNull) throw itemNotFound(this.describe());
+      this.nullObject = true;
+    } else {
+      this.targetValue = target;
+    }
+    this.bound = true;
+  }
+
+  protected describe(): string {
+    return this.constructor.name.replace(/^Host/, "");
+  }
+
+  /** True when the object came from a *OrNullObject method and does not exist. Readable after sync. */
+  get isNullObject(): boolean {
+    if (!this.nullKnown) throw propertyNotLoaded("isNullObject");
+    return this.nullObject;
+  }
+
+  /** The model object (only inside queued operations). */
+  target(): Target {
+    if (!this.bound) throw new HostError("InvalidOperation", `${this.describe()} used before it was resolved`);
+    if (this.nullObject) throw itemNotFound(`${this.describe()} (null object)`);
+    return this.targetValue as Target;
+  }
+
+  /** The model object if it exists (inside queued operations). */
+  targetOrUndefined(): Target | undefined {
+    return this.nullObject ? undefined : this.target();
+  }
+
+  /** Scalar properties loaded by load() without arguments. */
+  protected abstract scalarProperties(): readonly string[];
+
+  /** Reads one scalar property from the model (inside queued operations). */
+  protected abstract readProperty(name: string): unknown;
+
+  /** Child objects reachable from a load path ("format" → RangeFormat). */
+  protected navigation(_name: string): ClientObject<unknown> | undefined {
+    return undefined;
+  }
+
+  load(spec?: LoadSpec): this {
+    const paths = loadPaths(spec);
+    this.context.enqueue(() => this.applyLoad(paths));
+    return this;
+  }
+
+  /** Applies a load at sync time. */
+  applyLoad(paths: string[][]): void {
+    for (const path of paths) {
+      if (path.length === 0) {
+        for (const name of this.scalarProperties()) this.loadOne(name);
+        continue;
+      }
+      const [head, ...rest] = path;
+      const child = this.navigation(head);
+      if (child) {
+        child.applyLoad([rest]);
+      } else if (rest.length === 0) {
+        if (!this.scalarProperties().includes(head)) {
+          throw new HostError("InvalidArgument", `The property '${head}' is not part of the ${this.describe()} object.`);
+        }
+        this.loadOne(head);
+      } else {
+        throw new HostError("InvalidArgument", `Cannot load '${path.join("/")}' on ${this.describe()}.`);
+      }
+    }
+  }
+
+  private loadOne(name: string): void {
+    this.loaded.set(name, this.nullObject ? null : this.readProperty(name));
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.loaded.has(name)) throw propertyNotLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  /** Queues a property write; after the sync, the written value is readable from this proxy. */
+  protected set(name: string, value: unknown, apply: () => void): void {
+    this.context.enqueue(() => {
+      apply();
+      this.loaded.set(name, value);
+    });
+  }
+
+  /** Queues a method call (its effect happens at sync). */
+  protected queue(apply: () => void): void {
+    this.context.enqueue(apply);
+  }
+
+  /** A method's return value, readable after sync. */
+  protected result<T>(compute: () => T): ClientResult<T> {
+    return new ClientResult(this.context, compute);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+
+  track(): this {
+    return this;
+  }
+
+  untrack(): this {
+    return this;
+  }
+}
+
+/** Base of collections: `items` is readable after load; loading "name" loads it on every item. */
+export abstract class ClientCollection<Item extends ClientObject<unknown>> extends ClientObject<true> {
+  private itemsValue: Item[] | undefined;
+
+  constructor(context: RequestContext) {
+    super(context, () => true);
+  }
+
+  /** Proxies for the current items (inside queued operations); they are bound immediately. */
+  protected abstract currentItems(): Item[];
+
+  protected scalarProperties(): readonly string[] {
+    return [];
+  }
+
+  protected readProperty(name: string): unknown {
+    throw new HostError("InvalidArgument", `The property '${name}' is not part of the collection.`);
+  }
+
+  override applyLoad(paths: string[][]): void {
+    const itemPaths: string[][] = [];
+    for (const path of paths) {
+      if (path[0] === "items") itemPaths.push(path.slice(1));
+      else if (path.length === 1 && this.collectionScalar().includes(path[0])) this.loaded.set(path[0], this.readProperty(path[0]));
+      else itemPaths.push(path);
+    }
+    if (itemPaths.length === 0) return;
+    const items = this.currentItems();
+    for (const item of items) item.applyLoad(itemPaths);
+    this.itemsValue = items;
+  }
+
+  /** Collection-level scalar properties (e.g. `count`). */
+  protected collectionScalar(): readonly string[] {
+    return [];
+  }
+
+  get items(): Item[] {
+    if (!this.itemsValue) throw propertyNotLoaded("items");
+    return this.itemsValue;
+  }
+}
+

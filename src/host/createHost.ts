@@ -1,0 +1,245 @@
+/**
+ * createHost(): an in-memory Excel for tests, benchmarks and the preview page. `host.Excel` and `host.Office`
+ * stand in for office.js's globals (install them with host.install(globalThis)); `host.model` is the workbook.
+ */
+import { parseAddress, qualifiedAddress } from "./a1";
+import type { CellScalar } from "./cellValue";
+import { RequestContext, type ContextFactory } from "./clientObject";
+import type { CustomFunctionsMetadata, EmptyAnyArgument } from "./customFunctionPlugin";
+import { installCustomFunctionsShim, registerCustomFunctionsInEngine } from "./customFunctions";
+import { excelEnums } from "./excelEnums";
+import { HostError } from "./hostError";
+import { createOfficeShim, type OfficeShim, type OfficeTheme } from "./officeShim";
+import { HostRange } from "./rangeProxy";
+import { HostWorkbook } from "./workbookProxy";
+import { WorkbookModel } from "./workbookModel";
+import "./worksheetProxy";
+
+export interface HostOptions {
+  /** Sheets the new workbook starts with (default: one sheet, "Sheet1"). */
+  sheets?: string[];
+  displayLanguage?: string;
+  theme?: OfficeTheme;
+  /**
+   * What an empty cell becomes when passed to a custom-function parameter of type "any" (scalar or inside a
+   * matrix). Excel desktop passes 0 (OfficeDev/office-js issues #1951, #5262, #4702); Excel on the web passes
+   * null for a single empty cell. Parameters typed string/number/boolean get "", 0 and false.
+   */
+  emptyAnyArgument?: EmptyAnyArgument;
+}
+
+/** The context a batch receives: `context.workbook` is the host's workbook proxy. */
+export type HostRequestContext = RequestContext & { workbook: HostWorkbook };
+
+type Batch<T> = (context: HostRequestContext) => Promise<T>;
+
+export interface HostExcel extends ReturnType<typeof excelEnums> {
+  run<T>(batch: Batch<T>): Promise<T>;
+  run<T>(options: unknown, batch: Batch<T>): Promise<T>;
+  RequestContext: new () => RequestContext;
+}
+
+export interface UserEditResult {
+  ok: boolean;
+  /** Why the edit was refused (protected cell, data validation). */
+  title?: string;
+  message?: string;
+}
+
+export interface SheetSnapshot {
+  id: string;
+  name: string;
+  position: number;
+  visibility: string;
+  protected: boolean;
+  /** Values of the used range, from A1 (so indexes are row/column numbers). */
+  values: CellScalar[][];
+  formulas: CellScalar[][];
+}
+
+export interface HostSnapshot {
+  activeSheet: string | undefined;
+  selection: string | undefined;
+  sheets: SheetSnapshot[];
+  tables: { name: string; sheet: string; address: string }[];
+  names: { name: string; formula: string }[];
+  customProperties: Record<string, unknown>;
+}
+
+export interface LiatHost {
+  Excel: HostExcel;
+  Office: OfficeShim;
+  /** The workbook itself (sheets, cells, formats, tables, names, events). */
+  model: WorkbookModel;
+  /** Same as model (the name used in the design notes). */
+  workbookState: WorkbookModel;
+  /** context.sync() round trips (syncs with pending operations, including Excel.run's final one). */
+  readonly syncCount: number;
+  /** Every context.sync() call, empty ones included. */
+  readonly syncCalls: number;
+  resetSyncCount(): void;
+  registerCustomFunctions(
+    fns: Record<string, (...args: never[]) => unknown>,
+    metadata: CustomFunctionsMetadata,
+    namespace?: string,
+  ): { registered: string[]; missing: string[] };
+  /** Keeps a function passed to CustomFunctions.associate until its metadata arrives (see applyMetadata). */
+  associateCustomFunction(id: string, fn: (...args: never[]) => unknown): void;
+  /** Registers every associated function described by `metadata`. */
+  applyMetadata(metadata: CustomFunctionsMetadata, namespace?: string): { registered: string[]; missing: string[] };
+  /** A user typing into a cell: protection and data validation apply, change events fire (triggerSource Unknown). */
+  setCellValueAsUser(sheet: string, address: string, value: unknown): UserEditResult;
+  /** A user selecting cells (switches sheet). */
+  selectAsUser(sheet: string, address: string): void;
+  /** Computed value and error message of one cell ("#VALUE!" and the custom function's message, for instance). */
+  getCell(sheet: string, address: string): { value: CellScalar; formula: CellScalar; text: string; errorMessage?: string };
+  getSnapshot(): HostSnapshot;
+  /** Resolves when every event handler dispatched so far has finished. */
+  idle(): Promise<void>;
+  /** Defines Excel, Office and CustomFunctions on a global object (globalThis in tests, a frame's window in the preview). */
+  install(global: object): void;
+}
+
+export function createHost(options: HostOptions = {}): LiatHost {
+  const model = new WorkbookModel();
+  model.engine.emptyAnyArgument = options.emptyAnyArgument === undefined ? 0 : options.emptyAnyArgument;
+  for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
+  const counter = { syncCount: 0, syncCalls: 0 };
+  const factory: ContextFactory = {
+    model,
+    counter,
+    createWorkbook: (context) => new HostWorkbook(context),
+  };
+  const associated = new Map<string, (...args: never[]) => unknown>();
+
+  const newContext = () => new RequestContext(factory) as RequestContext & { workbook: HostWorkbook };
+
+  model.events.decorate = (args) => {
+    const worksheetId = args.worksheetId as string | undefined;
+    const address = args.address as string | undefined;
+    if (worksheetId === undefined || address === undefined) return args;
+    return {
+      ...args,
+      getRange: (ctx: RequestContext & { workbook: HostWorkbook }) => ctx.workbook.worksheets.getItem(worksheetId).getRange(address),
+      getRangeOrNullObject: (ctx: RequestContext & { workbook: HostWorkbook }) =>
+        new HostRange(
+          ctx,
+          () => {
+            const sheet = ctx.model.sheets.find((s) => s.id === worksheetId);
+            return sheet ? { sheet, rect: parseAddress(address).rect } : undefined;
+          },
+          true,
+        ),
+    };
+  };
+
+  async function run<T>(first: unknown, second?: unknown): Promise<T> {
+    const batch = (typeof first === "function" ? first : second) as Batch<T>;
+    if (typeof batch !== "function") throw new HostError("InvalidArgument", "Excel.run needs a batch function.");
+    const context = newContext();
+    const result = await batch(context);
+    if (context.pendingOperations > 0) await context.sync();
+    return result;
+  }
+
+  class PublicRequestContext extends RequestContext {
+    constructor() {
+      super(factory);
+    }
+  }
+
+  const Excel = { ...excelEnums(), run, RequestContext: PublicRequestContext } as unknown as HostExcel;
+  const Office = createOfficeShim({ displayLanguage: options.displayLanguage, theme: options.theme });
+
+  const sheetNamed = (name: string) => model.sheetByName(name);
+
+  const host: LiatHost = {
+    Excel,
+    Office,
+    model,
+    workbookState: model,
+    get syncCount() {
+      return counter.syncCount;
+    },
+    get syncCalls() {
+      return counter.syncCalls;
+    },
+    resetSyncCount() {
+      counter.syncCount = 0;
+      counter.syncCalls = 0;
+    },
+    registerCustomFunctions(fns, metadata, namespace = "LIAT") {
+      return registerCustomFunctionsInEngine(model.engine, fns, metadata, namespace);
+    },
+    associateCustomFunction(id, fn) {
+      associated.set(id.toUpperCase(), fn);
+    },
+    applyMetadata(metadata, namespace = "LIAT") {
+      const result = registerCustomFunctionsInEngine(model.engine, Object.fromEntries(associated), metadata, namespace);
+      model.notify();
+      return result;
+    },
+    setCellValueAsUser(sheetName, address, value) {
+      const sheet = sheetNamed(sheetName);
+      const { rect } = parseAddress(address);
+      if (sheet.protection.protected && model.isLocked(sheet, rect)) {
+        return {
+          ok: false,
+          title: "Microsoft Excel",
+          message: "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
+        };
+      }
+      const typed = typeof value === "string" ? value : value;
+      const check = model.checkEntry(sheet, rect.r0, rect.c0, typed);
+      if (!check.ok) return { ok: false, title: check.title, message: check.message };
+      model.writeCells(sheet, rect, typed, "values", "Unknown");
+      model.flushChanges();
+      return { ok: true };
+    },
+    selectAsUser(sheetName, address) {
+      model.select(sheetNamed(sheetName), parseAddress(address).rect);
+    },
+    getCell(sheetName, address) {
+      const sheet = sheetNamed(sheetName);
+      const { rect } = parseAddress(address);
+      const cell = model.engine.readCell(sheet.engineId, rect.r0, rect.c0);
+      const single = { ...rect, r1: rect.r0, c1: rect.c0 };
+      return {
+        value: cell.value,
+        formula: model.formulas(sheet, single)[0][0],
+        text: model.texts(sheet, single)[0][0],
+        ...(cell.errorMessage ? { errorMessage: cell.errorMessage } : {}),
+      };
+    },
+    getSnapshot() {
+      return {
+        activeSheet: model.sheets.find((s) => s.id === model.activeSheetId)?.name,
+        selection: model.selection ? qualifiedAddress(model.sheetById(model.selection.sheetId).name, model.selection.rect) : undefined,
+        sheets: model.sheets.map((s, position) => {
+          const used = model.usedRect(s, true);
+          const rect = used ? { r0: 0, c0: 0, r1: used.r1, c1: used.c1 } : undefined;
+          return {
+            id: s.id,
+            name: s.name,
+            position,
+            visibility: s.visibility,
+            protected: s.protection.protected,
+            values: rect ? model.values(s, rect) : [],
+            formulas: rect ? model.formulas(s, rect) : [],
+          };
+        }),
+        tables: model.tables.map((t) => ({ name: t.name, sheet: model.sheetById(t.sheetId).name, address: model.describe(model.sheetById(t.sheetId), t.rect) })),
+        names: [...model.names.values()].map((n) => ({ name: n.name, formula: model.engine.nameFormula(n.name) ?? n.formula })),
+        customProperties: Object.fromEntries([...model.customProperties.values()].map((p) => [p.key, p.value])),
+      };
+    },
+    idle() {
+      return model.events.idle();
+    },
+    install(global) {
+      Object.assign(global, { Excel, Office });
+      installCustomFunctionsShim(global, { associate: (id, fn) => host.associateCustomFunction(id, fn) });
+    },
+  };
+  return host;
+}
