@@ -1,0 +1,248 @@
+/**
+ * Builds the LIAT workbook with ExcelJS from the one layout definition (src/core/layout.ts), as the
+ * add-in inserts it: cover sheet with native formulas, six domain sheets each holding one Excel
+ * table with the Points formula column, and the hidden lists sheet with its named ranges.
+ */
+import ExcelJS from "exceljs";
+import type { DomainId } from "../core/catalogueTypes";
+import { normalizeCode } from "../core/codes";
+import type { EntryField, RawEntry } from "../core/entrySchema";
+import type { Lang } from "../core/language";
+import {
+  COLUMNS,
+  COVER,
+  COVER_SHEET,
+  DOMAIN_IDS,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  LISTS_SHEET,
+  ROW_TOKEN,
+  SCHEMA_PROPERTY,
+  SCHEMA_VERSION,
+  STATUS_COLORS,
+  columnIndex,
+  columnLetter,
+  coverLayout,
+  domainSheetLayout,
+  listsSheetLayout,
+  type ColumnSpec,
+  type ValidationSpec,
+} from "../core/layout";
+import { setDataCell, TEXT_FORMAT } from "./cellText";
+
+export interface WriteOptions {
+  lang: Lang;
+  city?: string;
+  period?: string;
+  /** Entries to fill in, by objective code (used by tests, fixtures and the benchmark). */
+  entries?: Record<string, RawEntry>;
+}
+
+const CATALOGUE_FILL = "FFF2F2F2";
+const HEADER_FILL = "FF1F4E79";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+/** The ExcelJS data validation for a layout spec at one cell (relative formulas resolved). */
+function dataValidation(spec: ColumnSpec, row: number, lang: Lang): ExcelJS.DataValidation {
+  const messages = {
+    allowBlank: true,
+    showInputMessage: spec.prompt !== undefined,
+    promptTitle: spec.prompt?.title[lang],
+    prompt: spec.prompt?.message[lang],
+    showErrorMessage: spec.error !== undefined,
+    errorStyle: "stop" as const,
+    errorTitle: spec.error?.title[lang],
+    error: spec.error?.message[lang],
+  };
+  const v: ValidationSpec | undefined = spec.validation;
+  if (v === undefined) return { type: "any", formulae: [], ...messages } as unknown as ExcelJS.DataValidation;
+  const formula = (f: string) => f.replace(ROW_TOKEN, String(row)).replace(/^=/, "");
+  switch (v.type) {
+    case "list":
+      return { type: "list", formulae: [formula(v.source)], ...messages };
+    case "textLength":
+      return { type: "textLength", operator: "lessThanOrEqual", formulae: [Number(v.formula1)], ...messages };
+    case "wholeNumber":
+      return { type: "whole", operator: "greaterThanOrEqual", formulae: [Number(v.formula1)], ...messages };
+    case "decimal":
+      return { type: "decimal", operator: "greaterThanOrEqual", formulae: [Number(v.formula1)], ...messages };
+    case "date": {
+      const f = formula(v.formula1);
+      if (f === "DATE(1900,1,1)") {
+        // ExcelJS writes date bounds as serial numbers: 1 is 1900-01-01 in Excel's date system.
+        return { type: "date", operator: "greaterThanOrEqual", formulae: [new Date(Date.UTC(1899, 11, 31))], ...messages };
+      }
+      // ExcelJS cannot write a formula as a date bound; the same rule as a custom formula:
+      // a real date (a number), not before the bound.
+      const cell = `${columnLetter(COLUMNS.indexOf(spec))}${row}`;
+      return { type: "custom", formulae: [`AND(ISNUMBER(${cell}),${cell}>=${f})`], ...messages };
+    }
+  }
+}
+
+function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
+  const { lang } = options;
+  const layout = coverLayout(lang, { city: options.city, period: options.period });
+  const ws = wb.addWorksheet(COVER_SHEET, { properties: { tabColor: { argb: HEADER_FILL } } });
+  const formulaRows = new Set<number>([...Object.values(layout.domainRows), layout.overallRow]);
+  layout.values.forEach((cells, r) => {
+    const rowNumber = r + 1;
+    cells.forEach((value, c) => {
+      const cell = ws.getCell(rowNumber, c + 1);
+      if (formulaRows.has(rowNumber) && c + 1 >= layout.columns.score && typeof value === "string" && value.startsWith("=")) {
+        // Native formula; no cached result, so Excel (or any engine) computes it on open.
+        cell.value = { formula: value.slice(1) } as ExcelJS.CellFormulaValue;
+      } else if (rowNumber === COVER.cityRow || rowNumber === COVER.periodRow) {
+        setDataCell(cell, value === "" ? null : value);
+        if (c + 1 === COVER.valueColumn) cell.numFmt = TEXT_FORMAT;
+      } else if (value !== "") cell.value = value;
+    });
+  });
+  for (const r of formulaRows) {
+    ws.getCell(r, layout.columns.score).numFmt = "0.0";
+    ws.getCell(r, layout.columns.coverage).numFmt = "0%";
+  }
+  ws.getCell(COVER.titleRow, 1).font = { bold: true, size: 16 };
+  ws.getRow(COVER.summaryHeaderRow).font = { bold: true };
+  ws.getRow(layout.overallRow).font = { bold: true };
+  for (const r of [COVER.cityRow, COVER.periodRow, COVER.languageRow, COVER.frameworkRow, COVER.schemaRow]) {
+    ws.getCell(r, 1).font = { bold: true };
+  }
+  ws.getCell(COVER.helpRow, 1).font = { bold: true };
+  ws.getColumn(1).width = 48;
+  for (let c = 2; c <= 6; c++) ws.getColumn(c).width = 14;
+  ws.getColumn(2).width = 30;
+  ws.pageSetup = { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+function addLists(wb: ExcelJS.Workbook, lang: Lang): void {
+  const layout = listsSheetLayout(lang);
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  layout.values.forEach((cells, r) =>
+    cells.forEach((value, c) => {
+      if (value === "") return;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.value = value;
+      if (typeof value === "string") cell.numFmt = TEXT_FORMAT;
+    }),
+  );
+  for (const n of layout.names) wb.definedNames.add(n.ref.replace(/^=/, ""), n.name);
+}
+
+function statusRule(labels: readonly string[], cell: string, fill: string, font: string, priority: number): ExcelJS.ConditionalFormattingRule {
+  const test = labels.map((l) => `TRIM(${cell})="${l.replace(/"/g, '""')}"`).join(",");
+  return {
+    type: "expression",
+    priority,
+    formulae: [`OR(${test})`],
+    style: {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } },
+      font: { color: { argb: argb(font) } },
+    },
+  };
+}
+
+function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOptions): void {
+  const { lang } = options;
+  const layout = domainSheetLayout(domain, lang);
+  const ws = wb.addWorksheet(layout.name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}` }],
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  ws.getCell(1, 1).value = layout.title;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(2, 1).value = layout.help;
+  ws.getCell(2, 1).font = { italic: true };
+
+  const entries = options.entries ?? {};
+  const rows = layout.rows.map((cells) => {
+    const code = String(cells[columnIndex("code")]);
+    const entry = entries[code] ?? entries[normalizeCode(code) ?? ""] ?? {};
+    return COLUMNS.map((spec, c): ExcelJS.CellValue => {
+      if (spec.kind === "computed") return { formula: String(cells[c]).replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      if (spec.kind === "entry") return entry[spec.key as EntryField] ?? null;
+      return cells[c] === "" ? null : (cells[c] as string);
+    });
+  });
+
+  ws.addTable({
+    name: layout.table,
+    displayName: layout.table,
+    ref: `A${HEADER_ROW}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleLight1", showRowStripes: false },
+    columns: layout.headers.map((name) => ({ name, filterButton: true })),
+    rows,
+  } as ExcelJS.TableProperties);
+
+  // Entry values are data: strings go in as text (the table stored them as given; re-set to apply "@").
+  const header = ws.getRow(HEADER_ROW);
+  header.font = { bold: true, color: { argb: "FFFFFFFF" } };
+  header.alignment = { vertical: "middle", wrapText: true };
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  COLUMNS.forEach((spec, c) => {
+    const col = ws.getColumn(c + 1);
+    col.width = spec.width;
+    header.getCell(c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+    for (let r = layout.firstRow; r <= layout.lastRow; r++) {
+      const cell = ws.getCell(r, c + 1);
+      const value = rows[r - layout.firstRow]![c];
+      if (spec.kind === "entry") setDataCell(cell, value as RawEntry[EntryField]);
+      if (!(spec.kind === "entry" && typeof value === "string")) cell.numFmt = spec.numberFormat;
+      cell.alignment = { vertical: "top", wrapText: spec.wrap };
+      cell.protection = { locked: spec.kind !== "entry" };
+      if (spec.kind === "catalogue") cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: CATALOGUE_FILL } };
+    }
+    if (spec.kind === "entry" && (spec.validation !== undefined || spec.prompt !== undefined)) {
+      // One rule per column range (relative references are relative to its first cell, as in Excel).
+      // Not per cell: ExcelJS 4.4 merges per-cell rules into overlapping ranges when rows pass 9.
+      const letter = columnLetter(c);
+      validations.add(`${letter}${layout.firstRow}:${letter}${layout.lastRow}`, dataValidation(spec, layout.firstRow, lang));
+    }
+  });
+
+  const status = columnLetter(columnIndex("status"));
+  const first = `$${status}${layout.firstRow}`;
+  ws.addConditionalFormatting({
+    ref: `${status}${layout.firstRow}:${status}${layout.lastRow}`,
+    rules: STATUS_COLORS.map((s, i) => statusRule([s.labels.fr, s.labels.en], first, s.fill, s.font, i + 1)),
+  });
+
+  void ws.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: false,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: false,
+    deleteRows: false,
+    sort: true,
+    autoFilter: true,
+  });
+}
+
+/** The LIAT workbook as an ExcelJS workbook (all six domains, in the chosen language). */
+export function buildLiatWorkbook(options: WriteOptions): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "LIAT";
+  wb.title = options.lang === "fr" ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)";
+  wb.subject = "LIAT";
+  // ExcelJS cannot write custom document properties: the schema version also goes in the keywords
+  // (and, authoritatively, in the lists sheet).
+  wb.keywords = `${SCHEMA_PROPERTY}=${SCHEMA_VERSION}`;
+  wb.created = new Date(Date.UTC(2025, 0, 1));
+  wb.modified = wb.created;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  addCover(wb, options);
+  for (const d of DOMAIN_IDS) addDomainSheet(wb, d, options);
+  addLists(wb, options.lang);
+  return wb;
+}
+
+/** The LIAT workbook as .xlsx bytes. */
+export async function writeLiatWorkbook(options: WriteOptions): Promise<Buffer> {
+  const data = await buildLiatWorkbook(options).xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}

@@ -1,0 +1,372 @@
+/**
+ * Checking and consolidating workbooks received back, over the plain workbook model: LIAT tables
+ * found by header row, every row validated, one consolidation row per source and objective with
+ * the source named (file, city, period, sheet, cell), and a summary per source. Unknown and
+ * duplicate codes and missing columns are reported; nothing is silently dropped; a source merged
+ * twice is not duplicated. Values from other people's files stay plain values (writers write
+ * strings as text). No spreadsheet library here: the command line and the task pane share it.
+ */
+import { getObjective } from "./catalogue";
+import type { DomainId } from "./catalogueTypes";
+import { codeToDomain } from "./codes";
+import { ENTRY_FIELDS, validateEntry, type EntryField, type Severity } from "./entrySchema";
+import { isBlank, type CellValue } from "./excelValues";
+import type { Lang, Localized } from "./language";
+import { COLUMNS, columnLetter, type ColumnKey } from "./layout";
+import { localizedMessage, quoteValue, type MessageKey } from "./messages";
+import { ratingLabel } from "./rating";
+import { parseStatus } from "./status";
+import { summarize, type WorkbookSummary } from "./summary";
+import {
+  findTables,
+  fingerprint,
+  readCoverSettings,
+  UNREADABLE_MESSAGES,
+  type CoverSettings,
+  type FoundTable,
+  type UnreadableReason,
+  type WorkbookData,
+} from "./workbookModel";
+
+/** One issue of a received workbook, located by sheet and cell (same shape as the add-in's). */
+export interface WorkbookIssue {
+  /** Stable id: sheet!address:key. */
+  id: string;
+  sheet: string;
+  /** Cell address without sheet, e.g. "F5". */
+  address: string;
+  code: string;
+  field: EntryField | "code";
+  key: MessageKey;
+  severity: Severity;
+  message: Localized;
+}
+
+/** One objective row of a checked workbook. */
+export interface CheckedRow {
+  code: string;
+  /** True when the code is a LIAT objective and this is its first row in the workbook. */
+  counted: boolean;
+  domain: DomainId | null;
+  sheet: string;
+  rowIndex: number;
+  /** Address of the code cell, e.g. "A5". */
+  address: string;
+  /** The entry cells as read (plain values; blank columns and missing columns are null). */
+  values: Record<EntryField, CellValue>;
+  /** 0-100, "NA" for not applicable, null for blank or unreadable. */
+  points: number | "NA" | null;
+  issues: WorkbookIssue[];
+}
+
+export interface CheckedWorkbook {
+  fileName: string;
+  settings: CoverSettings;
+  tables: FoundTable[];
+  rows: CheckedRow[];
+  /** Every issue: table-level (missing columns) first, then row by row. */
+  issues: WorkbookIssue[];
+  summary: WorkbookSummary;
+  errors: number;
+  warnings: number;
+}
+
+const issue = (sheet: string, address: string, code: string, field: EntryField | "code", key: MessageKey, severity: Severity, params?: Record<string, string | number>): WorkbookIssue => ({
+  id: `${sheet}!${address}:${key}`,
+  sheet,
+  address,
+  code,
+  field,
+  key,
+  severity,
+  message: localizedMessage(key, params),
+});
+
+/** Header label of a layout column, both languages ("Status / Statut"). */
+const headerName = (key: ColumnKey): string => {
+  const c = COLUMNS.find((x) => x.key === key)!;
+  return c.header.fr === c.header.en ? c.header.en : `${c.header.fr} / ${c.header.en}`;
+};
+
+/**
+ * Checks a workbook as plain data: finds its LIAT tables, validates every row, reports unknown,
+ * missing and duplicate codes and missing columns, and summarises it. Returns null when the
+ * workbook has no LIAT table.
+ */
+export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
+  const tables = findTables(wb.sheets);
+  if (tables.length === 0) return null;
+  const settings = readCoverSettings(wb.sheets);
+  const issues: WorkbookIssue[] = [];
+  const rows: CheckedRow[] = [];
+  const firstSeen = new Map<string, string>();
+  for (const t of tables) {
+    const headerAddress = `${columnLetter(t.columns.code!)}${t.headerRow + 1}`;
+    for (const f of t.missing) issues.push(issue(t.sheet, headerAddress, "", f, "columnMissing", "warning", { value: headerName(f) }));
+    for (const r of t.rows) {
+      const values = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue)])) as Record<EntryField, CellValue>;
+      const hasEntry = ENTRY_FIELDS.some((f) => values[f] !== null);
+      const address = r.cells.code!;
+      const rowIssues: WorkbookIssue[] = [];
+      let counted = false;
+      if (r.code === "") {
+        rowIssues.push(issue(r.sheet, address, "", "code", "codeMissing", hasEntry ? "error" : "warning"));
+      } else if (!r.codeReadable || getObjective(r.code) === undefined) {
+        rowIssues.push(issue(r.sheet, address, r.code, "code", "codeUnknown", hasEntry ? "error" : "warning", { value: quoteValue(r.code) }));
+      } else {
+        const where = `${r.sheet}!${address}`;
+        const other = firstSeen.get(r.code);
+        if (other !== undefined) rowIssues.push(issue(r.sheet, address, r.code, "code", "codeDuplicate", "error", { value: r.code, other }));
+        else {
+          firstSeen.set(r.code, where);
+          counted = true;
+        }
+      }
+      for (const e of validateEntry(r.raw).issues) {
+        const cell = r.cells[e.field] ?? address;
+        rowIssues.push({ id: `${r.sheet}!${cell}:${e.key}`, sheet: r.sheet, address: cell, code: r.code, field: e.field, key: e.key, severity: e.severity, message: e.message });
+      }
+      const status = parseStatus(values.status);
+      rows.push({
+        code: r.code,
+        counted,
+        domain: r.codeReadable ? codeToDomain(r.code) : null,
+        sheet: r.sheet,
+        rowIndex: r.rowIndex,
+        address,
+        values,
+        points: status.kind === "level" ? status.points : status.kind === "na" ? "NA" : null,
+        issues: rowIssues,
+      });
+      issues.push(...rowIssues);
+    }
+  }
+  const summary = summarize(rows.filter((r) => r.counted).map((r) => ({ code: r.code, status: r.values.status })));
+  return {
+    fileName: wb.fileName,
+    settings,
+    tables,
+    rows,
+    issues,
+    summary,
+    errors: issues.filter((i) => i.severity === "error").length,
+    warnings: issues.filter((i) => i.severity === "warning").length,
+  };
+}
+
+/** The source a consolidation row comes from. */
+export interface ConsolidationSource {
+  /** Identity of the content: the bytes' hash when known, else a fingerprint of the values. */
+  key: string;
+  fileName: string;
+  city: string;
+  period: string;
+  lang: Lang | null;
+  schemaVersion: number | null;
+}
+
+export interface ConsolidationRow extends CheckedRow {
+  source: ConsolidationSource;
+}
+
+export interface SourceSummary {
+  source: ConsolidationSource;
+  summary: WorkbookSummary;
+  tables: number;
+  rows: number;
+  errors: number;
+  warnings: number;
+  /** Table-level issues (missing columns), which belong to no row. */
+  tableIssues: WorkbookIssue[];
+}
+
+export interface UnreadableFile {
+  fileName: string;
+  reason: UnreadableReason;
+  message: Localized;
+  /** Technical detail from the reader, when there is one (not translated). */
+  detail?: string;
+}
+
+export interface ConsolidationResult {
+  sources: SourceSummary[];
+  rows: ConsolidationRow[];
+  /** Files not merged, with the reason (duplicates included: nothing is skipped silently). */
+  unreadable: UnreadableFile[];
+}
+
+/** The localized message for an unreadable file. */
+export function unreadableMessage(reason: UnreadableReason, other = ""): Localized {
+  const m = UNREADABLE_MESSAGES[reason];
+  return { fr: m.fr.replace("{other}", other), en: m.en.replace("{other}", other) };
+}
+
+/**
+ * Collects received workbooks one by one (so a caller can report progress and free each file).
+ * The same content added twice (same hash, or same fingerprint when there is no hash) is listed
+ * as a duplicate, not merged again.
+ */
+export class Consolidator {
+  private readonly sources: SourceSummary[] = [];
+  private readonly rows: ConsolidationRow[] = [];
+  private readonly unreadable: UnreadableFile[] = [];
+  private readonly byKey = new Map<string, string>();
+
+  /** Adds a readable workbook; returns what happened to it. */
+  add(wb: WorkbookData): "merged" | UnreadableReason {
+    const key = wb.hash ?? fingerprint(wb.sheets);
+    const previous = this.byKey.get(key);
+    if (previous !== undefined) {
+      this.unreadable.push({ fileName: wb.fileName, reason: "duplicate", message: unreadableMessage("duplicate", previous) });
+      return "duplicate";
+    }
+    const checked = checkWorkbook(wb);
+    if (checked === null) {
+      this.addUnreadable(wb.fileName, "noLiatTable");
+      return "noLiatTable";
+    }
+    this.byKey.set(key, wb.fileName);
+    const source: ConsolidationSource = {
+      key,
+      fileName: wb.fileName,
+      city: checked.settings.city,
+      period: checked.settings.period,
+      lang: checked.settings.lang,
+      schemaVersion: checked.settings.schemaVersion,
+    };
+    for (const r of checked.rows) this.rows.push({ ...r, source });
+    const tableIssues = checked.issues.filter((i) => i.key === "columnMissing");
+    this.sources.push({
+      source,
+      summary: checked.summary,
+      tables: checked.tables.length,
+      rows: checked.rows.length,
+      errors: checked.errors,
+      warnings: checked.warnings,
+      tableIssues,
+    });
+    return "merged";
+  }
+
+  /** Lists a file that could not be read, with the reason. */
+  addUnreadable(fileName: string, reason: UnreadableReason, detail?: string): void {
+    this.unreadable.push({ fileName, reason, message: unreadableMessage(reason), ...(detail ? { detail } : {}) });
+  }
+
+  result(): ConsolidationResult {
+    return { sources: [...this.sources], rows: [...this.rows], unreadable: [...this.unreadable] };
+  }
+}
+
+/** Consolidates workbooks already read (unreadable files are added by the caller). */
+export function consolidate(workbooks: readonly WorkbookData[]): ConsolidationResult {
+  const c = new Consolidator();
+  for (const wb of workbooks) c.add(wb);
+  return c.result();
+}
+
+/**
+ * Rows of an earlier consolidation merged with a new one, without duplicates: the new run
+ * replaces every earlier row from the same source (same content key or same file name).
+ */
+export function replaceSources<T extends { source: ConsolidationSource }>(earlier: readonly T[], incoming: readonly T[]): T[] {
+  const keys = new Set(incoming.map((r) => r.source.key));
+  const files = new Set(incoming.map((r) => r.source.fileName));
+  return [...earlier.filter((r) => !keys.has(r.source.key) && !files.has(r.source.fileName)), ...incoming];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables to write: the same 2-D blocks for the command line (ExcelJS) and the task pane.
+
+export interface TextTable {
+  headers: string[];
+  rows: CellValue[][];
+}
+
+const L = (fr: string, en: string): Localized => ({ fr, en });
+
+export const CONSOLIDATION_TEXT = {
+  sheet: L("Consolidation", "Consolidation"),
+  summarySheet: L("Synthèse par source", "Summary by source"),
+  unreadableSheet: L("Fichiers non lus", "Unreadable files"),
+  file: L("Fichier", "File"),
+  city: L("Ville", "City"),
+  period: L("Période", "Period"),
+  sheetName: L("Feuille", "Sheet"),
+  cell: L("Cellule", "Cell"),
+  domain: L("Domaine", "Domain"),
+  objective: L("Objectif", "Objective"),
+  points: L("Points", "Points"),
+  issues: L("Problèmes", "Issues"),
+  score: L("Score", "Score"),
+  rating: L("Appréciation", "Rating"),
+  coverage: L("Couverture", "Coverage"),
+  assessed: L("Évalués", "Assessed"),
+  applicable: L("Applicables", "Applicable"),
+  rowsRead: L("Lignes lues", "Rows read"),
+  errors: L("Erreurs", "Errors"),
+  warnings: L("Avertissements", "Warnings"),
+  reason: L("Raison", "Reason"),
+  detail: L("Détail", "Detail"),
+  domainScore: L("Score domaine {d}", "Domain {d} score"),
+} as const;
+
+const n = (v: number | null): CellValue => (v === null ? null : v);
+
+/** The consolidation sheet: one row per source and objective, with the source named. */
+export function consolidationTable(result: ConsolidationResult, lang: Lang): TextTable {
+  const T = CONSOLIDATION_TEXT;
+  const entryHeaders = ENTRY_FIELDS.map((f) => COLUMNS.find((c) => c.key === f)!.header[lang]);
+  return {
+    headers: [T.file[lang], T.city[lang], T.period[lang], T.sheetName[lang], T.cell[lang], "Code", T.domain[lang], T.objective[lang], ...entryHeaders, T.points[lang], T.issues[lang]],
+    rows: result.rows.map((r) => [
+      r.source.fileName,
+      r.source.city,
+      r.source.period,
+      r.sheet,
+      r.address,
+      r.code,
+      r.domain,
+      getObjective(r.code)?.text[lang] ?? null,
+      ...ENTRY_FIELDS.map((f) => r.values[f]),
+      r.points,
+      r.issues.map((i) => i.message[lang]).join(" "),
+    ]),
+  };
+}
+
+/** The summary per source: overall and per-domain scores, coverage, issue counts. */
+export function sourceSummaryTable(result: ConsolidationResult, lang: Lang): TextTable {
+  const T = CONSOLIDATION_TEXT;
+  const domains = result.sources[0]?.summary.domains.map((d) => d.domain) ?? ([1, 2, 3, 4, 5, 6] as DomainId[]);
+  return {
+    headers: [
+      T.file[lang], T.city[lang], T.period[lang], T.score[lang], T.rating[lang], T.coverage[lang], T.assessed[lang], T.applicable[lang],
+      ...domains.map((d) => T.domainScore[lang].replace("{d}", String(d))),
+      T.rowsRead[lang], T.errors[lang], T.warnings[lang],
+    ],
+    rows: result.sources.map((s) => [
+      s.source.fileName,
+      s.source.city,
+      s.source.period,
+      n(s.summary.overall.score),
+      ratingLabel(s.summary.overall.score, lang) || null,
+      n(s.summary.overall.coverage),
+      s.summary.overall.assessed,
+      s.summary.overall.applicable,
+      ...s.summary.domains.map((d) => n(d.score)),
+      s.rows,
+      s.errors,
+      s.warnings,
+    ]),
+  };
+}
+
+/** The files that could not be merged, with the reason. */
+export function unreadableTable(result: ConsolidationResult, lang: Lang): TextTable {
+  const T = CONSOLIDATION_TEXT;
+  return {
+    headers: [T.file[lang], T.reason[lang], T.detail[lang]],
+    rows: result.unreadable.map((u) => [u.fileName, u.message[lang], u.detail ?? null]),
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * A received workbook as plain data, whatever library read it (ExcelJS on the command line or in
+ * the task pane): sheets with 2-D cell values. This module finds the LIAT tables in it by their
+ * header row (not by sheet name or column order) and reads the cover's settings by label.
+ */
+import type { DomainId } from "./catalogueTypes";
+import { codeToDomain, normalizeCode } from "./codes";
+import type { EntryField, RawEntry } from "./entrySchema";
+import { ENTRY_FIELDS } from "./entrySchema";
+import { isBlank, type CellValue } from "./excelValues";
+import { isLang, type Lang, type Localized } from "./language";
+import { COVER, COVER_SHEET, coverLayout, columnLetter, mapHeaderRow, SCHEMA_PROPERTY, type ColumnKey } from "./layout";
+import { textKey } from "./textKey";
+
+export interface SheetData {
+  name: string;
+  /** Row 0 is the sheet's row 1; blank cells are null, "" or missing. */
+  rows: CellValue[][];
+}
+
+export interface WorkbookData {
+  fileName: string;
+  /** Content hash of the file's bytes, when the reader has one (same bytes, same source). */
+  hash?: string;
+  sheets: SheetData[];
+}
+
+/** Why a received file could not be read. */
+export type UnreadableReason = "notFound" | "empty" | "tooLarge" | "encrypted" | "notWorkbook" | "damaged" | "noLiatTable" | "duplicate";
+
+export const UNREADABLE_MESSAGES: Record<UnreadableReason, Localized> = {
+  notFound: { fr: "Fichier introuvable.", en: "File not found." },
+  empty: { fr: "Fichier vide.", en: "The file is empty." },
+  tooLarge: { fr: "Fichier trop volumineux (plus de 50 Mo).", en: "The file is too large (over 50 MB)." },
+  encrypted: {
+    fr: "Fichier protégé par mot de passe (ou ancien format .xls) : enregistrez-le sans mot de passe au format .xlsx.",
+    en: "The file is password-protected (or an old .xls file): save it without a password as .xlsx.",
+  },
+  notWorkbook: { fr: "Ce n'est pas un classeur Excel (.xlsx).", en: "This is not an Excel workbook (.xlsx)." },
+  damaged: { fr: "Classeur endommagé : il ne peut pas être lu.", en: "The workbook is damaged and cannot be read." },
+  noLiatTable: {
+    fr: "Aucun tableau LIAT trouvé (aucune ligne d'en-tête avec les colonnes « Code » et « Statut »).",
+    en: 'No LIAT table found (no header row with "Code" and "Status" columns).',
+  },
+  duplicate: { fr: "Déjà fusionné (même contenu que {other}) : non repris.", en: "Already merged (same content as {other}): not taken again." },
+};
+
+/** One objective row of a LIAT table, as read. */
+export interface FoundRow {
+  /** Canonical code when the cell holds a code; otherwise the cell's text ("" when blank). */
+  code: string;
+  /** True when the code cell holds a code of the LIAT form (known or not). */
+  codeReadable: boolean;
+  sheet: string;
+  /** 0-based row index on the sheet. */
+  rowIndex: number;
+  raw: RawEntry;
+  /** Address of the code cell and of each entry cell that exists, e.g. { status: "F5" }. */
+  cells: Partial<Record<EntryField | "code", string>>;
+}
+
+export interface FoundTable {
+  sheet: string;
+  /** 0-based row index of the header row. */
+  headerRow: number;
+  /** 0-based column index of each known column. */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** Entry columns the layout expects that the header row lacks. */
+  missing: EntryField[];
+  /** The domain, from the first code of the rows (null when the codes do not tell). */
+  domain: DomainId | null;
+  rows: FoundRow[];
+}
+
+/** Columns whose cells say whether a row holds anything (Points is computed and does not count). */
+const CONTENT_KEYS: readonly ColumnKey[] = ["code", "subcategory", "objective", ...ENTRY_FIELDS];
+
+function readTable(sheet: SheetData, headerRow: number, end: number, columns: Partial<Record<ColumnKey, number>>): FoundTable {
+  const rows: FoundRow[] = [];
+  const codeCol = columns.code!;
+  for (let r = headerRow + 1; r < end; r++) {
+    const cells = sheet.rows[r] ?? [];
+    if (CONTENT_KEYS.every((k) => columns[k] === undefined || isBlank(cells[columns[k]!]))) continue;
+    const codeCell = cells[codeCol];
+    const normalized = typeof codeCell === "string" || typeof codeCell === "number" ? normalizeCode(codeCell) : null;
+    const raw: RawEntry = {};
+    const addresses: FoundRow["cells"] = { code: `${columnLetter(codeCol)}${r + 1}` };
+    for (const f of ENTRY_FIELDS) {
+      const c = columns[f];
+      if (c === undefined) continue;
+      const v = cells[c];
+      raw[f] = v === undefined ? null : v;
+      addresses[f] = `${columnLetter(c)}${r + 1}`;
+    }
+    rows.push({
+      code: normalized ?? (isBlank(codeCell) ? "" : String(codeCell).trim()),
+      codeReadable: normalized !== null,
+      sheet: sheet.name,
+      rowIndex: r,
+      raw,
+      cells: addresses,
+    });
+  }
+  const firstCode = rows.find((x) => x.codeReadable);
+  return {
+    sheet: sheet.name,
+    headerRow,
+    columns,
+    missing: ENTRY_FIELDS.filter((f) => columns[f] === undefined),
+    domain: firstCode ? codeToDomain(firstCode.code) : null,
+    rows,
+  };
+}
+
+/**
+ * Finds every LIAT table of a workbook: a header row naming at least the code and status columns
+ * (any language, any order), then its rows down to the next header row or the end of the sheet.
+ * Rows with nothing in them are skipped; every other row is kept, whatever its code.
+ */
+export function findTables(sheets: readonly SheetData[]): FoundTable[] {
+  const tables: FoundTable[] = [];
+  for (const sheet of sheets) {
+    const headers: { row: number; columns: Partial<Record<ColumnKey, number>> }[] = [];
+    sheet.rows.forEach((cells, r) => {
+      if (!cells || !cells.some((c) => typeof c === "string")) return;
+      const columns = mapHeaderRow(cells);
+      if (columns !== null) headers.push({ row: r, columns });
+    });
+    headers.forEach((h, i) => tables.push(readTable(sheet, h.row, headers[i + 1]?.row ?? sheet.rows.length, h.columns)));
+  }
+  return tables;
+}
+
+export interface CoverSettings {
+  city: string;
+  period: string;
+  /** The workbook language, from the cover's language cell or its labels; null when unknown. */
+  lang: Lang | null;
+  /** Schema version recorded on the cover or the lists sheet; null when absent. */
+  schemaVersion: number | null;
+}
+
+type SettingKey = "city" | "period" | "language" | "schema";
+
+const SETTING_LABELS = new Map<string, { key: SettingKey; lang: Lang | null }>();
+for (const lang of ["fr", "en"] as const) {
+  const values = coverLayout(lang).values;
+  const label = (row: number) => String(values[row - 1]?.[0] ?? "");
+  SETTING_LABELS.set(textKey(label(COVER.cityRow)), { key: "city", lang });
+  SETTING_LABELS.set(textKey(label(COVER.periodRow)), { key: "period", lang });
+  SETTING_LABELS.set(textKey(label(COVER.languageRow)), { key: "language", lang });
+  SETTING_LABELS.set(textKey(label(COVER.schemaRow)), { key: "schema", lang });
+}
+for (const [alias, key] of [["commune", "city"], ["municipalite", "city"], ["municipality", "city"], ["periode", "period"], ["period", "period"]] as const) {
+  if (!SETTING_LABELS.has(alias)) SETTING_LABELS.set(alias, { key, lang: null });
+}
+
+const cellText = (v: CellValue): string => (isBlank(v) ? "" : String(v).trim());
+
+/** Reads the cover's city, period, language and schema version by their labels (either language). */
+export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
+  const out: CoverSettings = { city: "", period: "", lang: null, schemaVersion: null };
+  const found = new Set<SettingKey>();
+  let labelLang: Lang | null = null;
+  // The cover sheet first (by its name), then every other sheet: the first label found wins.
+  const ordered = [...sheets].sort((a, b) => Number(b.name === COVER_SHEET) - Number(a.name === COVER_SHEET));
+  for (const sheet of ordered) {
+    sheet.rows.forEach((cells) => {
+      const label = cells?.[0];
+      if (typeof label !== "string" || label.length > 60) return;
+      const setting = SETTING_LABELS.get(textKey(label).replace(/\s*:$/, ""));
+      if (setting === undefined || found.has(setting.key)) return;
+      found.add(setting.key);
+      labelLang ??= setting.lang;
+      const value = cells[1];
+      if (setting.key === "city") out.city = cellText(value);
+      else if (setting.key === "period") out.period = cellText(value);
+      else if (setting.key === "language") out.lang = isLang(cellText(value).toLowerCase()) ? (cellText(value).toLowerCase() as Lang) : null;
+      else if (typeof value === "number" || /^\s*\d+\s*$/.test(String(value ?? ""))) out.schemaVersion = Number(value);
+    });
+    if (out.schemaVersion === null) {
+      // The lists sheet lays its settings out as key and value columns, side by side.
+      for (const cells of sheet.rows) {
+        const i = cells?.findIndex((c) => c === SCHEMA_PROPERTY) ?? -1;
+        if (i < 0) continue;
+        const v = cells[i + 1];
+        if (typeof v === "number" || /^\s*\d+\s*$/.test(String(v ?? ""))) out.schemaVersion = Number(v);
+      }
+    }
+  }
+  out.lang ??= labelLang;
+  return out;
+}
+
+/**
+ * A fingerprint of a workbook's content (sheet names and cell values), for readers that have no
+ * hash of the bytes. 53-bit, hex. Same content, same fingerprint.
+ */
+export function fingerprint(sheets: readonly SheetData[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  };
+  for (const sheet of sheets) {
+    mix(`\u0001${sheet.name}`);
+    sheet.rows.forEach((cells, r) => {
+      cells?.forEach((v, c) => {
+        if (isBlank(v)) return;
+        mix(`\u0002${r},${c}\u0003${typeof v}:${String(v)}`);
+      });
+    });
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
+}
