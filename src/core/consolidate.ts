@@ -72,7 +72,7 @@ export interface CheckedWorkbook {
 }
 
 const issue = (sheet: string, address: string, code: string, field: EntryField | "code", key: MessageKey, severity: Severity, params?: Record<string, string | number>): WorkbookIssue => ({
-  id: `${sheet}!${address}:${key}`,
+  id: key === "columnMissing" ? `${sheet}!${address}:${key}:${field}` : `${sheet}!${address}:${key}`,
   sheet,
   address,
   code,
