@@ -332,7 +332,7 @@ export interface CoverLayout {
   columns: { score: number; rating: number; coverage: number; assessed: number; applicable: number };
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /**
  * The cover sheet, with the overall and per-domain score, rating and coverage as native formulas
@@ -340,7 +340,21 @@ const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
  * score = AVERAGE of numeric points; applicable = rows − N/A; coverage = assessed / applicable;
  * overall = AVERAGE of the domain scores that exist.
  */
-export function coverLayout(lang: Lang, settings: { city?: string; period?: string } = {}): CoverLayout {
+/** Where a domain's Points column is, for the cover formulas (defaults to the layout as inserted). */
+export interface PointsRef {
+  sheet: string;
+  /** Column letter of the Points column. */
+  column: string;
+  /** 1-based first and last data rows. */
+  firstRow: number;
+  lastRow: number;
+}
+
+export function coverLayout(
+  lang: Lang,
+  settings: { city?: string; period?: string } = {},
+  refs: Partial<Record<DomainId, PointsRef>> = {},
+): CoverLayout {
   const fr = lang === "fr";
   const pts = columnLetter(columnIndex("points"));
   const rows: (string | number)[][] = [];
@@ -377,7 +391,8 @@ export function coverLayout(lang: Lang, settings: { city?: string; period?: stri
     const r = COVER.summaryHeaderRow + 1 + i;
     domainRows[d.id] = r;
     const s = domainSheetLayout(d.id, lang);
-    const ref = `${quoteSheet(s.name)}!$${pts}$${s.firstRow}:$${pts}$${s.lastRow}`;
+    const at = refs[d.id] ?? { sheet: s.name, column: pts, firstRow: s.firstRow, lastRow: s.lastRow };
+    const ref = `${quoteSheet(at.sheet)}!$${at.column}$${at.firstRow}:$${at.column}$${at.lastRow}`;
     set(r, [
       `${d.id} ${d.name[lang]}`,
       `=IF(COUNT(${ref})=0,"",AVERAGE(${ref}))`,
@@ -410,3 +425,48 @@ export function coverLayout(lang: Lang, settings: { city?: string; period?: stri
 export const DOMAIN_IDS: readonly DomainId[] = DOMAINS.map((d) => d.id);
 
 export { ENTRY_FIELDS };
+
+/**
+ * Highlighting invalid cells. The add-in never changes a cell's own format: each domain sheet has
+ * one conditional format over its entry cells that turns a cell red when the matching cell of the
+ * hidden flags sheet holds 1. The flags sheet gives each domain a block of FLAG_BLOCK_WIDTH columns
+ * (same row numbers as the domain sheet); validation writes 1 where a cell is invalid and "" once it
+ * is fixed, so the cell's own fill, font and conditional formats show again.
+ */
+export const FLAGS_SHEET = "LIAT_Flags";
+export const FLAG_BLOCK_WIDTH = 32;
+export const HIGHLIGHT = { fill: "#FFC7CE", font: "#9C0006" } as const;
+
+/** 0-based flags-sheet column of a domain sheet's 0-based column, or null when out of the block. */
+export function flagColumn(domain: DomainId, sheetColumn: number): number | null {
+  if (sheetColumn < 0 || sheetColumn >= FLAG_BLOCK_WIDTH) return null;
+  return (domain - 1) * FLAG_BLOCK_WIDTH + sheetColumn;
+}
+
+/** The highlight conditional format's formula, relative to the top-left cell of the range it covers. */
+export function highlightFormula(domain: DomainId, topRow: number, leftColumn: number): string {
+  return `=${FLAGS_SHEET}!${columnLetter(flagColumn(domain, leftColumn) ?? 0)}${topRow}=1`;
+}
+
+/** Status colour rules: a formula over the Points column of the row (relative to the first data row). */
+export function statusColorRules(firstRow = FIRST_DATA_ROW, pointsColumn = columnLetter(columnIndex("points"))): { formula: string; fill: string; font: string }[] {
+  const cell = `$${pointsColumn}${firstRow}`;
+  return STATUS_COLORS.map((c, i) => ({
+    formula: i < STATUS_SCALE.length ? `=AND(ISNUMBER(${cell}),${cell}=${STATUS_SCALE[i]!.points})` : `=${cell}="NA"`,
+    fill: c.fill,
+    font: c.font,
+  }));
+}
+
+/** Column width in points (what Excel's API sets) for a width in characters. */
+export function widthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Sheet protection the add-in applies: no password; formatting allowed so that highlights and widths work. */
+export const PROTECTION_OPTIONS = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+} as const;

@@ -1,0 +1,135 @@
+/** Queues everything a domain sheet needs (no sync here): table, formats, validation, colours, protection. */
+import type { DomainId } from "../core/catalogueTypes";
+import type { Lang } from "../core/language";
+import {
+  COLUMNS,
+  HEADER_ROW,
+  HIGHLIGHT,
+  PROTECTION_OPTIONS,
+  ROW_TOKEN,
+  columnIndex,
+  columnLetter,
+  domainSheetLayout,
+  highlightFormula,
+  statusColorRules,
+  widthInPoints,
+  type ColumnSpec,
+  type ValidationSpec,
+} from "../core/layout";
+
+const CATALOGUE_FILL = "#F2F2F2";
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The Excel data validation rule of a layout spec; `firstRow` fills the {row} token. */
+export function validationRule(spec: ValidationSpec, firstRow: number): Excel.DataValidationRule {
+  const f1 = (f: string) => f.split(ROW_TOKEN).join(String(firstRow));
+  switch (spec.type) {
+    case "list":
+      return { list: { inCellDropDown: true, source: spec.source } };
+    case "date":
+      return { date: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+    case "wholeNumber":
+      return { wholeNumber: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+    case "decimal":
+      return { decimal: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+    case "textLength":
+      return { textLength: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+  }
+}
+
+/** Native validation, input and error messages on one column's data cells. */
+export function queueColumnValidation(range: Excel.Range, c: ColumnSpec, lang: Lang, firstRow: number): void {
+  if (!c.validation && !c.prompt) return;
+  const dv = range.dataValidation;
+  if (c.validation) dv.rule = validationRule(c.validation, firstRow);
+  else dv.rule = { custom: { formula: "=TRUE" } };
+  dv.ignoreBlanks = true;
+  if (c.prompt) dv.prompt = { showPrompt: true, title: c.prompt.title[lang], message: c.prompt.message[lang] };
+  if (c.error) dv.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: c.error.title[lang], message: c.error.message[lang] };
+  else dv.errorAlert = { showAlert: false, style: "Stop" as Excel.DataValidationAlertStyle, title: "", message: "" };
+}
+
+/** Status colours (by the Points column) and the highlight rule over the entry cells of rows first..last. */
+export function queueConditionalFormats(
+  ws: Excel.Worksheet,
+  domain: DomainId,
+  columns: { status: number; points: number; entryFirst: number; entryLast: number },
+  firstRow: number,
+  lastRow: number,
+): void {
+  const status = ws.getRange(`${columnLetter(columns.status)}${firstRow}:${columnLetter(columns.status)}${lastRow}`);
+  for (const rule of statusColorRules(firstRow, columnLetter(columns.points))) {
+    const cf = status.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = rule.formula;
+    cf.custom.format.fill.color = rule.fill;
+    cf.custom.format.font.color = rule.font;
+  }
+  // Added last, so it comes first: a red invalid cell shows red whatever its status colour.
+  const entries = ws.getRange(`${columnLetter(columns.entryFirst)}${firstRow}:${columnLetter(columns.entryLast)}${lastRow}`);
+  const cf = entries.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+  cf.custom.rule.formula = highlightFormula(domain, firstRow, columns.entryFirst);
+  cf.custom.format.fill.color = HIGHLIGHT.fill;
+  cf.custom.format.font.color = HIGHLIGHT.font;
+  cf.stopIfTrue = true;
+}
+
+/** Builds a new domain sheet's content on `ws` (just added, empty). Returns nothing: all is queued. */
+export function queueDomainSheet(ws: Excel.Worksheet, domain: DomainId, lang: Lang, table: string): void {
+  const layout = domainSheetLayout(domain, lang);
+  const { firstRow, lastRow } = layout;
+  const last = columnLetter(COLUMNS.length - 1);
+  const title = ws.getRange("A1");
+  title.values = [[layout.title]];
+  title.format.font.bold = true;
+  title.format.font.size = 14;
+  const help = ws.getRange("A2");
+  help.values = [[layout.help]];
+  help.format.font.italic = true;
+
+  const header = ws.getRange(`A${HEADER_ROW}:${last}${HEADER_ROW}`);
+  header.numberFormat = [COLUMNS.map(() => "@")];
+  header.values = [layout.headers];
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  header.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+
+  // Number formats first, so that codes and texts are stored as text, never read as numbers or formulas.
+  const body = ws.getRange(`A${firstRow}:${last}${lastRow}`);
+  body.numberFormat = layout.rows.map(() => COLUMNS.map((c) => c.numberFormat));
+  body.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+  const catEnd = columnLetter(COLUMNS.filter((c) => c.kind === "catalogue").length - 1);
+  const catalogue = ws.getRange(`A${firstRow}:${catEnd}${lastRow}`);
+  catalogue.values = layout.rows.map((r) => r.slice(0, columnIndex(COLUMNS.find((c) => c.kind !== "catalogue")!.key)));
+  catalogue.format.fill.color = CATALOGUE_FILL;
+  const pts = columnIndex("points");
+  const points = ws.getRange(`${columnLetter(pts)}${firstRow}:${columnLetter(pts)}${lastRow}`);
+  points.formulas = layout.rows.map((r) => [r[pts]!]);
+
+  const t = ws.tables.add(`A${HEADER_ROW}:${last}${lastRow}`, true);
+  t.name = table;
+  t.style = "TableStyleLight9";
+  t.showBandedRows = false;
+
+  const entryCols = COLUMNS.map((c, i) => ({ c, i })).filter((x) => x.c.kind === "entry");
+  const entryFirst = entryCols[0]!.i;
+  const entryLast = entryCols[entryCols.length - 1]!.i;
+  ws.getRange(`${columnLetter(entryFirst)}${firstRow}:${columnLetter(entryLast)}${lastRow}`).format.protection.locked = false;
+
+  COLUMNS.forEach((c, i) => {
+    const letter = columnLetter(i);
+    ws.getRange(`${letter}:${letter}`).format.columnWidth = widthInPoints(c.width);
+    const data = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
+    if (c.wrap) data.format.wrapText = true;
+    if (c.kind === "entry") queueColumnValidation(data, c, lang, firstRow);
+  });
+
+  queueConditionalFormats(ws, domain, { status: columnIndex("status"), points: pts, entryFirst, entryLast }, firstRow, lastRow);
+
+  ws.freezePanes.freezeRows(HEADER_ROW);
+  ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
+  ws.pageLayout.setPrintTitleRows(`$${HEADER_ROW}:$${HEADER_ROW}`);
+  ws.protection.protect(PROTECTION_OPTIONS);
+}
