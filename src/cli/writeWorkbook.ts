@@ -184,7 +184,8 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   COLUMNS.forEach((spec, c) => {
     const col = ws.getColumn(c + 1);
-    col.width = spec.width;
+    // ExcelJS drops a width of exactly 9 (its default), leaving Excel's 8.43: nudge it so it is written.
+    col.width = spec.width === 9 ? 9.01 : spec.width;
     header.getCell(c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
     for (let r = layout.firstRow; r <= layout.lastRow; r++) {
       const cell = ws.getCell(r, c + 1);
