@@ -1,0 +1,116 @@
+/** Helpers for the src/excel tests: a host installed as the global Excel, a v1 workbook, value snapshots. */
+import { OBJECTIVES, objectivesOfDomain } from "../../src/core/catalogue";
+import type { DomainId } from "../../src/core/catalogueTypes";
+import type { Lang } from "../../src/core/language";
+import { COLUMNS, DOMAIN_IDS, FLAGS_SHEET, HIGHLIGHT, SCHEMA_PROPERTY, catalogueCells, columnLetter, domainSheetName, tableName } from "../../src/core/layout";
+import { CURRENCIES } from "../../src/core/currencies";
+import { statusLabels } from "../../src/core/status";
+import { forgetSheets } from "../../src/excel/snapshot";
+import { createHost, type LiatHost } from "../../src/host";
+
+export function newHost(sheets?: string[]): LiatHost {
+  const host = createHost(sheets ? { sheets } : {});
+  host.install(globalThis);
+  forgetSheets();
+  return host;
+}
+
+/** Every value of every sheet but the flags sheet (what "nothing changed" compares). */
+export function allValues(host: LiatHost): Record<string, unknown[][]> {
+  const out: Record<string, unknown[][]> = {};
+  for (const s of host.getSnapshot().sheets) if (s.name !== FLAGS_SHEET) out[s.name] = s.values;
+  return out;
+}
+
+/** Runs a batch directly against the host (as a test would in Excel). */
+export async function run(host: LiatHost, batch: (wb: Excel.Workbook) => void): Promise<void> {
+  await host.Excel.run(async (context) => {
+    batch((context as unknown as Excel.RequestContext).workbook);
+    await context.sync();
+  });
+}
+
+/** The columns of the first layout (schema version 1): no Points column. */
+export const V1_COLUMNS = COLUMNS.filter((c) => c.key !== "points");
+
+/**
+ * A workbook as version 1 of the add-in made it: cover with schema version 1, a lists sheet with
+ * only the status and currency lists (names LIAT_Status, LIAT_Currency; no LIAT_StatusKey or
+ * LIAT_StatusPoints), domain sheets with one table each and no Points column, no flags sheet.
+ */
+export async function buildV1Workbook(host: LiatHost, lang: Lang, entries: Record<string, Partial<Record<string, string | number>>> = {}, options: { password?: string } = {}): Promise<void> {
+  await run(host, (wb) => {
+    const cover = wb.worksheets.add("LIAT");
+    cover.getRange("A1:B7").values = [
+      [lang === "fr" ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)", ""],
+      ["", ""],
+      [lang === "fr" ? "Ville" : "City", "Lyon"],
+      [lang === "fr" ? "Période de référence" : "Reporting period", "2024"],
+      [lang === "fr" ? "Langue" : "Language", lang],
+      ["Framework", "LIAT v1 (draft)"],
+      ["Schema", 1],
+    ];
+    const lists = wb.worksheets.add("LIAT_Lists");
+    const statuses = statusLabels(lang);
+    const rows = Math.max(statuses.length, CURRENCIES.length) + 1;
+    const values = Array.from({ length: rows }, (_, i) => [
+      i === 0 ? "Status" : (statuses[i - 1] ?? ""),
+      "",
+      i === 0 ? "Currency" : (CURRENCIES[i - 1] ?? ""),
+      "",
+      i === 0 ? "Setting" : i === 1 ? SCHEMA_PROPERTY : "",
+      i === 0 ? "Value" : i === 1 ? 1 : "",
+    ]);
+    lists.getRange(`A1:F${rows}`).numberFormat = values.map((r) => r.map(() => "@"));
+    lists.getRange(`A1:F${rows}`).values = values;
+    lists.getRange(`F2`).numberFormat = [["General"]];
+    lists.getRange(`F2`).values = [[1]];
+    wb.names.add("LIAT_Status", `=LIAT_Lists!$A$2:$A$${statuses.length + 1}`);
+    wb.names.add("LIAT_Currency", `=LIAT_Lists!$C$2:$C$${CURRENCIES.length + 1}`);
+    for (const d of DOMAIN_IDS) {
+      const ws = wb.worksheets.add(domainSheetName(d, lang));
+      const objectives = objectivesOfDomain(d);
+      const last = columnLetter(V1_COLUMNS.length - 1);
+      ws.getRange(`A4:${last}4`).values = [V1_COLUMNS.map((c) => c.header[lang])];
+      const body = ws.getRange(`A5:${last}${4 + objectives.length}`);
+      body.numberFormat = objectives.map(() => V1_COLUMNS.map((c) => c.numberFormat));
+      body.values = objectives.map((o) => {
+        const cat = catalogueCells(o, lang) as Record<string, string>;
+        const e = entries[o.code] ?? {};
+        return V1_COLUMNS.map((c) => (c.kind === "catalogue" ? cat[c.key]! : (e[c.key] ?? "")));
+      });
+      const t = ws.tables.add(`A4:${last}${4 + objectives.length}`, true);
+      t.name = tableName(d);
+      ws.getRange(`F5:${last}${4 + objectives.length}`).format.protection.locked = false;
+      ws.protection.protect({ allowFormatCells: true }, options.password);
+    }
+  });
+}
+
+/** True when the highlight rule over the cell is on: its flag cell holds 1. */
+export function isHighlighted(host: LiatHost, sheet: string, address: string): boolean {
+  const m = host.model;
+  const s = m.findSheetByName(sheet)!;
+  const match = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let col = 0;
+  for (const ch of match[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const r = Number(match[2]) - 1;
+  const c = col - 1;
+  const cf = s.conditionalFormats.find(
+    (x) => x.format.fillColor === HIGHLIGHT.fill && r >= x.rect.r0 && r <= x.rect.r1 && c >= x.rect.c0 && c <= x.rect.c1,
+  );
+  if (!cf) return false;
+  const f = /^=LIAT_Flags!([A-Z]+)(\d+)=1$/.exec(String(cf.rule.formula));
+  if (!f) return false;
+  let fc = 0;
+  for (const ch of f[1]!) fc = fc * 26 + (ch.charCodeAt(0) - 64);
+  const flagCol = fc - 1 + (c - cf.rect.c0);
+  const flagRow = Number(f[2]) - 1 + (r - cf.rect.r0);
+  return host.getCell(FLAGS_SHEET, `${columnLetter(flagCol)}${flagRow + 1}`).value === 1;
+}
+
+export function codesOf(domain: DomainId): string[] {
+  return objectivesOfDomain(domain).map((o) => o.code);
+}
+
+export const ALL_CODES = OBJECTIVES.map((o) => o.code);
