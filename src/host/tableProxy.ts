@@ -124,10 +124,13 @@ export class HostTable extends ClientObject<TableModel> {
     this.columnsProxy ??= new HostTableColumnCollection(this.context, this);
     return this.columnsProxy;
   }
+  private worksheetProxy?: Excel.Worksheet;
+  /** The same proxy on every access (as office.js caches navigation properties), so loads through it are readable. */
   get worksheet(): Excel.Worksheet {
     const make = rangeLinks.worksheetFor;
     if (!make) throw new Error("worksheet proxies are not linked");
-    return make(this.context, () => this.target().sheetId) as Excel.Worksheet;
+    this.worksheetProxy ??= make(this.context, () => this.target().sheetId) as Excel.Worksheet;
+    return this.worksheetProxy;
   }
 
   private rangeOf(pick: (t: TableModel) => Rect | undefined, orNull = false): HostRange {
