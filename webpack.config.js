@@ -94,7 +94,8 @@ module.exports = (env = {}, argv = {}) => {
     devtool: "source-map",
     entry,
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // --env outDir=... (the browser tests build the preview into .tmp/preview-dist)
+      path: path.resolve(__dirname, typeof env.outDir === "string" ? env.outDir : "dist"),
       filename: "[name].js",
       clean: true,
     },

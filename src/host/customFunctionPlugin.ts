@@ -57,8 +57,9 @@ function toCellError(thrown: unknown): CellError {
     const type = ERROR_TYPES[code];
     if (type !== undefined) return new CellError(type, message);
   }
-  // Any other exception: Excel shows #VALUE!
-  return new CellError(ErrorType.VALUE, thrown instanceof Error ? thrown.message : "");
+  // Any other exception: Excel shows #VALUE! (duck-typed: errors may come from another frame's realm)
+  const message = thrown !== null && typeof thrown === "object" && typeof (thrown as { message?: unknown }).message === "string";
+  return new CellError(ErrorType.VALUE, message ? (thrown as { message: string }).message : "");
 }
 
 function raw(value: unknown): unknown {

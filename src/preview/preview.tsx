@@ -1,0 +1,349 @@
+/**
+ * The preview page (`npm start` on Linux): a simulated workbook (in-memory host) next to the real task pane,
+ * which runs in an iframe and reaches the host through office-shim.js. `?lang=fr` sets Office's display language.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { createRoot } from "react-dom/client";
+import { cellAddress, columnLetters, type Rect } from "../host/a1";
+import { createHost, type LiatHost } from "../host/createHost";
+import type { CustomFunctionsMetadata } from "../host/customFunctionPlugin";
+import { formatText } from "../host/formatText";
+import type { SheetModel, TableModel } from "../host/workbookModel";
+
+declare global {
+  interface Window {
+    __LIAT_HOST__?: LiatHost;
+    __LIAT_FUNCTIONS_METADATA__?: CustomFunctionsMetadata[];
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const lang = params.get("lang") === "fr" ? "fr" : "en";
+const T = {
+  en: {
+    title: "LIAT for Excel — preview",
+    note: "A simulated workbook (in-memory Excel host) with the real task pane. Nothing is saved.",
+    pane: "LIAT task pane",
+    formula: "Formula bar",
+    list: "Choose from the list",
+    ok: "OK",
+    ready: "Ready",
+    rejected: "Edit refused",
+    sheet: "Sheet1",
+    tabs: "Sheets",
+    error: "Error",
+  },
+  fr: {
+    title: "LIAT pour Excel — aperçu",
+    note: "Un classeur simulé (hôte Excel en mémoire) avec le vrai volet Office. Rien n'est enregistré.",
+    pane: "Volet LIAT",
+    formula: "Barre de formule",
+    list: "Choisir dans la liste",
+    ok: "OK",
+    ready: "Prêt",
+    rejected: "Saisie refusée",
+    sheet: "Feuil1",
+    tabs: "Feuilles",
+    error: "Erreur",
+  },
+}[lang];
+
+const host = createHost({ sheets: [T.sheet], displayLanguage: lang === "fr" ? "fr-FR" : "en-US" });
+window.__LIAT_HOST__ = host;
+const model = host.model;
+
+/** A counter that changes whenever the workbook changes (redraws are batched per animation frame). */
+function useWorkbookVersion(): number {
+  const version = useRef(0);
+  const subscribe = useCallback((notify: () => void) => {
+    let scheduled = false;
+    return model.subscribe(() => {
+      version.current++;
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        notify();
+      });
+    });
+  }, []);
+  return useSyncExternalStore(subscribe, () => version.current);
+}
+
+const POINT_TO_PX = 96 / 72;
+
+function tableAt(tables: TableModel[], row: number, col: number): TableModel | undefined {
+  return tables.find((t) => row >= t.rect.r0 && row <= t.rect.r1 && col >= t.rect.c0 && col <= t.rect.c1);
+}
+
+function Alert(props: { title: string; message: string; onClose: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <div className="alert" role="alertdialog" aria-modal="true" aria-labelledby="alert-title" aria-describedby="alert-message">
+      <div>
+        <h2 id="alert-title">{props.title}</h2>
+        <p id="alert-message">{props.message}</p>
+        <button ref={button} onClick={props.onClose}>
+          {T.ok}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect: (row: number, col: number) => void; onEdit: () => void }) {
+  const { sheet, selection } = props;
+  const used = model.usedRect(sheet, false);
+  const rows = Math.max(40, (used?.r1 ?? 0) + 12, (selection?.r1 ?? 0) + 5);
+  const cols = Math.max(12, (used?.c1 ?? 0) + 3, (selection?.c1 ?? 0) + 2);
+  const rect: Rect = { r0: 0, c0: 0, r1: rows - 1, c1: cols - 1 };
+  const values = model.values(sheet, rect);
+  const texts = model.texts(sheet, rect);
+  const layers = model.layersFor(sheet, rect);
+  const tables = model.tables.filter((t) => t.sheetId === sheet.id);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!selection) return;
+    const cell = scroller.current?.querySelector<HTMLElement>(`[data-address="${cellAddress(selection.r0, selection.c0)}"]`);
+    cell?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selection, sheet.id]);
+
+  const header = (
+    <tr>
+      <th className="row-header corner" />
+      {Array.from({ length: cols }, (_, c) => (
+        <th
+          key={c}
+          scope="col"
+          className={selection && c >= selection.c0 && c <= selection.c1 ? "active-header" : undefined}
+          style={{ width: (sheet.columnWidths.get(c) ?? 48) * POINT_TO_PX, minWidth: (sheet.columnWidths.get(c) ?? 48) * POINT_TO_PX }}
+        >
+          {columnLetters(c)}
+        </th>
+      ))}
+    </tr>
+  );
+
+  return (
+    <div className="grid-scroll" ref={scroller}>
+      <table className="grid" role="grid" aria-label={sheet.name}>
+        <thead>{header}</thead>
+        <tbody>
+          {Array.from({ length: rows }, (_, r) =>
+            sheet.hiddenRows.has(r) ? null : (
+              <tr key={r} style={sheet.rowHeights.has(r) ? { height: (sheet.rowHeights.get(r) ?? 15) * POINT_TO_PX } : undefined}>
+                <th scope="row" className={`row-header${selection && r >= selection.r0 && r <= selection.r1 ? " active-header" : ""}`}>
+                  {r + 1}
+                </th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const f = model.formatAt(sheet, r, c, layers);
+                  const value = values[r][c];
+                  const table = tableAt(tables, r, c);
+                  const isHeader = table !== undefined && table.showHeaders && r === table.rect.r0;
+                  const band = table !== undefined && !isHeader && table.showBandedRows && (r - table.rect.r0) % 2 === 1;
+                  const isError = typeof value === "string" && value.startsWith("#") && model.errorMessage(sheet, r, c) !== undefined;
+                  const selected = selection !== undefined && r === selection.r0 && c === selection.c0;
+                  const inSelection = selection !== undefined && r >= selection.r0 && r <= selection.r1 && c >= selection.c0 && c <= selection.c1;
+                  const validation = model.validationAt(sheet, r, c);
+                  const classes = [
+                    typeof value === "number" && f.horizontalAlignment === "General" ? "number" : "",
+                    f.wrapText ? "wrap" : "",
+                    isError ? "error" : "",
+                    selected ? "selected" : "",
+                    inSelection && !selected ? "in-selection" : "",
+                    selected && validation?.rule.list ? "list" : "",
+                  ].filter(Boolean);
+                  const background = f.fillColor ?? (isHeader ? "#217346" : band ? "#E8F3EC" : undefined);
+                  return (
+                    <td
+                      key={c}
+                      role="gridcell"
+                      data-address={cellAddress(r, c)}
+                      aria-selected={selected}
+                      className={classes.join(" ") || undefined}
+                      title={isError ? model.errorMessage(sheet, r, c) || T.error : undefined}
+                      onMouseDown={() => props.onSelect(r, c)}
+                      onDoubleClick={props.onEdit}
+                      style={{
+                        background,
+                        color: isHeader && !f.fillColor ? "#FFFFFF" : f.fontColor !== "#000000" ? f.fontColor : undefined,
+                        fontWeight: f.bold || isHeader ? 600 : undefined,
+                        fontStyle: f.italic ? "italic" : undefined,
+                        textAlign: f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left") : undefined,
+                      }}
+                    >
+                      {typeof value === "boolean" ? formatText(value, f.numberFormat) : texts[r][c]}
+                    </td>
+                  );
+                })}
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function App() {
+  useWorkbookVersion();
+  const [editText, setEditText] = useState<string | null>(null);
+  const [alert, setAlert] = useState<{ title: string; message: string } | null>(null);
+  const [status, setStatus] = useState(T.ready);
+  const input = useRef<HTMLInputElement>(null);
+
+  const sheet = model.activeSheet();
+  const selection = model.selection && model.selection.sheetId === sheet.id ? model.selection.rect : undefined;
+  const address = selection ? cellAddress(selection.r0, selection.c0) : "";
+  const cellFormula = selection ? String(model.formulas(sheet, { ...selection, r1: selection.r0, c1: selection.c0 })[0][0]) : "";
+  const validation = selection ? model.validationAt(sheet, selection.r0, selection.c0) : undefined;
+  const listSource = validation?.rule.list ? String((validation.rule.list as { source: string }).source) : undefined;
+  const listValues = useMemo(() => (listSource ? model.listValues(sheet, listSource).map(String) : []), [listSource, sheet, cellFormula]);
+  const visibleSheets = model.sheets.filter((s) => s.visibility === "Visible");
+
+  const select = (row: number, col: number) => {
+    setEditText(null);
+    host.selectAsUser(sheet.name, cellAddress(row, col));
+  };
+
+  const commit = (text: string, move: number) => {
+    if (!selection) return;
+    const result = host.setCellValueAsUser(sheet.name, address, text);
+    setEditText(null);
+    if (!result.ok) {
+      setAlert({ title: result.title ?? T.rejected, message: result.message ?? "" });
+      setStatus(`${T.rejected}: ${address}`);
+      return;
+    }
+    setStatus(`${address} ← ${text}`);
+    if (move !== 0) host.selectAsUser(sheet.name, cellAddress(Math.max(0, selection.r0 + move), selection.c0));
+  };
+
+  const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (editText !== null || alert || !selection || event.target === input.current) return;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      select(Math.max(0, selection.r0 + move[0]), Math.max(0, selection.c0 + move[1]));
+    } else if (event.key === "Delete" || event.key === "Backspace") {
+      event.preventDefault();
+      commit("", 0);
+    } else if (event.key === "F2") {
+      event.preventDefault();
+      setEditText(cellFormula);
+      input.current?.focus();
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      setEditText(event.key);
+      input.current?.focus();
+    }
+  };
+
+  return (
+    <>
+      <header className="titlebar">
+        <h1>{T.title}</h1>
+        <span className="note">{T.note}</span>
+        <span style={{ marginLeft: "auto" }}>
+          <a href="?lang=en" lang="en">English</a> · <a href="?lang=fr" lang="fr">Français</a>
+        </span>
+      </header>
+      <div className="main">
+        <section className="workbook" aria-label={model.settings.get("workbook.name") as string | undefined ?? "Book1"} tabIndex={0} onKeyDown={onGridKey} id="workbook">
+          <div className="formula-bar">
+            <span className="name-box" aria-label="Name box" id="name-box">
+              {address}
+            </span>
+            <span className="fx" aria-hidden="true">
+              fx
+            </span>
+            <input
+              id="formula-input"
+              ref={input}
+              aria-label={T.formula}
+              value={editText ?? cellFormula}
+              onFocus={() => setEditText((current) => current ?? cellFormula)}
+              onChange={(e) => setEditText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  commit(editText ?? cellFormula, 1);
+                  document.getElementById("workbook")?.focus();
+                } else if (e.key === "Escape") {
+                  setEditText(null);
+                  document.getElementById("workbook")?.focus();
+                }
+              }}
+            />
+            {listValues.length > 0 && (
+              <select
+                aria-label={T.list}
+                id="list-select"
+                value={listValues.includes(String(model.values(sheet, { ...selection!, r1: selection!.r0, c1: selection!.c0 })[0][0])) ? String(model.values(sheet, { ...selection!, r1: selection!.r0, c1: selection!.c0 })[0][0]) : ""}
+                onChange={(e) => commit(e.target.value, 0)}
+              >
+                <option value="" />
+                {listValues.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+          <Grid sheet={sheet} selection={selection} onSelect={select} onEdit={() => { setEditText(cellFormula); input.current?.focus(); }} />
+          <nav className="tabs" role="tablist" aria-label={T.tabs}>
+            {visibleSheets.map((s) => (
+              <button
+                key={s.id}
+                role="tab"
+                aria-selected={s.id === sheet.id}
+                style={s.tabColor ? { boxShadow: `inset 0 -3px 0 ${s.tabColor}` } : undefined}
+                onClick={() => {
+                  setEditText(null);
+                  model.activate(s);
+                }}
+              >
+                {s.name}
+                {s.protection.protected && <span className="lock" aria-hidden="true">🔒</span>}
+              </button>
+            ))}
+          </nav>
+          <div className="status" role="status">
+            {status}
+          </div>
+        </section>
+        <aside className="pane" aria-label={T.pane}>
+          <div className="pane-title">{T.pane}</div>
+          <PaneFrame />
+        </aside>
+      </div>
+      {alert && <Alert title={alert.title} message={alert.message} onClose={() => setAlert(null)} />}
+    </>
+  );
+}
+
+/** The task pane page, loaded once the custom functions' metadata is known (its functions register themselves). */
+function PaneFrame() {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const files = ["functions.json", ...(lang === "fr" ? ["functions.fr.json"] : [])];
+    Promise.all(
+      files.map((file) =>
+        fetch(file)
+          .then((r) => (r.ok ? (r.json() as Promise<CustomFunctionsMetadata>) : undefined))
+          .catch(() => undefined),
+      ),
+    ).then((all) => {
+      window.__LIAT_FUNCTIONS_METADATA__ = all.filter((m): m is CustomFunctionsMetadata => m !== undefined);
+      setReady(true);
+    });
+  }, []);
+  return ready ? <iframe title="LIAT" src="taskpane.html" id="taskpane" /> : null;
+}
+
+const container = document.getElementById("preview-root");
+if (container) createRoot(container).render(<App />);

@@ -1,0 +1,95 @@
+/** The preview page: a simulated workbook next to the real task pane, driven like a user would. */
+import { mkdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, URL_FILE } from "./previewServer";
+
+const baseUrl = process.env.LIAT_PREVIEW_URL ?? readFileSync(URL_FILE, "utf8").trim();
+
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  profile = mkdtempSync(path.join(os.tmpdir(), "liat-preview-"));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 860 } });
+  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function typeInto(address: string, text: string): Promise<void> {
+  await page.locator(`td[data-address="${address}"]`).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+function cell(address: string) {
+  return page.locator(`td[data-address="${address}"]`);
+}
+
+describe("preview page", () => {
+  it("edits cells through the grid and recalculates =LIAT.SCORE with the real functions", async () => {
+    await page.goto(`${baseUrl}preview.html`);
+    await page.waitForFunction(() => {
+      const host = (window as unknown as { __LIAT_HOST__?: { model: { engine: { functions: Map<string, unknown> } } } }).__LIAT_HOST__;
+      return host?.model.engine.functions.has("LIAT.SCORE") === true;
+    });
+    await expect(page.frameLocator("#taskpane").locator("#root").innerHTML()).resolves.not.toBe("");
+
+    await typeInto("A1", "Planned");
+    await typeInto("A2", "Implemented");
+    await typeInto("B1", "=LIAT.SCORE(A1:A2)");
+    await expect(cell("A1").textContent()).resolves.toBe("Planned");
+    await page.waitForFunction(() => document.querySelector('td[data-address="B1"]')?.textContent === "50");
+
+    await typeInto("A2", "Sustained");
+    await page.waitForFunction(() => document.querySelector('td[data-address="B1"]')?.textContent === "62.5");
+
+    // the formula bar shows the formula of the selected cell
+    await cell("B1").click();
+    await expect(page.locator("#formula-input").inputValue()).resolves.toBe("=LIAT.SCORE(A1:A2)");
+
+    mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, "test-artifacts", "preview.png") });
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("selects a cell when the add-in calls range.select(), switching the sheet tab", async () => {
+    await page.evaluate(async () => {
+      const host = (window as unknown as { __LIAT_HOST__: { Excel: { run: (b: (c: any) => Promise<void>) => Promise<void> } } }).__LIAT_HOST__;
+      await host.Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.add("Lists");
+        sheet.getRange("A1:A3").values = [["Planned"], ["In progress"], ["Done"]];
+        context.workbook.names.add("Statuses", "=Lists!$A$1:$A$3");
+        const first = context.workbook.worksheets.getFirst();
+        first.getRange("C3").dataValidation.rule = { list: { inCellDropDown: true, source: "=Statuses" } };
+        first.getRange("C3").select();
+        await context.sync();
+      });
+    });
+    await page.waitForFunction(() => document.querySelector('td[data-address="C3"]')?.getAttribute("aria-selected") === "true");
+    await expect(page.locator("#name-box").textContent()).resolves.toBe("C3");
+    // a list validation shows a dropdown with the named range's values; choosing one writes it
+    await expect(page.locator("#list-select option").allTextContents()).resolves.toEqual(["", "Planned", "In progress", "Done"]);
+    await page.locator("#list-select").selectOption("Done");
+    await page.waitForFunction(() => document.querySelector('td[data-address="C3"]')?.textContent === "Done");
+    // a value outside the list is refused with the validation's alert
+    await typeInto("C3", "Nope");
+    await expect(page.locator('[role="alertdialog"]').isVisible()).resolves.toBe(true);
+    await page.locator('[role="alertdialog"] button').click();
+    await expect(cell("C3").textContent()).resolves.toBe("Done");
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
