@@ -262,8 +262,9 @@ export async function run(argv: readonly string[], io: Io = nodeIo()): Promise<n
       return EXIT.usage;
     }
     // parseArgs rejects unknown options and missing values with a TypeError carrying a code.
-    if (e instanceof TypeError && typeof (e as { code?: unknown }).code === "string" && String((e as { code?: string }).code).startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`${t("badOption", envLang, { value: e.message })}\n`);
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr(`${t("badOption", envLang, { value: (e as Error).message })}\n`);
       return EXIT.usage;
     }
     throw e;
