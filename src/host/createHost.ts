@@ -136,7 +136,8 @@ export function createHost(options: HostOptions = {}): LiatHost {
   async function run<T>(first: unknown, second?: unknown): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
     if (typeof batch !== "function") throw new HostError("InvalidArgument", "Excel.run needs a batch function.");
-    const context = newContext();
+    // Excel.run(context, batch) reuses an existing context (as office.js does, e.g. to remove event handlers).
+    const context = first instanceof RequestContext ? (first as HostRequestContext) : newContext();
     const result = await batch(context);
     if (context.pendingOperations > 0) await context.sync();
     return result;
