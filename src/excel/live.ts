@@ -142,7 +142,10 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
           return { id, span, c0, range };
         });
       });
+      const flagsProbe = wb.worksheets.getItemOrNullObject(FLAGS_SHEET);
+      flagsProbe.load("id");
       await b.sync();
+      flagsId = flagsProbe.isNullObject ? undefined : flagsProbe.id;
       lastRowsRead = 0;
       let codesChanged = false;
       const flagged: { t: TableRead; spans: { r0: number; r1: number }[] }[] = [];
