@@ -1,19 +1,35 @@
-/** Task pane entry point (placeholder): mounts the React app inside Fluent UI once Office is ready. */
+/** Task pane entry point: once Office is ready, renders the app in the interface language and Office theme. */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, Title3, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+import { createI18n } from "./i18n/i18n";
+import { initialUiLanguage } from "./i18n/uiLanguage";
+import { officeFluentTheme } from "./theme";
+import { createExcelWorkbookApi } from "./workbookApi";
 
-function App() {
-  return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 16 }}>
-      <Title3 as="h1">LIAT</Title3>
-      <Text as="p" block>
-        Local Inclusion Action Tool · Outil d'action locale pour l'inclusion
-      </Text>
-    </FluentProvider>
-  );
+/** Performance mark set once the first render is committed (read by bench/taskpane.ts). */
+export const FIRST_RENDER_MARK = "liat-first-render";
+
+function FirstRender({ onRendered }: { onRendered: () => void }) {
+  // a ref callback runs when the tree is committed to the DOM
+  return <span hidden ref={(el) => void (el && onRendered())} />;
 }
 
-Office.onReady(() => {
+void Office.onReady(() => {
   const container = document.getElementById("root");
-  if (container) createRoot(container).render(<App />);
+  if (!container) return;
+  const lang = initialUiLanguage();
+  document.documentElement.lang = lang;
+  let marked = false;
+  createRoot(container).render(
+    <>
+      <App api={createExcelWorkbookApi()} i18n={createI18n(lang)} theme={officeFluentTheme()} />
+      <FirstRender
+        onRendered={() => {
+          if (marked) return;
+          marked = true;
+          performance.mark(FIRST_RENDER_MARK);
+        }}
+      />
+    </>,
+  );
 });

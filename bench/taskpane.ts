@@ -1,0 +1,151 @@
+/**
+ * Task pane budgets:
+ *  - initial JavaScript, gzipped: the scripts the production taskpane.html loads (lazy chunks, such as
+ *    the chart, are not counted; office.js from the CDN is not ours and not counted);
+ *  - first render in headless Chromium: the preview build's taskpane.html (in-memory host instead of
+ *    office.js), time from navigation start to the "liat-first-render" performance mark, median of loads;
+ *  - summary refresh: context.sync() calls to read and summarise the workbook, and to update the live
+ *    summary after one edit.
+ * Builds go to .tmp/bench-taskpane/ so that dist/ is left alone.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import type { Row } from "./row";
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, ".tmp", "bench-taskpane");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const LOADS = 7;
+const FIRST_RENDER_MARK = "liat-first-render";
+
+function webpack(outDir: string, extra: string[]): void {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir, ...extra],
+    { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
+  );
+}
+
+/** Local script files a page loads with <script src>, in order (absolute URLs such as office.js's CDN are skipped). */
+export function initialScripts(html: string): string[] {
+  const out: string[] = [];
+  // the production page is minified: attribute values may be unquoted
+  for (const m of html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
+    const src = (m[1] ?? m[2] ?? m[3])!;
+    if (!/^[a-z]+:\/\//i.test(src) && !src.startsWith("//")) out.push(src.replace(/^\.?\//, ""));
+  }
+  return out;
+}
+
+export function measureInitialJs(outDir: string): { files: string[]; gzipBytes: number; rawBytes: number } {
+  const html = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+  const files = initialScripts(html);
+  let gzipBytes = 0;
+  let rawBytes = 0;
+  for (const file of files) {
+    const content = fs.readFileSync(path.join(outDir, file));
+    rawBytes += content.length;
+    gzipBytes += zlib.gzipSync(content, { level: 9 }).length;
+  }
+  return { files, gzipBytes, rawBytes };
+}
+
+function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".map": "application/json" };
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent((req.url ?? "/").split("?")[0]!).replace(/^\/+/, "");
+    const file = path.resolve(dir, rel || "index.html");
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) });
+    }),
+  );
+}
+
+async function measureFirstRender(outDir: string): Promise<number> {
+  const { chromium } = await import("playwright-core");
+  const server = await serve(outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}taskpane.html`);
+      const handle = await page.waitForFunction(
+        (mark) => performance.getEntriesByName(mark, "mark")[0]?.startTime,
+        FIRST_RENDER_MARK,
+        { timeout: 30_000 },
+      );
+      times.push(Number(await handle.jsonValue()));
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)]!;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function measureSummarySyncs(): Promise<{ read: number; live: number }> {
+  const { createHost } = await import("../src/host");
+  const excel = await import("../src/excel");
+  const host = createHost({ sheets: ["Sheet1"] });
+  host.install(globalThis);
+  await excel.insertLiat({ lang: "en" });
+  host.resetSyncCount();
+  await excel.readSummary();
+  const read = host.syncCount;
+
+  let updates = 0;
+  const validator = await excel.createLiveValidator({ onUpdate: () => void updates++, onError: (e: unknown) => { throw e; } });
+  await host.idle();
+  const sheet = host.getSnapshot().sheets.find((s) => /^1\s/.test(s.name))!.name;
+  const { columnIndex, columnLetter, FIRST_DATA_ROW } = await import("../src/core/layout");
+  host.resetSyncCount();
+  const before = updates;
+  host.setCellValueAsUser(sheet, `${columnLetter(columnIndex("status"))}${FIRST_DATA_ROW}`, "In progress");
+  await host.idle();
+  const live = host.syncCount;
+  await validator.dispose();
+  if (updates === before) throw new Error("the live validator did not report the edit");
+  return { read, live };
+}
+
+export async function runTaskpaneBench(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const prodDir = path.join(OUT, "production");
+  webpack(prodDir, []);
+  const size = measureInitialJs(prodDir);
+  const kb = Math.round((size.gzipBytes / 1024) * 10) / 10;
+  rows.push({
+    name: `Task pane initial JS, gzipped (${size.files.join(" + ")})`,
+    value: kb,
+    unit: "KB",
+    budget: "< 250 KB",
+    ok: kb < 250,
+  });
+
+  const previewDir = path.join(OUT, "preview");
+  webpack(previewDir, ["--env", "preview"]);
+  const ms = Math.round(await measureFirstRender(previewDir));
+  rows.push({ name: `Task pane first render, headless Chromium (median of ${LOADS})`, value: ms, unit: "ms", budget: "< 1000 ms", ok: ms < 1000 });
+
+  const syncs = await measureSummarySyncs();
+  rows.push({ name: "Summary refresh (readSummary): context.sync() calls", value: syncs.read, unit: "syncs", budget: "1", ok: syncs.read <= 1 });
+  rows.push({ name: "Live summary after one edit: context.sync() calls", value: syncs.live, unit: "syncs", budget: "1", ok: syncs.live <= 1 });
+  return rows;
+}

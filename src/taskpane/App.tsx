@@ -1,0 +1,137 @@
+/**
+ * The task pane: a header with the interface language, a TabList of views (summary, issues, setup,
+ * share), inside Fluent UI's provider with the Office theme, i18next and the workbook API.
+ */
+import {
+  FluentProvider,
+  makeStyles,
+  Select,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
+import type { i18n as I18n } from "i18next";
+import { useEffect, useId, useState } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { isLang, LANGUAGES, type Lang } from "../core/language";
+import { LiveAnnouncer } from "./LiveAnnouncer";
+import { LiveWorkbookProvider } from "./liveWorkbook";
+import { saveUiLanguage } from "./i18n/uiLanguage";
+import { useLang } from "./useLang";
+import { IssuesView } from "./views/IssuesView";
+import { SetupView } from "./views/SetupView";
+import { ShareView } from "./views/ShareView";
+import { SummaryView } from "./views/SummaryView";
+import type { WorkbookApi } from "./workbookApi";
+import { WorkbookApiContext } from "./workbookApiContext";
+
+export const VIEWS = ["summary", "issues", "setup", "share"] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  langLabel: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+  tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingInline: tokens.spacingHorizontalXS },
+  panel: { padding: tokens.spacingHorizontalM, flexGrow: 1 },
+});
+
+export interface AppProps {
+  api: WorkbookApi;
+  i18n: I18n;
+  theme?: Theme;
+  initialView?: ViewId;
+}
+
+export function App({ api, i18n, theme = webLightTheme, initialView = "summary" }: AppProps) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={theme}>
+        <WorkbookApiContext.Provider value={api}>
+          <LiveWorkbookProvider>
+            <Shell initialView={initialView} />
+          </LiveWorkbookProvider>
+        </WorkbookApiContext.Provider>
+      </FluentProvider>
+    </I18nextProvider>
+  );
+}
+
+function Shell({ initialView }: { initialView: ViewId }) {
+  const { t, i18n } = useTranslation();
+  const lang = useLang();
+  const styles = useStyles();
+  const [view, setView] = useState<ViewId>(initialView);
+  const ids = { lang: useId(), tab: useId(), panel: useId() };
+
+  useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.lang = lang;
+  }, [lang]);
+
+  const switchLanguage = (next: Lang) => {
+    saveUiLanguage(next);
+    void i18n.changeLanguage(next);
+  };
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>
+          {t("app.title")} <Text size={200}>{t("app.subtitle")}</Text>
+        </h1>
+        <label htmlFor={ids.lang} className={styles.langLabel}>
+          {t("app.language")}
+        </label>
+        <Select
+          id={ids.lang}
+          size="small"
+          value={lang}
+          onChange={(_, data) => isLang(data.value) && switchLanguage(data.value)}
+          data-testid="ui-language"
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`languages.${l}`)}
+            </option>
+          ))}
+        </Select>
+      </header>
+      <nav aria-label={t("app.views")} className={styles.tabs}>
+        <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as ViewId)} size="small">
+          {VIEWS.map((v) => (
+            <Tab key={v} value={v} id={`${ids.tab}-${v}`} aria-controls={ids.panel}>
+              {t(`tabs.${v}`)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={styles.panel}>
+        <div id={ids.panel} role="tabpanel" aria-labelledby={`${ids.tab}-${view}`}>
+          {view === "summary" ? <SummaryView onGoToSetup={() => setView("setup")} /> : null}
+          {view === "issues" ? <IssuesView /> : null}
+          {view === "setup" ? <SetupView /> : null}
+          {view === "share" ? <ShareView /> : null}
+        </div>
+      </main>
+      <LiveAnnouncer />
+    </div>
+  );
+}

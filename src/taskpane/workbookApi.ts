@@ -1,0 +1,55 @@
+/**
+ * The one seam between the task pane's views and the workbook operations (src/excel). Views get a
+ * WorkbookApi from React context (WorkbookApiContext), so tests can put the real implementation
+ * over the in-memory host, or anything else, behind them.
+ */
+import type { DomainId } from "../core/catalogueTypes";
+import type { Lang } from "../core/language";
+import type { WorkbookSummary } from "../core/summary";
+import type { InsertOptions, InsertResult, LiveUpdate, ValidationIssue, WorkbookStatus } from "../excel/types";
+import {
+  activateDomain,
+  createLiveValidator,
+  getWorkbookStatus,
+  insertLiat,
+  readSummary,
+  saveSettings,
+  selectIssue,
+} from "../excel";
+
+export interface LiveSubscription {
+  dispose(): void | Promise<void>;
+}
+
+export interface WorkbookApi {
+  /** What the workbook holds: LIAT or not, schema version, domains present and missing, settings. */
+  getStatus(): Promise<WorkbookStatus>;
+  /** Reads the statuses and summarises them (one sync). */
+  readSummary(): Promise<WorkbookSummary>;
+  /** Validates everything once, then reports after every change (incrementally) until disposed. */
+  watch(onUpdate: (update: LiveUpdate) => void, onError: (error: unknown) => void): LiveSubscription;
+  /** Inserts the sheets (never overwrites a filled one; upgrades an older workbook). */
+  insert(options: InsertOptions): Promise<InsertResult>;
+  saveSettings(settings: { lang: Lang; city: string; period: string }): Promise<void>;
+  selectIssue(issue: ValidationIssue): Promise<void>;
+  activateDomain(domain: DomainId): Promise<void>;
+}
+
+/** The implementation over src/excel (Excel.run against Office, or the in-memory host). */
+export function createExcelWorkbookApi(): WorkbookApi {
+  return {
+    getStatus: () => getWorkbookStatus(),
+    readSummary: () => readSummary(),
+    watch: (onUpdate, onError) => createLiveValidator({ onUpdate, onError }),
+    insert: (options) => insertLiat(options),
+    saveSettings: async (settings) => {
+      await saveSettings(settings);
+    },
+    selectIssue: async (issue) => {
+      await selectIssue(issue);
+    },
+    activateDomain: async (domain) => {
+      await activateDomain(domain);
+    },
+  };
+}

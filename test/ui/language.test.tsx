@@ -1,0 +1,68 @@
+/** Interface language: Office's display language first, a manual switch that is remembered; theme from Office. */
+jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
+
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { DARK_THEME, LIGHT_THEME } from "../../src/host";
+import { App } from "../../src/taskpane/App";
+import { createI18n } from "../../src/taskpane/i18n/i18n";
+import { initialUiLanguage, UI_LANG_STORAGE_KEY } from "../../src/taskpane/i18n/uiLanguage";
+import { en } from "../../src/taskpane/i18n/en";
+import { fr } from "../../src/taskpane/i18n/fr";
+import { RESOURCES } from "../../src/taskpane/i18n/resources";
+import { isDarkBackground, officeFluentTheme } from "../../src/taskpane/theme";
+import { createExcelWorkbookApi } from "../../src/taskpane/workbookApi";
+import { installHost } from "./paneHarness";
+
+jest.setTimeout(30_000);
+
+beforeEach(() => localStorage.clear());
+
+function renderFromOffice() {
+  return render(<App api={createExcelWorkbookApi()} i18n={createI18n(initialUiLanguage())} theme={officeFluentTheme()} />);
+}
+
+test("starts in Office's display language; the manual choice wins and is remembered", async () => {
+  installHost({ displayLanguage: "fr-FR" });
+  const first = renderFromOffice();
+  expect(await screen.findByRole("tab", { name: "Synthèse" })).toBeTruthy();
+  expect(document.documentElement.lang).toBe("fr");
+
+  await userEvent.selectOptions(screen.getByRole("combobox", { name: "Langue de l'interface" }), "en");
+  expect(await screen.findByRole("tab", { name: "Summary" })).toBeTruthy();
+  expect(screen.getByRole("tab", { name: "Issues" })).toBeTruthy();
+  expect(document.documentElement.lang).toBe("en");
+  expect(localStorage.getItem(UI_LANG_STORAGE_KEY)).toBe("en");
+  first.unmount();
+
+  // next time, Office still says French, the saved choice is English
+  renderFromOffice();
+  expect(await screen.findByRole("tab", { name: "Summary" })).toBeTruthy();
+});
+
+test("an unknown display language gives English", () => {
+  installHost({ displayLanguage: "de-DE" });
+  expect(initialUiLanguage()).toBe("en");
+});
+
+test("every English string has a French one and the other way round", () => {
+  const keys = (o: object, prefix = ""): string[] =>
+    Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  const enKeys = keys(RESOURCES.en!.translation as object).sort();
+  expect(keys(RESOURCES.fr!.translation as object).sort()).toEqual(enKeys);
+  expect(keys(fr).sort()).toEqual(keys(en).sort());
+  const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === "object" ? values(v) : [v]));
+  for (const v of values(RESOURCES.fr!.translation as object)) expect(v.trim()).not.toBe("");
+});
+
+test("follows the Office theme: dark background gives the dark Fluent theme", () => {
+  expect(isDarkBackground(DARK_THEME.bodyBackgroundColor)).toBe(true);
+  expect(isDarkBackground(LIGHT_THEME.bodyBackgroundColor)).toBe(false);
+  expect(isDarkBackground("#333")).toBe(true);
+  expect(isDarkBackground(undefined)).toBe(false);
+  expect(officeFluentTheme(DARK_THEME.bodyBackgroundColor)).toBe(webDarkTheme);
+  expect(officeFluentTheme(LIGHT_THEME.bodyBackgroundColor)).toBe(webLightTheme);
+  installHost({ theme: DARK_THEME });
+  expect(officeFluentTheme()).toBe(webDarkTheme);
+});

@@ -1,0 +1,74 @@
+/** Setup view: insert chosen domains, insert the missing ones, save settings, protected workbook message. */
+jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
+
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { domainSheetName } from "../../src/core/layout";
+import { installHost, renderPane } from "./paneHarness";
+
+jest.setTimeout(30_000);
+
+function sheetNames(host: ReturnType<typeof installHost>): string[] {
+  return host.getSnapshot().sheets.map((s) => s.name);
+}
+
+test("inserts the chosen domains, then the missing ones", async () => {
+  const host = installHost({ displayLanguage: "fr-FR" });
+  renderPane({ lang: "fr", view: "setup" });
+  const city = await screen.findByRole("textbox", { name: "Ville" });
+  await userEvent.type(city, "Dakar");
+  await userEvent.type(screen.getByRole("textbox", { name: "Période de référence" }), "2025");
+  await userEvent.click(screen.getByRole("checkbox", { name: "4. Bien-être et santé" }));
+  await userEvent.click(screen.getByRole("checkbox", { name: "6. Soutien global aux migrants et aux réfugiés" }));
+  expect((screen.getByRole("checkbox", { name: "Tous les domaines" }) as HTMLInputElement).indeterminate).toBe(true);
+
+  await userEvent.click(screen.getByRole("button", { name: "Insérer les feuilles LIAT" }));
+  const outcome = await screen.findByTestId("setup-outcome");
+  expect(outcome.textContent).toMatch(/Terminé/);
+  const names = sheetNames(host);
+  for (const d of [1, 2, 3, 5] as const) expect(names).toContain(domainSheetName(d, "fr"));
+  expect(names).not.toContain(domainSheetName(4, "fr"));
+  expect(names).not.toContain(domainSheetName(6, "fr"));
+
+  // the pane now knows the workbook: two domains are missing, the settings were written
+  const missing = await screen.findByRole("button", { name: "Insérer les 2 domaines manquants" });
+  expect(screen.getByText("Feuilles présentes : 4 domaines sur 6.")).toBeTruthy();
+  await waitFor(() => expect((screen.getByRole("textbox", { name: "Ville" }) as HTMLInputElement).value).toBe("Dakar"));
+  await userEvent.click(missing);
+  await waitFor(() => expect(sheetNames(host)).toContain(domainSheetName(6, "fr")));
+  expect(sheetNames(host)).toContain(domainSheetName(4, "fr"));
+  await waitFor(() => expect(screen.queryByRole("button", { name: /domaines? manquants?/ })).toBeNull());
+  expect(screen.getByText("Feuilles présentes : 6 domaines sur 6.")).toBeTruthy();
+});
+
+test("says plainly when the workbook is protected", async () => {
+  const host = installHost({ displayLanguage: "en-US" });
+  renderPane({ lang: "en", view: "setup" });
+  await userEvent.click(await screen.findByRole("button", { name: "Insert the LIAT sheets" }));
+  await screen.findByRole("button", { name: "Save city, period and language" });
+  // someone protects every sheet with a password
+  for (const sheet of host.model.sheets) if (!sheet.protection.protected) host.model.protect(sheet, {}, "secret");
+  await userEvent.type(screen.getByRole("textbox", { name: "City" }), "Lyon");
+  await userEvent.click(screen.getByRole("button", { name: "Save city, period and language" }));
+  const error = await screen.findByTestId("workbook-error");
+  expect(error.textContent).toMatch(/The workbook is protected/);
+  expect(error.textContent).toMatch(/protected with a password/);
+});
+
+test("an unknown failure gets the generic message and its details", async () => {
+  installHost({ displayLanguage: "en-US" });
+  const { createExcelWorkbookApi } = await import("../../src/taskpane/workbookApi");
+  const api = createExcelWorkbookApi();
+  api.insert = async () => {
+    throw new TypeError("boom");
+  };
+  const { render } = await import("@testing-library/react");
+  const { App } = await import("../../src/taskpane/App");
+  const { createI18n } = await import("../../src/taskpane/i18n/i18n");
+  render(<App api={api} i18n={createI18n("en")} initialView="setup" />);
+  await userEvent.click(await screen.findByRole("button", { name: "Insert the LIAT sheets" }));
+  const error = await screen.findByTestId("workbook-error");
+  expect(error.textContent).toMatch(/The operation did not complete/);
+  expect(error.textContent).toMatch(/Something went wrong/);
+  expect(error.textContent).toMatch(/Details: TypeError: boom/);
+});
