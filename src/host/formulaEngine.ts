@@ -39,6 +39,8 @@ export class FormulaEngine {
       maxRows: 1_048_576,
       maxColumns: 16_384,
       useArrayArithmetic: false,
+      // Excel hands formula results over as full doubles (13/39 is 0.3333333333333333, not 0.33333333333).
+      smartRounding: false,
     });
   }
 
