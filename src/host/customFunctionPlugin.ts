@@ -114,8 +114,21 @@ function toMatrix(value: unknown, type: string | undefined, emptyAny: EmptyAnyAr
   if (value instanceof SimpleRangeValue) {
     const data = value.rawData();
     const out: unknown[][] = new Array(data.length);
+    const anyType = type === undefined || type === "any";
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
+      // Rows of plain numbers/strings/booleans passed to an "any" parameter are handed over as they are (the
+      // functions are pure: they do not modify their arguments); other rows are converted into a new array.
+      let plain = anyType;
+      for (let c = 0; plain && c < row.length; c++) {
+        const v = row[c];
+        const t = typeof v;
+        plain = t === "number" || t === "string" || t === "boolean";
+      }
+      if (plain) {
+        out[r] = row as unknown[];
+        continue;
+      }
       const target = new Array(row.length);
       for (let c = 0; c < row.length; c++) target[c] = coerceScalar(row[c], type, emptyAny);
       out[r] = target;

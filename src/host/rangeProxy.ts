@@ -272,10 +272,13 @@ export class HostRange extends ClientObject<RangeTarget> {
     return this.conditionalFormatsProxy;
   }
 
+  private worksheetProxy?: Excel.Worksheet;
+  /** The same proxy on every access (office.js caches navigation properties), so loads through it are readable. */
   get worksheet(): Excel.Worksheet {
     const make = rangeLinks.worksheetFor;
     if (!make) throw new Error("worksheet proxies are not linked");
-    return make(this.context, () => this.target().sheet.id) as Excel.Worksheet;
+    this.worksheetProxy ??= make(this.context, () => this.target().sheet.id) as Excel.Worksheet;
+    return this.worksheetProxy;
   }
 
   // ---------------------------------------------------------------- navigation

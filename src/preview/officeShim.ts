@@ -43,6 +43,16 @@ excel.run = ((...args: unknown[]) =>
 
 Object.assign(window, { Excel: excel, Office: host.Office });
 
+/** functions.json as fetched by the preview page, or fetched here when the pane was opened on its own. */
+function metadataFiles(): Promise<CustomFunctionsMetadata[]> {
+  const fromParent = parent?.__LIAT_FUNCTIONS_METADATA__;
+  if (fromParent) return Promise.resolve(fromParent);
+  return fetch("functions.json")
+    .then((r) => (r.ok ? (r.json() as Promise<CustomFunctionsMetadata>) : undefined))
+    .then((m) => (m ? [m] : []))
+    .catch(() => []);
+}
+
 let applyScheduled = false;
 installCustomFunctionsShim(window, {
   associate(id, fn) {
@@ -51,7 +61,7 @@ installCustomFunctionsShim(window, {
     applyScheduled = true;
     setTimeout(() => {
       applyScheduled = false;
-      for (const metadata of parent?.__LIAT_FUNCTIONS_METADATA__ ?? []) host.applyMetadata(metadata);
+      void metadataFiles().then((all) => all.forEach((metadata) => host.applyMetadata(metadata)));
     }, 0);
   },
 });
