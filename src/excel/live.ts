@@ -3,7 +3,6 @@
  * re-validates only the rows that changed (one sync to read them, one to write their flags), and
  * emits the summary and the full issue list after each change.
  */
-import { ENTRY_FIELDS } from "../core/entrySchema";
 import type { CellValue } from "../core/excelValues";
 import { FLAGS_SHEET } from "../core/layout";
 import { summarize } from "../core/summary";
@@ -117,8 +116,8 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       const partial = new Map<string, { r0: number; r1: number }[]>();
       for (const c of changes) {
         const state = sheets.get(c.sheetId);
-        if (!state && !others.has(c.sheetId)) full.add(c.sheetId); // a sheet added since
-        else if (!state) full.add(c.sheetId);
+        // a sheet added since, a non-LIAT sheet that changed, a structural change or a header edit: re-read the sheet
+        if (!state) full.add(c.sheetId);
         else if (c.rows === null || c.rows.r0 <= state.table.headerRow) full.add(c.sheetId);
         else partial.set(c.sheetId, [...(partial.get(c.sheetId) ?? []), c.rows]);
       }
@@ -228,8 +227,7 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       if (name !== undefined && isSystemSheet(name)) return;
       const structural = e.changeType !== ("RangeEdited" as Excel.DataChangeType);
       const rows = structural ? null : addressRows(e.address);
-      // Rows of a known table that ENTRY_FIELDS cover: incremental; anything else: re-read the sheet.
-      schedule({ sheetId: e.worksheetId, rows: ENTRY_FIELDS.length > 0 ? rows : null });
+      schedule({ sheetId: e.worksheetId, rows });
     });
     const onDeleted = ws.onDeleted.add(async (e: Excel.WorksheetDeletedEventArgs) => {
       if (disposed) return;
