@@ -9,7 +9,7 @@ import { summarize } from "../core/summary";
 import { excelApi, runExcel } from "./excelApi";
 import { flaggedTables, flagsSheetOf, queueFlags } from "./flags";
 import { codeIssues, rowIssues, sortIssues, tableIssues } from "./issues";
-import { isSystemSheet, readRow, scanSheet } from "./scan";
+import { HEADER_SEARCH_ROWS, isSystemSheet, readRow, scanSheet } from "./scan";
 import type { SheetGrid } from "./snapshot";
 import type { LiveUpdate, RowRead, TableRead, ValidationIssue } from "./types";
 import { validateAll } from "./validate";
@@ -227,6 +227,8 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       if (name !== undefined && isSystemSheet(name)) return;
       const structural = e.changeType !== ("RangeEdited" as Excel.DataChangeType);
       const rows = structural ? null : addressRows(e.address);
+      // A sheet without a LIAT table only matters when a header row could have appeared (top rows).
+      if (name !== undefined && rows !== null && rows.r0 >= HEADER_SEARCH_ROWS) return;
       schedule({ sheetId: e.worksheetId, rows });
     });
     const onDeleted = ws.onDeleted.add(async (e: Excel.WorksheetDeletedEventArgs) => {

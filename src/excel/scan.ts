@@ -23,7 +23,7 @@ import type { SheetGrid, Snapshot } from "./snapshot";
 import type { RowRead, TableRead, WorkbookSettings } from "./types";
 
 /** How far down a sheet a header row is looked for. */
-const HEADER_SEARCH_ROWS = 200;
+export const HEADER_SEARCH_ROWS = 200;
 
 /** Sheets the add-in owns that never hold objective rows. */
 export function isSystemSheet(name: string): boolean {
