@@ -25,7 +25,7 @@ function webpack(outDir: string, extra: string[]): void {
   fs.rmSync(outDir, { recursive: true, force: true });
   execFileSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", outDir, ...extra],
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outDir=${outDir}`, ...extra],
     { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
   );
 }

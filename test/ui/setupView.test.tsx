@@ -72,3 +72,16 @@ test("an unknown failure gets the generic message and its details", async () => 
   expect(error.textContent).toMatch(/Something went wrong/);
   expect(error.textContent).toMatch(/Details: TypeError: boom/);
 });
+
+test("on a workbook without LIAT sheets, the workbook language starts as the interface language", async () => {
+  const host = installHost({ displayLanguage: "fr-FR" });
+  renderPane({ lang: "fr" });
+  // the status is known (no LIAT sheets) before Setup opens
+  await screen.findByText("Ce classeur ne contient pas encore de feuilles LIAT.");
+  await userEvent.click(screen.getByRole("tab", { name: "Configuration" }));
+  const select = (await screen.findByRole("combobox", { name: "Langue du classeur" })) as HTMLSelectElement;
+  expect(select.value).toBe("fr");
+  await userEvent.click(screen.getByRole("button", { name: "Insérer les feuilles LIAT" }));
+  await screen.findByTestId("setup-outcome");
+  expect(sheetNames(host)).toContain(domainSheetName(1, "fr"));
+});

@@ -12,7 +12,7 @@ import { NOT_APPLICABLE_LABEL, STATUS_SCALE } from "../../core/status";
 import { en } from "./en";
 import { fr } from "./fr";
 
-const BLANK_LABEL = { fr: "Vide", en: "Blank" } as const;
+const BLANK_LABEL = { fr: "Non renseigné", en: "Blank" } as const;
 
 function catalogueStrings(lang: Lang) {
   return {

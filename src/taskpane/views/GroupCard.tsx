@@ -99,7 +99,7 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
             {t(`rating.${group.rating}`)}
           </Badge>
         ) : (
-          <Badge appearance="outline" color="subtle" data-testid="rating">
+          <Badge appearance="outline" color="informative" data-testid="rating">
             {t("summary.noScore")}
           </Badge>
         )}

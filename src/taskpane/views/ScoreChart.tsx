@@ -11,6 +11,8 @@ export interface ChartRow {
   label: string;
   /** 0-100, or null when not assessed. */
   score: number | null;
+  /** The score as shown ("58 / 100", or "Not assessed"). */
+  scoreText: string;
 }
 
 export interface ScoreChartProps {

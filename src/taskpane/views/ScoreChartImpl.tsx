@@ -7,14 +7,15 @@ export default function ScoreChartImpl({ title, rows, culture }: ScoreChartProps
   const data: ChartProps[] = rows.map((row) => {
     const score = row.score === null ? 0 : Math.round(row.score);
     return {
-      chartTitle: row.label,
+      // the score is written next to the name: a domain not assessed reads "not assessed", not "0"
+      chartTitle: `${row.label}: ${row.scoreText}`,
       chartData: [
         {
           legend: row.label,
           horizontalBarChartdata: { x: score, total: 100 },
           color: tokens.colorBrandBackground,
           xAxisCalloutData: row.label,
-          yAxisCalloutData: `${score} / 100`,
+          yAxisCalloutData: row.scoreText,
         },
       ],
     };
@@ -22,7 +23,7 @@ export default function ScoreChartImpl({ title, rows, culture }: ScoreChartProps
   return (
     <figure style={{ margin: 0 }} data-testid="score-chart">
       <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>{title}</figcaption>
-      <HorizontalBarChart data={data} chartDataMode="fraction" culture={culture} barHeight={12} hideTooltip />
+      <HorizontalBarChart data={data} chartDataMode="hidden" culture={culture} barHeight={12} hideTooltip />
     </figure>
   );
 }

@@ -56,9 +56,11 @@ export function SetupView() {
   const { status, refresh } = useLiveWorkbook();
   const legendId = useId();
 
-  const [lang, setLang] = useState<Lang>(status?.settings.lang ?? uiLang);
-  const [city, setCity] = useState(status?.settings.city ?? "");
-  const [period, setPeriod] = useState(status?.settings.period ?? "");
+  // a workbook without LIAT sheets has no settings yet: the workbook language starts as the interface's
+  const known = status?.hasLiat ? status.settings : null;
+  const [lang, setLang] = useState<Lang>(known?.lang ?? uiLang);
+  const [city, setCity] = useState(known?.city ?? "");
+  const [period, setPeriod] = useState(known?.period ?? "");
   const [domains, setDomains] = useState<DomainId[]>(ALL_DOMAINS);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);

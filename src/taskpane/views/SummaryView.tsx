@@ -65,9 +65,21 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
   const overallScore = byPriority ? summary.overallByPriority : overall.score;
   const domainIssues = countIssuesByDomain(issues);
   const priorityIssues = countIssuesByPriority(issues);
+  const scoreText = (score: number | null) =>
+    score === null ? t("summary.noScore") : t("summary.scoreOutOf", { score: formatScore(score, lang) });
   const rows: ChartRow[] = byPriority
-    ? summary.priorities.map((p) => ({ key: `p${p.priority}`, label: `${p.priority}. ${t(`priority.${p.priority}`)}`, score: p.score }))
-    : summary.domains.map((d) => ({ key: `d${d.domain}`, label: `${d.domain}. ${t(`domain.${d.domain}.short`)}`, score: d.score }));
+    ? summary.priorities.map((p) => ({
+        key: `p${p.priority}`,
+        label: `${p.priority}. ${t(`priority.${p.priority}`)}`,
+        score: p.score,
+        scoreText: scoreText(p.score),
+      }))
+    : summary.domains.map((d) => ({
+        key: `d${d.domain}`,
+        label: `${d.domain}. ${t(`domain.${d.domain}.short`)}`,
+        score: d.score,
+        scoreText: scoreText(d.score),
+      }));
 
   const open = (domain: DomainId) => {
     setOpenError(null);
