@@ -61,10 +61,14 @@ function useWorkbookVersion(): number {
       version.current++;
       if (scheduled) return;
       scheduled = true;
-      requestAnimationFrame(() => {
+      // an animation frame batches redraws; the timer covers frames that a hidden or busy page does not get
+      const redraw = () => {
+        if (!scheduled) return;
         scheduled = false;
         notify();
-      });
+      };
+      requestAnimationFrame(redraw);
+      setTimeout(redraw, 50);
     });
   }, []);
   return useSyncExternalStore(subscribe, () => version.current);
