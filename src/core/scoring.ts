@@ -50,7 +50,8 @@ export function parseStatuses(values: readonly unknown[]): ParsedStatus[] {
 
 /**
  * Tallies statuses. N/A is left out of every denominator; blank is left out of the score and
- * counted against coverage. With weights (one per status, numbers >= 0; blank weight = 1), the
+ * counted against coverage. With weights (one per status, numbers >= 0; a blank weight is 0, as Excel
+ * passes an empty cell to a number parameter), the
  * score is the weighted mean of points.
  */
 export function tally(statuses: readonly ParsedStatus[], weights?: readonly unknown[]): Tally {
@@ -86,7 +87,7 @@ export function tally(statuses: readonly ParsedStatus[], weights?: readonly unkn
 
 function weightAt(weights: readonly unknown[], i: number): number {
   const w = weights[i];
-  if (w === undefined || w === null || w === "") return 1;
+  if (w === undefined || w === null || w === "") return 0;
   if (typeof w !== "number" || !Number.isFinite(w) || w < 0) throw new InvalidWeightError(i, w);
   return w;
 }

@@ -18,6 +18,21 @@ import { parseStatus, type ParsedStatus } from "../core/status";
 import { flatten, readLang, readNumber, show } from "./args";
 import { bilingual, functionError } from "./errors";
 
+/*
+ * Parameter types: statuses, codes and entry cells are declared as text (string). Excel passes an
+ * empty cell to an "any" parameter as 0 on desktop (null on the web), which would read a blank
+ * status as "Not started"; to a "string" parameter it passes "", and numbers arrive as their text.
+ */
+
+/** Entry fields that hold numbers or dates; CHECK receives them as text and reads them back. */
+const NUMERIC_FIELDS = new Set<string>(["start", "end", "budget", "beneficiaries"]);
+
+/** Text that is exactly a number as Excel writes it ("45292", "12.5", "-3", "1E+21") becomes that number. */
+function numericText(value: unknown): CellValue {
+  if (typeof value === "string" && /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i.test(value.trim())) return Number(value);
+  return value as CellValue;
+}
+
 /** Runs a tally, turning bad statuses and weights into Excel errors with a message. */
 function tallyOrThrow(statuses: unknown[], weights?: unknown[]): Tally {
   try {
@@ -51,10 +66,10 @@ function objectiveOrThrow(code: unknown) {
  * Score of a set of objectives: the mean points of their statuses (0-100). Not applicable and blank statuses are left out; blank when none is assessed.
  * @customfunction SCORE
  * @param statuses Status cells: labels (French or English), levels 0-4, "N/A" or blank.
- * @param [weights] Optional weights, one per status (numbers >= 0; blank counts as 1).
+ * @param [weights] Optional weights, one per status (numbers >= 0; a blank weight counts as 0, as Excel passes it).
  * @returns The score from 0 to 100, or blank when no objective is assessed.
  */
-export function score(statuses: any[][], weights?: any[][]): number | string {
+export function score(statuses: string[][], weights?: number[][]): number | string {
   const flat = flatten(statuses);
   let w: unknown[] | undefined;
   if (weights !== undefined && weights !== null) {
@@ -75,7 +90,7 @@ export function score(statuses: any[][], weights?: any[][]): number | string {
  * @param status A status label (French or English), a level 0-4, or "N/A".
  * @returns The level 0-4, "N/A" or blank.
  */
-export function level(status: any): number | string {
+export function level(status: string): number | string {
   const parsed = parseStatus(status);
   if (parsed.kind === "invalid") tallyOrThrow([status]);
   if (parsed.kind === "level") return parsed.level;
@@ -88,7 +103,7 @@ export function level(status: any): number | string {
  * @param statuses Status cells: labels, levels 0-4, "N/A" or blank.
  * @returns The coverage from 0 to 1 (format the cell as a percentage), or blank when nothing applies.
  */
-export function coverage(statuses: any[][]): number | string {
+export function coverage(statuses: string[][]): number | string {
   return tallyOrThrow(flatten(statuses)).coverage ?? "";
 }
 
@@ -100,7 +115,7 @@ export function coverage(statuses: any[][]): number | string {
  * @param domain Policy domain number, 1 to 6.
  * @returns The domain score from 0 to 100, or blank when no objective of the domain is assessed.
  */
-export function domainScore(codes: any[][], statuses: any[][], domain: number): number | string {
+export function domainScore(codes: string[][], statuses: string[][], domain: number): number | string {
   const c = flatten(codes);
   const s = flatten(statuses);
   if (c.length !== s.length) {
@@ -144,10 +159,10 @@ export function domainScore(codes: any[][], statuses: any[][], domain: number): 
  * @param [lang] Language of the label: "fr" or "en" (default "en").
  * @returns The rating label.
  */
-export function rating(score: any, lang?: string): string {
+export function rating(score: string, lang?: string): string {
   const l = readLang(lang);
   if (score === "" || score === null || score === undefined) return "";
-  const n = readNumber(score, { en: "score", fr: "score" });
+  const n = readNumber(numericText(score), { en: "score", fr: "score" });
   if (n < 0 || n > 100) throw functionError("invalidValue", bilingual(`score must be between 0 and 100, not ${n}.`, `le score doit être entre 0 et 100, pas ${n}.`));
   return ratingLabel(n, l);
 }
@@ -159,7 +174,7 @@ export function rating(score: any, lang?: string): string {
  * @param [lang] "fr" for the French source text, "en" for the English translation (default "en").
  * @returns The objective text.
  */
-export function objective(code: any, lang?: string): string {
+export function objective(code: string, lang?: string): string {
   const l = readLang(lang);
   return objectiveOrThrow(code).text[l];
 }
@@ -171,7 +186,7 @@ export function objective(code: any, lang?: string): string {
  * @param [lang] Language of the name: "fr" or "en" (default "en").
  * @returns The domain number and name, e.g. "2 Employment (access to)".
  */
-export function domain(code: any, lang?: string): string {
+export function domain(code: string, lang?: string): string {
   const l = readLang(lang);
   const o = objectiveOrThrow(code);
   return `${o.domain} ${getDomain(o.domain)!.name[l]}`;
@@ -184,7 +199,7 @@ export function domain(code: any, lang?: string): string {
  * @param [compact] "GCR" or "GCM" to list only that compact (default both).
  * @returns The references, separated by "; ", or blank when there are none.
  */
-export function refs(code: any, compact?: string): string {
+export function refs(code: string, compact?: string): string {
   const o = objectiveOrThrow(code);
   if (compact === undefined || compact === null || compact === "") return formatReferences(o.refs);
   const c = String(compact).trim().toUpperCase();
@@ -200,7 +215,7 @@ export function refs(code: any, compact?: string): string {
  * @param code Objective code such as "6.1".
  * @returns The priority numbers, separated by "; ".
  */
-export function priorities(code: any): string {
+export function priorities(code: string): string {
   return prioritiesOf(objectiveOrThrow(code).code).join("; ");
 }
 
@@ -227,7 +242,7 @@ export function progressOf(baseline: number, target: number, actual: number): nu
  * @param [lang] Language of the message: "fr" or "en" (default "en").
  * @returns The problems of the row, or blank when there are none.
  */
-export function check(entries: any[][], lang?: string): string {
+export function check(entries: string[][], lang?: string): string {
   const l = readLang(lang);
   const cells = flatten(entries);
   if (cells.length !== ENTRY_FIELDS.length) {
@@ -237,6 +252,6 @@ export function check(entries: any[][], lang?: string): string {
     ));
   }
   const raw: RawEntry = {};
-  ENTRY_FIELDS.forEach((f, i) => (raw[f] = cells[i] as CellValue));
+  ENTRY_FIELDS.forEach((f, i) => (raw[f] = NUMERIC_FIELDS.has(f) ? numericText(cells[i]) : (cells[i] as CellValue)));
   return checkMessage(raw, l);
 }

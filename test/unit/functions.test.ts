@@ -16,21 +16,21 @@ function errorOf(fn: () => unknown): { code: string; message: string } {
 describe("LIAT.* custom functions", () => {
   it("SCORE: worked example and blanks", () => {
     expect(F.score([["Pérennisé"], ["Non applicable"], ["En cours"], [""]])).toBe(75);
-    expect(F.score([["", null]])).toBe("");
-    expect(F.score([[4, 0]], [[3, 1]])).toBe(75);
+    expect(F.score([["", ""]])).toBe("");
+    expect(F.score([["4", "0"]], [[3, 1]])).toBe(75);
   });
   it("SCORE: bad arguments give #VALUE! with a message, never a number", () => {
     const e = errorOf(() => F.score([["Planned"], ["Finished"]]));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("position 2");
     expect(e.message).toContain("Finished");
-    expect(errorOf(() => F.score([[1, 2]], [[1]])).message).toContain("weights");
-    expect(errorOf(() => F.score([[1]], [[-2]])).code).toBe("#VALUE!");
+    expect(errorOf(() => F.score([["1", "2"]], [[1]])).message).toContain("weights");
+    expect(errorOf(() => F.score([["1"]], [[-2]])).code).toBe("#VALUE!");
   });
   it("LEVEL and COVERAGE", () => {
     expect(F.level("Mis en œuvre")).toBe(3);
     expect(F.level("implemented")).toBe(3);
-    expect(F.level(2)).toBe(2);
+    expect(F.level("2")).toBe(2);
     expect(F.level("N/A")).toBe("N/A");
     expect(F.level("")).toBe("");
     expect(errorOf(() => F.level("nope")).code).toBe("#VALUE!");
@@ -49,11 +49,13 @@ describe("LIAT.* custom functions", () => {
     expect(errorOf(() => F.domainScore([["1.1.1"]], [["Planned"], ["x"]], 1)).code).toBe("#VALUE!");
   });
   it("RATING in both languages", () => {
-    expect(F.rating(62.5)).toBe("Established");
-    expect(F.rating(62.5, "fr")).toBe("Établi");
+    expect(F.rating("62.5")).toBe("Established");
+    expect(F.rating("62.5", "fr")).toBe("Établi");
+    expect(F.rating(75 as unknown as string)).toBe("Advanced");
     expect(F.rating("")).toBe("");
-    expect(errorOf(() => F.rating(120)).code).toBe("#VALUE!");
-    expect(errorOf(() => F.rating(50, "de")).message).toContain("fr");
+    expect(errorOf(() => F.rating("120")).code).toBe("#VALUE!");
+    expect(errorOf(() => F.rating("high")).code).toBe("#VALUE!");
+    expect(errorOf(() => F.rating("50", "de")).message).toContain("fr");
   });
   it("OBJECTIVE, DOMAIN, REFS, PRIORITIES", () => {
     expect(F.objective("1,1,1", "fr")).toMatch(/^Adopter une stratégie/);
@@ -76,11 +78,14 @@ describe("LIAT.* custom functions", () => {
     expect(errorOf(() => F.progressOf("a" as unknown as number, 5, 5)).code).toBe("#VALUE!");
   });
   it("CHECK gives the row's message, blank when valid", () => {
-    const row = (cells: unknown[]) => [cells.concat(Array(11 - cells.length).fill(""))];
+    const row = (cells: string[]): string[][] => [cells.concat(Array<string>(11 - cells.length).fill(""))];
     expect(F.check(row(["Not started"]))).toBe("");
     expect(F.check(row(["Planned"]), "fr")).toContain("service responsable");
     expect(F.check(row(["", "", "ONG"]))).toContain("status");
     expect(errorOf(() => F.check([["a", "b"]])).message).toContain("11");
+    // Excel passes numbers to a text parameter as their text: dates and amounts are read back.
+    expect(F.check(row(["Not started", "", "", "", "45292", "45000"]))).toContain("before");
+    expect(F.check(row(["Not started", "", "", "", "", "", "1500.5", "EUR", "12"]))).toBe("");
   });
   it("every function has French metadata", () => {
     for (const id of ["SCORE", "LEVEL", "COVERAGE", "DOMAINSCORE", "RATING", "OBJECTIVE", "DOMAIN", "REFS", "PRIORITIES", "PROGRESS", "CHECK"]) {

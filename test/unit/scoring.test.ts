@@ -49,7 +49,8 @@ describe("scores", () => {
   });
   it("weights give a weighted mean; bad weights are refused", () => {
     expect(tallyValues(["Sustained", "Not started"], [3, 1]).score).toBe(75);
-    expect(tallyValues(["Sustained", "Not started"], ["", 1]).score).toBe(50);
+    expect(tallyValues(["Sustained", "Not started"], ["", 1]).score).toBe(0);
+    expect(tallyValues(["Sustained", "Not started"], [0, 0]).score).toBeNull();
     expect(() => tallyValues(["Sustained"], [-1])).toThrow(InvalidWeightError);
     expect(() => tallyValues(["Sustained"], ["x"])).toThrow(InvalidWeightError);
   });
