@@ -146,6 +146,7 @@ export async function runTaskpaneBench(): Promise<Row[]> {
 
   const syncs = await measureSummarySyncs();
   rows.push({ name: "Summary refresh (readSummary): context.sync() calls", value: syncs.read, unit: "syncs", budget: "1", ok: syncs.read <= 1 });
-  rows.push({ name: "Live summary after one edit: context.sync() calls", value: syncs.live, unit: "syncs", budget: "1", ok: syncs.live <= 1 });
+  // the live validator reads the changed row (1 sync) and writes its issue flags (1 more) before it reports
+  rows.push({ name: "Live summary after one edit: context.sync() calls (read + flags)", value: syncs.live, unit: "syncs", budget: "1", ok: syncs.live <= 1 });
   return rows;
 }

@@ -85,3 +85,20 @@ test("on a workbook without LIAT sheets, the workbook language starts as the int
   await screen.findByTestId("setup-outcome");
   expect(sheetNames(host)).toContain(domainSheetName(1, "fr"));
 });
+
+test("offers to upgrade an older workbook, and upgrading keeps the entries", async () => {
+  const { buildV1Workbook } = await import("../unit/excelFixtures");
+  const host = installHost({ displayLanguage: "en-US" });
+  await buildV1Workbook(host, "en", { "1.1.1": { status: "Implemented", responsible: "Mayor", evidence: "https://example.org" } });
+  renderPane({ lang: "en" });
+  // the summary already reads the old workbook
+  await waitFor(() => expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"));
+  await userEvent.click(screen.getByRole("tab", { name: "Setup" }));
+  expect(screen.getByText(/older LIAT layout \(version 1\)/)).toBeTruthy();
+  await userEvent.click(screen.getByRole("button", { name: "Upgrade this workbook" }));
+  const outcome = await screen.findByTestId("setup-outcome");
+  expect(outcome.textContent).toMatch(/Workbook upgraded from version 1\./);
+  await waitFor(() => expect(screen.queryByRole("button", { name: "Upgrade this workbook" })).toBeNull());
+  await userEvent.click(screen.getByRole("tab", { name: "Summary" }));
+  await waitFor(() => expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"));
+});

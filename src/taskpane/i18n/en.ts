@@ -6,7 +6,6 @@ export const en = {
     views: "Views",
     language: "Interface language",
     loading: "Reading the workbook…",
-    updating: "Updating…",
   },
   tabs: { summary: "Summary", issues: "Issues", setup: "Setup", share: "Share" },
   languages: { fr: "Français", en: "English" },
@@ -28,8 +27,6 @@ export const en = {
     openSheet: "Open the sheet {{name}}",
     priorityLabel: "Priority {{id}}",
     domainLabel: "Domain {{id}}",
-    objectives_one: "{{count}} objective",
-    objectives_other: "{{count}} objectives",
     chartTitle: "Score by policy domain (0-100)",
     chartTitlePriorities: "Score by priority (0-100)",
     chartLoading: "Loading the chart…",
@@ -82,7 +79,6 @@ export const en = {
     protectedTitle: "The workbook is protected",
     genericError: "Something went wrong. Nothing was changed that you typed.",
     details: "Details: {{details}}",
-    dismiss: "Dismiss",
   },
   share: {
     heading: "Share and consolidate",
@@ -91,7 +87,6 @@ export const en = {
   errors: {
     title: "Could not read the workbook",
     live: "Live updates stopped",
-    retry: "Try again",
   },
 };
 export type Strings = typeof en;

@@ -8,7 +8,6 @@ export const fr: Strings = {
     views: "Vues",
     language: "Langue de l'interface",
     loading: "Lecture du classeur…",
-    updating: "Mise à jour…",
   },
   tabs: { summary: "Synthèse", issues: "Problèmes", setup: "Configuration", share: "Partage" },
   languages: { fr: "Français", en: "English" },
@@ -30,8 +29,6 @@ export const fr: Strings = {
     openSheet: "Ouvrir la feuille {{name}}",
     priorityLabel: "Priorité {{id}}",
     domainLabel: "Domaine {{id}}",
-    objectives_one: "{{count}} objectif",
-    objectives_other: "{{count}} objectifs",
     chartTitle: "Score par domaine d'action (0-100)",
     chartTitlePriorities: "Score par priorité (0-100)",
     chartLoading: "Chargement du graphique…",
@@ -84,7 +81,6 @@ export const fr: Strings = {
     protectedTitle: "Le classeur est protégé",
     genericError: "Une erreur est survenue. Rien de ce que vous avez saisi n'a été modifié.",
     details: "Détails : {{details}}",
-    dismiss: "Fermer",
   },
   share: {
     heading: "Partager et consolider",
@@ -93,6 +89,5 @@ export const fr: Strings = {
   errors: {
     title: "Impossible de lire le classeur",
     live: "Les mises à jour en direct sont arrêtées",
-    retry: "Réessayer",
   },
 };
