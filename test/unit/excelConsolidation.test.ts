@@ -1,0 +1,229 @@
+/**
+ * Writing a consolidation into the open workbook (src/excel/consolidation.ts) against the in-memory
+ * host: one row per source and objective with the source named, text from other people's files
+ * kept as text, a re-run replaces instead of duplicating, few syncs whatever the number of rows.
+ */
+import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import { OBJECTIVES } from "../../src/core/catalogue";
+import { Consolidator, CONSOLIDATION_TEXT, type ConsolidationResult } from "../../src/core/consolidate";
+import type { RawEntry } from "../../src/core/entrySchema";
+import { columnIndex, COLUMNS, domainSheetName } from "../../src/core/layout";
+import type { Lang } from "../../src/core/language";
+import { CONSOLIDATION_SHEETS, SOURCE_KEY_HEADER, writeConsolidation } from "../../src/excel/consolidation";
+import { insertLiat, readWorkbook } from "../../src/excel";
+import { LiatError } from "../../src/excel/errors";
+import type { LiatHost } from "../../src/host";
+import { readOk } from "./cliFixtures";
+import { newHost, run } from "./excelFixtures";
+
+jest.setTimeout(60_000);
+
+const HOSTILE = ['=HYPERLINK("http://x","y")', '=WEBSERVICE("http://x")', "+1+1", "-2", "@SUM(A1)", "<b>x</b>"] as const;
+
+async function received(fileName: string, options: { lang: Lang; city: string; period: string; entries?: Record<string, RawEntry> }) {
+  return readOk(await writeLiatWorkbook(options), fileName);
+}
+
+/** Consolidates workbooks already read; `unreadable` lists files with a reason. */
+function consolidateAll(workbooks: Awaited<ReturnType<typeof received>>[], unreadable: [string, "notWorkbook" | "encrypted"][] = []): ConsolidationResult {
+  const c = new Consolidator();
+  for (const wb of workbooks) c.add(wb);
+  for (const [name, reason] of unreadable) c.addUnreadable(name, reason);
+  return c.result();
+}
+
+/** Data rows of a sheet of the host (header row dropped), as values. */
+function dataRows(host: LiatHost, sheet: string): unknown[][] {
+  const s = host.getSnapshot().sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  return s.values.slice(1).filter((r) => r.some((v) => v !== "" && v !== null));
+}
+
+function header(host: LiatHost, sheet: string): unknown[] {
+  return host.getSnapshot().sheets.find((x) => x.name === sheet)!.values[0]!;
+}
+
+/** Column index of a header on a sheet. */
+function col(host: LiatHost, sheet: string, name: string): number {
+  const i = header(host, sheet).indexOf(name);
+  if (i < 0) throw new Error(`no column ${name} on ${sheet}`);
+  return i;
+}
+
+describe("writeConsolidation", () => {
+  let lyon: Awaited<ReturnType<typeof received>>;
+  let tunis: Awaited<ReturnType<typeof received>>;
+  beforeAll(async () => {
+    lyon = await received("lyon.xlsx", {
+      lang: "en",
+      city: "Lyon",
+      period: "2025",
+      entries: {
+        "1.1.1": { status: "Implemented", responsible: "Mayor's office", evidence: "https://lyon.fr/plan" },
+        "2.3": { status: "Planned", responsible: "Jobs" },
+      },
+    });
+    tunis = await received("tunis.xlsx", {
+      lang: "fr",
+      city: "Tunis",
+      period: "2024-2025",
+      entries: { "2.1": { status: "En cours", responsible: "Direction de l'emploi" }, "6.2": { status: "Non applicable" } },
+    });
+  });
+
+  it("writes one row per source and objective with the source named, a summary per source, the unreadable files", async () => {
+    const host = newHost();
+    const result = consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]);
+    const out = await writeConsolidation(result, "en");
+    expect(out.sheets).toEqual({ consolidation: "Consolidation", summary: "Summary by source", unreadable: "Unreadable files" });
+    expect(out.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
+    expect(out.syncs).toBe(2);
+
+    const T = CONSOLIDATION_TEXT;
+    const rows = dataRows(host, "Consolidation");
+    expect(rows).toHaveLength(78);
+    const [file, city, period, code, status] = ["File", "City", "Period", "Code", "Status"].map((h) => col(host, "Consolidation", h));
+    const row111 = rows.find((r) => r[file!] === "lyon.xlsx" && r[code!] === "1.1.1")!;
+    expect(row111[city!]).toBe("Lyon");
+    expect(row111[period!]).toBe("2025");
+    expect(row111[status!]).toBe("Implemented");
+    expect(row111[col(host, "Consolidation", T.points.en)]).toBe(75);
+    expect(rows.find((r) => r[file!] === "tunis.xlsx" && r[code!] === "2.1")![city!]).toBe("Tunis");
+    // codes stay text, the period "2024-2025" is not read as a date
+    expect(rows.every((r) => typeof r[code!] === "string")).toBe(true);
+    expect(rows.filter((r) => r[period!] === "2024-2025")).toHaveLength(39);
+    // the source key is in the hidden last column
+    const keyCol = col(host, "Consolidation", SOURCE_KEY_HEADER);
+    expect(keyCol).toBe(header(host, "Consolidation").length - 1);
+    expect(new Set(rows.map((r) => r[keyCol]))).toEqual(new Set([lyon.hash, tunis.hash]));
+    const sheet = host.model.findSheetByName("Consolidation")!;
+    expect(sheet.hiddenColumns.has(keyCol)).toBe(true);
+    expect(sheet.freezeRows).toBe(1);
+
+    const summary = dataRows(host, "Summary by source");
+    expect(summary.map((r) => r[0])).toEqual(["lyon.xlsx", "tunis.xlsx"]);
+    expect(summary[0]![1]).toBe("Lyon");
+    expect(summary[0]![col(host, "Summary by source", "Rows read")]).toBe(39);
+    expect(dataRows(host, "Unreadable files")).toEqual([["notes.txt", "This is not an Excel workbook (.xlsx).", "", ""]]);
+  });
+
+  it("writes text from other people's files as text: never a formula, never evaluated", async () => {
+    const host = newHost();
+    const entries: Record<string, RawEntry> = {};
+    const codes = OBJECTIVES.slice(0, HOSTILE.length).map((o) => o.code);
+    HOSTILE.forEach((text, i) => (entries[codes[i]!] = { status: "Planned", responsible: text, comments: text, partners: text }));
+    const wb = await received(HOSTILE[0], { lang: "en", city: "=WEBSERVICE(\"http://x\")", period: "-2", entries });
+    // what the reader hands over is the literal text
+    const result = consolidateAll([wb]);
+    await writeConsolidation(result, "en");
+    const rows = dataRows(host, "Consolidation");
+    const cols = ["Responsible service", "Partners", "Comments"].map((h) => col(host, "Consolidation", h));
+    const code = col(host, "Consolidation", "Code");
+    const sheet = host.model.findSheetByName("Consolidation")!;
+    HOSTILE.forEach((text, i) => {
+      const r = rows.findIndex((x) => x[code] === codes[i]);
+      expect(r).toBeGreaterThanOrEqual(0);
+      for (const c of cols) {
+        const address = `${String.fromCharCode(65 + c)}${r + 2}`;
+        const cell = host.getCell("Consolidation", address);
+        expect(cell.value).toBe(text);
+        expect(cell.text).toBe(text);
+        // the engine holds no formula in the cell: the literal string is the content
+        expect(host.model.engine.formula(sheet.engineId, r + 1, c)).toBeUndefined();
+        expect(host.model.numberFormats(sheet, { r0: r + 1, c0: c, r1: r + 1, c1: c })[0]![0]).toBe("@");
+      }
+    });
+    // the file name, city and period are text too
+    const first = host.getCell("Consolidation", "A2");
+    expect(first.value).toBe(HOSTILE[0]);
+    expect(host.getCell("Consolidation", "B2").value).toBe('=WEBSERVICE("http://x")');
+    expect(host.getCell("Consolidation", "C2").value).toBe("-2");
+    expect(typeof host.getCell("Consolidation", "C2").value).toBe("string");
+    // nothing anywhere on the three sheets is a formula
+    for (const name of ["Consolidation", "Summary by source", "Unreadable files"]) {
+      const s = host.model.findSheetByName(name)!;
+      const snap = host.getSnapshot().sheets.find((x) => x.name === name)!;
+      snap.values.forEach((cells, r) => cells.forEach((_, c) => expect(host.model.engine.formula(s.engineId, r, c)).toBeUndefined()));
+    }
+    const summary = host.getSnapshot().sheets.find((s) => s.name === "Summary by source")!;
+    expect(summary.values[1]![0]).toBe(HOSTILE[0]);
+    expect(summary.values[1]![1]).toBe('=WEBSERVICE("http://x")');
+  });
+
+  it("running again with the same files replaces the rows, never duplicates them; other sources are kept", async () => {
+    const host = newHost();
+    await writeConsolidation(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en");
+    const before = host.getSnapshot().sheets.filter((s) => CONSOLIDATION_SHEETS.consolidation.en === s.name || s.name.includes("source") || s.name.includes("Unreadable"));
+
+    const again = await writeConsolidation(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en");
+    expect(again.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
+    expect(again.replaced).toBe(78);
+    expect(again.kept).toBe(0);
+    expect(again.syncs).toBe(3);
+    const after = host.getSnapshot().sheets.filter((s) => before.some((b) => b.name === s.name));
+    expect(after.map((s) => s.values)).toEqual(before.map((s) => s.values));
+
+    // only Lyon, under another name (same content): its rows are replaced, Tunis's kept
+    const renamed = { ...lyon, fileName: "lyon (2).xlsx" };
+    const third = await writeConsolidation(consolidateAll([renamed]), "en");
+    expect(third).toMatchObject({ replaced: 39, kept: 39, rows: { consolidation: 78, summary: 2, unreadable: 1 } });
+    const files = dataRows(host, "Consolidation").map((r) => r[0]);
+    expect(files.filter((f) => f === "tunis.xlsx")).toHaveLength(39);
+    expect(files.filter((f) => f === "lyon (2).xlsx")).toHaveLength(39);
+    expect(files.filter((f) => f === "lyon.xlsx")).toHaveLength(0);
+
+    // a new version of Tunis under the same name replaces the old one; notes.txt, read again, is listed once
+    const tunis2 = await received("tunis.xlsx", { lang: "fr", city: "Tunis", period: "2026", entries: { "3.1": { status: "Planifié", responsible: "Mairie" } } });
+    const fourth = await writeConsolidation(consolidateAll([tunis2], [["notes.txt", "notWorkbook"]]), "en");
+    expect(fourth.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
+    const periods = dataRows(host, "Consolidation").filter((r) => r[0] === "tunis.xlsx").map((r) => r[2]);
+    expect(new Set(periods)).toEqual(new Set(["2026"]));
+  });
+
+  it("keeps the number of syncs small and independent of the number of rows", async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...lyon, fileName: `city-${i}.xlsx`, hash: `h${i}` }));
+    const host = newHost();
+    const small = await writeConsolidation(consolidateAll([lyon]), "fr");
+    const big = await writeConsolidation(consolidateAll(many), "fr");
+    expect(small.syncs).toBe(2);
+    expect(big.syncs).toBe(3);
+    expect(big.rows.consolidation).toBe(39 + 12 * 39);
+    const h2 = newHost();
+    const bigFirst = await writeConsolidation(consolidateAll(many), "fr");
+    expect(bigFirst.syncs).toBe(small.syncs);
+    expect(h2.syncCount).toBe(2);
+    expect(host).not.toBe(h2);
+  });
+
+  it("writes in French, and takes over an earlier English consolidation", async () => {
+    const host = newHost();
+    await writeConsolidation(consolidateAll([lyon]), "en");
+    const out = await writeConsolidation(consolidateAll([tunis]), "fr");
+    expect(out.sheets).toEqual({ consolidation: "Consolidation", summary: "Synthèse par source", unreadable: "Fichiers non lus" });
+    const names = host.getSnapshot().sheets.map((s) => s.name);
+    expect(names).not.toContain("Summary by source");
+    expect(header(host, "Consolidation").slice(0, 3)).toEqual(["Fichier", "Ville", "Période"]);
+    expect(dataRows(host, "Synthèse par source").map((r) => r[0])).toEqual(["lyon.xlsx", "tunis.xlsx"]);
+  });
+
+  it("refuses to overwrite a sheet of the same name that is not a consolidation, and changes nothing", async () => {
+    const host = newHost(["Sheet1", "Consolidation"]);
+    await run(host, (wb) => {
+      wb.worksheets.getItem("Consolidation").getRange("A1:B2").values = [["My own notes", ""], ["keep", "me"]];
+    });
+    const before = host.getSnapshot();
+    const error = await writeConsolidation(consolidateAll([lyon]), "en").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LiatError);
+    expect((error as LiatError).key).toBe("sheetNameTaken");
+    expect(host.getSnapshot().sheets.map((s) => [s.name, s.values])).toEqual(before.sheets.map((s) => [s.name, s.values]));
+  });
+
+  it("the consolidation sheet is not taken for a LIAT table of the open workbook", async () => {
+    newHost();
+    await insertLiat({ lang: "en" });
+    await writeConsolidation(consolidateAll([lyon, tunis]), "en");
+    const read = await readWorkbook();
+    expect(read.tables.map((t) => t.sheet)).toEqual([1, 2, 3, 4, 5, 6].map((d) => domainSheetName(d as 1, "en")));
+    expect(COLUMNS[columnIndex("status")]!.header.en).toBe("Status");
+  });
+});
