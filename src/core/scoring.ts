@@ -85,11 +85,51 @@ export function tally(statuses: readonly ParsedStatus[], weights?: readonly unkn
   };
 }
 
-function weightAt(weights: readonly unknown[], i: number): number {
+function weightAt(weights: readonly unknown[], i: number, position = i): number {
   const w = weights[i];
   if (w === undefined || w === null || w === "") return 0;
-  if (typeof w !== "number" || !Number.isFinite(w) || w < 0) throw new InvalidWeightError(i, w);
+  if (typeof w !== "number" || !Number.isFinite(w) || w < 0) throw new InvalidWeightError(position, w);
   return w;
+}
+
+/**
+ * Tally of a 2-D block of raw cell values (as a range arrives in a custom function), read in one
+ * pass without intermediate arrays. Positions in errors count row by row from 0. Weights, when
+ * given, are a block of the same size.
+ */
+export function tallyMatrix(values: readonly (readonly unknown[])[], weights?: readonly (readonly unknown[])[]): Tally {
+  const byLevel: Tally["byLevel"] = [0, 0, 0, 0, 0];
+  let assessed = 0;
+  let notApplicable = 0;
+  let total = 0;
+  let sum = 0;
+  let weightSum = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r]!;
+    const wrow = weights?.[r];
+    for (let c = 0; c < row.length; c++, total++) {
+      const s = parseStatus(row[c]);
+      if (s.kind === "level") {
+        const w = wrow ? weightAt(wrow, c, total) : 1;
+        assessed++;
+        byLevel[s.level]++;
+        sum += s.points * w;
+        weightSum += w;
+      } else if (s.kind === "na") notApplicable++;
+      else if (s.kind === "invalid") throw new InvalidStatusError(total, row[c]);
+    }
+  }
+  const applicable = total - notApplicable;
+  return {
+    total,
+    assessed,
+    applicable,
+    notApplicable,
+    blank: applicable - assessed,
+    byLevel,
+    score: assessed === 0 || weightSum === 0 ? null : sum / weightSum,
+    coverage: applicable === 0 ? null : assessed / applicable,
+  };
 }
 
 /** Tally of raw cell values (labels, numbers 0-4, blanks); throws InvalidStatusError on bad input. */

@@ -12,6 +12,13 @@ export function flatten(value: unknown): unknown[] {
   return out;
 }
 
+/** A range argument as a 2-D block (a single value, as some hosts pass one cell, becomes [[value]]). */
+export function matrix(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  for (const row of value) if (!Array.isArray(row)) return value.map((r) => (Array.isArray(r) ? r : [r]));
+  return value as unknown[][];
+}
+
 /** Reads an optional language argument: "fr", "en", "fr-FR", "English"…; blank gives English. */
 export function readLang(value: unknown): Lang {
   if (value === null || value === undefined || value === "") return "en";

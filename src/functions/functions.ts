@@ -13,9 +13,9 @@ import { prioritiesOf } from "../core/priorities";
 import { progress } from "../core/progress";
 import { ratingLabel } from "../core/rating";
 import { formatReferences } from "../core/references";
-import { InvalidStatusError, InvalidWeightError, tally, tallyValues, type Tally } from "../core/scoring";
+import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, tallyValues, type Tally } from "../core/scoring";
 import { parseStatus, type ParsedStatus } from "../core/status";
-import { flatten, readLang, readNumber, show } from "./args";
+import { flatten, matrix, readLang, readNumber, show } from "./args";
 import { bilingual, functionError } from "./errors";
 
 /*
@@ -34,9 +34,9 @@ function numericText(value: unknown): CellValue {
 }
 
 /** Runs a tally, turning bad statuses and weights into Excel errors with a message. */
-function tallyOrThrow(statuses: unknown[], weights?: unknown[]): Tally {
+function tallyOrThrow(compute: unknown[] | (() => Tally)): Tally {
   try {
-    return tallyValues(statuses, weights);
+    return typeof compute === "function" ? compute() : tallyValues(compute);
   } catch (e) {
     if (e instanceof InvalidStatusError) {
       throw functionError("invalidValue", bilingual(
@@ -70,18 +70,19 @@ function objectiveOrThrow(code: unknown) {
  * @returns The score from 0 to 100, or blank when no objective is assessed.
  */
 export function score(statuses: string[][], weights?: number[][]): number | string {
-  const flat = flatten(statuses);
-  let w: unknown[] | undefined;
+  const block = matrix(statuses);
+  let w: unknown[][] | undefined;
   if (weights !== undefined && weights !== null) {
-    w = flatten(weights);
-    if (w.length !== flat.length) {
+    w = matrix(weights);
+    const shape = (m: unknown[][]) => `${m.length}x${m[0]?.length ?? 0}`;
+    if (shape(w) !== shape(block)) {
       throw functionError("invalidValue", bilingual(
-        `weights must have as many cells as statuses (${w.length} for ${flat.length}).`,
-        `les poids doivent avoir autant de cellules que les statuts (${w.length} pour ${flat.length}).`,
+        `weights must have the same shape as statuses (${shape(w)} for ${shape(block)}).`,
+        `les poids doivent avoir la même forme que les statuts (${shape(w)} pour ${shape(block)}).`,
       ));
     }
   }
-  return tallyOrThrow(flat, w).score ?? "";
+  return tallyOrThrow(() => tallyMatrix(block, w)).score ?? "";
 }
 
 /**
@@ -104,7 +105,7 @@ export function level(status: string): number | string {
  * @returns The coverage from 0 to 1 (format the cell as a percentage), or blank when nothing applies.
  */
 export function coverage(statuses: string[][]): number | string {
-  return tallyOrThrow(flatten(statuses)).coverage ?? "";
+  return tallyOrThrow(() => tallyMatrix(matrix(statuses))).coverage ?? "";
 }
 
 /**

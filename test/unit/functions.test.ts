@@ -25,6 +25,7 @@ describe("LIAT.* custom functions", () => {
     expect(e.message).toContain("position 2");
     expect(e.message).toContain("Finished");
     expect(errorOf(() => F.score([["1", "2"]], [[1]])).message).toContain("weights");
+    expect(F.score([["Sustained", "Not started"]], [[1, 3]])).toBe(25);
     expect(errorOf(() => F.score([["1"]], [[-2]])).code).toBe("#VALUE!");
   });
   it("LEVEL and COVERAGE", () => {
