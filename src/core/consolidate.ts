@@ -28,19 +28,9 @@ import {
   type WorkbookData,
 } from "./workbookModel";
 
-/** One issue of a received workbook, located by sheet and cell (same shape as the add-in's). */
-export interface WorkbookIssue {
-  /** Stable id: sheet!address:key. */
-  id: string;
-  sheet: string;
-  /** Cell address without sheet, e.g. "F5". */
-  address: string;
-  code: string;
-  field: EntryField | "code";
-  key: MessageKey;
-  severity: Severity;
-  message: Localized;
-}
+/** One issue of a workbook, located by sheet and cell: the same shape in the add-in and here. */
+export type { WorkbookIssue } from "./workbookIssue";
+import type { WorkbookIssue } from "./workbookIssue";
 
 /** One objective row of a checked workbook. */
 export interface CheckedRow {

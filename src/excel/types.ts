@@ -3,11 +3,11 @@
  * tests). Everything here is plain data: no Excel proxies cross this line.
  */
 import type { DomainId } from "../core/catalogueTypes";
-import type { EntryField, RawEntry, Severity } from "../core/entrySchema";
-import type { Lang, Localized } from "../core/language";
+import type { EntryField, RawEntry } from "../core/entrySchema";
+import type { Lang } from "../core/language";
 import type { ColumnKey } from "../core/layout";
-import type { MessageKey } from "../core/messages";
 import type { WorkbookSummary } from "../core/summary";
+import type { WorkbookIssue } from "../core/workbookIssue";
 
 export interface InsertOptions {
   lang: Lang;
@@ -65,18 +65,8 @@ export interface WorkbookRead {
   tables: TableRead[];
 }
 
-export interface ValidationIssue {
-  /** Stable id: sheet!address:key, so lists can diff without flicker. */
-  id: string;
-  sheet: string;
-  /** Cell address without sheet, e.g. "F5". */
-  address: string;
-  code: string;
-  field: EntryField | "code";
-  key: MessageKey;
-  severity: Severity;
-  message: Localized;
-}
+/** A validation issue of the open workbook (see src/core/workbookIssue.ts). */
+export type ValidationIssue = WorkbookIssue;
 
 export interface WorkbookStatus {
   hasLiat: boolean;
