@@ -20,7 +20,7 @@ export type ReadResult =
 
 export interface ReadOptions {
   /** Content hash of the bytes (same bytes, same source); without it the core fingerprints the values. */
-  hash?: (bytes: Uint8Array) => string | Promise<string>;
+  hash?: (bytes: Uint8Array) => string | undefined | Promise<string | undefined>;
 }
 
 /**

@@ -23,7 +23,7 @@ import { saveUiLanguage } from "./i18n/uiLanguage";
 import { useLang } from "./useLang";
 import { IssuesView } from "./views/IssuesView";
 import { SetupView } from "./views/SetupView";
-import { ShareView } from "./views/ShareView";
+import { ShareView } from "./share/ShareView";
 import { SummaryView } from "./views/SummaryView";
 import type { WorkbookApi } from "./workbookApi";
 import { WorkbookApiContext } from "./workbookApiContext";

@@ -4,6 +4,7 @@
  * over the in-memory host, or anything else, behind them.
  */
 import type { DomainId } from "../core/catalogueTypes";
+import type { ConsolidationResult } from "../core/consolidate";
 import type { Lang } from "../core/language";
 import type { WorkbookSummary } from "../core/summary";
 import type { InsertOptions, InsertResult, LiveUpdate, ValidationIssue, WorkbookStatus } from "../excel/types";
@@ -15,7 +16,9 @@ import {
   readSummary,
   saveSettings,
   selectIssue,
+  selectCell,
 } from "../excel";
+import { writeConsolidation, type ConsolidationWriteResult } from "../excel/consolidation";
 
 export interface LiveSubscription {
   dispose(): void | Promise<void>;
@@ -33,6 +36,10 @@ export interface WorkbookApi {
   saveSettings(settings: { lang: Lang; city: string; period: string }): Promise<void>;
   selectIssue(issue: ValidationIssue): Promise<void>;
   activateDomain(domain: DomainId): Promise<void>;
+  /** Writes (or replaces, source by source) the consolidation sheets of workbooks received back. */
+  writeConsolidation(result: ConsolidationResult, lang: Lang): Promise<ConsolidationWriteResult>;
+  /** Activates a sheet and selects a cell (default A1). */
+  openSheet(sheet: string, address?: string): Promise<void>;
 }
 
 /** The implementation over src/excel (Excel.run against Office, or the in-memory host). */
@@ -51,5 +58,7 @@ export function createExcelWorkbookApi(): WorkbookApi {
     activateDomain: async (domain) => {
       await activateDomain(domain);
     },
+    writeConsolidation: (result, lang) => writeConsolidation(result, lang),
+    openSheet: (sheet, address = "A1") => selectCell(sheet, address),
   };
 }

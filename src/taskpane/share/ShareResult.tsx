@@ -1,0 +1,111 @@
+/**
+ * The outcome of a consolidation: what was written (rows, sheet, earlier rows replaced or kept) with
+ * a button to the sheet, the workbooks merged (file, city, period, rows, issues), and the files not
+ * merged with the reason in the interface language.
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import type { ConsolidationResult } from "../../core/consolidate";
+import type { ConsolidationWriteResult } from "../../excel/consolidation";
+import { useLang } from "../useLang";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  cell: { overflowWrap: "anywhere" },
+});
+
+export interface ShareResultProps {
+  result: ConsolidationResult;
+  /** What was written; absent when writing failed. */
+  written?: ConsolidationWriteResult;
+  onOpen?: (sheet: string) => void;
+}
+
+export function ShareResult({ result, written, onOpen }: ShareResultProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const styles = useStyles();
+  const merged = result.sources.length;
+  const none = t("share.none");
+  return (
+    <div className={styles.root} data-testid="share-result">
+      {written ? (
+        <MessageBar intent={merged > 0 ? "success" : "warning"} layout="multiline" data-testid="share-outcome">
+          <MessageBarBody>
+            <MessageBarTitle>{t("share.doneTitle")}</MessageBarTitle>
+            {merged > 0
+              ? t("share.merged", { count: merged, rows: result.rows.length, sheet: written.sheets.consolidation })
+              : t("share.noneMerged")}
+            {written.replaced > 0 ? ` ${t("share.replaced", { count: written.replaced })}` : null}
+            {written.kept > 0 ? ` ${t("share.kept", { count: written.kept })}` : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {written && onOpen ? (
+        <Button onClick={() => onOpen(written.sheets.consolidation)} data-testid="share-open">
+          {t("share.open", { sheet: written.sheets.consolidation })}
+        </Button>
+      ) : null}
+      {merged > 0 ? (
+        <section aria-labelledby="liat-share-sources">
+          <h3 id="liat-share-sources" className={styles.h3}>
+            {t("share.sourcesHeading")}
+          </h3>
+          <Table size="small" aria-labelledby="liat-share-sources" data-testid="share-sources">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("share.file")}</TableHeaderCell>
+                <TableHeaderCell>{t("share.city")}</TableHeaderCell>
+                <TableHeaderCell>{t("share.period")}</TableHeaderCell>
+                <TableHeaderCell>{t("share.rows")}</TableHeaderCell>
+                <TableHeaderCell>{t("share.issues")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.sources.map((s) => (
+                <TableRow key={s.source.key} data-file={s.source.fileName}>
+                  <TableCell className={styles.file}>{s.source.fileName}</TableCell>
+                  <TableCell className={styles.cell}>{s.source.city || none}</TableCell>
+                  <TableCell className={styles.cell}>{s.source.period || none}</TableCell>
+                  <TableCell>{s.rows}</TableCell>
+                  <TableCell>{t("share.issuesValue", { errors: s.errors, warnings: s.warnings })}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      ) : null}
+      {result.unreadable.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="share-unreadable">
+          <MessageBarBody>
+            <MessageBarTitle>{t("share.unreadable", { count: result.unreadable.length })}</MessageBarTitle>
+            <ul className={styles.list}>
+              {result.unreadable.map((u, i) => (
+                <li key={`${i}-${u.fileName}`} data-file={u.fileName}>
+                  <Text className={styles.file}>{u.fileName}</Text> — {u.message[lang]}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}

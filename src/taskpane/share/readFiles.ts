@@ -1,0 +1,80 @@
+/**
+ * Reads the .xlsx files chosen in the pane, one by one, and consolidates them (src/core/consolidate).
+ * ExcelJS is loaded on demand (dynamic import), so it is not part of the pane's initial JavaScript.
+ * A file that cannot be read is listed with the reason; nothing else is skipped.
+ */
+import { Consolidator, type ConsolidationResult } from "../../core/consolidate";
+
+/** What the pane needs of a chosen file (a DOM File, or anything shaped like one in tests). */
+export interface ChosenFile {
+  name: string;
+  size: number;
+  arrayBuffer?: () => Promise<ArrayBuffer>;
+}
+
+export interface ReadProgress {
+  /** 1-based index of the file being read. */
+  index: number;
+  total: number;
+  fileName: string;
+}
+
+/** Loads the shared ExcelJS reader: a separate chunk, fetched the first time it is needed. */
+export const loadReader = () => import(/* webpackChunkName: "xlsx-reader" */ "../../share/readXlsx");
+
+/** The bytes of a chosen file (Blob.arrayBuffer, or FileReader where it is missing). */
+export async function fileBytes(file: ChosenFile): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsArrayBuffer(file as unknown as Blob);
+  });
+}
+
+/** SHA-256 of the bytes (hex) where the browser offers it; otherwise the core fingerprints the values. */
+async function sha256(bytes: Uint8Array): Promise<string | undefined> {
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  if (!subtle) return undefined;
+  try {
+    const digest = await subtle.digest("SHA-256", bytes as unknown as BufferSource);
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lets the browser paint (the progress bar) between two files. */
+const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Reads and consolidates the files in order. `onProgress` is called before each file. Files over
+ * the size limit are refused before their bytes are read.
+ */
+export async function readAndConsolidate(files: readonly ChosenFile[], onProgress: (p: ReadProgress) => void = () => {}): Promise<ConsolidationResult> {
+  const { readXlsxBytes, MAX_FILE_BYTES } = await loadReader();
+  const consolidator = new Consolidator();
+  for (const [i, file] of files.entries()) {
+    onProgress({ index: i + 1, total: files.length, fileName: file.name });
+    await nextTick();
+    if (file.size > MAX_FILE_BYTES) {
+      consolidator.addUnreadable(file.name, "tooLarge", String(file.size));
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await fileBytes(file);
+    } catch (error) {
+      consolidator.addUnreadable(file.name, "notFound", error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    const read = await readXlsxBytes(bytes, file.name, { hash: sha256 });
+    if (!read.ok) {
+      consolidator.addUnreadable(file.name, read.reason, read.detail);
+      continue;
+    }
+    consolidator.add(read.workbook);
+  }
+  return consolidator.result();
+}

@@ -1,0 +1,151 @@
+/**
+ * Share view: choose several files (built in the test with the command line's writer), see the
+ * progress "file i of n", the workbooks merged with city, period and rows, the files not merged
+ * with the reason in the interface language, the consolidation sheet in the workbook, and a re-run
+ * that replaces instead of duplicating.
+ */
+jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
+
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import type { RawEntry } from "../../src/core/entrySchema";
+import type { Lang } from "../../src/core/language";
+import { domainSheetName } from "../../src/core/layout";
+import type { LiatHost } from "../../src/host";
+import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
+import { installHost, renderPane } from "./paneHarness";
+
+jest.setTimeout(60_000);
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** The file dialog's "All files": a file that is not .xlsx can be chosen too. */
+const user = userEvent.setup({ applyAccept: false });
+
+async function liat(lang: Lang, city: string, period: string, entries: Record<string, RawEntry>): Promise<Buffer> {
+  return writeLiatWorkbook({ lang, city, period, entries });
+}
+
+/** Tunis's copy with its domain 2 sheet renamed and its columns in reverse order. */
+async function renamedAndMoved(): Promise<Buffer> {
+  const wb = await readOk(await liat("fr", "Tunis", "2024-2025", { "2.1": { status: "En cours", responsible: "Direction de l'emploi" } }), "t.xlsx");
+  const sheets = wb.sheets.map((s) => {
+    if (s.name !== domainSheetName(2, "fr")) return s;
+    const width = Math.max(...s.rows.map((r) => r.length));
+    return { ...moveColumns(s, Array.from({ length: width }, (_, c) => width - 1 - c)), name: "Emploi (copie)" };
+  });
+  return writePlainWorkbook(sheets);
+}
+
+let files: { lyon: Buffer; tunis: Buffer };
+beforeAll(async () => {
+  files = {
+    lyon: await liat("en", "Lyon", "2025", { "1.1.1": { status: "Implemented", responsible: "Mayor's office", evidence: "https://lyon.fr/plan" } }),
+    tunis: await renamedAndMoved(),
+  };
+});
+
+function chosen(): File[] {
+  return [
+    new File([files.lyon], "lyon.xlsx", { type: XLSX }),
+    new File([files.tunis], "tunis.xlsx", { type: XLSX }),
+    new File(["just some notes"], "notes.txt", { type: "text/plain" }),
+    new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])], "locked.xlsx", { type: XLSX }),
+  ];
+}
+
+/** Every label the progress bar shows while `run` runs. */
+async function progressSeen(run: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const note = () => {
+    const label = document.querySelector('[data-testid="share-progress"] label')?.textContent;
+    if (label && seen[seen.length - 1] !== label) seen.push(label);
+  };
+  const observer = new MutationObserver(note);
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  try {
+    await run();
+  } finally {
+    observer.disconnect();
+  }
+  return seen;
+}
+
+function consolidationRows(host: LiatHost): unknown[][] {
+  const s = host.getSnapshot().sheets.find((x) => x.name === "Consolidation");
+  if (!s) throw new Error("no Consolidation sheet");
+  return s.values.slice(1).filter((r) => r.some((v) => v !== "" && v !== null));
+}
+
+test("consolidates the chosen files: progress, sources merged, unreadable files with the reason, the sheet", async () => {
+  const host = installHost({ displayLanguage: "en-US" });
+  renderPane({ lang: "en", view: "share" });
+  const input = await screen.findByTestId("share-files");
+  expect(screen.getByRole("button", { name: "Choose workbooks to consolidate" })).toBeTruthy();
+
+  const seen = await progressSeen(async () => {
+    await user.upload(input, chosen());
+    await screen.findByTestId("share-outcome", {}, { timeout: 30_000 });
+  });
+  expect(seen).toEqual(
+    expect.arrayContaining([
+      "Reading file 1 of 4: lyon.xlsx",
+      "Reading file 2 of 4: tunis.xlsx",
+      "Reading file 3 of 4: notes.txt",
+      "Reading file 4 of 4: locked.xlsx",
+    ]),
+  );
+  expect(seen.indexOf("Reading file 1 of 4: lyon.xlsx")).toBeLessThan(seen.indexOf("Reading file 4 of 4: locked.xlsx"));
+  expect(screen.queryByTestId("share-progress")).toBeNull();
+
+  expect(screen.getByTestId("share-outcome").textContent).toContain("2 workbooks merged: 78 rows on the sheet Consolidation.");
+  const sources = within(screen.getByTestId("share-sources")).getAllByRole("row").slice(1);
+  expect(sources.map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))).toEqual([
+    ["lyon.xlsx", "Lyon", "2025", "39", expect.stringMatching(/^\d+ errors, \d+ warnings$/)],
+    ["tunis.xlsx", "Tunis", "2024-2025", "39", expect.stringMatching(/^\d+ errors, \d+ warnings$/)],
+  ]);
+  const unreadable = screen.getByTestId("share-unreadable");
+  expect(unreadable.textContent).toContain("2 files not merged");
+  const items = within(unreadable).getAllByRole("listitem").map((li) => li.textContent);
+  expect(items).toEqual([
+    "notes.txt — This is not an Excel workbook (.xlsx).",
+    "locked.xlsx — The file is password-protected (or an old .xls file): save it without a password as .xlsx.",
+  ]);
+
+  // the workbook: one row per source and objective, the moved columns read by their header
+  const rows = consolidationRows(host);
+  expect(rows).toHaveLength(78);
+  const tunis21 = rows.find((r) => r[0] === "tunis.xlsx" && r[5] === "2.1")!;
+  expect(tunis21.slice(0, 4)).toEqual(["tunis.xlsx", "Tunis", "2024-2025", "Emploi (copie)"]);
+  expect(tunis21).toContain("En cours");
+  expect(tunis21).toContain("Direction de l'emploi");
+  const unread = host.getSnapshot().sheets.find((s) => s.name === "Unreadable files")!;
+  expect(unread.values.slice(1).map((r) => r[0])).toEqual(["notes.txt", "locked.xlsx"]);
+
+  // the button takes the user to the sheet
+  await userEvent.click(screen.getByRole("button", { name: "Open the sheet Consolidation" }));
+  await waitFor(() => expect(host.getSnapshot().activeSheet).toBe("Consolidation"));
+  expect(host.getSnapshot().selection).toMatch(/A1$/);
+
+  // the reasons follow the interface language
+  await userEvent.selectOptions(screen.getByTestId("ui-language"), "fr");
+  await waitFor(() => expect(screen.getByTestId("share-unreadable").textContent).toContain("notes.txt — Ce n'est pas un classeur Excel (.xlsx)."));
+  expect(screen.getByTestId("share-unreadable").textContent).toContain("2 fichiers non repris");
+
+  // the same files again: replaced, not duplicated
+  await user.upload(screen.getByTestId("share-files"), chosen());
+  await waitFor(() => expect(screen.getByTestId("share-outcome").textContent).toContain("78 lignes antérieures des mêmes fichiers ont été remplacées."), { timeout: 30_000 });
+  expect(consolidationRows(host)).toHaveLength(78);
+  expect(host.getSnapshot().sheets.find((s) => s.name === "Fichiers non lus")!.values.slice(1).map((r) => r[0])).toEqual(["notes.txt", "locked.xlsx"]);
+});
+
+test("in French, a file that is not a workbook alone: nothing merged, the reason said", async () => {
+  installHost({ displayLanguage: "fr-FR" });
+  renderPane({ lang: "fr", view: "share" });
+  expect(await screen.findByRole("button", { name: "Choisir les classeurs à consolider" })).toBeTruthy();
+  await userEvent.upload(screen.getByTestId("share-files"), [new File([new Uint8Array(0)], "vide.xlsx", { type: XLSX })]);
+  const outcome = await screen.findByTestId("share-outcome", {}, { timeout: 30_000 });
+  expect(outcome.textContent).toContain("Aucun classeur n'a pu être consolidé.");
+  expect(screen.getByTestId("share-unreadable").textContent).toContain("vide.xlsx — Fichier vide.");
+  expect(screen.queryByTestId("share-sources")).toBeNull();
+});
