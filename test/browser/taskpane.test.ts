@@ -155,6 +155,17 @@ describe("task pane in the preview page", () => {
     await expect(chart.textContent()).resolves.toContain("Governance");
     await summaryScreenshot("en");
 
+    // axe-core in the real browser, real chart included (colour contrast can be judged here)
+    const frame = page.frames().find((f) => f.url().includes("taskpane.html"))!;
+    await frame.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await frame.evaluate(async () => {
+      // tabster's focus sentinels (data-tabster-dummy) are aria-hidden yet focusable by design: they hand focus on
+      // at once (Fluent UI's focus management), so aria-hidden-focus is not judged on them
+      const result = await (window as unknown as { axe: typeof import("axe-core") }).axe.run({ exclude: [["[data-tabster-dummy]"]] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
+    });
+    expect(violations).toEqual([]);
+
     // a click on a domain card opens its sheet
     await card(2).getByTestId("coverage").click();
     await page.locator(".tabs button[aria-selected=true]", { hasText: domainSheetName(2, "en") }).waitFor();

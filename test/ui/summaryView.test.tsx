@@ -67,7 +67,9 @@ test("a domain with an open issue says so; a click on a domain card activates it
   expect(host.getSnapshot().activeSheet).toBe(domainSheetName(3, "en"));
 
   // keyboard: the card's title button
-  const open5 = screen.getByRole("button", { name: "Open the sheet Housing and urban planning" });
+  const open5 = screen.getByRole("button", { name: "Domain 5 Housing and urban planning" });
+  expect(open5.getAttribute("aria-describedby")).toBeTruthy();
+  expect(document.getElementById(open5.getAttribute("aria-describedby")!)?.textContent).toBe("Opens this domain's sheet in the workbook.");
   open5.focus();
   await userEvent.keyboard("{Enter}");
   await settle(host);

@@ -29,6 +29,14 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase300 },
   score: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   line: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });
 
@@ -38,7 +46,7 @@ export interface GroupCardProps {
   name: string;
   group: GroupSummary;
   issues: number;
-  /** When given, the card opens something (the domain's sheet): a click anywhere, or the title button. */
+  /** When given, the card opens something (the domain's sheet): a click anywhere, or the title button (described by openLabel). */
   onOpen?: () => void;
   openLabel?: string;
   testId?: string;
@@ -50,10 +58,10 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
   const styles = useStyles();
   const titleId = useId();
   const score = group.score;
+  const hintId = useId();
   const heading = (
     <>
-      <Caption1 block>{label}</Caption1>
-      {name}
+      <Caption1 block>{label}</Caption1> {name}
     </>
   );
   return (
@@ -72,7 +80,7 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
             <Button
               appearance="transparent"
               className={styles.titleButton}
-              aria-label={openLabel}
+              aria-describedby={hintId}
               onClick={(event) => {
                 event.stopPropagation();
                 onOpen();
@@ -88,6 +96,11 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
           {score === null ? "–" : formatScore(score, lang)}
         </Text>
       </div>
+      {onOpen ? (
+        <span id={hintId} className={styles.visuallyHidden}>
+          {openLabel}
+        </span>
+      ) : null}
       <ProgressBar
         value={score === null ? 0 : score / 100}
         aria-label={`${t("summary.score")} ${name}: ${score === null ? t("summary.noScore") : t("summary.scoreOutOf", { score: formatScore(score, lang) })}`}

@@ -154,7 +154,7 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
                   group={d}
                   issues={domainIssues.get(d.domain) ?? 0}
                   onOpen={() => open(d.domain)}
-                  openLabel={t("summary.openSheet", { name: t(`domain.${d.domain}.name`) })}
+                  openLabel={t("summary.openSheet")}
                 />
               </li>
             ))}
