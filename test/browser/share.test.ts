@@ -1,0 +1,142 @@
+/**
+ * Consolidation in the preview page: three files chosen in the real task pane (one a LIAT workbook,
+ * one with a renamed sheet and moved columns, one not a workbook) give the expected consolidation
+ * sheet in the simulated workbook and the expected list of unreadable files. ExcelJS is fetched
+ * only when the files are read (a separate chunk). Screenshot: test-artifacts/share-en.png.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type FrameLocator, type Page } from "playwright-core";
+import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import { domainSheetName } from "../../src/core/layout";
+import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, URL_FILE } from "./previewServer";
+
+const baseUrl = process.env.LIAT_PREVIEW_URL ?? readFileSync(URL_FILE, "utf8").trim();
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const HYPERLINK = '=HYPERLINK("http://x","y")';
+
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+const problems: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  profile = mkdtempSync(path.join(os.tmpdir(), "liat-share-"));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
+  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+function pane(): FrameLocator {
+  return page.frameLocator("#taskpane");
+}
+
+/** Values of a sheet of the simulated workbook (from A1). */
+async function sheetValues(name: string): Promise<unknown[][] | null> {
+  return page.evaluate((sheet) => {
+    const host = (window as unknown as { __LIAT_HOST__: { getSnapshot(): { sheets: { name: string; values: unknown[][] }[] } } }).__LIAT_HOST__;
+    return host.getSnapshot().sheets.find((s) => s.name === sheet)?.values ?? null;
+  }, name);
+}
+
+async function files() {
+  const lyon = await writeLiatWorkbook({
+    lang: "en",
+    city: "Lyon",
+    period: "2025",
+    entries: { "1.1.1": { status: "Implemented", responsible: HYPERLINK, evidence: "https://lyon.fr/plan" }, "2.3": { status: "Planned", responsible: "Jobs" } },
+  });
+  // Tunis's copy: the domain 2 sheet renamed, its columns in reverse order
+  const tunis = await readOk(await writeLiatWorkbook({ lang: "fr", city: "Tunis", period: "2024-2025", entries: { "2.1": { status: "En cours", responsible: "Direction de l'emploi" } } }), "t.xlsx");
+  const moved = await writePlainWorkbook(
+    tunis.sheets.map((s) => {
+      if (s.name !== domainSheetName(2, "fr")) return s;
+      const width = Math.max(...s.rows.map((r) => r.length));
+      return { ...moveColumns(s, Array.from({ length: width }, (_, c) => width - 1 - c)), name: "Emploi (copie)" };
+    }),
+  );
+  return [
+    { name: "lyon.xlsx", mimeType: XLSX, buffer: lyon },
+    { name: "tunis.xlsx", mimeType: XLSX, buffer: moved },
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Minutes of the meeting, not a workbook.") },
+  ];
+}
+
+describe("consolidation in the preview page", () => {
+  it("consolidates three files into the consolidation sheet and lists the unreadable one", async () => {
+    const chosen = await files();
+    await page.goto(`${baseUrl}preview.html?lang=en`);
+    await pane().getByRole("tab", { name: "Share" }).click();
+    await pane().getByRole("button", { name: "Choose workbooks to consolidate" }).waitFor();
+    // ExcelJS is not loaded with the pane
+    expect(requests.filter((r) => /xlsx-reader/.test(r))).toEqual([]);
+
+    await pane().getByTestId("share-files").setInputFiles(chosen);
+    const outcome = pane().getByTestId("share-outcome");
+    await outcome.waitFor({ timeout: 60_000 });
+    await expect(outcome.textContent()).resolves.toContain("2 workbooks merged: 78 rows on the sheet Consolidation.");
+    expect(requests.filter((r) => /xlsx-reader/.test(r)).length).toBeGreaterThan(0);
+
+    // the list of unreadable files, with the reason
+    const unreadable = pane().getByTestId("share-unreadable");
+    await expect(unreadable.getByRole("listitem").allTextContents()).resolves.toEqual(["notes.txt — This is not an Excel workbook (.xlsx)."]);
+    // the workbooks merged, with city and period
+    const rows = pane().getByTestId("share-sources").getByRole("row");
+    await expect(rows.nth(1).getByRole("cell").allTextContents()).resolves.toEqual(expect.arrayContaining(["lyon.xlsx", "Lyon", "2025", "39"]));
+    await expect(rows.nth(2).getByRole("cell").allTextContents()).resolves.toEqual(expect.arrayContaining(["tunis.xlsx", "Tunis", "2024-2025", "39"]));
+
+    // the consolidation sheet: one row per source and objective, the source named, text as text
+    const values = (await sheetValues("Consolidation"))!;
+    expect(values[0]!.slice(0, 6)).toEqual(["File", "City", "Period", "Sheet", "Cell", "Code"]);
+    const data = values.slice(1).filter((r) => r.some((v) => v !== ""));
+    expect(data).toHaveLength(78);
+    expect(data.filter((r) => r[0] === "lyon.xlsx")).toHaveLength(39);
+    expect(data.filter((r) => r[0] === "tunis.xlsx")).toHaveLength(39);
+    const tunis21 = data.find((r) => r[0] === "tunis.xlsx" && r[5] === "2.1")!;
+    expect(tunis21.slice(0, 4)).toEqual(["tunis.xlsx", "Tunis", "2024-2025", "Emploi (copie)"]);
+    expect(tunis21).toEqual(expect.arrayContaining(["En cours", "Direction de l'emploi"]));
+    const lyon111 = data.find((r) => r[0] === "lyon.xlsx" && r[5] === "1.1.1")!;
+    expect(lyon111).toContain(HYPERLINK);
+    await expect(sheetValues("Unreadable files")).resolves.toEqual([
+      ["File", "Reason", "Detail", "LIAT source"],
+      ["notes.txt", "This is not an Excel workbook (.xlsx).", "", ""],
+    ]);
+    const summary = (await sheetValues("Summary by source"))!;
+    expect(summary.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ["lyon.xlsx", "Lyon", "2025"],
+      ["tunis.xlsx", "Tunis", "2024-2025"],
+    ]);
+
+    // the button opens the sheet in the grid, where the hyperlink text shows as typed
+    await pane().getByRole("button", { name: "Open the sheet Consolidation" }).click();
+    await page.locator(".tabs button[aria-selected=true]", { hasText: "Consolidation" }).waitFor();
+    await page.waitForFunction(() => document.querySelector('td[data-address="A2"]')?.textContent === "lyon.xlsx");
+    const row = data.indexOf(lyon111) + 2;
+    const responsibleCol = values[0]!.indexOf("Responsible service");
+    const address = `${String.fromCharCode(65 + responsibleCol)}${row}`;
+    await expect(page.locator(`td[data-address="${address}"]`).textContent()).resolves.toBe(HYPERLINK);
+
+    mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, "test-artifacts", "share-en.png") });
+
+    // the same files again: replaced, not duplicated
+    await pane().getByTestId("share-files").setInputFiles(chosen);
+    await pane().getByText("78 earlier rows from the same files were replaced.", { exact: false }).waitFor({ timeout: 60_000 });
+    const again = (await sheetValues("Consolidation"))!.slice(1).filter((r) => r.some((v) => v !== ""));
+    expect(again).toHaveLength(78);
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
