@@ -8,6 +8,7 @@ jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"
 
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import type { RawEntry } from "../../src/core/entrySchema";
 import type { Lang } from "../../src/core/language";
@@ -47,8 +48,8 @@ beforeAll(async () => {
 
 function chosen(): File[] {
   return [
-    new File([files.lyon], "lyon.xlsx", { type: XLSX }),
-    new File([files.tunis], "tunis.xlsx", { type: XLSX }),
+    new File([new Uint8Array(files.lyon)], "lyon.xlsx", { type: XLSX }),
+    new File([new Uint8Array(files.tunis)], "tunis.xlsx", { type: XLSX }),
     new File(["just some notes"], "notes.txt", { type: "text/plain" }),
     new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])], "locked.xlsx", { type: XLSX }),
   ];
@@ -111,6 +112,10 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
     "notes.txt — This is not an Excel workbook (.xlsx).",
     "locked.xlsx — The file is password-protected (or an old .xls file): save it without a password as .xlsx.",
   ]);
+
+  // accessible (contrast needs real styles: checked nowhere here)
+  const axeResult = await axe.run(screen.getByTestId("share-view"), { rules: { "color-contrast": { enabled: false } } });
+  expect(axeResult.violations.map((v) => v.id)).toEqual([]);
 
   // the workbook: one row per source and objective, the moved columns read by their header
   const rows = consolidationRows(host);

@@ -1,0 +1,117 @@
+/**
+ * Share (loaded on demand by ShareView.tsx): pick the .xlsx workbooks received back, read and check each in the pane (ExcelJS, loaded
+ * on demand), and write the consolidation sheets into the open workbook. Shows "file i of n" while
+ * reading, then the workbooks merged (city, period, rows, issues), the files not merged with the
+ * reason in the interface language, and a button to the consolidation sheet.
+ */
+import { Button, Field, makeStyles, ProgressBar, Text, Title3, tokens } from "@fluentui/react-components";
+import { useRef, useState, type ChangeEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { ConsolidationResult } from "../../core/consolidate";
+import type { ConsolidationWriteResult } from "../../excel/consolidation";
+import { useLiveWorkbook } from "../liveWorkbook";
+import { useLang } from "../useLang";
+import { WorkbookError } from "../views/WorkbookError";
+import { useWorkbookApi } from "../workbookApiContext";
+import { readAndConsolidate, type ChosenFile, type ReadProgress } from "./readFiles";
+import { ShareResult } from "./ShareResult";
+
+const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  input: { display: "none" },
+});
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "loading" }
+  | { kind: "reading"; progress: ReadProgress }
+  | { kind: "writing"; result: ConsolidationResult }
+  | { kind: "done"; result: ConsolidationResult; written: ConsolidationWriteResult }
+  | { kind: "error"; error: unknown; result?: ConsolidationResult };
+
+export default function SharePanel() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const styles = useStyles();
+  const api = useWorkbookApi();
+  const { refresh } = useLiveWorkbook();
+  const input = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const busy = phase.kind === "loading" || phase.kind === "reading" || phase.kind === "writing";
+
+  const consolidate = async (files: ChosenFile[]) => {
+    if (files.length === 0) return;
+    setPhase({ kind: "loading" });
+    let result: ConsolidationResult | undefined;
+    try {
+      result = await readAndConsolidate(files, (progress) => setPhase({ kind: "reading", progress }));
+      setPhase({ kind: "writing", result });
+      const written = await api.writeConsolidation(result, lang);
+      setPhase({ kind: "done", result, written });
+    } catch (error) {
+      setPhase({ kind: "error", error, ...(result ? { result } : {}) });
+    } finally {
+      await refresh();
+    }
+  };
+
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
+    // cleared so that choosing the same files again is a new choice
+    event.target.value = "";
+    void consolidate(files);
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="liat-share-heading" aria-busy={busy} data-testid="share-view">
+      <Title3 as="h2" id="liat-share-heading" className={styles.h2}>
+        {t("share.heading")}
+      </Title3>
+      <Text as="p">{t("share.intro")}</Text>
+      <input
+        ref={input}
+        className={styles.input}
+        type="file"
+        multiple
+        accept={XLSX_TYPES}
+        aria-label={t("share.filesLabel")}
+        tabIndex={-1}
+        onChange={onChange}
+        data-testid="share-files"
+      />
+      <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
+        {t("share.choose")}
+      </Button>
+      <div aria-live="polite">
+        {busy ? <Progress phase={phase} /> : null}
+        {phase.kind === "error" ? <WorkbookError error={phase.error} title={t("share.errorTitle")} /> : null}
+      </div>
+      {phase.kind === "done" ? (
+        <ShareResult result={phase.result} written={phase.written} onOpen={(sheet) => void api.openSheet(sheet)} />
+      ) : null}
+      {phase.kind === "error" && phase.result ? <ShareResult result={phase.result} /> : null}
+      <Text as="p" size={200}>
+        {t("share.sendAsIs")}
+      </Text>
+    </section>
+  );
+}
+
+function Progress({ phase }: { phase: Phase }) {
+  const { t } = useTranslation();
+  const label =
+    phase.kind === "reading"
+      ? t("share.reading", { index: phase.progress.index, total: phase.progress.total, name: phase.progress.fileName })
+      : phase.kind === "writing"
+        ? t("share.writing")
+        : t("share.loadingReader");
+  const value = phase.kind === "reading" ? (phase.progress.index - 1) / phase.progress.total : undefined;
+  return (
+    <Field label={label} data-testid="share-progress">
+      <ProgressBar value={value} max={1} thickness="large" />
+    </Field>
+  );
+}
