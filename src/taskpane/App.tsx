@@ -6,6 +6,7 @@ import {
   FluentProvider,
   makeStyles,
   Select,
+  Spinner,
   Tab,
   TabList,
   Text,
@@ -14,15 +15,16 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import type { i18n as I18n } from "i18next";
-import { useEffect, useId, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { isLang, LANGUAGES, type Lang } from "../core/language";
 import { LiveAnnouncer } from "./LiveAnnouncer";
 import { LiveWorkbookProvider } from "./liveWorkbook";
 import { saveUiLanguage } from "./i18n/uiLanguage";
 import { useLang } from "./useLang";
-import { IssuesView } from "./views/IssuesView";
-import { SetupView } from "./views/SetupView";
+// Only the summary is needed for the first render: the other views load on demand (smaller initial JavaScript).
+const IssuesView = lazy(() => import("./views/IssuesView").then((m) => ({ default: m.IssuesView })));
+const SetupView = lazy(() => import("./views/SetupView").then((m) => ({ default: m.SetupView })));
 import { ShareView } from "./share/ShareView";
 import { SummaryView } from "./views/SummaryView";
 import type { WorkbookApi } from "./workbookApi";
@@ -126,8 +128,10 @@ function Shell({ initialView }: { initialView: ViewId }) {
       <main className={styles.panel}>
         <div id={ids.panel} role="tabpanel" aria-labelledby={`${ids.tab}-${view}`}>
           {view === "summary" ? <SummaryView onGoToSetup={() => setView("setup")} /> : null}
-          {view === "issues" ? <IssuesView /> : null}
-          {view === "setup" ? <SetupView /> : null}
+          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+            {view === "issues" ? <IssuesView /> : null}
+            {view === "setup" ? <SetupView /> : null}
+          </Suspense>
           {view === "share" ? <ShareView /> : null}
         </div>
       </main>

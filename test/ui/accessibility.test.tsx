@@ -35,6 +35,8 @@ test.each(["en", "fr"] as const)("no axe violations in any view (%s)", async (la
   for (const tab of tabs.slice(1)) {
     await userEvent.click(tab);
     expect(tab.getAttribute("aria-selected")).toBe("true");
+    // views other than the summary load on demand: wait for the view's heading
+    await waitFor(() => expect(screen.getByRole("tabpanel").querySelector("h2")).not.toBeNull());
     expect(await violations(container)).toEqual([]);
   }
 });

@@ -94,7 +94,7 @@ test("offers to upgrade an older workbook, and upgrading keeps the entries", asy
   // the summary already reads the old workbook
   await waitFor(() => expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"));
   await userEvent.click(screen.getByRole("tab", { name: "Setup" }));
-  expect(screen.getByText(/older LIAT layout \(version 1\)/)).toBeTruthy();
+  expect(await screen.findByText(/older LIAT layout \(version 1\)/)).toBeTruthy();
   await userEvent.click(screen.getByRole("button", { name: "Upgrade this workbook" }));
   const outcome = await screen.findByTestId("setup-outcome");
   expect(outcome.textContent).toMatch(/Workbook upgraded from version 1\./);
