@@ -46,7 +46,8 @@ describe("preview page", () => {
       const host = (window as unknown as { __LIAT_HOST__?: { model: { engine: { functions: Map<string, unknown> } } } }).__LIAT_HOST__;
       return host?.model.engine.functions.has("LIAT.SCORE") === true;
     });
-    await expect(page.frameLocator("#taskpane").locator("#root").innerHTML()).resolves.not.toBe("");
+    // the real task pane renders in its frame (wait for its tab list rather than reading #root at once)
+    await page.frameLocator("#taskpane").getByRole("tablist").waitFor({ state: "visible", timeout: 20_000 });
 
     await typeInto("A1", "Planned");
     await typeInto("A2", "Implemented");
