@@ -58,7 +58,6 @@ export function tally(statuses: readonly ParsedStatus[], weights?: readonly unkn
   const byLevel: Tally["byLevel"] = [0, 0, 0, 0, 0];
   let assessed = 0;
   let notApplicable = 0;
-  let blank = 0;
   let sum = 0;
   let weightSum = 0;
   for (let i = 0; i < statuses.length; i++) {
@@ -70,15 +69,19 @@ export function tally(statuses: readonly ParsedStatus[], weights?: readonly unkn
       sum += s.points * w;
       weightSum += w;
     } else if (s.kind === "na") notApplicable++;
-    else blank++;
   }
-  const applicable = statuses.length - notApplicable;
+  return finish(statuses.length, assessed, notApplicable, byLevel, sum, weightSum);
+}
+
+/** Builds a tally from its counts: the score and coverage rules live here only. */
+function finish(total: number, assessed: number, notApplicable: number, byLevel: Tally["byLevel"], sum: number, weightSum: number): Tally {
+  const applicable = total - notApplicable;
   return {
-    total: statuses.length,
+    total,
     assessed,
     applicable,
     notApplicable,
-    blank,
+    blank: applicable - assessed,
     byLevel,
     score: assessed === 0 || weightSum === 0 ? null : sum / weightSum,
     coverage: applicable === 0 ? null : assessed / applicable,
@@ -119,17 +122,7 @@ export function tallyMatrix(values: readonly (readonly unknown[])[], weights?: r
       else if (s.kind === "invalid") throw new InvalidStatusError(total, row[c]);
     }
   }
-  const applicable = total - notApplicable;
-  return {
-    total,
-    assessed,
-    applicable,
-    notApplicable,
-    blank: applicable - assessed,
-    byLevel,
-    score: assessed === 0 || weightSum === 0 ? null : sum / weightSum,
-    coverage: applicable === 0 ? null : assessed / applicable,
-  };
+  return finish(total, assessed, notApplicable, byLevel, sum, weightSum);
 }
 
 /** Tally of raw cell values (labels, numbers 0-4, blanks); throws InvalidStatusError on bad input. */
