@@ -9,11 +9,14 @@ export interface Row {
   ok?: boolean;
 }
 
-/** Median of several timings of fn, in milliseconds (one warm-up run first). */
+/** Median of several timings of fn, in milliseconds (one warm-up run first, a full GC before each run). */
 export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 5): Promise<number> {
   await fn();
   const times: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < runs; i++) {
+    // start each run without the previous run's garbage (npm run bench passes --expose-gc)
+    gc?.();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);

@@ -186,20 +186,31 @@ export const entrySchema = z
   });
 
 /**
- * Builds an issue whose message is formatted when first read: validating a large workbook costs
- * no string work for issues nobody looks at. The getter is enumerable, so JSON and structured
- * copies still carry the message.
+ * An issue whose message is formatted when first read: validating a large workbook costs no
+ * string work for issues nobody looks at. JSON carries the message (toJSON); code that copies an
+ * issue reads `message` explicitly.
  */
+class Issue implements EntryIssue {
+  readonly severity: Severity = "error";
+  #params: MessageParams | undefined;
+  #message: Localized | undefined;
+  constructor(
+    readonly field: EntryField,
+    readonly key: MessageKey,
+    params?: MessageParams,
+  ) {
+    this.#params = params;
+  }
+  get message(): Localized {
+    return (this.#message ??= localizedMessage(this.key, this.#params));
+  }
+  toJSON(): { field: EntryField; key: MessageKey; severity: Severity; message: Localized } {
+    return { field: this.field, key: this.key, severity: this.severity, message: this.message };
+  }
+}
+
 function issue(field: EntryField, p: Problem): EntryIssue {
-  let message: Localized | undefined;
-  const out = { field, key: p.key, severity: "error" as Severity } as EntryIssue;
-  Object.defineProperty(out, "message", {
-    enumerable: true,
-    configurable: true,
-    get: () => (message ??= localizedMessage(p.key, p.params)),
-    set: (v: Localized) => (message = v),
-  });
-  return out;
+  return new Issue(field, p.key, p.params);
 }
 
 const BLANK_ENTRY: Entry = {
