@@ -3,9 +3,8 @@
  *  - initial JavaScript, gzipped: the scripts the production taskpane.html loads (lazy chunks, such as
  *    the chart, are not counted; office.js from the CDN is not ours and not counted);
  *  - first render in headless Chromium: the preview build's taskpane.html (in-memory host instead of
- *    office.js), time from navigation start to the "liat-first-render" performance mark, median of loads;
- *  - summary refresh: context.sync() calls to read and summarise the workbook, and to update the live
- *    summary after one edit.
+ *    office.js), time from navigation start to the FIRST_RENDER_MARK performance mark, median of loads.
+ * The syncs behind the summary (refresh, live update, re-validation) are measured in bench/excel.ts.
  * Builds go to .tmp/bench-taskpane/ so that dist/ is left alone.
  */
 import { execFileSync } from "node:child_process";
@@ -13,13 +12,13 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
+import { FIRST_RENDER_MARK } from "../src/taskpane/firstRenderMark";
 import type { Row } from "./row";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, ".tmp", "bench-taskpane");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const LOADS = 7;
-const FIRST_RENDER_MARK = "liat-first-render";
 
 function webpack(outDir: string, extra: string[]): void {
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -100,40 +99,6 @@ async function measureFirstRender(outDir: string): Promise<number> {
   }
 }
 
-async function measureSummarySyncs(): Promise<{ read: number; live: number; revalidate: number }> {
-  const { createHost } = await import("../src/host");
-  const excel = await import("../src/excel");
-  const host = createHost({ sheets: ["Sheet1"] });
-  host.install(globalThis);
-  await excel.insertLiat({ lang: "en" });
-  host.resetSyncCount();
-  await excel.readSummary();
-  const read = host.syncCount;
-
-  let updates = 0;
-  let syncsAtUpdate = -1;
-  const validator = await excel.createLiveValidator({
-    onUpdate: () => {
-      updates++;
-      syncsAtUpdate = host.syncCount;
-    },
-    onError: (e: unknown) => {
-      throw e;
-    },
-  });
-  await host.idle();
-  const sheet = host.getSnapshot().sheets.find((s) => /^1\s/.test(s.name))!.name;
-  const { columnIndex, columnLetter, FIRST_DATA_ROW } = await import("../src/core/layout");
-  host.resetSyncCount();
-  const before = updates;
-  host.setCellValueAsUser(sheet, `${columnLetter(columnIndex("status"))}${FIRST_DATA_ROW}`, "In progress");
-  await host.idle();
-  const revalidate = host.syncCount;
-  await validator.dispose();
-  if (updates === before) throw new Error("the live validator did not report the edit");
-  return { read, live: syncsAtUpdate, revalidate };
-}
-
 export async function runTaskpaneBench(): Promise<Row[]> {
   const rows: Row[] = [];
   const prodDir = path.join(OUT, "production");
@@ -153,10 +118,5 @@ export async function runTaskpaneBench(): Promise<Row[]> {
   const ms = Math.round(await measureFirstRender(previewDir));
   rows.push({ name: `Task pane first render, headless Chromium (median of ${LOADS})`, value: ms, unit: "ms", budget: "< 1000 ms", ok: ms < 1000 });
 
-  const syncs = await measureSummarySyncs();
-  rows.push({ name: "Summary refresh (readSummary): context.sync() calls", value: syncs.read, unit: "syncs", budget: "1", ok: syncs.read <= 1 });
-  // the live validator reads the changed row (1 sync) and reports the summary, then writes the row's issue flags
-  rows.push({ name: "Live summary after one edit: context.sync() calls before it is shown", value: syncs.live, unit: "syncs", budget: "1", ok: syncs.live === 1 });
-  rows.push({ name: "Re-validation after one edit, flags included: context.sync() calls", value: syncs.revalidate, unit: "syncs", budget: "<= 2", ok: syncs.revalidate <= 2 });
   return rows;
 }

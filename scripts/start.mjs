@@ -9,7 +9,7 @@ import { startPreviewServer } from "./preview-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
-export const PID_FILE = path.join(root, ".tmp", "preview-server.pid");
+const PID_FILE = path.join(root, ".tmp", "preview-server.pid");
 
 const preview = process.platform === "linux" || process.env.LIAT_PREVIEW === "1";
 

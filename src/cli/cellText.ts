@@ -4,26 +4,16 @@
  * markup are shown as typed, never evaluated), numbers and booleans stay what they are.
  */
 import type { Cell } from "exceljs";
+import { cellData } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
 
 /** The text number format: Excel shows the cell as typed and does not parse an edit as a formula. */
 export const TEXT_FORMAT = "@";
 
-/** Writes a plain value; a string becomes a string cell with the text format. Never a formula. */
+/** Writes a plain value (see cellData); a string becomes a string cell with the text format. Never a formula. */
 export function setDataCell(cell: Cell, value: CellValue): void {
-  if (value === null || value === undefined || value === "") {
-    cell.value = null;
-    return;
-  }
-  if (typeof value === "string") {
-    // A plain JavaScript string is stored by ExcelJS as a (shared) string, never as a formula.
-    cell.value = value;
-    cell.numFmt = TEXT_FORMAT;
-    return;
-  }
-  if (typeof value === "number") {
-    cell.value = Number.isFinite(value) ? value : String(value);
-    return;
-  }
-  cell.value = value;
+  const data = cellData(value);
+  // A plain JavaScript string is stored by ExcelJS as a (shared) string, never as a formula.
+  cell.value = data;
+  if (typeof data === "string") cell.numFmt = TEXT_FORMAT;
 }

@@ -3,7 +3,7 @@
  * (layout, validation, scoring, consolidation) and ExcelJS (src/cli/readWorkbook, writeWorkbook).
  */
 import { existsSync } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkWorkbook, Consolidator, unreadableMessage, type CheckedWorkbook } from "../core/consolidate";
@@ -11,7 +11,7 @@ import { DOMAINS } from "../core/domains";
 import { isLang, langFromLocale, type Lang } from "../core/language";
 import { ratingLabel } from "../core/rating";
 import type { UnreadableReason } from "../core/workbookModel";
-import { MAX_FILE_BYTES, readWorkbookBytes, type ReadResult } from "./readWorkbook";
+import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
 import { writeConsolidation } from "./writeConsolidation";
 import { writeLiatWorkbook } from "./writeWorkbook";
@@ -24,7 +24,7 @@ export interface Io {
 }
 
 /** Exit codes: 0 fine, 1 the checked workbook has errors, 2 usage error or unreadable file. */
-export const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
+const EXIT = { ok: 0, errors: 1, usage: 2 } as const;
 
 const nodeIo = (): Io => ({
   stdout: (s) => process.stdout.write(s),
@@ -35,28 +35,20 @@ const nodeIo = (): Io => ({
 
 class UsageError extends Error {}
 
-/** Language from --lang, else from the environment (LC_ALL, LC_MESSAGES, LANG), else English. */
+/** Language from the environment (LC_ALL, LC_MESSAGES, LANG), else English. */
+const envLang = (env: Io["env"]): Lang => langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+
+/** Language from --lang, else from the environment. */
 function pickLang(option: string | undefined, env: Io["env"]): Lang {
-  if (option !== undefined) {
-    if (!isLang(option)) throw new UsageError(t("badLang", langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG), { value: option }));
-    return option;
-  }
-  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  if (option === undefined) return envLang(env);
+  if (!isLang(option)) throw new UsageError(t("badLang", envLang(env), { value: option }));
+  return option;
 }
 
-/** Reads a file from disk into the plain workbook model, or the reason it cannot be read. */
-export async function readWorkbookFile(path: string, displayName = path): Promise<ReadResult> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) return { ok: false, reason: "notWorkbook" };
-    size = s.size;
-  } catch {
-    return { ok: false, reason: "notFound" };
-  }
-  if (size > MAX_FILE_BYTES) return { ok: false, reason: "tooLarge", detail: String(size) };
-  return readWorkbookBytes(await readFile(path), displayName);
-}
+/** Options every command takes. */
+const COMMON = { lang: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+/** Options of the commands that write a file. */
+const OUTPUT = { output: { type: "string", short: "o" }, force: { type: "boolean" } } as const;
 
 const pct = (v: number | null) => (v === null ? "" : `${Math.round(v * 100)}%`);
 const num = (v: number | null) => (v === null ? "" : v.toFixed(1));
@@ -66,39 +58,9 @@ function unreadableText(file: string, reason: UnreadableReason, lang: Lang): str
   return t("cannotRead", lang, { file, reason: unreadableMessage(reason)[lang] });
 }
 
-async function loadChecked(file: string, io: Io, lang: Lang): Promise<CheckedWorkbook | null> {
-  const read = await readWorkbookFile(resolve(io.cwd, file), file);
-  if (!read.ok) {
-    io.stderr(`${unreadableText(file, read.reason, lang)}\n`);
-    return null;
-  }
-  const checked = checkWorkbook(read.workbook);
-  if (checked === null) io.stderr(`${unreadableText(file, "noLiatTable", lang)}\n`);
-  return checked;
-}
-
-async function cmdInit(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      output: { type: "string", short: "o" },
-      lang: { type: "string" },
-      city: { type: "string" },
-      period: { type: "string" },
-      force: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    allowPositionals: false,
-  });
-  const lang = pickLang(values.lang, io.env);
-  if (values.help) return help(io, t("initHelp", lang));
-  const out = values.output ?? "LIAT.xlsx";
-  const path = resolve(io.cwd, out);
-  if (existsSync(path) && !values.force) throw new UsageError(t("outputExists", lang, { value: out }));
-  const bytes = await writeLiatWorkbook({ lang, city: values.city, period: values.period });
-  await writeOutput(path, out, bytes, lang);
-  io.stdout(`${t("written", lang, { value: out })}\n`);
-  return EXIT.ok;
+/** Refuses to write over an existing file without --force. */
+function checkOutput(path: string, shown: string, force: boolean | undefined, lang: Lang): void {
+  if (existsSync(path) && !force) throw new UsageError(t("outputExists", lang, { value: shown }));
 }
 
 async function writeOutput(path: string, shown: string, data: string | Uint8Array, lang: Lang): Promise<void> {
@@ -109,19 +71,49 @@ async function writeOutput(path: string, shown: string, data: string | Uint8Arra
   }
 }
 
-async function cmdCheck(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
+async function cmdInit(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
     args,
-    options: { lang: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    allowPositionals: true,
+    options: { ...COMMON, ...OUTPUT, city: { type: "string" }, period: { type: "string" } },
+    allowPositionals: false,
   });
   const lang = pickLang(values.lang, io.env);
-  if (values.help) return help(io, t("checkHelp", lang));
+  if (values.help) return help(io, t("initHelp", lang));
+  const out = values.output ?? "LIAT.xlsx";
+  const path = resolve(io.cwd, out);
+  checkOutput(path, out, values.force, lang);
+  const bytes = await writeLiatWorkbook({ lang, city: values.city, period: values.period });
+  await writeOutput(path, out, bytes, lang);
+  io.stdout(`${t("written", lang, { value: out })}\n`);
+  return EXIT.ok;
+}
+
+/** What check and summary share: one file, read and checked, or the exit code to return now. */
+async function checkedFile(args: string[], io: Io, helpKey: "checkHelp" | "summaryHelp") {
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON, json: { type: "boolean" } }, allowPositionals: true });
+  const lang = pickLang(values.lang, io.env);
+  if (values.help) return help(io, t(helpKey, lang));
   if (positionals.length !== 1) throw new UsageError(t("oneFile", lang));
   const file = positionals[0]!;
-  const checked = await loadChecked(file, io, lang);
-  if (checked === null) return EXIT.usage;
-  if (values.json) {
+  const read = await readWorkbookFile(resolve(io.cwd, file), file);
+  const checked = read.ok ? checkWorkbook(read.workbook) : null;
+  if (checked === null) {
+    io.stderr(`${unreadableText(file, read.ok ? "noLiatTable" : read.reason, lang)}\n`);
+    return EXIT.usage;
+  }
+  return { file, checked, lang, json: values.json === true };
+}
+
+/** The last line of check and summary: no issues, or how many errors and warnings. */
+function countsLine(checked: CheckedWorkbook, lang: Lang): string {
+  return checked.issues.length === 0 ? t("noIssues", lang) : t("counts", lang, { errors: checked.errors, warnings: checked.warnings });
+}
+
+async function cmdCheck(args: string[], io: Io): Promise<number> {
+  const c = await checkedFile(args, io, "checkHelp");
+  if (typeof c === "number") return c;
+  const { file, checked, lang } = c;
+  if (c.json) {
     io.stdout(`${JSON.stringify({
       file,
       city: checked.settings.city,
@@ -134,25 +126,17 @@ async function cmdCheck(args: string[], io: Io): Promise<number> {
     for (const i of checked.issues) {
       io.stdout(`${i.sheet}!${i.address}\t${t(i.severity, lang)}\t${i.code}\t${i.message[lang]}\n`);
     }
-    io.stdout(`${checked.issues.length === 0 ? t("noIssues", lang) : t("counts", lang, { errors: checked.errors, warnings: checked.warnings })}\n`);
+    io.stdout(`${countsLine(checked, lang)}\n`);
   }
   return checked.errors > 0 ? EXIT.errors : EXIT.ok;
 }
 
 async function cmdSummary(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { lang: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    allowPositionals: true,
-  });
-  const lang = pickLang(values.lang, io.env);
-  if (values.help) return help(io, t("summaryHelp", lang));
-  if (positionals.length !== 1) throw new UsageError(t("oneFile", lang));
-  const file = positionals[0]!;
-  const checked = await loadChecked(file, io, lang);
-  if (checked === null) return EXIT.usage;
+  const c = await checkedFile(args, io, "summaryHelp");
+  if (typeof c === "number") return c;
+  const { file, checked, lang } = c;
   const s = checked.summary;
-  if (values.json) {
+  if (c.json) {
     io.stdout(`${JSON.stringify({
       file,
       city: checked.settings.city,
@@ -168,62 +152,57 @@ async function cmdSummary(args: string[], io: Io): Promise<number> {
   const none = t("none", lang);
   const names = s.domains.map((d) => `${d.domain} ${DOMAINS.find((x) => x.id === d.domain)!.name[lang]}`);
   const w = Math.max(t("summaryHeader", lang).length, ...names.map((x) => x.length)) + 2;
+  const line = (label: string, g: { score: number | null; assessed: number; applicable: number; coverage: number | null }) =>
+    `${pad(label, w)}${pad(num(g.score), 8)}${pad(ratingLabel(g.score, lang), 14)}${g.assessed}/${g.applicable} ${pct(g.coverage)}`;
   const lines = [
     t("fileLine", lang, { file, city: checked.settings.city || none, period: checked.settings.period || none }),
     "",
     `${pad(t("summaryHeader", lang), w)}${pad(t("score", lang), 8)}${pad(t("rating", lang), 14)}${t("coverage", lang)}`,
-    ...s.domains.map((d, i) => {
-      return `${pad(names[i]!, w)}${pad(num(d.score), 8)}${pad(ratingLabel(d.score, lang), 14)}${d.assessed}/${d.applicable} ${pct(d.coverage)}`;
-    }),
-    `${pad(t("overall", lang), w)}${pad(num(s.overall.score), 8)}${pad(ratingLabel(s.overall.score, lang), 14)}${s.overall.assessed}/${s.overall.applicable} ${pct(s.overall.coverage)}`,
+    ...s.domains.map((d, i) => line(names[i]!, d)),
+    line(t("overall", lang), s.overall),
     "",
-    checked.issues.length === 0 ? t("noIssues", lang) : t("counts", lang, { errors: checked.errors, warnings: checked.warnings }),
+    countsLine(checked, lang),
   ];
   io.stdout(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }
 
 /** Every how many files merge reports progress (and at the end), when there are at least as many. */
-export const PROGRESS_EVERY = 25;
+const PROGRESS_EVERY = 25;
 
 async function cmdMerge(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: {
-      output: { type: "string", short: "o" },
-      json: { type: "string" },
-      lang: { type: "string" },
-      force: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+    options: { ...COMMON, ...OUTPUT, json: { type: "string" } },
     allowPositionals: true,
   });
   const lang = pickLang(values.lang, io.env);
   if (values.help) return help(io, t("mergeHelp", lang));
   if (positionals.length === 0) throw new UsageError(t("noFiles", lang));
   if (values.output === undefined) throw new UsageError(t("outputRequired", lang));
-  const outputs = [values.output, values.json].filter((x): x is string => x !== undefined);
+  const outputs = [values.output, values.json].filter((x): x is string => x !== undefined).map((shown) => ({ shown, path: resolve(io.cwd, shown) }));
+  const inputs = positionals.map((shown) => ({ shown, path: resolve(io.cwd, shown) }));
   for (const out of outputs) {
-    const path = resolve(io.cwd, out);
-    if (positionals.some((p) => resolve(io.cwd, p) === path)) throw new UsageError(t("outputIsInput", lang, { value: out }));
-    if (existsSync(path) && !values.force) throw new UsageError(t("outputExists", lang, { value: out }));
+    if (inputs.some((p) => p.path === out.path)) throw new UsageError(t("outputIsInput", lang, { value: out.shown }));
+    checkOutput(out.path, out.shown, values.force, lang);
   }
   const consolidator = new Consolidator();
-  const total = positionals.length;
+  const total = inputs.length;
   let done = 0;
-  for (const file of positionals) {
-    const read = await readWorkbookFile(resolve(io.cwd, file), file);
+  for (const file of inputs) {
+    const read = await readWorkbookFile(file.path, file.shown);
     if (read.ok) consolidator.add(read.workbook);
-    else consolidator.addUnreadable(file, read.reason, read.detail);
+    else consolidator.addUnreadable(file.shown, read.reason, read.detail);
     done++;
     if (total >= PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`${t("progress", lang, { done, total })}\n`);
   }
   const result = consolidator.result();
-  await writeOutput(resolve(io.cwd, values.output), values.output, await writeConsolidation(result, lang), lang);
-  if (values.json !== undefined) await writeOutput(resolve(io.cwd, values.json), values.json, `${JSON.stringify(result, null, 2)}\n`, lang);
+  const [xlsx, json] = outputs;
+  await writeOutput(xlsx!.path, xlsx!.shown, await writeConsolidation(result, lang), lang);
+  if (json !== undefined) await writeOutput(json.path, json.shown, `${JSON.stringify(result, null, 2)}\n`, lang);
   for (const u of result.unreadable) io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);
   io.stdout(`${t("merged", lang, { sources: result.sources.length, rows: result.rows.length, unreadable: result.unreadable.length })}\n`);
-  for (const out of outputs) io.stdout(`${t("written", lang, { value: out })}\n`);
+  for (const out of outputs) io.stdout(`${t("written", lang, { value: out.shown })}\n`);
   return EXIT.ok;
 }
 
@@ -241,17 +220,17 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 
 /** Runs the command line on arguments (without "node liat"); returns the exit code. */
 export async function run(argv: readonly string[], io: Io = nodeIo()): Promise<number> {
-  const envLang = langFromLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  const fallback = envLang(io.env);
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     const langAt = argv.indexOf("--lang");
-    const lang = langAt >= 0 && isLang(argv[langAt + 1]) ? (argv[langAt + 1] as Lang) : envLang;
+    const lang = langAt >= 0 && isLang(argv[langAt + 1]) ? (argv[langAt + 1] as Lang) : fallback;
     io.stdout(`${t("usage", lang)}\n`);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   const handler = COMMANDS[command];
   if (handler === undefined) {
-    io.stderr(`${t("unknownCommand", envLang, { value: command })}\n\n${t("usage", envLang)}\n`);
+    io.stderr(`${t("unknownCommand", fallback, { value: command })}\n\n${t("usage", fallback)}\n`);
     return EXIT.usage;
   }
   try {
@@ -264,7 +243,7 @@ export async function run(argv: readonly string[], io: Io = nodeIo()): Promise<n
     // parseArgs rejects unknown options and missing values with a TypeError carrying a code.
     const code = (e as { code?: unknown } | null)?.code;
     if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`${t("badOption", envLang, { value: (e as Error).message })}\n`);
+      io.stderr(`${t("badOption", fallback, { value: (e as Error).message })}\n`);
       return EXIT.usage;
     }
     throw e;

@@ -1,18 +1,33 @@
 /**
  * The command line's reader: the shared ExcelJS reader (src/share/readXlsx.ts, also used by the
- * task pane) with a SHA-256 hash of the bytes from Node's crypto.
+ * task pane) over a file on disk, with a SHA-256 hash of the bytes from Node's crypto.
  */
 import { createHash } from "node:crypto";
-import { readXlsxBytes, type ReadResult } from "../share/readXlsx";
+import { readFile, stat } from "node:fs/promises";
+import { MAX_FILE_BYTES, readXlsxBytes, type ReadResult } from "../share/readXlsx";
 
 export { MAX_FILE_BYTES, plainValue, type ReadResult } from "../share/readXlsx";
 
 /** Content hash of the bytes (SHA-256, hex): same bytes, same source. */
-export function contentHash(bytes: Uint8Array): string {
+function contentHash(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** Reads the bytes of a received file into the plain workbook model, or the reason it cannot. */
 export function readWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   return readXlsxBytes(bytes, fileName, { hash: contentHash });
+}
+
+/** Reads a file from disk into the plain workbook model, or the reason it cannot be read. */
+export async function readWorkbookFile(path: string, displayName = path): Promise<ReadResult> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return { ok: false, reason: "notWorkbook" };
+    size = s.size;
+  } catch {
+    return { ok: false, reason: "notFound" };
+  }
+  if (size > MAX_FILE_BYTES) return { ok: false, reason: "tooLarge", detail: String(size) };
+  return readWorkbookBytes(await readFile(path), displayName);
 }

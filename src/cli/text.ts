@@ -1,5 +1,6 @@
 /** Every string the command line prints, in French and English. */
 import type { Lang, Localized } from "../core/language";
+import { fillTemplate } from "../core/messages";
 
 const L = (fr: string, en: string): Localized => ({ fr, en });
 
@@ -125,5 +126,5 @@ The same file given twice is taken once.
 export type TextKey = keyof typeof TEXT;
 
 export function t(key: TextKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+  return fillTemplate(TEXT[key][lang], params);
 }

@@ -5,10 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import type { DomainId } from "../core/catalogueTypes";
-import { normalizeCode } from "../core/codes";
 import type { EntryField, RawEntry } from "../core/entrySchema";
 import type { Lang } from "../core/language";
 import {
+  CATALOGUE_FILL,
   COLUMNS,
   COVER,
   COVER_SHEET,
@@ -16,10 +16,14 @@ import {
   FIRST_DATA_ROW,
   HEADER_ROW,
   LISTS_SHEET,
+  HEADER_FILL,
+  HEADER_FONT,
+  PROTECTION_OPTIONS,
   ROW_TOKEN,
   SCHEMA_PROPERTY,
   SCHEMA_VERSION,
   STATUS_COLORS,
+  TABLE_STYLE,
   columnIndex,
   columnLetter,
   coverLayout,
@@ -38,10 +42,17 @@ export interface WriteOptions {
   entries?: Record<string, RawEntry>;
 }
 
-const CATALOGUE_FILL = "FFF2F2F2";
-const HEADER_FILL = "FF1F4E79";
 
+/** ExcelJS colour ("FF" alpha then RGB) from a layout colour "#RRGGBB". */
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+/** A table header cell as the command line writes it: bold white on dark blue, wrapped. */
+export function styleHeaderCell(cell: ExcelJS.Cell): void {
+  cell.font = { bold: true, color: { argb: argb(HEADER_FONT) } };
+  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(HEADER_FILL) } };
+  cell.alignment = { vertical: "middle", wrapText: true };
+}
+
 
 /** The ExcelJS data validation for a layout spec at one cell (relative formulas resolved). */
 function dataValidation(spec: ColumnSpec, row: number, lang: Lang): ExcelJS.DataValidation {
@@ -94,7 +105,7 @@ function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
         // Native formula; no cached result, so Excel (or any engine) computes it on open.
         cell.value = { formula: value.slice(1) } as ExcelJS.CellFormulaValue;
       } else if (rowNumber === COVER.cityRow || rowNumber === COVER.periodRow) {
-        setDataCell(cell, value === "" ? null : value);
+        setDataCell(cell, value);
         if (c + 1 === COVER.valueColumn) cell.numFmt = TEXT_FORMAT;
       } else if (value !== "") cell.value = value;
     });
@@ -158,7 +169,7 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
   const entries = options.entries ?? {};
   const rows = layout.rows.map((cells) => {
     const code = String(cells[columnIndex("code")]);
-    const entry = entries[code] ?? entries[normalizeCode(code) ?? ""] ?? {};
+    const entry = entries[code] ?? {};
     return COLUMNS.map((spec, c): ExcelJS.CellValue => {
       if (spec.kind === "computed") return { formula: String(cells[c]).replace(/^=/, "") } as ExcelJS.CellFormulaValue;
       if (spec.kind === "entry") return entry[spec.key as EntryField] ?? null;
@@ -172,29 +183,30 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
     ref: `A${HEADER_ROW}`,
     headerRow: true,
     totalsRow: false,
-    style: { theme: "TableStyleLight1", showRowStripes: false },
+    style: { theme: TABLE_STYLE, showRowStripes: false },
     columns: layout.headers.map((name) => ({ name, filterButton: true })),
     rows,
   } as ExcelJS.TableProperties);
 
   // Entry values are data: strings go in as text (the table stored them as given; re-set to apply "@").
   const header = ws.getRow(HEADER_ROW);
-  header.font = { bold: true, color: { argb: "FFFFFFFF" } };
-  header.alignment = { vertical: "middle", wrapText: true };
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   COLUMNS.forEach((spec, c) => {
     const col = ws.getColumn(c + 1);
     // ExcelJS drops a width of exactly 9 (its default), leaving Excel's 8.43: nudge it so it is written.
     col.width = spec.width === 9 ? 9.01 : spec.width;
-    header.getCell(c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+    styleHeaderCell(header.getCell(c + 1));
+    const alignment: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: spec.wrap };
+    const protection: Partial<ExcelJS.Protection> = { locked: spec.kind !== "entry" };
+    const fill: ExcelJS.Fill | undefined = spec.kind === "catalogue" ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(CATALOGUE_FILL) } } : undefined;
     for (let r = layout.firstRow; r <= layout.lastRow; r++) {
       const cell = ws.getCell(r, c + 1);
       const value = rows[r - layout.firstRow]![c];
       if (spec.kind === "entry") setDataCell(cell, value as RawEntry[EntryField]);
       if (!(spec.kind === "entry" && typeof value === "string")) cell.numFmt = spec.numberFormat;
-      cell.alignment = { vertical: "top", wrapText: spec.wrap };
-      cell.protection = { locked: spec.kind !== "entry" };
-      if (spec.kind === "catalogue") cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: CATALOGUE_FILL } };
+      cell.alignment = alignment;
+      cell.protection = protection;
+      if (fill) cell.fill = fill;
     }
     if (spec.kind === "entry" && (spec.validation !== undefined || spec.prompt !== undefined)) {
       // One rule per column range (relative references are relative to its first cell, as in Excel).
@@ -214,18 +226,18 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
   void ws.protect("", {
     selectLockedCells: true,
     selectUnlockedCells: true,
-    formatCells: false,
-    formatColumns: true,
-    formatRows: true,
+    formatCells: PROTECTION_OPTIONS.allowFormatCells,
+    formatColumns: PROTECTION_OPTIONS.allowFormatColumns,
+    formatRows: PROTECTION_OPTIONS.allowFormatRows,
     insertRows: false,
     deleteRows: false,
     sort: true,
-    autoFilter: true,
+    autoFilter: PROTECTION_OPTIONS.allowAutoFilter,
   });
 }
 
 /** The LIAT workbook as an ExcelJS workbook (all six domains, in the chosen language). */
-export function buildLiatWorkbook(options: WriteOptions): ExcelJS.Workbook {
+function buildLiatWorkbook(options: WriteOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "LIAT";
   wb.title = options.lang === "fr" ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)";

@@ -6,14 +6,15 @@
  * twice is not duplicated. Values from other people's files stay plain values (writers write
  * strings as text). No spreadsheet library here: the command line and the task pane share it.
  */
+import { cellAddress } from "./a1";
 import { getObjective } from "./catalogue";
 import type { DomainId } from "./catalogueTypes";
 import { codeToDomain } from "./codes";
-import { ENTRY_FIELDS, validateEntry, type EntryField, type Severity } from "./entrySchema";
+import { ENTRY_FIELDS, MAX_CELL_TEXT, validateEntry, type EntryField, type Severity } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
 import type { Lang, Localized } from "./language";
-import { COLUMNS, columnLetter, type ColumnKey } from "./layout";
-import { localizedMessage, quoteValue, type MessageKey } from "./messages";
+import { COLUMNS, CONSOLIDATION_SHEET, DOMAIN_IDS, type ColumnKey } from "./layout";
+import { fillTemplate, localizedMessage, quoteValue, type MessageKey } from "./messages";
 import { ratingLabel } from "./rating";
 import { parseStatus } from "./status";
 import { summarize, type WorkbookSummary } from "./summary";
@@ -61,7 +62,7 @@ export interface CheckedWorkbook {
   warnings: number;
 }
 
-const issue = (sheet: string, address: string, code: string, field: EntryField | "code", key: MessageKey, severity: Severity, params?: Record<string, string | number>): WorkbookIssue => ({
+const issue = (sheet: string, address: string, code: string, field: EntryField | "code", key: MessageKey, severity: Severity, message: Localized): WorkbookIssue => ({
   id: key === "columnMissing" ? `${sheet}!${address}:${key}:${field}` : `${sheet}!${address}:${key}`,
   sheet,
   address,
@@ -69,12 +70,14 @@ const issue = (sheet: string, address: string, code: string, field: EntryField |
   field,
   key,
   severity,
-  message: localizedMessage(key, params),
+  message,
 });
+
+const layoutColumn = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!;
 
 /** Header label of a layout column, both languages ("Status / Statut"). */
 const headerName = (key: ColumnKey): string => {
-  const c = COLUMNS.find((x) => x.key === key)!;
+  const c = layoutColumn(key);
   return c.header.fr === c.header.en ? c.header.en : `${c.header.fr} / ${c.header.en}`;
 };
 
@@ -91,30 +94,30 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
   const rows: CheckedRow[] = [];
   const firstSeen = new Map<string, string>();
   for (const t of tables) {
-    const headerAddress = `${columnLetter(t.columns.code!)}${t.headerRow + 1}`;
-    for (const f of t.missing) issues.push(issue(t.sheet, headerAddress, "", f, "columnMissing", "warning", { value: headerName(f) }));
+    const headerAddress = cellAddress(t.headerRow, t.columns.code!);
+    for (const f of t.missing) issues.push(issue(t.sheet, headerAddress, "", f, "columnMissing", "warning", localizedMessage("columnMissing", { value: headerName(f) })));
     for (const r of t.rows) {
       const values = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue)])) as Record<EntryField, CellValue>;
       const hasEntry = ENTRY_FIELDS.some((f) => values[f] !== null);
       const address = r.cells.code!;
       const rowIssues: WorkbookIssue[] = [];
+      const codeIssue = (key: MessageKey, severity: Severity, params?: Record<string, string | number>) =>
+        rowIssues.push(issue(r.sheet, address, r.code, "code", key, severity, localizedMessage(key, params)));
       let counted = false;
       if (r.code === "") {
-        rowIssues.push(issue(r.sheet, address, "", "code", "codeMissing", hasEntry ? "error" : "warning"));
+        codeIssue("codeMissing", hasEntry ? "error" : "warning");
       } else if (!r.codeReadable || getObjective(r.code) === undefined) {
-        rowIssues.push(issue(r.sheet, address, r.code, "code", "codeUnknown", hasEntry ? "error" : "warning", { value: quoteValue(r.code) }));
+        codeIssue("codeUnknown", hasEntry ? "error" : "warning", { value: quoteValue(r.code) });
       } else {
-        const where = `${r.sheet}!${address}`;
         const other = firstSeen.get(r.code);
-        if (other !== undefined) rowIssues.push(issue(r.sheet, address, r.code, "code", "codeDuplicate", "error", { value: r.code, other }));
+        if (other !== undefined) codeIssue("codeDuplicate", "error", { value: r.code, other });
         else {
-          firstSeen.set(r.code, where);
+          firstSeen.set(r.code, `${r.sheet}!${address}`);
           counted = true;
         }
       }
       for (const e of validateEntry(r.raw).issues) {
-        const cell = r.cells[e.field] ?? address;
-        rowIssues.push({ id: `${r.sheet}!${cell}:${e.key}`, sheet: r.sheet, address: cell, code: r.code, field: e.field, key: e.key, severity: e.severity, message: e.message });
+        rowIssues.push(issue(r.sheet, r.cells[e.field] ?? address, r.code, e.field, e.key, e.severity, e.message));
       }
       const status = parseStatus(values.status);
       rows.push({
@@ -188,7 +191,7 @@ export interface ConsolidationResult {
 /** The localized message for an unreadable file. */
 export function unreadableMessage(reason: UnreadableReason, other = ""): Localized {
   const m = UNREADABLE_MESSAGES[reason];
-  return { fr: m.fr.replace("{other}", other), en: m.en.replace("{other}", other) };
+  return { fr: fillTemplate(m.fr, { other }), en: fillTemplate(m.en, { other }) };
 }
 
 /**
@@ -271,12 +274,27 @@ export function replaceSources<T extends { source: ConsolidationSource }>(earlie
 export interface TextTable {
   headers: string[];
   rows: CellValue[][];
+  /** Number format of the numbers of a column, by 0-based column (other columns: "General"). */
+  numberFormats: Record<number, string>;
+  /** Width in characters of a column, by 0-based column (other columns: the writer's default). */
+  widths: Record<number, number>;
+}
+
+/**
+ * A value from a received file as a writer puts it in a cell: blank as null, text cut to what an
+ * Excel cell holds, a number that is not finite as text. Writers give every string the text format.
+ */
+export function cellData(value: CellValue): string | number | boolean | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "string") return value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return value;
 }
 
 const L = (fr: string, en: string): Localized => ({ fr, en });
 
 export const CONSOLIDATION_TEXT = {
-  sheet: L("Consolidation", "Consolidation"),
+  sheet: CONSOLIDATION_SHEET,
   summarySheet: L("Synthèse par source", "Summary by source"),
   unreadableSheet: L("Fichiers non lus", "Unreadable files"),
   file: L("Fichier", "File"),
@@ -301,14 +319,20 @@ export const CONSOLIDATION_TEXT = {
   domainScore: L("Score domaine {d}", "Domain {d} score"),
 } as const;
 
-const n = (v: number | null): CellValue => (v === null ? null : v);
+/** The consolidation sheet's columns before the entry columns: file, city, period, sheet, cell, code, domain, objective. */
+const SOURCE_COLUMNS = 8;
+const entryColumn = (f: EntryField) => SOURCE_COLUMNS + ENTRY_FIELDS.indexOf(f);
 
 /** The consolidation sheet: one row per source and objective, with the source named. */
 export function consolidationTable(result: ConsolidationResult, lang: Lang): TextTable {
   const T = CONSOLIDATION_TEXT;
-  const entryHeaders = ENTRY_FIELDS.map((f) => COLUMNS.find((c) => c.key === f)!.header[lang]);
+  const points = SOURCE_COLUMNS + ENTRY_FIELDS.length;
   return {
-    headers: [T.file[lang], T.city[lang], T.period[lang], T.sheetName[lang], T.cell[lang], "Code", T.domain[lang], T.objective[lang], ...entryHeaders, T.points[lang], T.issues[lang]],
+    headers: [
+      T.file[lang], T.city[lang], T.period[lang], T.sheetName[lang], T.cell[lang], "Code", T.domain[lang], T.objective[lang],
+      ...ENTRY_FIELDS.map((f) => layoutColumn(f).header[lang]),
+      T.points[lang], T.issues[lang],
+    ],
     rows: result.rows.map((r) => [
       r.source.fileName,
       r.source.city,
@@ -322,33 +346,42 @@ export function consolidationTable(result: ConsolidationResult, lang: Lang): Tex
       r.points,
       r.issues.map((i) => i.message[lang]).join(" "),
     ]),
+    numberFormats: {
+      [entryColumn("start")]: layoutColumn("start").numberFormat,
+      [entryColumn("end")]: layoutColumn("end").numberFormat,
+      [points]: "0",
+    },
+    widths: { 0: 24, 3: 18, 4: 8, 5: 8, 6: 8, 7: 50, [points + 1]: 60 },
   };
 }
 
 /** The summary per source: overall and per-domain scores, coverage, issue counts. */
 export function sourceSummaryTable(result: ConsolidationResult, lang: Lang): TextTable {
   const T = CONSOLIDATION_TEXT;
-  const domains = result.sources[0]?.summary.domains.map((d) => d.domain) ?? ([1, 2, 3, 4, 5, 6] as DomainId[]);
+  const numberFormats: Record<number, string> = { 3: "0.0", 5: "0%" };
+  DOMAIN_IDS.forEach((_, i) => (numberFormats[8 + i] = "0.0"));
   return {
     headers: [
       T.file[lang], T.city[lang], T.period[lang], T.score[lang], T.rating[lang], T.coverage[lang], T.assessed[lang], T.applicable[lang],
-      ...domains.map((d) => T.domainScore[lang].replace("{d}", String(d))),
+      ...DOMAIN_IDS.map((d) => fillTemplate(T.domainScore[lang], { d })),
       T.rowsRead[lang], T.errors[lang], T.warnings[lang],
     ],
     rows: result.sources.map((s) => [
       s.source.fileName,
       s.source.city,
       s.source.period,
-      n(s.summary.overall.score),
+      s.summary.overall.score,
       ratingLabel(s.summary.overall.score, lang) || null,
-      n(s.summary.overall.coverage),
+      s.summary.overall.coverage,
       s.summary.overall.assessed,
       s.summary.overall.applicable,
-      ...s.summary.domains.map((d) => n(d.score)),
+      ...s.summary.domains.map((d) => d.score),
       s.rows,
       s.errors,
       s.warnings,
     ]),
+    numberFormats,
+    widths: { 0: 24 },
   };
 }
 
@@ -358,5 +391,7 @@ export function unreadableTable(result: ConsolidationResult, lang: Lang): TextTa
   return {
     headers: [T.file[lang], T.reason[lang], T.detail[lang]],
     rows: result.unreadable.map((u) => [u.fileName, u.message[lang], u.detail ?? null]),
+    numberFormats: {},
+    widths: { 0: 30, 1: 70, 2: 40 },
   };
 }

@@ -171,7 +171,7 @@ export const entrySchema = z
       const r = reads[f] as Read<unknown>;
       if (r.problem) {
         unreadable.add(f);
-        issues.push(issue(f, r.problem));
+        issues.push(new Issue(f, r.problem.key, r.problem.params));
         values[f] = null;
       } else values[f] = r.value;
     }
@@ -180,7 +180,7 @@ export const entrySchema = z
       status: (values.status as ParsedStatus | null) ?? { kind: "blank" },
       targetGroups: (values.targetGroups as TargetGroupId[] | null) ?? [],
     };
-    for (const r of rowRules(entry, unreadable)) issues.push(issue(r.field, r));
+    for (const r of rowRules(entry, unreadable)) issues.push(new Issue(r.field, r.key, r.params));
     if (issues.length > 1) issues.sort((a, b) => ENTRY_FIELDS.indexOf(a.field) - ENTRY_FIELDS.indexOf(b.field));
     return { entry, issues };
   });
@@ -209,14 +209,11 @@ class Issue implements EntryIssue {
   }
 }
 
-function issue(field: EntryField, p: Problem): EntryIssue {
-  return new Issue(field, p.key, p.params);
-}
-
-const BLANK_ENTRY: Entry = {
-  status: { kind: "blank" }, responsible: null, partners: null, targetGroups: [], start: null, end: null,
-  budget: null, currency: null, beneficiaries: null, evidence: null, comments: null,
-};
+/** What a blank row reads as; shared by every blank row, so frozen. */
+const BLANK_ENTRY: Entry = Object.freeze({
+  status: Object.freeze({ kind: "blank" as const }), responsible: null, partners: null, targetGroups: Object.freeze([]) as unknown as TargetGroupId[],
+  start: null, end: null, budget: null, currency: null, beneficiaries: null, evidence: null, comments: null,
+});
 
 /** True when no entry cell of the row holds anything. */
 export function isBlankEntry(raw: RawEntry): boolean {
@@ -236,7 +233,7 @@ export function validateEntry(raw: RawEntry): { entry: Entry; issues: EntryIssue
   return entrySchema.parse(cells);
 }
 
-/** The first issue's message in a language, or "" when the row is valid (what LIAT.CHECK shows). */
+/** Every issue's message of a row in one language, joined; "" when the row is valid (what LIAT.CHECK shows). */
 export function checkMessage(raw: RawEntry, lang: Lang): string {
   const { issues } = validateEntry(raw);
   if (issues.length === 0) return "";

@@ -3,7 +3,8 @@
 /** A cell value as read: Excel gives "" for an empty cell; other libraries give null or undefined. */
 export type CellValue = string | number | boolean | null | undefined;
 
-const ERROR_VALUES = new Set([
+/** The error values Excel shows in a cell. */
+export const ERROR_VALUES: ReadonlySet<string> = new Set([
   "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
   "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!", "#PYTHON!",
 ]);

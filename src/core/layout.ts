@@ -4,6 +4,7 @@
  * add-in (src/excel) and the command line (src/cli, with ExcelJS) both build the workbook from this.
  * Cell formulas here use only native Excel functions, so the workbook reads right without the add-in.
  */
+import { columnLetter } from "./a1";
 import { objectivesOfDomain } from "./catalogue";
 import type { DomainId, Objective } from "./catalogueTypes";
 import { CURRENCIES } from "./currencies";
@@ -134,19 +135,18 @@ export function columnIndex(key: ColumnKey): number {
   return COLUMN_KEYS.indexOf(key);
 }
 
-/** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter };
 
 const HEADER_KEYS = new Map<string, ColumnKey>();
 for (const c of COLUMNS) for (const h of [c.header.fr, c.header.en, ...c.aliases]) HEADER_KEYS.set(textKey(h), c.key);
 
+/** Text longer than this names no column (twice the longest header or alias: room for spacing and marks). */
+const MAX_HEADER_TEXT = 2 * Math.max(...[...HEADER_KEYS.keys()].map((k) => k.length));
+
 /** Which layout column a header cell names (any language, case or accents), or null. */
 export function matchHeader(text: unknown): ColumnKey | null {
-  if (typeof text !== "string") return null;
+  // Long texts (objectives, comments) are not folded: finding header rows stays cheap on data rows.
+  if (typeof text !== "string" || text.length > MAX_HEADER_TEXT) return null;
   return HEADER_KEYS.get(textKey(text).replace(/\s*\*$/, "")) ?? null;
 }
 
@@ -463,7 +463,14 @@ export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Sheet protection the add-in applies: no password; formatting allowed so that highlights and widths work. */
+/** Look of the domain tables, the same in the add-in and the command line. */
+export const TABLE_STYLE = "TableStyleLight9";
+/** Fill of the locked catalogue cells, and of header cells (with their font colour). */
+export const CATALOGUE_FILL = "#F2F2F2";
+export const HEADER_FILL = "#1F4E79";
+export const HEADER_FONT = "#FFFFFF";
+
+/** Sheet protection the add-in and the command line apply: no password; formatting allowed so that highlights and widths work. */
 export const PROTECTION_OPTIONS = {
   allowFormatCells: true,
   allowFormatColumns: true,

@@ -102,8 +102,13 @@ export function quoteValue(value: unknown): string {
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
 }
 
+/** Fills the {name} placeholders of a template; a missing parameter gives "". */
+export function fillTemplate(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
 export function formatMessage(key: MessageKey, lang: Lang, params: MessageParams = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+  return fillTemplate(MESSAGES[key][lang], params);
 }
 
 export function localizedMessage(key: MessageKey, params: MessageParams = {}): Localized {

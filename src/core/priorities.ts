@@ -166,8 +166,3 @@ export function prioritiesOf(code: string): number[] {
 export function objectivesOfPriority(id: number): string[] {
   return sortCodes(Object.keys(CROSSWALK).filter((code) => (CROSSWALK[code] as readonly number[]).includes(id)));
 }
-
-/** The priority with this id (1-8), or undefined. */
-export function getPriority(id: number): Priority | undefined {
-  return PRIORITIES.find((p) => p.id === id);
-}

@@ -21,7 +21,7 @@ export const GCM_OBJECTIVE_COUNT = 23;
 export const GCM_PARAGRAPH_OFFSET = 16;
 
 /** Acronyms met in reference strings, and the compact each one is read as. */
-const ACRONYMS: Readonly<Record<string, { compact: Compact; note?: string }>> = {
+const ACRONYMS: Readonly<Record<string, { compact: Compact; note?: string; uncertain?: true }>> = {
   GCM: { compact: "GCM" },
   PMM: { compact: "GCM" },
   MCG: { compact: "GCM", note: '"MCG" read as GCM' },
@@ -30,14 +30,14 @@ const ACRONYMS: Readonly<Record<string, { compact: Compact; note?: string }>> = 
   CCR: { compact: "GCR", note: '"CCR" read as the GCR' },
   RMC: {
     compact: "GCR",
+    uncertain: true,
     note: '"RMC" is not an acronym of either compact; read as the GCR because it is in the GCR column',
   },
 };
-/** Acronyms whose reading is itself an interpretation, enough to flag the reference. */
-const UNCERTAIN_ACRONYMS = new Set(["RMC"]);
 
-const ACRONYM_RE = /\b(GCM|PMM|MCG|GCR|PMR|CCR|RMC)\b/gi;
-const LEADING_ACRONYM_RE = /^(GCM|PMM|MCG|GCR|PMR|CCR|RMC)\b[\s,.:]*/i;
+const ACRONYM_ALTERNATION = Object.keys(ACRONYMS).join("|");
+const ACRONYM_RE = new RegExp(`\\b(${ACRONYM_ALTERNATION})\\b`, "gi");
+const LEADING_ACRONYM_RE = new RegExp(`^(${ACRONYM_ALTERNATION})\\b[\\s,.:]*`, "i");
 const OBJ_RE = /^(?:obj(?:ectif|ective)?s?)\.?\s*/i;
 
 /** Splits a cell into its pieces: on ";" and "<br>", markup removed, blanks dropped. */
@@ -103,7 +103,7 @@ function acronymRemarks(compact: Compact, piece: string): { notes: string[]; unc
       uncertain = true;
     } else if (info.note !== undefined) {
       notes.push(info.note);
-      if (UNCERTAIN_ACRONYMS.has(acronym)) uncertain = true;
+      if (info.uncertain) uncertain = true;
     }
   }
   return { notes, uncertain };

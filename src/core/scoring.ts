@@ -18,59 +18,49 @@ export interface Tally {
   coverage: number | null;
 }
 
-/** An input that is not a status; the index is its position in the input. */
-export class InvalidStatusError extends Error {
+/** An input value that cannot be used; the index is its position in the input (row by row, from 0). */
+abstract class InvalidInputError extends Error {
   constructor(
+    what: string,
     readonly index: number,
     readonly raw: unknown,
   ) {
-    super(`Invalid status at position ${index + 1}: ${JSON.stringify(raw)}`);
-    this.name = "InvalidStatusError";
+    super(`Invalid ${what} at position ${index + 1}: ${JSON.stringify(raw)}`);
+    this.name = new.target.name;
   }
 }
 
-export class InvalidWeightError extends Error {
-  constructor(
-    readonly index: number,
-    readonly raw: unknown,
-  ) {
-    super(`Invalid weight at position ${index + 1}: ${JSON.stringify(raw)}`);
-    this.name = "InvalidWeightError";
+/** A value that is not a status. */
+export class InvalidStatusError extends InvalidInputError {
+  constructor(index: number, raw: unknown) {
+    super("status", index, raw);
   }
 }
 
-/** Parses every status, throwing InvalidStatusError on the first one that is not a status. */
-export function parseStatuses(values: readonly unknown[]): ParsedStatus[] {
-  return values.map((v, i) => {
-    const s = parseStatus(v);
-    if (s.kind === "invalid") throw new InvalidStatusError(i, v);
-    return s;
-  });
+/** A weight that is not a number >= 0. */
+export class InvalidWeightError extends InvalidInputError {
+  constructor(index: number, raw: unknown) {
+    super("weight", index, raw);
+  }
 }
 
 /**
- * Tallies statuses. N/A is left out of every denominator; blank is left out of the score and
- * counted against coverage. With weights (one per status, numbers >= 0; a blank weight is 0, as Excel
- * passes an empty cell to a number parameter), the
- * score is the weighted mean of points.
+ * Tallies parsed statuses. N/A is left out of every denominator; blank is left out of the score
+ * and counted against coverage.
  */
-export function tally(statuses: readonly ParsedStatus[], weights?: readonly unknown[]): Tally {
+export function tally(statuses: readonly ParsedStatus[]): Tally {
   const byLevel: Tally["byLevel"] = [0, 0, 0, 0, 0];
   let assessed = 0;
   let notApplicable = 0;
   let sum = 0;
-  let weightSum = 0;
-  for (let i = 0; i < statuses.length; i++) {
-    const s = statuses[i]!;
+  for (const s of statuses) {
     if (s.kind === "level") {
-      const w = weights ? weightAt(weights, i) : 1;
       assessed++;
       byLevel[s.level]++;
-      sum += s.points * w;
-      weightSum += w;
+      sum += s.points;
     } else if (s.kind === "na") notApplicable++;
   }
-  return finish(statuses.length, assessed, notApplicable, byLevel, sum, weightSum);
+  return finish(statuses.length, assessed, notApplicable, byLevel, sum, assessed);
 }
 
 /** Builds a tally from its counts: the score and coverage rules live here only. */
@@ -88,7 +78,8 @@ function finish(total: number, assessed: number, notApplicable: number, byLevel:
   };
 }
 
-function weightAt(weights: readonly unknown[], i: number, position = i): number {
+/** A weight: a number >= 0; blank is 0, as Excel passes an empty cell to a number parameter. */
+function weightAt(weights: readonly unknown[], i: number, position: number): number {
   const w = weights[i];
   if (w === undefined || w === null || w === "") return 0;
   if (typeof w !== "number" || !Number.isFinite(w) || w < 0) throw new InvalidWeightError(position, w);
@@ -125,15 +116,11 @@ export function tallyMatrix(values: readonly (readonly unknown[])[], weights?: r
   return finish(total, assessed, notApplicable, byLevel, sum, weightSum);
 }
 
-/** Tally of raw cell values (labels, numbers 0-4, blanks); throws InvalidStatusError on bad input. */
+/** Tally of raw cell values (labels, numbers 0-4, blanks), weighted when weights are given; throws on bad input. */
 export function tallyValues(values: readonly unknown[], weights?: readonly unknown[]): Tally {
-  return tally(parseStatuses(values), weights);
+  return tallyMatrix([values], weights ? [weights] : undefined);
 }
 
-/** Points of one status: 0-100, or null for N/A and blank. */
-export function objectivePoints(status: ParsedStatus): number | null {
-  return status.kind === "level" ? status.points : null;
-}
 
 /** Mean of the scores that exist (each weighs the same), null when none exists. */
 export function meanOfScores(scores: readonly (number | null)[]): number | null {

@@ -71,22 +71,3 @@ export function parseStatus(value: unknown): ParsedStatus {
   }
   return { kind: "invalid", raw: value };
 }
-
-/** The label of a level in a language. */
-export function levelLabel(level: Level, lang: Lang): string {
-  return STATUS_SCALE[level]!.label[lang];
-}
-
-/** The canonical label of a parsed status, "" for blank, null for invalid. */
-export function statusLabel(status: ParsedStatus, lang: Lang): string | null {
-  switch (status.kind) {
-    case "level":
-      return levelLabel(status.level, lang);
-    case "na":
-      return NOT_APPLICABLE_LABEL[lang];
-    case "blank":
-      return "";
-    case "invalid":
-      return null;
-  }
-}

@@ -45,6 +45,11 @@ export interface WorkbookSummary {
   overallByPriority: number | null;
 }
 
+/** The codes of each group, in catalogue order: fixed by the catalogue, so computed once. */
+const ALL_CODES = OBJECTIVES.map((o) => o.code);
+const DOMAIN_GROUPS = DOMAINS.map((d) => ({ id: d.id, codes: OBJECTIVES.filter((o) => o.domain === d.id).map((o) => o.code) }));
+const PRIORITY_GROUPS = PRIORITIES.map((p) => ({ id: p.id, codes: ALL_CODES.filter((c) => prioritiesOf(c).includes(p.id)) }));
+
 /**
  * Summarises a workbook's statuses by domain, by priority and overall. Every catalogue objective
  * counts: one missing from the entries is blank. Unknown codes are ignored (validation reports
@@ -72,15 +77,9 @@ export function summarize(entries: readonly StatusEntry[]): WorkbookSummary {
       codes,
     };
   };
-  const domains: DomainSummary[] = DOMAINS.map((d) => ({
-    domain: d.id,
-    ...group(OBJECTIVES.filter((o) => o.domain === d.id).map((o) => o.code)),
-  }));
-  const priorities: PrioritySummary[] = PRIORITIES.map((p) => ({
-    priority: p.id,
-    ...group(OBJECTIVES.filter((o) => prioritiesOf(o.code).includes(p.id)).map((o) => o.code)),
-  }));
-  const all = group(OBJECTIVES.map((o) => o.code));
+  const domains: DomainSummary[] = DOMAIN_GROUPS.map(({ id, codes }) => ({ domain: id, ...group(codes) }));
+  const priorities: PrioritySummary[] = PRIORITY_GROUPS.map(({ id, codes }) => ({ priority: id, ...group(codes) }));
+  const all = group(ALL_CODES);
   const overallScore = meanOfScores(domains.map((d) => d.score));
   return {
     domains,

@@ -4,12 +4,12 @@
  * header row (not by sheet name or column order) and reads the cover's settings by label.
  */
 import type { DomainId } from "./catalogueTypes";
-import { codeToDomain, normalizeCode } from "./codes";
-import type { EntryField, RawEntry } from "./entrySchema";
-import { ENTRY_FIELDS } from "./entrySchema";
+import { codeToDomain } from "./codes";
+import { ENTRY_FIELDS, type EntryField } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
 import { isLang, type Lang, type Localized } from "./language";
-import { COVER, COVER_SHEET, coverLayout, columnLetter, mapHeaderRow, SCHEMA_PROPERTY, type ColumnKey } from "./layout";
+import { COVER, COVER_SHEET, coverLayout, mapHeaderRow, SCHEMA_PROPERTY, type ColumnKey } from "./layout";
+import { objectiveRowReader, type ObjectiveRow } from "./objectiveRow";
 import { textKey } from "./textKey";
 
 export interface SheetData {
@@ -46,17 +46,10 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, Localized> = {
 };
 
 /** One objective row of a LIAT table, as read. */
-export interface FoundRow {
-  /** Canonical code when the cell holds a code; otherwise the cell's text ("" when blank). */
-  code: string;
-  /** True when the code cell holds a code of the LIAT form (known or not). */
-  codeReadable: boolean;
+export interface FoundRow extends ObjectiveRow {
   sheet: string;
   /** 0-based row index on the sheet. */
   rowIndex: number;
-  raw: RawEntry;
-  /** Address of the code cell and of each entry cell that exists, e.g. { status: "F5" }. */
-  cells: Partial<Record<EntryField | "code", string>>;
 }
 
 export interface FoundTable {
@@ -77,29 +70,12 @@ const CONTENT_KEYS: readonly ColumnKey[] = ["code", "subcategory", "objective", 
 
 function readTable(sheet: SheetData, headerRow: number, end: number, columns: Partial<Record<ColumnKey, number>>): FoundTable {
   const rows: FoundRow[] = [];
-  const codeCol = columns.code!;
+  const read = objectiveRowReader(columns);
+  const contentColumns = CONTENT_KEYS.flatMap((k) => (columns[k] === undefined ? [] : [columns[k]!]));
   for (let r = headerRow + 1; r < end; r++) {
     const cells = sheet.rows[r] ?? [];
-    if (CONTENT_KEYS.every((k) => columns[k] === undefined || isBlank(cells[columns[k]!]))) continue;
-    const codeCell = cells[codeCol];
-    const normalized = typeof codeCell === "string" || typeof codeCell === "number" ? normalizeCode(codeCell) : null;
-    const raw: RawEntry = {};
-    const addresses: FoundRow["cells"] = { code: `${columnLetter(codeCol)}${r + 1}` };
-    for (const f of ENTRY_FIELDS) {
-      const c = columns[f];
-      if (c === undefined) continue;
-      const v = cells[c];
-      raw[f] = v === undefined ? null : v;
-      addresses[f] = `${columnLetter(c)}${r + 1}`;
-    }
-    rows.push({
-      code: normalized ?? (isBlank(codeCell) ? "" : String(codeCell).trim()),
-      codeReadable: normalized !== null,
-      sheet: sheet.name,
-      rowIndex: r,
-      raw,
-      cells: addresses,
-    });
+    if (contentColumns.every((c) => isBlank(cells[c]))) continue;
+    rows.push({ ...read(cells, r), sheet: sheet.name, rowIndex: r });
   }
   const firstCode = rows.find((x) => x.codeReadable);
   return {
@@ -155,7 +131,11 @@ for (const [alias, key] of [["commune", "city"], ["municipalite", "city"], ["mun
   if (!SETTING_LABELS.has(alias)) SETTING_LABELS.set(alias, { key, lang: null });
 }
 
+/** A cell as trimmed text ("" when blank). */
 const cellText = (v: CellValue): string => (isBlank(v) ? "" : String(v).trim());
+
+/** A schema version as recorded: a number, or digits as text; null otherwise. */
+const schemaNumber = (v: CellValue): number | null => (typeof v === "number" || /^\s*\d+\s*$/.test(String(v ?? "")) ? Number(v) : null);
 
 /** Reads the cover's city, period, language and schema version by their labels (either language). */
 export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
@@ -175,16 +155,17 @@ export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
       const value = cells[1];
       if (setting.key === "city") out.city = cellText(value);
       else if (setting.key === "period") out.period = cellText(value);
-      else if (setting.key === "language") out.lang = isLang(cellText(value).toLowerCase()) ? (cellText(value).toLowerCase() as Lang) : null;
-      else if (typeof value === "number" || /^\s*\d+\s*$/.test(String(value ?? ""))) out.schemaVersion = Number(value);
+      else if (setting.key === "language") {
+        const lang = cellText(value).toLowerCase();
+        out.lang = isLang(lang) ? lang : null;
+      } else out.schemaVersion = schemaNumber(value) ?? out.schemaVersion;
     });
     if (out.schemaVersion === null) {
       // The lists sheet lays its settings out as key and value columns, side by side.
       for (const cells of sheet.rows) {
         const i = cells?.findIndex((c) => c === SCHEMA_PROPERTY) ?? -1;
         if (i < 0) continue;
-        const v = cells[i + 1];
-        if (typeof v === "number" || /^\s*\d+\s*$/.test(String(v ?? ""))) out.schemaVersion = Number(v);
+        out.schemaVersion = schemaNumber(cells[i + 1]) ?? out.schemaVersion;
       }
     }
   }

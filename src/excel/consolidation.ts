@@ -10,29 +10,27 @@
  * of other sources are kept. Whole 2-D ranges, at most 3 syncs whatever the number of rows (2 when
  * the workbook has no consolidation yet).
  */
+import { columnLetter } from "../core/a1";
 import {
   CONSOLIDATION_TEXT,
+  cellData,
   consolidationTable,
   sourceSummaryTable,
   unreadableTable,
   type ConsolidationResult,
   type TextTable,
 } from "../core/consolidate";
-import { ENTRY_FIELDS } from "../core/entrySchema";
 import type { CellValue } from "../core/excelValues";
 import type { Lang, Localized } from "../core/language";
-import { CONSOLIDATION_SHEET, columnLetter } from "../core/layout";
+import { CONSOLIDATION_SHEET, HEADER_FILL, HEADER_FONT } from "../core/layout";
 import { liatError } from "./errors";
 import { runExcel } from "./excelApi";
+import { gridOf, loadUsed } from "./snapshot";
 
 /** Header of the hidden last column that identifies each row's source (content hash or fingerprint). */
 export const SOURCE_KEY_HEADER = "LIAT source";
 
-/** Longest text Excel keeps in a cell. */
-const MAX_CELL_TEXT = 32_767;
 const TEXT_FORMAT = "@";
-const HEADER_FILL = "#1F4E79";
-const HEADER_FONT = "#FFFFFF";
 
 export type ConsolidationSheetKind = "consolidation" | "summary" | "unreadable";
 
@@ -56,59 +54,21 @@ export interface ConsolidationWriteResult {
   syncs: number;
 }
 
-/** One block to write: headers, rows, and each row's source key ("" when none). */
-interface Block {
-  headers: string[];
-  rows: CellValue[][];
-  keys: string[];
-  /** Number format of a number in column c (default "General"). */
-  numberFormats: Record<number, string>;
-  widths: Record<number, number>;
-}
-
-function blockOf(table: TextTable, keys: string[], numberFormats: Record<number, string>, widths: Record<number, number>): Block {
-  return { headers: table.headers, rows: table.rows, keys, numberFormats, widths };
-}
-
-/** The three blocks of a consolidation result, in `lang`. */
-function blocksOf(result: ConsolidationResult, lang: Lang): Record<ConsolidationSheetKind, Block> {
-  const T = CONSOLIDATION_TEXT;
-  const main = consolidationTable(result, lang);
-  // Entry columns follow the 8 source and catalogue columns, in ENTRY_FIELDS order.
-  const start = 8 + ENTRY_FIELDS.indexOf("start");
-  const end = 8 + ENTRY_FIELDS.indexOf("end");
-  const points = main.headers.indexOf(T.points[lang]);
-  const issues = main.headers.indexOf(T.issues[lang]);
-  const summary = sourceSummaryTable(result, lang);
-  const summaryFormats: Record<number, string> = { 3: "0.0", 5: "0%" };
-  for (let c = 8; c < summary.headers.length - 3; c++) summaryFormats[c] = "0.0";
+/** The three tables of a consolidation in `lang`, each with its rows' source keys ("" when none). */
+function tablesOf(result: ConsolidationResult, lang: Lang): Record<ConsolidationSheetKind, { table: TextTable; keys: string[] }> {
   return {
-    consolidation: blockOf(
-      main,
-      result.rows.map((r) => r.source.key),
-      { [start]: "yyyy-mm-dd", [end]: "yyyy-mm-dd", [points]: "0" },
-      { 0: 24, 3: 16, 4: 8, 5: 8, 6: 8, 7: 50, [issues]: 60 },
-    ),
-    summary: blockOf(summary, result.sources.map((s) => s.source.key), summaryFormats, { 0: 24 }),
-    unreadable: blockOf(unreadableTable(result, lang), result.unreadable.map(() => ""), {}, { 0: 30, 1: 70, 2: 40 }),
+    consolidation: { table: consolidationTable(result, lang), keys: result.rows.map((r) => r.source.key) },
+    summary: { table: sourceSummaryTable(result, lang), keys: result.sources.map((s) => s.source.key) },
+    unreadable: { table: unreadableTable(result, lang), keys: result.unreadable.map(() => "") },
   };
 }
 
 const isBlankValue = (v: unknown) => v === null || v === undefined || v === "";
 
-/** A value as written: text trimmed to what a cell holds; blanks as "". */
-function cellOut(v: CellValue): string | number | boolean {
-  if (isBlankValue(v)) return "";
-  if (typeof v === "string") return v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT) : v;
-  if (typeof v === "number") return Number.isFinite(v) ? v : String(v);
-  if (typeof v === "boolean") return v;
-  return String(v);
-}
-
 /** The number format of a value written: text as text ("@"), numbers as the column says. */
-function formatOf(v: string | number | boolean, column: number, block: Block): string {
+function formatOf(v: string | number | boolean, column: number, table: TextTable): string {
   if (typeof v === "string") return TEXT_FORMAT;
-  if (typeof v === "number") return block.numberFormats[column] ?? "General";
+  if (typeof v === "number") return table.numberFormats[column] ?? "General";
   return "General";
 }
 
@@ -140,17 +100,18 @@ function earlierRows(existing: Existing, width: number): { row: CellValue[]; key
 }
 
 /** Queues one sheet: clears it, writes header and rows (formats first), styles the header. */
-function queueBlock(ws: Excel.Worksheet, block: Block, rows: { row: CellValue[]; key: string }[], cleared: boolean): void {
+function queueBlock(ws: Excel.Worksheet, table: TextTable, rows: { row: CellValue[]; key: string }[], cleared: boolean): void {
   if (cleared) ws.getRange().clear("All" as Excel.ClearApplyTo);
-  const headers = [...block.headers, SOURCE_KEY_HEADER];
+  const headers = [...table.headers, SOURCE_KEY_HEADER];
   const width = headers.length;
   const last = columnLetter(width - 1);
   const values: (string | number | boolean)[][] = [headers];
   const formats: string[][] = [headers.map(() => TEXT_FORMAT)];
   for (const { row, key } of rows) {
-    const out = [...block.headers.map((_, c) => cellOut(row[c] ?? null)), key];
+    // Office writes "" to clear a cell (null would leave it as it was).
+    const out = [...table.headers.map((_, c) => cellData(row[c]) ?? ""), key];
     values.push(out);
-    formats.push(out.map((v, c) => formatOf(v, c, block)));
+    formats.push(out.map((v, c) => formatOf(v, c, table)));
   }
   const range = ws.getRange(`A1:${last}${values.length}`);
   // Formats before values: a string lands in a text cell and is kept as typed, never parsed.
@@ -162,7 +123,7 @@ function queueBlock(ws: Excel.Worksheet, block: Block, rows: { row: CellValue[];
   header.format.fill.color = HEADER_FILL;
   header.format.wrapText = true;
   header.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
-  for (const [c, w] of Object.entries(block.widths)) {
+  for (const [c, w] of Object.entries(table.widths)) {
     const letter = columnLetter(Number(c));
     ws.getRange(`${letter}:${letter}`).format.columnWidth = w * 6; // characters → points, roughly
   }
@@ -186,10 +147,7 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
       const found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>> = {};
       for (const kind of KINDS) {
         const name = find(CONSOLIDATION_SHEETS[kind][lang]) ?? find(CONSOLIDATION_SHEETS[kind][lang === "fr" ? "en" : "fr"]);
-        if (name === undefined) continue;
-        const used = sheets.getItem(name).getUsedRangeOrNullObject(true);
-        used.load("values,rowIndex,columnIndex");
-        found[kind] = { name, used };
+        if (name !== undefined) found[kind] = { name, used: loadUsed(sheets.getItem(name)) };
       }
       const existing: Partial<Record<ConsolidationSheetKind, Existing>> = {};
       if (Object.keys(found).length > 0) {
@@ -197,42 +155,33 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
         for (const kind of KINDS) {
           const f = found[kind];
           if (!f) continue;
-          let values: CellValue[][] = [];
-          if (!f.used.isNullObject) {
-            // Re-base on A1 so that row 0 is the header row.
-            const top = f.used.rowIndex;
-            const left = f.used.columnIndex;
-            const body = f.used.values as CellValue[][];
-            values = top === 0 && left === 0 ? body : [...Array.from({ length: top }, () => []), ...body.map((r) => [...Array.from({ length: left }, () => null), ...r])];
-          }
+          // Re-based on A1 so that row 0 is the header row.
+          const { values: body, top, left } = gridOf(f.used);
+          const values = top === 0 && left === 0 ? body : [...Array.from({ length: top }, () => []), ...body.map((r) => [...Array.from({ length: left }, () => null), ...r])];
           const e = { name: f.name, values };
           if (!isOurs(e, kind)) throw liatError("sheetNameTaken", f.name);
           existing[kind] = e;
         }
       }
 
-      const blocks = blocksOf(result, lang);
+      const tables = tablesOf(result, lang);
       const incomingKeys = new Set(result.sources.map((s) => s.source.key));
       const incomingFiles = new Set([...result.sources.map((s) => s.source.fileName), ...result.unreadable.map((u) => u.fileName)]);
       const replacedBy = (r: { key: string; file: string }) => (r.key !== "" && incomingKeys.has(r.key)) || incomingFiles.has(r.file);
 
-      const out = {} as ConsolidationWriteResult;
-      out.sheets = {} as ConsolidationWriteResult["sheets"];
-      out.rows = {} as ConsolidationWriteResult["rows"];
-      out.replaced = 0;
-      out.kept = 0;
+      const out: Omit<ConsolidationWriteResult, "syncs"> = { sheets: {} as ConsolidationWriteResult["sheets"], rows: {} as ConsolidationWriteResult["rows"], replaced: 0, kept: 0 };
       for (const kind of KINDS) {
-        const block = blocks[kind];
+        const { table, keys } = tables[kind];
         const target = CONSOLIDATION_SHEETS[kind][lang];
         const e = existing[kind];
         subject = e?.name ?? target;
-        const earlier = e ? earlierRows(e, block.headers.length) : [];
+        const earlier = e ? earlierRows(e, table.headers.length) : [];
         const kept = earlier.filter((r) => !replacedBy(r));
         if (kind === "consolidation") {
           out.kept = kept.length;
           out.replaced = earlier.length - kept.length;
         }
-        const rows = [...kept, ...block.rows.map((row, i) => ({ row, key: block.keys[i] ?? "" }))];
+        const rows = [...kept, ...table.rows.map((row, i) => ({ row, key: keys[i] ?? "" }))];
         let ws: Excel.Worksheet;
         if (e) {
           ws = sheets.getItem(e.name);
@@ -241,14 +190,13 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
         } else {
           ws = sheets.add(target);
         }
-        queueBlock(ws, block, rows, e !== undefined);
+        queueBlock(ws, table, rows, e !== undefined);
         out.sheets[kind] = target;
         out.rows[kind] = rows.length;
       }
       subject = "";
       await b.sync();
-      out.syncs = b.syncs;
-      return out;
+      return { ...out, syncs: b.syncs };
     },
     () => subject,
   );

@@ -27,10 +27,6 @@ export class LiatError extends Error {
     this.name = "LiatError";
     this.localized = message;
   }
-  /** Same as key (what the task pane looks at to tell a protected sheet). */
-  get code(): LiatErrorKey {
-    return this.key;
-  }
 }
 
 const MESSAGES = {

@@ -5,7 +5,9 @@
  * upgraded in place, every entry kept. At most 3 syncs (2 reads, 1 write) whatever the number of
  * objectives; 2 when the session already knows the workbook's sheets.
  */
+import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
+import { ENTRY_FIELDS } from "../core/entrySchema";
 import type { Lang } from "../core/language";
 import {
   COVER_SHEET,
@@ -16,7 +18,6 @@ import {
   SCHEMA_PROPERTY,
   SCHEMA_VERSION,
   coverLayout,
-  columnLetter,
   domainSheetLayout,
   domainSheetName,
   pointsFormula,
@@ -25,7 +26,7 @@ import {
 } from "../core/layout";
 import { liatError } from "./errors";
 import { runExcel } from "./excelApi";
-import { findSheet, scanTables, schemaVersionOf } from "./scan";
+import { dataRows, findSheet, firstTableOfDomain, scanTables, schemaVersionOf } from "./scan";
 import { loadSnapshot, rememberSheets, type SheetGrid, type Snapshot } from "./snapshot";
 import type { InsertOptions, InsertResult, TableRead } from "./types";
 import { queueCover } from "./writeCover";
@@ -46,13 +47,10 @@ function isLists(g: SheetGrid): boolean {
   return isBlankGrid(g) || g.values.some((r) => r.includes(SCHEMA_PROPERTY));
 }
 
-/** Where a table's Points column is (null when it has none: a version 1 table). */
-function pointsRef(t: TableRead): PointsRef | null {
-  const col = t.columns.points;
-  if (col === undefined) return null;
-  const firstRow = t.headerRow + 2;
-  const lastRow = Math.max(firstRow, ...t.rows.map((r) => r.rowIndex + 1));
-  return { sheet: t.sheet, column: columnLetter(col), firstRow, lastRow };
+/** Where a table's Points column (sheet column `col`) is, with the table's data rows (1-based). */
+function pointsRef(t: TableRead, col: number): PointsRef {
+  const { r0, r1 } = dataRows(t);
+  return { sheet: t.sheet, column: columnLetter(col), firstRow: r0 + 1, lastRow: r1 + 1 };
 }
 
 function uniqueTableName(base: string, snapshot: Snapshot): string {
@@ -74,8 +72,7 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
       if (version !== null && version > SCHEMA_VERSION) throw liatError("newerSchema", String(version));
       const upgrading = version !== null && version < SCHEMA_VERSION;
 
-      const byDomain = new Map<DomainId, TableRead>();
-      for (const t of tables) if (t.domain !== null && !byDomain.has(t.domain)) byDomain.set(t.domain, t);
+      const byDomain = firstTableOfDomain(tables);
 
       // Everything that could stop the insert is checked before anything is queued: nothing half-done.
       const cover = findSheet(snapshot, COVER_SHEET);
@@ -125,9 +122,8 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
           if (v !== "" && v !== null && v !== undefined) right = i + grid.left;
         });
         const col = right + 1;
-        const letter = columnLetter(col);
-        const firstRow = t.headerRow + 2;
-        const lastRow = Math.max(firstRow, ...t.rows.map((r) => r.rowIndex + 1));
+        const ref = pointsRef(t, col);
+        const { column: letter, firstRow, lastRow } = ref;
         const status = columnLetter(t.columns.status!);
         ws.getRange(`${letter}${t.headerRow + 1}`).values = [["Points"]];
         const pts = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
@@ -137,22 +133,19 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
           const table = wb.tables.getItem(t.table);
           table.resize(table.getRange().getResizedRange(0, 1));
         }
-        const entryCols = Object.entries(t.columns)
-          .filter(([k]) => k !== "code" && k !== "subcategory" && k !== "objective" && k !== "gcr" && k !== "gcm" && k !== "points")
-          .map(([, v]) => v as number);
-        if (t.domain !== null) {
-          queueConditionalFormats(
-            ws,
-            t.domain,
-            { status: t.columns.status!, points: col, entryFirst: Math.min(...entryCols), entryLast: Math.max(...entryCols) },
-            firstRow,
-            lastRow,
-          );
-        }
+        const domain = t.domain!; // tables of byDomain have one
+        const entryCols = ENTRY_FIELDS.flatMap((f) => t.columns[f] ?? []);
+        queueConditionalFormats(
+          ws,
+          domain,
+          { status: t.columns.status!, points: col, entryFirst: Math.min(...entryCols), entryLast: Math.max(...entryCols) },
+          firstRow,
+          lastRow,
+        );
         if (grid.protected) ws.protection.protect(PROTECTION_OPTIONS);
-        refs[t.domain!] = { sheet: t.sheet, column: letter, firstRow, lastRow };
+        refs[domain] = ref;
       }
-      for (const [d, t] of byDomain) refs[d] ??= pointsRef(t) ?? undefined;
+      for (const [d, t] of byDomain) if (t.columns.points !== undefined) refs[d] ??= pointsRef(t, t.columns.points);
 
       subject = "";
       for (const d of toCreate) {

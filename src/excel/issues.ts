@@ -2,11 +2,11 @@
  * Validation of LIAT tables as read (pure): every row through the core entry schema, plus codes
  * (unknown, duplicate, missing) and missing columns. Each issue names its sheet and cell.
  */
+import { cellAddress } from "../core/a1";
 import { getObjective } from "../core/catalogue";
 import { validateEntry, type EntryField } from "../core/entrySchema";
 import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "../core/messages";
 import { COLUMNS } from "../core/layout";
-import { cellAddress } from "./scan";
 import type { RowRead, TableRead, ValidationIssue } from "./types";
 
 function issue(sheet: string, address: string, code: string, field: EntryField | "code", key: MessageKey, params?: MessageParams): ValidationIssue {
@@ -57,28 +57,41 @@ export function codeIssues(rows: readonly RowRead[]): ValidationIssue[] {
   return out;
 }
 
-/** Every issue of the tables, in sheet and row order. */
-export function workbookIssues(tables: readonly TableRead[]): ValidationIssue[] {
-  const rows = tables.flatMap((t) => t.rows);
-  const out: ValidationIssue[] = [...tables.flatMap(tableIssues), ...codeIssues(rows)];
-  for (const r of rows) out.push(...rowIssues(r));
+/** The issues of a table's rows (code checks excluded) by 0-based sheet row; rows without any are left out. */
+export function issuesByRow(table: TableRead): Map<number, ValidationIssue[]> {
+  const out = new Map<number, ValidationIssue[]>();
+  for (const r of table.rows) {
+    const list = rowIssues(r);
+    if (list.length > 0) out.set(r.rowIndex, list);
+  }
+  return out;
+}
+
+/** Every issue of the tables, in sheet and row order; `byRow` is each table's issuesByRow, when already known. */
+export function workbookIssues(tables: readonly TableRead[], byRow = tables.map(issuesByRow)): ValidationIssue[] {
+  const out: ValidationIssue[] = [...tables.flatMap(tableIssues), ...codeIssues(tables.flatMap((t) => t.rows))];
+  for (const rows of byRow) for (const list of rows.values()) out.push(...list);
   return sortIssues(out, tables);
 }
 
+/** Row and column of an address ("F5" → [5, 6]); [0, 0] when it is not a plain cell address. */
+function position(address: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]), col];
+}
+
+/** Sorts issues in place by sheet (in table order), row and column; ties keep their order. */
 export function sortIssues(issues: ValidationIssue[], tables: readonly TableRead[]): ValidationIssue[] {
   const sheetOrder = new Map(tables.map((t, i) => [t.sheet, i]));
-  const key = (a: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a);
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return [Number(m[2]), col];
-  };
-  return issues.sort((a, b) => {
-    const s = (sheetOrder.get(a.sheet) ?? 999) - (sheetOrder.get(b.sheet) ?? 999);
-    if (s !== 0) return s;
-    const [ra, ca] = key(a.address);
-    const [rb, cb] = key(b.address);
-    return ra! - rb! || ca! - cb!;
+  // Each address is read once, not once per comparison.
+  const keyed = issues.map((issue) => {
+    const [row, col] = position(issue.address);
+    return { issue, sheet: sheetOrder.get(issue.sheet) ?? 999, row, col };
   });
+  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col);
+  keyed.forEach((k, i) => (issues[i] = k.issue));
+  return issues;
 }

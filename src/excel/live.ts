@@ -5,12 +5,12 @@
  */
 import type { CellValue } from "../core/excelValues";
 import { FLAGS_SHEET } from "../core/layout";
-import { summarize } from "../core/summary";
 import { excelApi, runExcel } from "./excelApi";
-import { flaggedTables, flagsSheetOf, queueFlags } from "./flags";
-import { codeIssues, rowIssues, sortIssues, tableIssues } from "./issues";
-import { HEADER_SEARCH_ROWS, isSystemSheet, readRow, scanSheet } from "./scan";
-import type { SheetGrid } from "./snapshot";
+import { flagsSheetOf, queueFlags, type RowSpan } from "./flags";
+import { codeIssues, issuesByRow, rowIssues, sortIssues, tableIssues } from "./issues";
+import { HEADER_SEARCH_ROWS, dataRows, firstTableOfDomain, isSystemSheet, rowReader, scanSheet } from "./scan";
+import { gridOf, loadUsed } from "./snapshot";
+import { summarizeTables } from "./status";
 import type { LiveUpdate, RowRead, TableRead, ValidationIssue } from "./types";
 import { validateAll } from "./validate";
 
@@ -32,19 +32,45 @@ export interface LiveValidator {
 interface Change {
   sheetId: string;
   /** 0-based rows, or null for "the whole sheet". */
-  rows: { r0: number; r1: number } | null;
+  rows: RowSpan | null;
 }
 
 interface SheetState {
-  id: string;
+  /** The sheet's table; its rows (in row order) are replaced span by span as they change. */
   table: TableRead;
-  /** Row issues by 0-based sheet row. */
-  rows: Map<number, RowRead>;
+  /** Issues of each row that has any, by 0-based sheet row: validating a row is the costly part. */
   issues: Map<number, ValidationIssue[]>;
 }
 
+/** Index of the first row at or below sheet row `r` (rows in row order). */
+function firstFrom(rows: readonly RowRead[], r: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.rowIndex < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Puts the rows just read in place of the span's earlier ones; true when a row's code changed. */
+function replaceSpan(s: SheetState, span: RowSpan, read: readonly RowRead[]): boolean {
+  const rows = s.table.rows;
+  const i0 = firstFrom(rows, span.r0);
+  const i1 = firstFrom(rows, span.r1 + 1);
+  const before = rows.slice(i0, i1);
+  s.table.rows = [...rows.slice(0, i0), ...read, ...rows.slice(i1)];
+  for (const r of before) s.issues.delete(r.rowIndex);
+  for (const r of read) {
+    const list = rowIssues(r);
+    if (list.length > 0) s.issues.set(r.rowIndex, list);
+  }
+  return before.length !== read.length || before.some((r, i) => r.rowIndex !== read[i]!.rowIndex || r.code !== read[i]!.code);
+}
+
 /** Rows of an A1 address ("F5", "F5:G7", "5:7"), 0-based; null for whole columns or unreadable ones. */
-export function addressRows(address: string): { r0: number; r1: number } | null {
+function addressRows(address: string): RowSpan | null {
   const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const parts = a.replace(/\$/g, "").split(":");
   const row = (p: string) => {
@@ -73,32 +99,23 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
   let disposed = false;
   let lastRowsRead = 0;
 
-  const allRows = () => [...sheets.values()].flatMap((s) => [...s.rows.values()].sort((a, b) => a.rowIndex - b.rowIndex));
   const tables = () => [...sheets.values()].map((s) => s.table);
 
-  function adopt(id: string, table: TableRead): void {
-    const rows = new Map(table.rows.map((r) => [r.rowIndex, r]));
-    const issues = new Map<number, ValidationIssue[]>();
-    for (const r of table.rows) {
-      const list = rowIssues(r);
-      if (list.length > 0) issues.set(r.rowIndex, list);
-    }
-    sheets.set(id, { id, table, rows, issues });
+  function adopt(id: string, table: TableRead, issues = issuesByRow(table)): void {
+    sheets.set(id, { table, issues });
   }
 
   function rebuildTableLevel(): void {
     tableLevel = tables().flatMap(tableIssues);
-    codeLevel = codeIssues(allRows());
+    codeLevel = codeIssues(tables().flatMap((t) => t.rows));
   }
 
-  function issues(): ValidationIssue[] {
+  /** Reports the summary and every issue (sorted), and returns the issues. */
+  function emit(): ValidationIssue[] {
     const rowLevel = [...sheets.values()].flatMap((s) => [...s.issues.values()].flat());
-    return sortIssues([...tableLevel, ...codeLevel, ...rowLevel], tables());
-  }
-
-  function emit(): void {
-    const summary = summarize(allRows().map((r) => ({ code: r.code, status: r.raw.status })));
-    handlers.onUpdate({ summary, issues: issues() });
+    const issues = sortIssues([...tableLevel, ...codeLevel, ...rowLevel], tables());
+    handlers.onUpdate({ summary: summarizeTables(tables()), issues });
+    return issues;
   }
 
   function fail(error: unknown): void {
@@ -113,7 +130,7 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
     await runExcel(async (b) => {
       const wb = b.context.workbook;
       const full = new Set<string>();
-      const partial = new Map<string, { r0: number; r1: number }[]>();
+      const partial = new Map<string, RowSpan[]>();
       for (const c of changes) {
         const state = sheets.get(c.sheetId);
         // a sheet added since, a non-LIAT sheet that changed, a structural change or a header edit: re-read the sheet
@@ -125,14 +142,11 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       // Sync 1: read the changed rows (over the table's columns) and the sheets that changed shape.
       const fullLoads = [...full].map((id) => {
         const ws = wb.worksheets.getItem(id);
-        ws.load("id,name");
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("values,rowIndex,columnIndex");
-        return { id, ws, used };
+        ws.load("name");
+        return { id, ws, used: loadUsed(ws) };
       });
       const rowLoads = [...partial].flatMap(([id, spans]) => {
-        const s = sheets.get(id)!;
-        const cols = Object.values(s.table.columns) as number[];
+        const cols = Object.values(sheets.get(id)!.table.columns) as number[];
         const c0 = Math.min(...cols);
         const c1 = Math.max(...cols);
         return spans.map((span) => {
@@ -147,25 +161,16 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       flagsId = flagsProbe.isNullObject ? undefined : flagsProbe.id;
       lastRowsRead = 0;
       let codesChanged = false;
-      const flagged: { t: TableRead; spans: { r0: number; r1: number }[] }[] = [];
+      /** Rows read on each sheet (by name): their flags are written. */
+      const readSpans = new Map<string, RowSpan[]>();
       for (const l of fullLoads) {
-        const grid: SheetGrid = {
-          id: l.id,
-          name: l.ws.name,
-          visibility: "Visible",
-          protected: false,
-          passwordProtected: false,
-          values: l.used.isNullObject ? [] : (l.used.values as CellValue[][]),
-          top: l.used.isNullObject ? 0 : l.used.rowIndex,
-          left: l.used.isNullObject ? 0 : l.used.columnIndex,
-        };
+        const grid = { name: l.ws.name, ...gridOf(l.used) };
         lastRowsRead += grid.values.length;
-        const table = isSystemSheet(grid.name) || grid.name === FLAGS_SHEET ? null : scanSheet(grid);
+        const table = scanSheet(grid);
         if (table) {
           adopt(l.id, table);
           others.delete(l.id);
-          const last = Math.max(table.headerRow + 1, ...table.rows.map((r) => r.rowIndex));
-          flagged.push({ t: table, spans: [{ r0: table.headerRow + 1, r1: last }] });
+          readSpans.set(table.sheet, [dataRows(table)]);
         } else {
           sheets.delete(l.id);
           others.set(l.id, grid.name);
@@ -176,32 +181,21 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
         const s = sheets.get(l.id)!;
         const values = l.range.values as CellValue[][];
         lastRowsRead += values.length;
-        values.forEach((cells, i) => {
-          const rowIndex = l.span.r0 + i;
-          const before = s.rows.get(rowIndex);
-          const row = readRow(s.table.sheet, rowIndex, cells, l.c0, s.table.columns);
-          if (row) s.rows.set(rowIndex, row);
-          else s.rows.delete(rowIndex);
-          if ((before?.code ?? null) !== (row?.code ?? null)) codesChanged = true;
-          const list = row ? rowIssues(row) : [];
-          if (list.length > 0) s.issues.set(rowIndex, list);
-          else s.issues.delete(rowIndex);
-        });
-        s.table = { ...s.table, rows: [...s.rows.values()].sort((a, b) => a.rowIndex - b.rowIndex) };
-        flagged.push({ t: s.table, spans: [l.span] });
+        const read = rowReader(s.table.sheet, s.table.columns, l.c0);
+        const rows = values.flatMap((cells, i) => read(cells, l.span.r0 + i) ?? []);
+        if (replaceSpan(s, l.span, rows)) codesChanged = true;
+        readSpans.set(s.table.sheet, [...(readSpans.get(s.table.sheet) ?? []), l.span]);
       }
       if (codesChanged) rebuildTableLevel();
       // The summary and issues are known now: report them before the flags are written, so the
       // pane refreshes after one sync.
-      emit();
+      const issues = emit();
       // Sync 2: the flags of the rows read (tables that own their domain's flag block only).
-      const owners = new Set([...flaggedTables(tables()).values()].map((t) => t.sheet));
-      const toFlag = flagged.filter((f) => owners.has(f.t.sheet));
+      const toFlag = [...firstTableOfDomain(tables()).values()].filter((t) => readSpans.has(t.sheet));
       if (toFlag.length > 0) {
         const ws = flagsSheetOf(wb, flagsId);
         if (flagsId === undefined) ws.load("id");
-        const all = issues();
-        for (const f of toFlag) queueFlags(wb, ws, [f.t], all, () => f.spans);
+        queueFlags(ws, toFlag, issues, (t) => readSpans.get(t.sheet)!);
         await b.sync();
         if (flagsId === undefined) flagsId = ws.id;
       }
@@ -215,10 +209,10 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
 
   // Whole validation first, then subscribe.
   const ready = runExcel(async (b) => {
-    const { snapshot, tables: found } = await validateAll(b);
+    const { snapshot, tables: found, byRow } = await validateAll(b);
     for (const g of snapshot.sheets) {
-      const t = found.find((x) => x.sheet === g.name);
-      if (t) adopt(g.id, t);
+      const i = found.findIndex((x) => x.sheet === g.name);
+      if (i >= 0) adopt(g.id, found[i]!, byRow[i]);
       else others.set(g.id, g.name);
       if (g.name.toLowerCase() === FLAGS_SHEET.toLowerCase()) flagsId = g.id;
     }

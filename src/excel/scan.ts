@@ -2,23 +2,14 @@
  * Finds the LIAT tables of a workbook snapshot by their header row (not by sheet name, table name or
  * column order), and reads the settings and schema version the workbook records. Pure functions.
  */
-import { codeToDomain, normalizeCode } from "../core/codes";
+import { codeToDomain } from "../core/codes";
 import type { DomainId } from "../core/catalogueTypes";
 import { getObjective } from "../core/catalogue";
-import { ENTRY_FIELDS, isBlankEntry, type EntryField, type RawEntry } from "../core/entrySchema";
+import { ENTRY_FIELDS, isBlankEntry, type EntryField } from "../core/entrySchema";
 import { isBlank, type CellValue } from "../core/excelValues";
 import { isLang, type Lang } from "../core/language";
-import {
-  CONSOLIDATION_SHEET,
-  COVER,
-  COVER_SHEET,
-  FLAGS_SHEET,
-  LISTS_SHEET,
-  SCHEMA_PROPERTY,
-  columnLetter,
-  mapHeaderRow,
-  type ColumnKey,
-} from "../core/layout";
+import { CONSOLIDATION_SHEET, COVER, COVER_SHEET, FLAGS_SHEET, LISTS_SHEET, SCHEMA_PROPERTY, mapHeaderRow, type ColumnKey } from "../core/layout";
+import { objectiveRowReader } from "../core/objectiveRow";
 import type { SheetGrid, Snapshot } from "./snapshot";
 import type { RowRead, TableRead, WorkbookSettings } from "./types";
 
@@ -36,12 +27,11 @@ export function isSystemSheet(name: string): boolean {
   );
 }
 
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetter(column)}${row + 1}`;
-}
+/** The part of a sheet grid a table is read from. */
+export type CellGrid = Pick<SheetGrid, "name" | "values" | "top" | "left">;
 
 /** The header row of a LIAT table on a sheet: 0-based sheet row and sheet column of each key. */
-export function findHeader(grid: SheetGrid): { row: number; columns: Partial<Record<ColumnKey, number>> } | null {
+function findHeader(grid: CellGrid): { row: number; columns: Partial<Record<ColumnKey, number>> } | null {
   const limit = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const cells = grid.values[i]!;
@@ -55,39 +45,31 @@ export function findHeader(grid: SheetGrid): { row: number; columns: Partial<Rec
   return null;
 }
 
-/** Reads one objective row (sheet row index `row`) of a table; null when it holds nothing at all. */
-export function readRow(
+/**
+ * A reader of one table's objective rows, from cells starting at sheet column `left`: returns null
+ * for a row with nothing at all in its code and entry cells.
+ */
+export function rowReader(
   sheet: string,
-  row: number,
-  cells: readonly CellValue[],
-  left: number,
   columns: Partial<Record<ColumnKey, number>>,
-): RowRead | null {
-  const at = (c: number | undefined): CellValue => (c === undefined ? undefined : cells[c - left]);
-  const raw: RawEntry = {};
-  const addresses: RowRead["cells"] = {};
-  for (const f of ENTRY_FIELDS) {
-    const c = columns[f];
-    if (c === undefined) continue;
-    raw[f] = at(c);
-    addresses[f] = cellAddress(row, c);
-  }
-  const codeCell = at(columns.code);
-  if (isBlank(codeCell) && isBlankEntry(raw)) return null;
-  if (columns.code !== undefined) addresses.code = cellAddress(row, columns.code);
-  const text = isBlank(codeCell) ? "" : String(codeCell).trim();
-  const code = (typeof codeCell === "string" || typeof codeCell === "number" ? normalizeCode(codeCell) : null) ?? text;
-  return { code, sheet, rowIndex: row, raw, cells: addresses };
+  left: number,
+): (cells: readonly CellValue[], row: number) => RowRead | null {
+  const read = objectiveRowReader(columns, left);
+  return (cells, row) => {
+    const { code, raw, cells: addresses } = read(cells, row);
+    return code === "" && isBlankEntry(raw) ? null : { code, sheet, rowIndex: row, raw, cells: addresses };
+  };
 }
 
 /** The LIAT table of one sheet, or null when the sheet has none. */
-export function scanSheet(grid: SheetGrid): TableRead | null {
+export function scanSheet(grid: CellGrid): TableRead | null {
   if (isSystemSheet(grid.name) || grid.values.length === 0) return null;
   const header = findHeader(grid);
   if (header === null) return null;
+  const read = rowReader(grid.name, header.columns, grid.left);
   const rows: RowRead[] = [];
   for (let i = header.row - grid.top + 1; i < grid.values.length; i++) {
-    const r = readRow(grid.name, i + grid.top, grid.values[i]!, grid.left, header.columns);
+    const r = read(grid.values[i]!, i + grid.top);
     if (r !== null) rows.push(r);
   }
   return {
@@ -102,7 +84,7 @@ export function scanSheet(grid: SheetGrid): TableRead | null {
 }
 
 /** The domain most codes of the rows belong to (catalogue codes only), or null. */
-export function domainOfRows(rows: readonly RowRead[]): DomainId | null {
+function domainOfRows(rows: readonly RowRead[]): DomainId | null {
   const counts = new Map<DomainId, number>();
   for (const r of rows) {
     if (!getObjective(r.code)) continue;
@@ -126,13 +108,27 @@ export function scanTables(snapshot: Snapshot): TableRead[] {
   return out;
 }
 
+/** The first table of each domain: the one the add-in flags, and keeps when inserting. */
+export function firstTableOfDomain(tables: readonly TableRead[]): Map<DomainId, TableRead> {
+  const out = new Map<DomainId, TableRead>();
+  for (const t of tables) if (t.domain !== null && !out.has(t.domain)) out.set(t.domain, t);
+  return out;
+}
+
+/** The 0-based sheet rows of a table's data: from below the header to its last row read (at least one row). */
+export function dataRows(t: TableRead): { r0: number; r1: number } {
+  let r1 = t.headerRow + 1;
+  for (const r of t.rows) if (r.rowIndex > r1) r1 = r.rowIndex;
+  return { r0: t.headerRow + 1, r1 };
+}
+
 function cellOf(grid: SheetGrid | undefined, row: number, column: number): CellValue {
   if (!grid) return undefined;
   return grid.values[row - grid.top]?.[column - grid.left];
 }
 
 /** The lists sheet's settings block: key → value (keys in the "Setting" column). */
-export function listsSettings(grid: SheetGrid | undefined): Map<string, CellValue> {
+function listsSettings(grid: SheetGrid | undefined): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
   if (!grid) return out;
   for (const row of grid.values) {

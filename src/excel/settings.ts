@@ -10,7 +10,6 @@ export async function saveSettings(settings: { city: string; period: string; lan
     async (b) => {
       const ws = b.context.workbook.worksheets.getItemOrNullObject(COVER_SHEET);
       ws.load("name");
-      ws.protection.load("protected");
       await b.sync();
       if (ws.isNullObject) throw liatError("notLiatWorkbook");
       queueSettingCell(ws, COVER.cityRow, settings.city);

@@ -8,8 +8,7 @@
  */
 import type { CellValue } from "../core/excelValues";
 import { SCHEMA_PROPERTY } from "../core/layout";
-import type { Batch, ExcelNamespace } from "./excelApi";
-import { excelApi } from "./excelApi";
+import { excelApi, type Batch } from "./excelApi";
 
 export interface SheetGrid {
   id: string;
@@ -34,10 +33,6 @@ export interface Snapshot {
 /** Sheets seen per Excel namespace (one namespace = one workbook in a runtime). */
 const knownSheets = new WeakMap<object, Set<string>>();
 
-function remember(api: ExcelNamespace, ids: Iterable<string>): void {
-  knownSheets.set(api, new Set(ids));
-}
-
 /** Forgets the sheets this session knows (the next read takes two syncs). */
 export function forgetSheets(): void {
   try {
@@ -47,27 +42,21 @@ export function forgetSheets(): void {
   }
 }
 
-export function sheetKnown(id: string): boolean {
-  return knownSheets.get(excelApi())?.has(id) ?? false;
-}
-
 export function rememberSheets(ids: Iterable<string>): void {
-  remember(excelApi(), ids);
+  knownSheets.set(excelApi(), new Set(ids));
 }
 
-interface UsedLoad {
-  range: Excel.Range;
-}
-
-function loadUsed(sheet: Excel.Worksheet): UsedLoad {
+/** Queues the read of a sheet's used range (values and position). */
+export function loadUsed(sheet: Excel.Worksheet): Excel.Range {
   const range = sheet.getUsedRangeOrNullObject(true);
   range.load("values,rowIndex,columnIndex");
-  return { range };
+  return range;
 }
 
-function gridOf(used: UsedLoad): { values: CellValue[][]; top: number; left: number } {
-  if (used.range.isNullObject) return { values: [], top: 0, left: 0 };
-  return { values: used.range.values as CellValue[][], top: used.range.rowIndex, left: used.range.columnIndex };
+/** The grid of a used range loaded by loadUsed (empty when the sheet is blank). */
+export function gridOf(used: Excel.Range): Pick<SheetGrid, "values" | "top" | "left"> {
+  if (used.isNullObject) return { values: [], top: 0, left: 0 };
+  return { values: used.values as CellValue[][], top: used.rowIndex, left: used.columnIndex };
 }
 
 /** Loads the snapshot; at most 2 syncs. */
@@ -84,7 +73,7 @@ export async function loadSnapshot(b: Batch): Promise<Snapshot> {
   const prop = wb.properties.custom.getItemOrNullObject(SCHEMA_PROPERTY);
   prop.load("value");
   const known = [...(knownSheets.get(api) ?? [])];
-  const speculative = new Map<string, UsedLoad>();
+  const speculative = new Map<string, Excel.Range>();
   for (const id of known) speculative.set(id, loadUsed(sheets.getItem(id)));
   try {
     await b.sync();
@@ -94,7 +83,7 @@ export async function loadSnapshot(b: Batch): Promise<Snapshot> {
     knownSheets.delete(api);
     return loadSnapshot(b);
   }
-  const missing = new Map<string, UsedLoad>();
+  const missing = new Map<string, Excel.Range>();
   for (const s of sheets.items) if (!speculative.has(s.id)) missing.set(s.id, loadUsed(s));
   if (missing.size > 0) await b.sync();
   const out: SheetGrid[] = sheets.items.map((s) => ({
@@ -105,7 +94,7 @@ export async function loadSnapshot(b: Batch): Promise<Snapshot> {
     passwordProtected: s.protection.isPasswordProtected === true,
     ...gridOf((speculative.get(s.id) ?? missing.get(s.id))!),
   }));
-  remember(api, out.map((s) => s.id));
+  knownSheets.set(api, new Set(out.map((s) => s.id)));
   return {
     sheets: out,
     tables: tables.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id })),

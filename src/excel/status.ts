@@ -5,9 +5,7 @@ import { summarize, type WorkbookSummary } from "../core/summary";
 import { runExcel } from "./excelApi";
 import { scanTables, settingsOf } from "./scan";
 import { loadSnapshot } from "./snapshot";
-import type { WorkbookStatus } from "./types";
-
-export { saveSettings } from "./settings";
+import type { TableRead, WorkbookStatus } from "./types";
 
 /** One sync when the session knows the sheets, two otherwise. */
 export async function getWorkbookStatus(): Promise<WorkbookStatus> {
@@ -27,10 +25,12 @@ export async function getWorkbookStatus(): Promise<WorkbookStatus> {
   });
 }
 
-/** The summary of every LIAT table's statuses (core summarize). One sync once the sheets are known. */
+/** The summary of the tables' statuses (core summarize). */
+export function summarizeTables(tables: readonly TableRead[]): WorkbookSummary {
+  return summarize(tables.flatMap((t) => t.rows.map((r) => ({ code: r.code, status: r.raw.status }))));
+}
+
+/** The summary of every LIAT table of the workbook. One sync once the sheets are known. */
 export async function readSummary(): Promise<WorkbookSummary> {
-  return runExcel(async (b) => {
-    const tables = scanTables(await loadSnapshot(b));
-    return summarize(tables.flatMap((t) => t.rows.map((r) => ({ code: r.code, status: r.raw.status }))));
-  });
+  return runExcel(async (b) => summarizeTables(scanTables(await loadSnapshot(b))));
 }

@@ -6,8 +6,8 @@
 import { FLAGS_SHEET } from "../core/layout";
 import { runExcel, type Batch } from "./excelApi";
 import { flagsSheetOf, queueFlags } from "./flags";
-import { workbookIssues } from "./issues";
-import { findSheet, scanTables } from "./scan";
+import { issuesByRow, workbookIssues } from "./issues";
+import { dataRows, findSheet, scanTables } from "./scan";
 import { loadSnapshot, type Snapshot } from "./snapshot";
 import type { TableRead, ValidationIssue } from "./types";
 
@@ -15,24 +15,24 @@ export interface FullValidation {
   snapshot: Snapshot;
   tables: TableRead[];
   issues: ValidationIssue[];
+  /** Each table's row issues (issuesByRow), in table order. */
+  byRow: Map<number, ValidationIssue[]>[];
 }
 
 /** Reads, validates and writes every flag, in the batch given. */
 export async function validateAll(b: Batch): Promise<FullValidation> {
   const snapshot = await loadSnapshot(b);
   const tables = scanTables(snapshot);
-  const issues = workbookIssues(tables);
+  const byRow = tables.map(issuesByRow);
+  const issues = workbookIssues(tables, byRow);
   if (tables.some((t) => t.domain !== null)) {
     const flags = findSheet(snapshot, FLAGS_SHEET);
     const ws = flagsSheetOf(b.context.workbook, flags?.id);
     if (flags && flags.values.length > 0) ws.getRange().clear("Contents" as Excel.ClearApplyTo);
-    queueFlags(b.context.workbook, ws, tables, issues, (t) => {
-      const last = Math.max(t.headerRow + 1, ...t.rows.map((r) => r.rowIndex));
-      return [{ r0: t.headerRow + 1, r1: last }];
-    });
+    queueFlags(ws, tables, issues, (t) => [dataRows(t)]);
     await b.sync();
   }
-  return { snapshot, tables, issues };
+  return { snapshot, tables, issues, byRow };
 }
 
 export async function validateWorkbook(): Promise<ValidationIssue[]> {

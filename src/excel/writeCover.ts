@@ -1,7 +1,8 @@
 /** Queues the cover sheet: settings, help, and the summary computed with native formulas (no sync here). */
+import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
 import type { Lang } from "../core/language";
-import { COVER, DOMAIN_IDS, columnLetter, coverLayout, type PointsRef } from "../core/layout";
+import { COVER, DOMAIN_IDS, coverLayout, type PointsRef } from "../core/layout";
 
 export interface CoverOptions {
   lang: Lang;

@@ -1,4 +1,5 @@
 /** Queues everything a domain sheet needs (no sync here): table, formats, validation, colours, protection. */
+import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
 import type { Lang } from "../core/language";
 import {
@@ -6,9 +7,10 @@ import {
   HEADER_ROW,
   HIGHLIGHT,
   PROTECTION_OPTIONS,
+  CATALOGUE_FILL,
+  TABLE_STYLE,
   ROW_TOKEN,
   columnIndex,
-  columnLetter,
   domainSheetLayout,
   highlightFormula,
   statusColorRules,
@@ -17,7 +19,6 @@ import {
   type ValidationSpec,
 } from "../core/layout";
 
-const CATALOGUE_FILL = "#F2F2F2";
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -100,9 +101,10 @@ export function queueDomainSheet(ws: Excel.Worksheet, domain: DomainId, lang: La
   const body = ws.getRange(`A${firstRow}:${last}${lastRow}`);
   body.numberFormat = layout.rows.map(() => COLUMNS.map((c) => c.numberFormat));
   body.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
-  const catEnd = columnLetter(COLUMNS.filter((c) => c.kind === "catalogue").length - 1);
-  const catalogue = ws.getRange(`A${firstRow}:${catEnd}${lastRow}`);
-  catalogue.values = layout.rows.map((r) => r.slice(0, columnIndex(COLUMNS.find((c) => c.kind !== "catalogue")!.key)));
+  // The catalogue columns come first.
+  const catalogueColumns = COLUMNS.filter((c) => c.kind === "catalogue").length;
+  const catalogue = ws.getRange(`A${firstRow}:${columnLetter(catalogueColumns - 1)}${lastRow}`);
+  catalogue.values = layout.rows.map((r) => r.slice(0, catalogueColumns));
   catalogue.format.fill.color = CATALOGUE_FILL;
   const pts = columnIndex("points");
   const points = ws.getRange(`${columnLetter(pts)}${firstRow}:${columnLetter(pts)}${lastRow}`);
@@ -110,7 +112,7 @@ export function queueDomainSheet(ws: Excel.Worksheet, domain: DomainId, lang: La
 
   const t = ws.tables.add(`A${HEADER_ROW}:${last}${lastRow}`, true);
   t.name = table;
-  t.style = "TableStyleLight9";
+  t.style = TABLE_STYLE;
   t.showBandedRows = false;
 
   const entryCols = COLUMNS.map((c, i) => ({ c, i })).filter((x) => x.c.kind === "entry");

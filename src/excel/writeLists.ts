@@ -1,6 +1,7 @@
 /** Queues the hidden lists sheet and its named ranges (no sync here). */
 import type { Lang } from "../core/language";
-import { columnLetter, listsSheetLayout } from "../core/layout";
+import { columnLetter } from "../core/a1";
+import { listsSheetLayout } from "../core/layout";
 
 /** Columns of the lists sheet that hold numbers (points, rating minimums, setting values); the rest is text. */
 function isNumberColumn(header: unknown): boolean {

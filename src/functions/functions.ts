@@ -5,15 +5,14 @@
  * frenchMetadata.ts. Bad arguments throw an Excel error (#VALUE! or #N/A) with a message.
  */
 import { getObjective } from "../core/catalogue";
-import { normalizeCode } from "../core/codes";
 import { getDomain } from "../core/domains";
 import { ENTRY_FIELDS, checkMessage, type RawEntry } from "../core/entrySchema";
-import type { CellValue } from "../core/excelValues";
+import { isBlank, type CellValue } from "../core/excelValues";
 import { prioritiesOf } from "../core/priorities";
 import { progress } from "../core/progress";
 import { ratingLabel } from "../core/rating";
 import { formatReferences } from "../core/references";
-import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, tallyValues, type Tally } from "../core/scoring";
+import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, type Tally } from "../core/scoring";
 import { parseStatus, type ParsedStatus } from "../core/status";
 import { flatten, matrix, readLang, readNumber, show } from "./args";
 import { bilingual, functionError } from "./errors";
@@ -33,24 +32,29 @@ function numericText(value: unknown): CellValue {
   return value as CellValue;
 }
 
+/** The Excel error for a bad status or weight, with its position; other errors pass through. */
+function toFunctionError(e: unknown): unknown {
+  if (e instanceof InvalidStatusError) {
+    return functionError("invalidValue", bilingual(
+      `Not a status at position ${e.index + 1}: ${show(e.raw)}. Use a label (e.g. "In progress"), 0-4 or "N/A".`,
+      `Statut non reconnu en position ${e.index + 1} : ${show(e.raw)}. Utilisez un libellé (ex. « En cours »), 0-4 ou « N/A ».`,
+    ));
+  }
+  if (e instanceof InvalidWeightError) {
+    return functionError("invalidValue", bilingual(
+      `Weight at position ${e.index + 1} must be a number >= 0, not ${show(e.raw)}.`,
+      `Le poids en position ${e.index + 1} doit être un nombre >= 0, pas ${show(e.raw)}.`,
+    ));
+  }
+  return e;
+}
+
 /** Runs a tally, turning bad statuses and weights into Excel errors with a message. */
-function tallyOrThrow(compute: unknown[] | (() => Tally)): Tally {
+function tallyOrThrow(compute: () => Tally): Tally {
   try {
-    return typeof compute === "function" ? compute() : tallyValues(compute);
+    return compute();
   } catch (e) {
-    if (e instanceof InvalidStatusError) {
-      throw functionError("invalidValue", bilingual(
-        `Not a status at position ${e.index + 1}: ${show(e.raw)}. Use a label (e.g. "In progress"), 0-4 or "N/A".`,
-        `Statut non reconnu en position ${e.index + 1} : ${show(e.raw)}. Utilisez un libellé (ex. « En cours »), 0-4 ou « N/A ».`,
-      ));
-    }
-    if (e instanceof InvalidWeightError) {
-      throw functionError("invalidValue", bilingual(
-        `Weight at position ${e.index + 1} must be a number >= 0, not ${show(e.raw)}.`,
-        `Le poids en position ${e.index + 1} doit être un nombre >= 0, pas ${show(e.raw)}.`,
-      ));
-    }
-    throw e;
+    throw toFunctionError(e);
   }
 }
 
@@ -93,7 +97,7 @@ export function score(statuses: string[][], weights?: number[][]): number | stri
  */
 export function level(status: string): number | string {
   const parsed = parseStatus(status);
-  if (parsed.kind === "invalid") tallyOrThrow([status]);
+  if (parsed.kind === "invalid") throw toFunctionError(new InvalidStatusError(0, status));
   if (parsed.kind === "level") return parsed.level;
   return parsed.kind === "na" ? "N/A" : "";
 }
@@ -133,11 +137,8 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
   const picked: ParsedStatus[] = [];
   for (let i = 0; i < c.length; i++) {
     const raw = c[i];
-    if (raw === "" || raw === null || raw === undefined) {
-      if (s[i] === "" || s[i] === null || s[i] === undefined) continue;
-    }
-    const code = normalizeCode(String(raw ?? ""));
-    const objective = code === null ? undefined : getObjective(code);
+    if (isBlank(raw) && isBlank(s[i])) continue;
+    const objective = getObjective(String(raw ?? ""));
     if (!objective) {
       throw functionError("invalidValue", bilingual(`Unknown objective code ${show(raw)} at position ${i + 1}.`, `Code d'objectif inconnu ${show(raw)} en position ${i + 1}.`));
     }
@@ -147,7 +148,7 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
     seen.add(objective.code);
     if (objective.domain !== d) continue;
     const st = parseStatus(s[i]);
-    if (st.kind === "invalid") tallyOrThrow([s[i]]);
+    if (st.kind === "invalid") throw toFunctionError(new InvalidStatusError(i, s[i]));
     picked.push(st);
   }
   return tally(picked).score ?? "";

@@ -1,4 +1,5 @@
 /** A1 addresses: parsing and formatting cell references, whole rows/columns, and sheet-qualified addresses. */
+import { cellAddress, columnLetter } from "../core/a1";
 import { HostError } from "./hostError";
 
 export const MAX_ROWS = 1_048_576;
@@ -10,10 +11,6 @@ export interface Rect {
   c0: number;
   r1: number;
   c1: number;
-}
-
-export function rect(r0: number, c0: number, rows = 1, cols = 1): Rect {
-  return { r0, c0, r1: r0 + rows - 1, c1: c0 + cols - 1 };
 }
 
 export function rectRows(r: Rect): number {
@@ -44,18 +41,6 @@ export function isValidRect(r: Rect): boolean {
   return r.r0 >= 0 && r.c0 >= 0 && r.r1 < MAX_ROWS && r.c1 < MAX_COLUMNS && r.r0 <= r.r1 && r.c0 <= r.c1;
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** "A" → 0, "AA" → 26; -1 if not letters. */
 export function columnIndex(letters: string): number {
   if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
@@ -64,14 +49,10 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
 /** Formats a rectangle as Excel does: "A1", "A1:C3", "B:B" (whole columns), "3:5" (whole rows). */
 export function formatRect(r: Rect): string {
   if (r.r0 === 0 && r.r1 === MAX_ROWS - 1 && !(r.c0 === 0 && r.c1 === MAX_COLUMNS - 1)) {
-    return `${columnLetters(r.c0)}:${columnLetters(r.c1)}`;
+    return `${columnLetter(r.c0)}:${columnLetter(r.c1)}`;
   }
   if (r.c0 === 0 && r.c1 === MAX_COLUMNS - 1) return `${r.r0 + 1}:${r.r1 + 1}`;
   const first = cellAddress(r.r0, r.c0);

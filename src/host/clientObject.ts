@@ -70,14 +70,12 @@ export class RequestContext {
     try {
       for (const op of ops) op();
     } catch (error) {
+      if (error instanceof HostError) throw error;
+      throw new HostError("GeneralException", error instanceof Error ? error.message : String(error));
+    } finally {
       this.running = false;
       this.model.flushChanges();
-      if (error instanceof HostError) throw error;
-      const wrapped = new HostError("GeneralException", error instanceof Error ? error.message : String(error));
-      throw wrapped;
     }
-    this.running = false;
-    this.model.flushChanges();
     return passThroughValue as T;
   }
 }
@@ -172,11 +170,6 @@ export abstract class ClientObject<Target = unknown> {
     if (!this.bound) throw new HostError("InvalidOperation", `${this.describe()} used before it was resolved`);
     if (this.nullObject) throw itemNotFound(`${this.describe()} (null object)`);
     return this.targetValue as Target;
-  }
-
-  /** The model object if it exists (inside queued operations). */
-  targetOrUndefined(): Target | undefined {
-    return this.nullObject ? undefined : this.target();
   }
 
   /** Scalar properties loaded by load() without arguments. */
@@ -298,6 +291,28 @@ export abstract class ClientCollection<Item extends ClientObject<unknown>> exten
   get items(): Item[] {
     if (!this.itemsValue) throw propertyNotLoaded("items");
     return this.itemsValue;
+  }
+}
+
+/** A collection with a `count` property and getCount() (tables, table rows and columns, conditional formats). */
+export abstract class CountedCollection<Item extends ClientObject<unknown>> extends ClientCollection<Item> {
+  /** The number of items (inside queued operations). */
+  protected abstract itemCount(): number;
+
+  protected override collectionScalar(): readonly string[] {
+    return ["count"];
+  }
+
+  protected override readProperty(name: string): unknown {
+    return name === "count" ? this.itemCount() : super.readProperty(name);
+  }
+
+  get count(): number {
+    return this.get("count");
+  }
+
+  getCount(): ClientResult<number> {
+    return this.result(() => this.itemCount());
   }
 }
 

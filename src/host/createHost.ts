@@ -112,7 +112,7 @@ export function createHost(options: HostOptions = {}): LiatHost {
   };
   const associated = new Map<string, (...args: never[]) => unknown>();
 
-  const newContext = () => new RequestContext(factory) as RequestContext & { workbook: HostWorkbook };
+  const newContext = () => new RequestContext(factory) as HostRequestContext;
 
   model.events.decorate = (args) => {
     const worksheetId = args.worksheetId as string | undefined;
@@ -120,8 +120,8 @@ export function createHost(options: HostOptions = {}): LiatHost {
     if (worksheetId === undefined || address === undefined) return args;
     return {
       ...args,
-      getRange: (ctx: RequestContext & { workbook: HostWorkbook }) => ctx.workbook.worksheets.getItem(worksheetId).getRange(address),
-      getRangeOrNullObject: (ctx: RequestContext & { workbook: HostWorkbook }) =>
+      getRange: (ctx: HostRequestContext) => ctx.workbook.worksheets.getItem(worksheetId).getRange(address),
+      getRangeOrNullObject: (ctx: HostRequestContext) =>
         new HostRange(
           ctx,
           () => {
@@ -190,10 +190,9 @@ export function createHost(options: HostOptions = {}): LiatHost {
           message: "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
         };
       }
-      const typed = typeof value === "string" ? value : value;
-      const check = model.checkEntry(sheet, rect.r0, rect.c0, typed);
+      const check = model.checkEntry(sheet, rect.r0, rect.c0, value);
       if (!check.ok) return { ok: false, title: check.title, message: check.message };
-      model.writeCells(sheet, rect, typed, "values", "Unknown");
+      model.writeCells(sheet, rect, value, "values", "Unknown");
       model.flushChanges();
       return { ok: true };
     },

@@ -1,7 +1,8 @@
 /** One HyperFormula instance mirroring every sheet of the host's workbook (formulas, named items, custom functions). */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { quoteSheetName, cellAddress } from "./a1";
+import { cellAddress } from "../core/a1";
+import { MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "./a1";
 import type { CellScalar, ValueType } from "./cellValue";
 import {
   NULL_ERROR_MARKER,
@@ -36,8 +37,8 @@ export class FormulaEngine {
       leapYear1900: true,
       nullDate: { year: 1899, month: 12, day: 30 },
       evaluateNullToZero: true,
-      maxRows: 1_048_576,
-      maxColumns: 16_384,
+      maxRows: MAX_ROWS,
+      maxColumns: MAX_COLUMNS,
       useArrayArithmetic: false,
       // Excel hands formula results over as full doubles (13/39 is 0.3333333333333333, not 0.33333333333).
       smartRounding: false,

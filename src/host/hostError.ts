@@ -49,7 +49,3 @@ export function accessDenied(what: string): HostError {
 export function invalidArgument(what: string): HostError {
   return new HostError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${what})`);
 }
-
-export function invalidOperation(what: string): HostError {
-  return new HostError("InvalidOperation", `The operation is invalid for the object. (${what})`);
-}

@@ -11,9 +11,9 @@ import {
   rectRows,
   type Rect,
 } from "./a1";
-import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
+import { ClientCollection, ClientObject, CountedCollection, type ClientResult, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
-import type { CellFormat, ConditionalFormatModel, SheetModel, WorkbookModel } from "./workbookModel";
+import type { CellFormat, ConditionalFormatModel, SheetModel } from "./workbookModel";
 import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./workbookModel";
 
 export interface RangeTarget {
@@ -24,22 +24,21 @@ export interface RangeTarget {
 /** Creates worksheet proxies for `range.worksheet` (set by worksheetProxy.ts, avoiding an import cycle). */
 export const rangeLinks: { worksheetFor?: (context: RequestContext, sheetId: () => string) => unknown } = {};
 
-function model(context: RequestContext): WorkbookModel {
-  return context.model;
+/** A worksheet proxy for a navigation property such as `range.worksheet` or `table.worksheet`. */
+export function linkedWorksheet(context: RequestContext, sheetId: () => string): Excel.Worksheet {
+  const make = rangeLinks.worksheetFor;
+  if (!make) throw new Error("worksheet proxies are not linked");
+  return make(context, sheetId) as Excel.Worksheet;
 }
 
 function checkAlive(context: RequestContext, sheet: SheetModel): void {
-  if (!model(context).sheets.includes(sheet)) throw new HostError("ItemNotFound", `The worksheet '${sheet.name}' was deleted.`);
+  if (!context.model.sheets.includes(sheet)) throw new HostError("ItemNotFound", `The worksheet '${sheet.name}' was deleted.`);
 }
 
 export class HostRange extends ClientObject<RangeTarget> {
   private formatProxy?: HostRangeFormat;
   private validationProxy?: HostDataValidation;
   private conditionalFormatsProxy?: HostConditionalFormatCollection;
-
-  constructor(context: RequestContext, binder: () => RangeTarget | undefined, orNull = false) {
-    super(context, binder, orNull);
-  }
 
   protected override describe(): string {
     return "Range";
@@ -72,7 +71,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   protected readProperty(name: string): unknown {
     const { sheet, rect } = this.target();
     checkAlive(this.context, sheet);
-    const m = model(this.context);
+    const m = this.context.model;
     switch (name) {
       case "address":
       case "addressLocal":
@@ -103,17 +102,20 @@ export class HostRange extends ClientObject<RangeTarget> {
         return rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
       case "isEntireRow":
         return rect.c0 === 0 && rect.c1 === MAX_COLUMNS - 1;
+      case "hidden":
+        return this.allRowsHidden(sheet, rect) || this.allColumnsHidden(sheet, rect);
       case "rowHidden":
-      case "hidden": {
-        for (let r = rect.r0; r <= rect.r1; r++) if (!sheet.hiddenRows.has(r)) return name === "hidden" ? this.allColumnsHidden(sheet, rect) : false;
-        return true;
-      }
-      case "columnHidden": {
+        return this.allRowsHidden(sheet, rect);
+      case "columnHidden":
         return this.allColumnsHidden(sheet, rect);
-      }
       default:
         throw invalidArgument(`property ${name}`);
     }
+  }
+
+  private allRowsHidden(sheet: SheetModel, rect: Rect): boolean {
+    for (let r = rect.r0; r <= rect.r1; r++) if (!sheet.hiddenRows.has(r)) return false;
+    return true;
   }
 
   private allColumnsHidden(sheet: SheetModel, rect: Rect): boolean {
@@ -184,7 +186,7 @@ export class HostRange extends ClientObject<RangeTarget> {
     this.set("values", values, () => {
       const { sheet, rect } = this.target();
       checkAlive(this.context, sheet);
-      model(this.context).writeCells(sheet, rect, values, "values", "ThisLocalAddin");
+      this.context.model.writeCells(sheet, rect, values, "values", "ThisLocalAddin");
     });
   }
 
@@ -197,7 +199,7 @@ export class HostRange extends ClientObject<RangeTarget> {
     this.set("formulas", formulas, () => {
       const { sheet, rect } = this.target();
       checkAlive(this.context, sheet);
-      model(this.context).writeCells(sheet, rect, formulas, "formulas", "ThisLocalAddin");
+      this.context.model.writeCells(sheet, rect, formulas, "formulas", "ThisLocalAddin");
     });
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -217,7 +219,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   set numberFormat(formats: any[][]) {
     this.set("numberFormat", formats, () => {
       const { sheet, rect } = this.target();
-      model(this.context).setNumberFormats(sheet, rect, formats);
+      this.context.model.setNumberFormats(sheet, rect, formats);
     });
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -239,7 +241,7 @@ export class HostRange extends ClientObject<RangeTarget> {
         if (hidden) sheet.hiddenRows.add(r);
         else sheet.hiddenRows.delete(r);
       }
-      model(this.context).notify();
+      this.context.model.notify();
     });
   }
 
@@ -253,7 +255,7 @@ export class HostRange extends ClientObject<RangeTarget> {
         if (hidden) sheet.hiddenColumns.add(c);
         else sheet.hiddenColumns.delete(c);
       }
-      model(this.context).notify();
+      this.context.model.notify();
     });
   }
 
@@ -275,9 +277,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   private worksheetProxy?: Excel.Worksheet;
   /** The same proxy on every access (office.js caches navigation properties), so loads through it are readable. */
   get worksheet(): Excel.Worksheet {
-    const make = rangeLinks.worksheetFor;
-    if (!make) throw new Error("worksheet proxies are not linked");
-    this.worksheetProxy ??= make(this.context, () => this.target().sheet.id) as Excel.Worksheet;
+    this.worksheetProxy ??= linkedWorksheet(this.context, () => this.target().sheet.id);
     return this.worksheetProxy;
   }
 
@@ -389,18 +389,20 @@ export class HostRange extends ClientObject<RangeTarget> {
   }
 
   getUsedRange(valuesOnly?: boolean): HostRange {
-    return this.derive((t) => {
-      const used = model(this.context).usedRect(t.sheet, valuesOnly === true);
-      const r = used && intersect(used, t.rect);
-      return r ?? { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0, c1: t.rect.c0 };
-    });
+    return this.usedRange(valuesOnly, false);
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange {
+    return this.usedRange(valuesOnly, true);
+  }
+
+  /** The used part of this range; when nothing is used, its first cell (or the null object). */
+  private usedRange(valuesOnly: boolean | undefined, orNull: boolean): HostRange {
     return this.derive((t) => {
-      const used = model(this.context).usedRect(t.sheet, valuesOnly === true);
-      return used && intersect(used, t.rect);
-    }, true);
+      const used = this.context.model.usedRect(t.sheet, valuesOnly === true);
+      const r = used && intersect(used, t.rect);
+      return r ?? (orNull ? undefined : { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0, c1: t.rect.c0 });
+    }, orNull);
   }
 
   getRange(address: string): HostRange {
@@ -415,7 +417,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   select(): void {
     this.queue(() => {
       const { sheet, rect } = this.target();
-      model(this.context).select(sheet, rect);
+      this.context.model.select(sheet, rect);
     });
   }
 
@@ -426,7 +428,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   clear(applyTo: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this.queue(() => {
       const { sheet, rect } = this.target();
-      model(this.context).clear(sheet, rect, applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks" ? "None" : applyTo, "ThisLocalAddin");
+      this.context.model.clear(sheet, rect, applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks" ? "None" : applyTo, "ThisLocalAddin");
     });
   }
 
@@ -434,7 +436,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   delete(shift: Excel.DeleteShiftDirection | "Up" | "Left"): void {
     this.queue(() => {
       const { sheet, rect } = this.target();
-      const m = model(this.context);
+      const m = this.context.model;
       if (shift === "Up") m.shiftRows(sheet, rect.r0, -rectRows(rect), "ThisLocalAddin");
       else if (shift === "Left") {
         if (sheet.protection.protected && !sheet.protection.options.allowDeleteColumns) throw new HostError("AccessDenied", "The sheet is protected.");
@@ -448,7 +450,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   insert(shift: Excel.InsertShiftDirection | "Down" | "Right"): HostRange {
     this.queue(() => {
       const { sheet, rect } = this.target();
-      const m = model(this.context);
+      const m = this.context.model;
       if (shift === "Down") m.shiftRows(sheet, rect.r0, rectRows(rect), "ThisLocalAddin");
       else if (shift === "Right") {
         if (sheet.protection.protected && !sheet.protection.options.allowInsertColumns) throw new HostError("AccessDenied", "The sheet is protected.");
@@ -468,7 +470,7 @@ export class HostRange extends ClientObject<RangeTarget> {
   }
 
   calculate(): void {
-    this.queue(() => model(this.context).engine.recalculate());
+    this.queue(() => this.context.model.engine.recalculate());
   }
 
   showCard(): void {
@@ -496,13 +498,13 @@ abstract class FormatPart extends ClientObject<RangeTarget> {
 
   protected readFormat<K extends FormatKey>(key: K): CellFormat[K] | null {
     const { sheet, rect } = this.target();
-    return model(this.context).uniformFormat(sheet, rect, key);
+    return this.context.model.uniformFormat(sheet, rect, key);
   }
 
   protected writeFormat(name: string, props: Partial<CellFormat>, value: unknown): void {
     this.set(name, value, () => {
       const { sheet, rect } = this.target();
-      model(this.context).setFormat(sheet, rect, props, `format.${name}`);
+      this.context.model.setFormat(sheet, rect, props, `format.${name}`);
     });
   }
 }
@@ -524,7 +526,7 @@ export class HostRangeFill extends FormatPart {
   clear(): void {
     this.queue(() => {
       const { sheet, rect } = this.target();
-      model(this.context).setFormat(sheet, rect, { fillColor: null }, "fill.clear");
+      this.context.model.setFormat(sheet, rect, { fillColor: null }, "fill.clear");
     });
   }
 }
@@ -759,9 +761,9 @@ export class HostRangeFormat extends FormatPart {
     this.set("columnWidth", v, () => {
       const { sheet, rect } = this.target();
       if (!(v >= 0)) throw invalidArgument(`columnWidth ${v}`);
-      model(this.context).assertCanFormat(sheet, rect, "columnWidth");
+      this.context.model.assertCanFormat(sheet, rect, "columnWidth");
       for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, v);
-      model(this.context).notify();
+      this.context.model.notify();
     });
   }
   get rowHeight(): number {
@@ -771,9 +773,9 @@ export class HostRangeFormat extends FormatPart {
     this.set("rowHeight", v, () => {
       const { sheet, rect } = this.target();
       if (!(v >= 0)) throw invalidArgument(`rowHeight ${v}`);
-      model(this.context).assertCanFormat(sheet, rect, "rowHeight");
+      this.context.model.assertCanFormat(sheet, rect, "rowHeight");
       for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 100_000); r++) sheet.rowHeights.set(r, v);
-      model(this.context).notify();
+      this.context.model.notify();
     });
   }
   autofitColumns(): void {
@@ -800,9 +802,8 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
 
   protected readProperty(name: string): unknown {
     const { sheet, rect } = this.target();
-    const m = model(this.context);
+    const m = this.context.model;
     const v = m.validationFor(sheet, rect);
-    const mixed = v === undefined && sheet.validations.some((x) => intersect(x.rect, rect));
     switch (name) {
       case "rule":
         return v ? structuredClone(v.rule) : {};
@@ -813,15 +814,14 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
       case "ignoreBlanks":
         return v ? v.ignoreBlanks : true;
       case "type": {
-        if (mixed) return "Inconsistent";
-        if (!v) return "None";
+        if (!v) return sheet.validations.some((x) => intersect(x.rect, rect)) ? "Inconsistent" : "None";
         const kind = Object.keys(v.rule)[0];
         return kind === "list" ? "List" : kind.charAt(0).toUpperCase() + kind.slice(1);
       }
       case "valid": {
         if (!v) return true;
-        const values = m.values(sheet, rect);
-        return values.every((row, i) => row.every((value, j) => m.checkEntry(sheet, rect.r0 + i, rect.c0 + j, value).ok));
+        const check = m.entryChecker(sheet, v);
+        return m.values(sheet, rect).every((row) => row.every((value) => check(value).ok));
       }
       default:
         throw invalidArgument(`property ${name}`);
@@ -835,7 +835,7 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
     const clean = Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined && v !== null));
     this.set("rule", clean, () => {
       const { sheet, rect } = this.target();
-      model(this.context).setValidation(sheet, rect, { rule: structuredClone(clean) });
+      this.context.model.setValidation(sheet, rect, { rule: structuredClone(clean) });
     });
   }
   get errorAlert(): Excel.DataValidationErrorAlert {
@@ -844,8 +844,8 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this.set("errorAlert", alert, () => {
       const { sheet, rect } = this.target();
-      const current = model(this.context).validationFor(sheet, rect)?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
-      model(this.context).setValidation(sheet, rect, { errorAlert: { ...current, ...alert } });
+      const current = this.context.model.validationFor(sheet, rect)?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
+      this.context.model.setValidation(sheet, rect, { errorAlert: { ...current, ...alert } });
     });
   }
   get prompt(): Excel.DataValidationPrompt {
@@ -854,8 +854,8 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   set prompt(prompt: Excel.DataValidationPrompt) {
     this.set("prompt", prompt, () => {
       const { sheet, rect } = this.target();
-      const current = model(this.context).validationFor(sheet, rect)?.prompt ?? { showPrompt: false, title: "", message: "" };
-      model(this.context).setValidation(sheet, rect, { prompt: { ...current, ...prompt } });
+      const current = this.context.model.validationFor(sheet, rect)?.prompt ?? { showPrompt: false, title: "", message: "" };
+      this.context.model.setValidation(sheet, rect, { prompt: { ...current, ...prompt } });
     });
   }
   get ignoreBlanks(): boolean {
@@ -864,7 +864,7 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   set ignoreBlanks(v: boolean) {
     this.set("ignoreBlanks", v, () => {
       const { sheet, rect } = this.target();
-      model(this.context).setValidation(sheet, rect, { ignoreBlanks: v });
+      this.context.model.setValidation(sheet, rect, { ignoreBlanks: v });
     });
   }
   get type(): string {
@@ -876,7 +876,7 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   clear(): void {
     this.queue(() => {
       const { sheet, rect } = this.target();
-      model(this.context).clearValidation(sheet, rect);
+      this.context.model.clearValidation(sheet, rect);
     });
   }
 }
@@ -1076,29 +1076,23 @@ export class HostConditionalFormat extends ClientObject<CfTarget> {
   }
 }
 
-export class HostConditionalFormatCollection extends ClientCollection<HostConditionalFormat> {
+export class HostConditionalFormatCollection extends CountedCollection<HostConditionalFormat> {
   constructor(
     context: RequestContext,
     private readonly range: HostRange,
   ) {
     super(context);
   }
-  protected currentItems(): HostConditionalFormat[] {
+  /** The conditional formats that touch the range, in priority order. */
+  private matching(): CfTarget[] {
     const { sheet, rect } = this.range.target();
-    return sheet.conditionalFormats.filter((cf) => intersect(cf.rect, rect)).map((cf) => new HostConditionalFormat(this.context, () => ({ sheet, cf })));
+    return sheet.conditionalFormats.filter((cf) => intersect(cf.rect, rect)).map((cf) => ({ sheet, cf }));
   }
-  protected override collectionScalar(): readonly string[] {
-    return ["count"];
+  protected currentItems(): HostConditionalFormat[] {
+    return this.matching().map((t) => new HostConditionalFormat(this.context, () => t));
   }
-  protected override readProperty(name: string): unknown {
-    if (name === "count") return this.currentItems().length;
-    return super.readProperty(name);
-  }
-  get count(): number {
-    return this.get("count");
-  }
-  getCount(): ClientResult<number> {
-    return this.result(() => this.currentItems().length);
+  protected itemCount(): number {
+    return this.matching().length;
   }
   add(type: Excel.ConditionalFormatType | string): HostConditionalFormat {
     const supported = ["Custom", "CellValue", "ContainsText", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria"];
@@ -1137,9 +1131,6 @@ export class HostConditionalFormatCollection extends ClientCollection<HostCondit
     });
   }
   getItemAt(index: number): HostConditionalFormat {
-    return new HostConditionalFormat(this.context, () => {
-      const items = this.currentItems();
-      return items[index]?.target();
-    });
+    return new HostConditionalFormat(this.context, () => this.matching()[index]);
   }
 }

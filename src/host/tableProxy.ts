@@ -1,8 +1,8 @@
 /** Table proxies (ListObjects): a range overlay on a sheet, with header row, body, rows and columns. */
-import { parseAddress, rectRows, type Rect } from "./a1";
-import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
+import { parseAddress, rectColumns, rectRows, type Rect } from "./a1";
+import { ClientObject, CountedCollection, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
-import { HostRange, rangeLinks } from "./rangeProxy";
+import { HostRange, linkedWorksheet } from "./rangeProxy";
 import type { TableModel } from "./workbookModel";
 
 function sheetOf(context: RequestContext, table: TableModel) {
@@ -127,9 +127,7 @@ export class HostTable extends ClientObject<TableModel> {
   private worksheetProxy?: Excel.Worksheet;
   /** The same proxy on every access (as office.js caches navigation properties), so loads through it are readable. */
   get worksheet(): Excel.Worksheet {
-    const make = rangeLinks.worksheetFor;
-    if (!make) throw new Error("worksheet proxies are not linked");
-    this.worksheetProxy ??= make(this.context, () => this.target().sheetId) as Excel.Worksheet;
+    this.worksheetProxy ??= linkedWorksheet(this.context, () => this.target().sheetId);
     return this.worksheetProxy;
   }
 
@@ -180,7 +178,7 @@ export class HostTable extends ClientObject<TableModel> {
   }
 }
 
-export class HostTableCollection extends ClientCollection<HostTable> {
+export class HostTableCollection extends CountedCollection<HostTable> {
   /** sheetId: undefined for workbook.tables. */
   constructor(
     context: RequestContext,
@@ -198,18 +196,8 @@ export class HostTableCollection extends ClientCollection<HostTable> {
     return this.scope().map((t) => new HostTable(this.context, () => t));
   }
 
-  protected override collectionScalar(): readonly string[] {
-    return ["count"];
-  }
-  protected override readProperty(name: string): unknown {
-    if (name === "count") return this.scope().length;
-    return super.readProperty(name);
-  }
-  get count(): number {
-    return this.get("count");
-  }
-  getCount(): ClientResult<number> {
-    return this.result(() => this.scope().length);
+  protected itemCount(): number {
+    return this.scope().length;
   }
 
   add(address: HostRange | string, hasHeaders: boolean): HostTable {
@@ -291,7 +279,7 @@ export class HostTableRow extends ClientObject<RowTarget> {
   }
 }
 
-export class HostTableRowCollection extends ClientCollection<HostTableRow> {
+export class HostTableRowCollection extends CountedCollection<HostTableRow> {
   constructor(
     context: RequestContext,
     private readonly table: HostTable,
@@ -300,21 +288,10 @@ export class HostTableRowCollection extends ClientCollection<HostTableRow> {
   }
   protected currentItems(): HostTableRow[] {
     const t = this.table.target();
-    const rows = rectRows(this.context.model.bodyRect(t));
-    return Array.from({ length: rows }, (_, index) => new HostTableRow(this.context, () => ({ table: t, index })));
+    return Array.from({ length: this.itemCount() }, (_, index) => new HostTableRow(this.context, () => ({ table: t, index })));
   }
-  protected override collectionScalar(): readonly string[] {
-    return ["count"];
-  }
-  protected override readProperty(name: string): unknown {
-    if (name === "count") return rectRows(this.context.model.bodyRect(this.table.target()));
-    return super.readProperty(name);
-  }
-  get count(): number {
-    return this.get("count");
-  }
-  getCount(): ClientResult<number> {
-    return this.result(() => rectRows(this.context.model.bodyRect(this.table.target())));
+  protected itemCount(): number {
+    return rectRows(this.context.model.bodyRect(this.table.target()));
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   add(index?: number | null, values?: any[][] | boolean | string | number, _alwaysInsert?: boolean): HostTableRow {
@@ -328,9 +305,8 @@ export class HostTableRowCollection extends ClientCollection<HostTableRow> {
   }
   getItemAt(index: number): HostTableRow {
     return new HostTableRow(this.context, () => {
-      const t = this.table.target();
-      if (index < 0 || index >= rectRows(this.context.model.bodyRect(t))) return undefined;
-      return { table: t, index };
+      if (index < 0 || index >= this.itemCount()) return undefined;
+      return { table: this.table.target(), index };
     });
   }
 }
@@ -352,7 +328,10 @@ export class HostTableColumn extends ClientObject<ColumnTarget> {
     const { table, index } = this.target();
     if (name === "id") return String(index + 1);
     if (name === "index") return index;
-    if (name === "name") return this.context.model.tableColumnNames(table)[index];
+    if (name === "name") {
+      const r = this.columnRect();
+      return String(this.context.model.values(sheetOf(this.context, table), { ...r, r1: r.r0 })[0][0]);
+    }
     return this.context.model.values(sheetOf(this.context, table), this.columnRect());
   }
   get id(): string {
@@ -395,7 +374,7 @@ export class HostTableColumn extends ClientObject<ColumnTarget> {
   }
 }
 
-export class HostTableColumnCollection extends ClientCollection<HostTableColumn> {
+export class HostTableColumnCollection extends CountedCollection<HostTableColumn> {
   constructor(
     context: RequestContext,
     private readonly table: HostTable,
@@ -404,20 +383,10 @@ export class HostTableColumnCollection extends ClientCollection<HostTableColumn>
   }
   protected currentItems(): HostTableColumn[] {
     const t = this.table.target();
-    return this.context.model.tableColumnNames(t).map((_, index) => new HostTableColumn(this.context, () => ({ table: t, index })));
+    return Array.from({ length: this.itemCount() }, (_, index) => new HostTableColumn(this.context, () => ({ table: t, index })));
   }
-  protected override collectionScalar(): readonly string[] {
-    return ["count"];
-  }
-  protected override readProperty(name: string): unknown {
-    if (name === "count") return this.context.model.tableColumnNames(this.table.target()).length;
-    return super.readProperty(name);
-  }
-  get count(): number {
-    return this.get("count");
-  }
-  getCount(): ClientResult<number> {
-    return this.result(() => this.context.model.tableColumnNames(this.table.target()).length);
+  protected itemCount(): number {
+    return rectColumns(this.table.target().rect);
   }
   private find(key: string | number): ColumnTarget | undefined {
     const t = this.table.target();
@@ -434,8 +403,7 @@ export class HostTableColumnCollection extends ClientCollection<HostTableColumn>
   }
   getItemAt(index: number): HostTableColumn {
     return new HostTableColumn(this.context, () => {
-      const t = this.table.target();
-      return index >= 0 && index < this.context.model.tableColumnNames(t).length ? { table: t, index } : undefined;
+      return index >= 0 && index < this.itemCount() ? { table: this.table.target(), index } : undefined;
     });
   }
 }

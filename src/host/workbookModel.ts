@@ -132,6 +132,11 @@ export interface CustomPropertyModel {
   value: unknown;
 }
 
+/** Whether a user entry passes a cell's data validation; when not, the alert Excel shows. */
+export type EntryCheck = { ok: true } | { ok: false; title: string; message: string };
+
+const ENTRY_OK: EntryCheck = { ok: true };
+
 export const STANDARD_COLUMN_WIDTH = 48; // points, as Excel reports for 8.43 characters
 export const STANDARD_ROW_HEIGHT = 15;
 
@@ -161,6 +166,47 @@ function shiftRectForRows(r: Rect, index: number, count: number): Rect {
   const r0 = r.r0 < index ? r.r0 : index;
   const removedInside = Math.min(r.r1, end) - Math.max(r.r0, index) + 1;
   return { ...r, r0, r1: r.r1 - removedInside };
+}
+
+/** The value of one format property at a cell, from the layers that may cover it (oldest first). */
+function layeredProperty<K extends keyof CellFormat>(layers: FormatLayer[], row: number, col: number, key: K): CellFormat[K] {
+  let value = DEFAULT_FORMAT[key];
+  for (const layer of layers) {
+    if (key in layer.props && isInside(layer.rect, row, col)) value = layer.props[key] as CellFormat[K];
+  }
+  return value;
+}
+
+/**
+ * Number-format layers for a block of per-cell formats starting at (r0, c0) (undefined: leave the cell alone).
+ * A run of equal formats in a row is one layer, and a run repeated on the next row extends it downwards, so a
+ * column of dates is one layer rather than one per cell.
+ */
+function numberFormatLayers(r0: number, c0: number, formats: (string | undefined)[][]): FormatLayer[] {
+  const layers: FormatLayer[] = [];
+  let above = new Map<string, FormatLayer>();
+  for (let i = 0; i < formats.length; i++) {
+    const row = formats[i];
+    const current = new Map<string, FormatLayer>();
+    for (let j = 0; j < row.length; ) {
+      const format = row[j];
+      let end = j;
+      while (end + 1 < row.length && row[end + 1] === format) end++;
+      if (format !== undefined) {
+        const key = `${j}:${end}:${format}`;
+        let layer = above.get(key);
+        if (layer) layer.rect.r1 = r0 + i;
+        else {
+          layer = { rect: { r0: r0 + i, c0: c0 + j, r1: r0 + i, c1: c0 + end }, props: { numberFormat: format } };
+          layers.push(layer);
+        }
+        current.set(key, layer);
+      }
+      j = end + 1;
+    }
+    above = current;
+  }
+  return layers;
 }
 
 export class WorkbookModel {
@@ -198,10 +244,6 @@ export class WorkbookModel {
     const sheet = this.findSheetByName(name);
     if (!sheet) throw itemNotFound(`worksheet '${name}'`);
     return sheet;
-  }
-
-  sheetByEngineId(engineId: number): SheetModel | undefined {
-    return this.sheets.find((s) => s.engineId === engineId);
   }
 
   private checkSheetName(name: string, except?: SheetModel): void {
@@ -350,14 +392,6 @@ export class WorkbookModel {
     return out;
   }
 
-  formatProperty<K extends keyof CellFormat>(sheet: SheetModel, row: number, col: number, key: K, layers: FormatLayer[]): CellFormat[K] {
-    let value = DEFAULT_FORMAT[key];
-    for (const layer of layers) {
-      if (key in layer.props && isInside(layer.rect, row, col)) value = layer.props[key] as CellFormat[K];
-    }
-    return value;
-  }
-
   /** One value if the whole rectangle shares it, else null (as Excel reports mixed formats). */
   uniformFormat<K extends keyof CellFormat>(sheet: SheetModel, r: Rect, key: K): CellFormat[K] | null {
     const layers = this.layersFor(sheet, r).filter((l) => key in l.props);
@@ -369,7 +403,7 @@ export class WorkbookModel {
     let first: CellFormat[K] | undefined;
     for (let row = r.r0; row <= r.r1; row++) {
       for (let col = r.c0; col <= r.c1; col++) {
-        const v = this.formatProperty(sheet, row, col, key, layers);
+        const v = layeredProperty(layers, row, col, key);
         if (first === undefined) first = v;
         else if (v !== first) return null;
       }
@@ -394,14 +428,7 @@ export class WorkbookModel {
   setNumberFormats(sheet: SheetModel, r: Rect, formats: unknown): void {
     this.assertCanFormat(sheet, r, "numberFormat");
     const grid = this.toGrid(formats, r, "numberFormat");
-    const first = String(grid[0][0]);
-    if (grid.every((row) => row.every((v) => String(v) === first))) {
-      sheet.formats.push({ rect: r, props: { numberFormat: first } });
-    } else {
-      grid.forEach((row, i) =>
-        row.forEach((v, j) => sheet.formats.push({ rect: { r0: r.r0 + i, c0: r.c0 + j, r1: r.r0 + i, c1: r.c0 + j }, props: { numberFormat: String(v) } })),
-      );
-    }
+    for (const layer of numberFormatLayers(r.r0, r.c0, grid.map((row) => row.map(String)))) sheet.formats.push(layer);
     this.notify();
   }
 
@@ -430,7 +457,7 @@ export class WorkbookModel {
     const last = layers[layers.length - 1];
     if (containsRect(last.rect, r)) return last.props.locked !== false;
     for (let row = r.r0; row <= r.r1; row++) {
-      for (let col = r.c0; col <= r.c1; col++) if (this.formatProperty(sheet, row, col, "locked", layers)) return true;
+      for (let col = r.c0; col <= r.c1; col++) if (layeredProperty(layers, row, col, "locked")) return true;
     }
     return false;
   }
@@ -445,7 +472,8 @@ export class WorkbookModel {
     this.assertEditable(sheet, r, mode);
     const layers = this.layersFor(sheet, r).filter((l) => "numberFormat" in l.props);
     const contents: RawCellContent[][] = new Array(grid.length);
-    const formatsToSet: FormatLayer[] = [];
+    // formats that typing implies ("50%", "2024-01-15") for cells still in the General format
+    let implied: (string | undefined)[][] | undefined;
     const single = grid.length === 1 && grid[0].length === 1;
     const before = single ? this.engine.readCell(sheet.engineId, r.r0, r.c0).value : undefined;
     for (let i = 0; i < grid.length; i++) {
@@ -456,10 +484,11 @@ export class WorkbookModel {
         if (value !== null && value !== undefined && typeof value === "object") {
           throw invalidArgument(`${mode}: unsupported value ${JSON.stringify(value)}`);
         }
-        const numberFormat = layers.length === 0 ? "General" : this.formatProperty(sheet, r.r0 + i, r.c0 + j, "numberFormat", layers);
+        const numberFormat = layeredProperty(layers, r.r0 + i, r.c0 + j, "numberFormat");
         const parsed: CellInput = interpretInput(value, numberFormat, mode === "formulas");
         if (parsed.kind === "number" && parsed.numberFormat && numberFormat === "General") {
-          formatsToSet.push({ rect: { r0: r.r0 + i, c0: r.c0 + j, r1: r.r0 + i, c1: r.c0 + j }, props: { numberFormat: parsed.numberFormat } });
+          implied ??= grid.map((cells) => new Array<string | undefined>(cells.length));
+          implied[i][j] = parsed.numberFormat;
         }
         out[j] = toEngineContent(parsed);
       }
@@ -470,7 +499,7 @@ export class WorkbookModel {
     } catch (e) {
       throw invalidArgument(`${mode}: ${(e as Error).message}`);
     }
-    sheet.formats.push(...formatsToSet);
+    if (implied) for (const layer of numberFormatLayers(r.r0, r.c0, implied)) sheet.formats.push(layer);
     this.recordChange({ sheetId: sheet.id, rect: r, changeType: "RangeEdited", trigger, before });
   }
 
@@ -491,14 +520,9 @@ export class WorkbookModel {
     if (formats) {
       this.assertCanFormat(sheet, r, "clear formats");
       sheet.formats = sheet.formats.filter((l) => !containsRect(r, l.rect));
-      sheet.formats.push({
-        rect: r,
-        props: { ...DEFAULT_FORMAT, locked: undefined as unknown as boolean },
-      });
       // clearing formats does not unlock or lock cells
-      const last = sheet.formats[sheet.formats.length - 1];
-      delete last.props.locked;
-      delete last.props.formulaHidden;
+      const { locked: _locked, formulaHidden: _formulaHidden, ...props } = DEFAULT_FORMAT;
+      sheet.formats.push({ rect: r, props });
       sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !containsRect(r, cf.rect));
       this.notify();
     }
@@ -586,7 +610,7 @@ export class WorkbookModel {
     const out: string[][] = [];
     for (let row = r.r0; row <= r.r1; row++) {
       const line: string[] = [];
-      for (let col = r.c0; col <= r.c1; col++) line.push(layers.length ? this.formatProperty(sheet, row, col, "numberFormat", layers) : "General");
+      for (let col = r.c0; col <= r.c1; col++) line.push(layeredProperty(layers, row, col, "numberFormat"));
       out.push(line);
     }
     return out;
@@ -699,27 +723,32 @@ export class WorkbookModel {
   }
 
   /** Checks a user entry against the cell's data validation (list, numbers, text length). */
-  checkEntry(sheet: SheetModel, row: number, col: number, value: unknown): { ok: true } | { ok: false; title: string; message: string } {
-    const validation = this.validationAt(sheet, row, col);
-    if (!validation || !validation.errorAlert.showAlert) return { ok: true };
-    const fail = () => ({
-      ok: false as const,
+  checkEntry(sheet: SheetModel, row: number, col: number, value: unknown): EntryCheck {
+    return this.entryChecker(sheet, this.validationAt(sheet, row, col))(value);
+  }
+
+  /** Checks entries against one validation (a list's allowed values are evaluated once, not per entry). */
+  entryChecker(sheet: SheetModel, validation: ValidationModel | undefined): (value: unknown) => EntryCheck {
+    if (!validation || !validation.errorAlert.showAlert) return () => ENTRY_OK;
+    const failure: EntryCheck = {
+      ok: false,
       title: validation.errorAlert.title || "Microsoft Excel",
       message: validation.errorAlert.message || "This value doesn't match the data validation restrictions defined for this cell.",
-    });
-    if (value === "" || value === null || value === undefined) return validation.ignoreBlanks ? { ok: true } : fail();
+    };
     const rule = validation.rule;
-    if (rule.list) {
-      const list = this.listValues(sheet, String((rule.list as { source: string }).source));
-      const text = String(value).toLowerCase();
-      return list.some((v) => String(v).toLowerCase() === text) ? { ok: true } : fail();
-    }
-    const numeric = (kind: string, integer: boolean) => {
-      const body = rule[kind] as { operator: string; formula1: unknown; formula2?: unknown };
+    const list = rule.list
+      ? new Set(this.listValues(sheet, String((rule.list as { source: string }).source)).map((v) => String(v).toLowerCase()))
+      : undefined;
+    const kind = (["wholeNumber", "decimal", "textLength"] as const).find((k) => rule[k]);
+    const body = kind && (rule[kind] as { operator: string; formula1: unknown; formula2?: unknown });
+    const f1 = Number(body?.formula1);
+    const f2 = Number(body?.formula2);
+    return (value) => {
+      if (value === "" || value === null || value === undefined) return validation.ignoreBlanks ? ENTRY_OK : failure;
+      if (list) return list.has(String(value).toLowerCase()) ? ENTRY_OK : failure;
+      if (!kind || !body) return ENTRY_OK;
       const n = kind === "textLength" ? String(value).length : Number(value);
-      if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return fail();
-      const f1 = Number(body.formula1);
-      const f2 = Number(body.formula2);
+      if (!Number.isFinite(n) || (kind === "wholeNumber" && !Number.isInteger(n))) return failure;
       const ok =
         {
           Between: n >= f1 && n <= f2,
@@ -731,12 +760,8 @@ export class WorkbookModel {
           GreaterThanOrEqualTo: n >= f1,
           LessThanOrEqualTo: n <= f1,
         }[body.operator] ?? true;
-      return ok ? { ok: true as const } : fail();
+      return ok ? ENTRY_OK : failure;
     };
-    if (rule.wholeNumber) return numeric("wholeNumber", true);
-    if (rule.decimal) return numeric("decimal", false);
-    if (rule.textLength) return numeric("textLength", false);
-    return { ok: true };
   }
 
   // ---------------------------------------------------------------- tables
@@ -838,8 +863,8 @@ export class WorkbookModel {
       } else {
         this.shiftRows(sheet, insertAt, count, "ThisLocalAddin");
         if (insertAt > table.rect.r1) table.rect = { ...table.rect, r1: table.rect.r1 + count };
-        // copy the formats of the row above into the new rows
       }
+      // the new rows take the formats and data validation of the row above
       const source: Rect = { r0: insertAt - 1, c0: table.rect.c0, r1: insertAt - 1, c1: table.rect.c1 };
       if (source.r0 > table.rect.r0) {
         for (const layer of this.layersFor(sheet, source)) {
@@ -936,20 +961,7 @@ export class WorkbookModel {
     for (const change of changes) {
       const sheet = this.sheets.find((s) => s.id === change.sheetId);
       if (!sheet) continue;
-      const single = change.rect.r0 === change.rect.r1 && change.rect.c0 === change.rect.c1;
-      const details =
-        single && change.changeType === "RangeEdited"
-          ? (() => {
-              const after = this.engine.readCell(sheet.engineId, change.rect.r0, change.rect.c0);
-              const before = change.before ?? "";
-              return {
-                valueAfter: after.value,
-                valueBefore: before,
-                valueTypeAfter: after.type,
-                valueTypeBefore: before === "" ? "Empty" : typeof before === "number" ? "Double" : typeof before === "boolean" ? "Boolean" : "String",
-              };
-            })()
-          : undefined;
+      const details = this.changeDetails(sheet, change);
       const args = {
         type: "WorksheetChanged",
         source: "Local",
@@ -962,6 +974,20 @@ export class WorkbookModel {
       this.events.emit("worksheetChanged", sheet.id, args);
     }
     if (changes.length > 0) this.notify();
+  }
+
+  /** The `details` of an onChanged event: the value before and after, for an edit of a single cell. */
+  private changeDetails(sheet: SheetModel, change: PendingChange): Record<string, unknown> | undefined {
+    const { rect } = change;
+    if (change.changeType !== "RangeEdited" || rect.r0 !== rect.r1 || rect.c0 !== rect.c1) return undefined;
+    const after = this.engine.readCell(sheet.engineId, rect.r0, rect.c0);
+    const before = change.before ?? "";
+    return {
+      valueAfter: after.value,
+      valueBefore: before,
+      valueTypeAfter: after.type,
+      valueTypeBefore: before === "" ? "Empty" : typeof before === "number" ? "Double" : typeof before === "boolean" ? "Boolean" : "String",
+    };
   }
 
   /** The preview page listens to this to redraw. */

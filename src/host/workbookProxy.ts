@@ -1,4 +1,5 @@
 /** Workbook proxies: the workbook, named items, document (custom) properties, the application. */
+import type { Rect } from "./a1";
 import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import { HostRange } from "./rangeProxy";
@@ -190,7 +191,6 @@ export class HostCustomPropertyCollection extends ClientCollection<HostCustomPro
 
 export class HostDocumentProperties extends ClientObject<true> {
   private customProxy?: HostCustomPropertyCollection;
-  private readonly values = new Map<string, unknown>();
   constructor(context: RequestContext) {
     super(context, () => true);
   }
@@ -211,7 +211,6 @@ export class HostDocumentProperties extends ClientObject<true> {
     return this.get(name);
   }
   private setProp(name: string, v: string): void {
-    this.values.set(name, v);
     this.set(name, v, () => this.context.model.settings.set(`doc.${name}`, v));
   }
   get title(): string {
@@ -313,21 +312,20 @@ export class HostWorkbook extends ClientObject<true> {
   }
 
   getSelectedRange(): HostRange {
-    return new HostRange(this.context, () => {
-      const m = this.context.model;
-      const selection = m.selection;
-      if (!selection) throw new HostError("InvalidSelection", "There is no selection.");
-      return { sheet: m.sheetById(selection.sheetId), rect: selection.rect };
-    });
+    return this.selected((r) => r);
   }
 
   getActiveCell(): HostRange {
+    return this.selected((r) => ({ r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 }));
+  }
+
+  /** A range picked from the selection at sync time. */
+  private selected(pick: (selection: Rect) => Rect): HostRange {
     return new HostRange(this.context, () => {
       const m = this.context.model;
       const selection = m.selection;
       if (!selection) throw new HostError("InvalidSelection", "There is no selection.");
-      const r = selection.rect;
-      return { sheet: m.sheetById(selection.sheetId), rect: { r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 } };
+      return { sheet: m.sheetById(selection.sheetId), rect: pick(selection.rect) };
     });
   }
 }

@@ -87,35 +87,25 @@ export class HostFreezePanes extends ClientObject<SheetModel> {
     return undefined;
   }
   freezeRows(count = 1): void {
-    this.queue(() => {
-      const s = this.target();
-      s.freezeRows = count;
-      s.freezeColumns = 0;
-      this.context.model.notify();
-    });
+    this.freeze(() => [count, 0]);
   }
   freezeColumns(count = 1): void {
-    this.queue(() => {
-      const s = this.target();
-      s.freezeColumns = count;
-      s.freezeRows = 0;
-      this.context.model.notify();
-    });
+    this.freeze(() => [0, count]);
   }
   freezeAt(frozenRange: HostRange | string): void {
-    this.queue(() => {
-      const s = this.target();
+    this.freeze(() => {
       const r = typeof frozenRange === "string" ? parseAddress(frozenRange).rect : frozenRange.target().rect;
-      s.freezeRows = r.r1 + 1;
-      s.freezeColumns = r.c1 + 1;
-      this.context.model.notify();
+      return [r.r1 + 1, r.c1 + 1];
     });
   }
   unfreeze(): void {
+    this.freeze(() => [0, 0]);
+  }
+  /** Queues setting the frozen rows and columns (computed at sync, when ranges are resolved). */
+  private freeze(panes: () => [rows: number, columns: number]): void {
     this.queue(() => {
       const s = this.target();
-      s.freezeRows = 0;
-      s.freezeColumns = 0;
+      [s.freezeRows, s.freezeColumns] = panes();
       this.context.model.notify();
     });
   }
@@ -193,10 +183,6 @@ export class HostWorksheet extends ClientObject<SheetModel> {
   private freezeProxy?: HostFreezePanes;
   private pageLayoutProxy?: HostPageLayout;
   private tablesProxy?: HostTableCollection;
-
-  constructor(context: RequestContext, binder: () => SheetModel | undefined, orNull = false) {
-    super(context, binder, orNull);
-  }
 
   protected override describe(): string {
     return "Worksheet";
@@ -339,22 +325,24 @@ export class HostWorksheet extends ClientObject<SheetModel> {
   }
 
   getUsedRange(valuesOnly?: boolean): HostRange {
-    return new HostRange(this.context, () => {
-      const sheet = this.target();
-      const used = this.context.model.usedRect(sheet, valuesOnly === true);
-      return { sheet, rect: used ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
-    });
+    return this.usedRange(valuesOnly, false);
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange {
+    return this.usedRange(valuesOnly, true);
+  }
+
+  /** The used range; on an empty sheet A1 (or the null object). */
+  private usedRange(valuesOnly: boolean | undefined, orNull: boolean): HostRange {
     return new HostRange(
       this.context,
       () => {
         const sheet = this.target();
         const used = this.context.model.usedRect(sheet, valuesOnly === true);
-        return used ? { sheet, rect: used } : undefined;
+        if (used) return { sheet, rect: used };
+        return orNull ? undefined : { sheet, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
       },
-      true,
+      orNull,
     );
   }
 

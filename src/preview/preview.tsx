@@ -4,11 +4,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { createRoot } from "react-dom/client";
-import { cellAddress, columnLetters, type Rect } from "../host/a1";
+import { cellAddress, columnLetter } from "../core/a1";
+import { isInside, type Rect } from "../host/a1";
 import { createHost, type LiatHost } from "../host/createHost";
 import type { CustomFunctionsMetadata } from "../host/customFunctionPlugin";
-import { formatText } from "../host/formatText";
-import type { SheetModel, TableModel } from "../host/workbookModel";
+import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type SheetModel, type TableModel } from "../host/workbookModel";
 
 declare global {
   interface Window {
@@ -77,7 +77,7 @@ function useWorkbookVersion(): number {
 const POINT_TO_PX = 96 / 72;
 
 function tableAt(tables: TableModel[], row: number, col: number): TableModel | undefined {
-  return tables.find((t) => row >= t.rect.r0 && row <= t.rect.r1 && col >= t.rect.c0 && col <= t.rect.c1);
+  return tables.find((t) => isInside(t.rect, row, col));
 }
 
 function Alert(props: { title: string; message: string; onClose: () => void }) {
@@ -117,16 +117,14 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
   const header = (
     <tr>
       <th className="row-header corner" />
-      {Array.from({ length: cols }, (_, c) => (
-        <th
-          key={c}
-          scope="col"
-          className={selection && c >= selection.c0 && c <= selection.c1 ? "active-header" : undefined}
-          style={{ width: (sheet.columnWidths.get(c) ?? 48) * POINT_TO_PX, minWidth: (sheet.columnWidths.get(c) ?? 48) * POINT_TO_PX }}
-        >
-          {columnLetters(c)}
-        </th>
-      ))}
+      {Array.from({ length: cols }, (_, c) => {
+        const width = (sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) * POINT_TO_PX;
+        return (
+          <th key={c} scope="col" className={selection && c >= selection.c0 && c <= selection.c1 ? "active-header" : undefined} style={{ width, minWidth: width }}>
+            {columnLetter(c)}
+          </th>
+        );
+      })}
     </tr>
   );
 
@@ -137,7 +135,7 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
         <tbody>
           {Array.from({ length: rows }, (_, r) =>
             sheet.hiddenRows.has(r) ? null : (
-              <tr key={r} style={sheet.rowHeights.has(r) ? { height: (sheet.rowHeights.get(r) ?? 15) * POINT_TO_PX } : undefined}>
+              <tr key={r} style={sheet.rowHeights.has(r) ? { height: (sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) * POINT_TO_PX } : undefined}>
                 <th scope="row" className={`row-header${selection && r >= selection.r0 && r <= selection.r1 ? " active-header" : ""}`}>
                   {r + 1}
                 </th>
@@ -147,17 +145,17 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
                   const table = tableAt(tables, r, c);
                   const isHeader = table !== undefined && table.showHeaders && r === table.rect.r0;
                   const band = table !== undefined && !isHeader && table.showBandedRows && (r - table.rect.r0) % 2 === 1;
-                  const isError = typeof value === "string" && value.startsWith("#") && model.errorMessage(sheet, r, c) !== undefined;
+                  const errorMessage = typeof value === "string" && value.startsWith("#") ? model.errorMessage(sheet, r, c) : undefined;
+                  const isError = errorMessage !== undefined;
                   const selected = selection !== undefined && r === selection.r0 && c === selection.c0;
-                  const inSelection = selection !== undefined && r >= selection.r0 && r <= selection.r1 && c >= selection.c0 && c <= selection.c1;
-                  const validation = model.validationAt(sheet, r, c);
+                  const inSelection = selection !== undefined && isInside(selection, r, c);
                   const classes = [
                     typeof value === "number" && f.horizontalAlignment === "General" ? "number" : "",
                     f.wrapText ? "wrap" : "",
                     isError ? "error" : "",
                     selected ? "selected" : "",
                     inSelection && !selected ? "in-selection" : "",
-                    selected && validation?.rule.list ? "list" : "",
+                    selected && model.validationAt(sheet, r, c)?.rule.list ? "list" : "",
                   ].filter(Boolean);
                   const background = f.fillColor ?? (isHeader ? "#217346" : band ? "#E8F3EC" : undefined);
                   return (
@@ -167,7 +165,7 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
                       data-address={cellAddress(r, c)}
                       aria-selected={selected}
                       className={classes.join(" ") || undefined}
-                      title={isError ? model.errorMessage(sheet, r, c) || T.error : undefined}
+                      title={isError ? errorMessage || T.error : undefined}
                       onMouseDown={() => props.onSelect(r, c)}
                       onDoubleClick={props.onEdit}
                       style={{
@@ -178,7 +176,7 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
                         textAlign: f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left") : undefined,
                       }}
                     >
-                      {typeof value === "boolean" ? formatText(value, f.numberFormat) : texts[r][c]}
+                      {texts[r][c]}
                     </td>
                   );
                 })}
@@ -201,10 +199,12 @@ function App() {
   const sheet = model.activeSheet();
   const selection = model.selection && model.selection.sheetId === sheet.id ? model.selection.rect : undefined;
   const address = selection ? cellAddress(selection.r0, selection.c0) : "";
-  const cellFormula = selection ? String(model.formulas(sheet, { ...selection, r1: selection.r0, c1: selection.c0 })[0][0]) : "";
+  const activeCell = selection ? { ...selection, r1: selection.r0, c1: selection.c0 } : undefined;
+  const cellFormula = activeCell ? String(model.formulas(sheet, activeCell)[0][0]) : "";
   const validation = selection ? model.validationAt(sheet, selection.r0, selection.c0) : undefined;
   const listSource = validation?.rule.list ? String((validation.rule.list as { source: string }).source) : undefined;
   const listValues = useMemo(() => (listSource ? model.listValues(sheet, listSource).map(String) : []), [listSource, sheet, cellFormula]);
+  const activeValue = activeCell && listValues.length > 0 ? String(model.values(sheet, activeCell)[0][0]) : undefined;
   const visibleSheets = model.sheets.filter((s) => s.visibility === "Visible");
 
   const select = (row: number, col: number) => {
@@ -286,7 +286,7 @@ function App() {
               <select
                 aria-label={T.list}
                 id="list-select"
-                value={listValues.includes(String(model.values(sheet, { ...selection!, r1: selection!.r0, c1: selection!.c0 })[0][0])) ? String(model.values(sheet, { ...selection!, r1: selection!.r0, c1: selection!.c0 })[0][0]) : ""}
+                value={activeValue !== undefined && listValues.includes(activeValue) ? activeValue : ""}
                 onChange={(e) => commit(e.target.value, 0)}
               >
                 <option value="" />

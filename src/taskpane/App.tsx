@@ -22,6 +22,7 @@ import { LiveAnnouncer } from "./LiveAnnouncer";
 import { LiveWorkbookProvider } from "./liveWorkbook";
 import { saveUiLanguage } from "./i18n/uiLanguage";
 import { useLang } from "./useLang";
+import { visuallyHidden } from "./visuallyHidden";
 // Only the summary is needed for the first render: the other views load on demand (smaller initial JavaScript).
 const IssuesView = lazy(() => import("./views/IssuesView").then((m) => ({ default: m.IssuesView })));
 const SetupView = lazy(() => import("./views/SetupView").then((m) => ({ default: m.SetupView })));
@@ -44,14 +45,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  langLabel: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  langLabel: visuallyHidden,
   tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingInline: tokens.spacingHorizontalXS },
   panel: { padding: tokens.spacingHorizontalM, flexGrow: 1 },
 });

@@ -5,20 +5,9 @@ import { useTranslation } from "react-i18next";
 import { formatScore } from "./format";
 import { useLiveWorkbook } from "./liveWorkbook";
 import { useLang } from "./useLang";
+import { visuallyHidden } from "./visuallyHidden";
 
-const useStyles = makeStyles({
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
-});
+const useStyles = makeStyles({ visuallyHidden });
 
 export function LiveAnnouncer() {
   const { t } = useTranslation();

@@ -1,13 +1,11 @@
 /** Task pane entry point: once Office is ready, renders the app in the interface language and Office theme. */
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { FIRST_RENDER_MARK } from "./firstRenderMark";
 import { createI18n } from "./i18n/i18n";
 import { initialUiLanguage } from "./i18n/uiLanguage";
 import { officeFluentTheme } from "./theme";
 import { createExcelWorkbookApi } from "./workbookApi";
-
-/** Performance mark set once the first render is committed (read by bench/taskpane.ts). */
-export const FIRST_RENDER_MARK = "liat-first-render";
 
 function FirstRender({ onRendered }: { onRendered: () => void }) {
   // a ref callback runs when the tree is committed to the DOM

@@ -1,6 +1,6 @@
 /** Groups validation issues for display: by sheet, and counts by policy domain and by priority. */
 import type { DomainId } from "../core/catalogueTypes";
-import { normalizeCode } from "../core/codes";
+import { codeToDomain } from "../core/codes";
 import { isDomainId } from "../core/domains";
 import { prioritiesOf } from "../core/priorities";
 import type { ValidationIssue } from "../excel/types";
@@ -22,10 +22,9 @@ export function groupIssuesBySheet(issues: readonly ValidationIssue[]): SheetIss
 }
 
 /** The domain an issue belongs to: from its objective code, else from the number the sheet name starts with. */
-export function issueDomain(issue: ValidationIssue): DomainId | null {
-  const code = normalizeCode(issue.code ?? "");
-  const fromCode = code === null ? NaN : Number(code.split(".")[0]);
-  if (isDomainId(fromCode)) return fromCode;
+function issueDomain(issue: ValidationIssue): DomainId | null {
+  const fromCode = codeToDomain(issue.code ?? "");
+  if (fromCode !== null) return fromCode;
   const fromSheet = Number(/^\s*(\d+)/.exec(issue.sheet)?.[1]);
   return isDomainId(fromSheet) ? fromSheet : null;
 }

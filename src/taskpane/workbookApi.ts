@@ -6,14 +6,12 @@
 import type { DomainId } from "../core/catalogueTypes";
 import type { ConsolidationResult } from "../core/consolidate";
 import type { Lang } from "../core/language";
-import type { WorkbookSummary } from "../core/summary";
 import type { InsertOptions, InsertResult, LiveUpdate, ValidationIssue, WorkbookStatus } from "../excel/types";
 import {
   activateDomain,
   createLiveValidator,
   getWorkbookStatus,
   insertLiat,
-  readSummary,
   saveSettings,
   selectIssue,
   selectCell,
@@ -27,8 +25,6 @@ export interface LiveSubscription {
 export interface WorkbookApi {
   /** What the workbook holds: LIAT or not, schema version, domains present and missing, settings. */
   getStatus(): Promise<WorkbookStatus>;
-  /** Reads the statuses and summarises them (one sync). */
-  readSummary(): Promise<WorkbookSummary>;
   /** Validates everything once, then reports after every change (incrementally) until disposed. */
   watch(onUpdate: (update: LiveUpdate) => void, onError: (error: unknown) => void): LiveSubscription;
   /** Inserts the sheets (never overwrites a filled one; upgrades an older workbook). */
@@ -45,20 +41,13 @@ export interface WorkbookApi {
 /** The implementation over src/excel (Excel.run against Office, or the in-memory host). */
 export function createExcelWorkbookApi(): WorkbookApi {
   return {
-    getStatus: () => getWorkbookStatus(),
-    readSummary: () => readSummary(),
+    getStatus: getWorkbookStatus,
     watch: (onUpdate, onError) => createLiveValidator({ onUpdate, onError }),
-    insert: (options) => insertLiat(options),
-    saveSettings: async (settings) => {
-      await saveSettings(settings);
-    },
-    selectIssue: async (issue) => {
-      await selectIssue(issue);
-    },
-    activateDomain: async (domain) => {
-      await activateDomain(domain);
-    },
-    writeConsolidation: (result, lang) => writeConsolidation(result, lang),
+    insert: insertLiat,
+    saveSettings,
+    selectIssue,
+    activateDomain,
+    writeConsolidation,
     openSheet: (sheet, address = "A1") => selectCell(sheet, address),
   };
 }

@@ -1,32 +1,23 @@
 /** The preview page: a simulated workbook next to the real task pane, driven like a user would. */
-import { mkdirSync, readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, URL_FILE } from "./previewServer";
+import type { Page } from "playwright-core";
+import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
+import { ROOT } from "./previewServer";
 
-const baseUrl = process.env.LIAT_PREVIEW_URL ?? readFileSync(URL_FILE, "utf8").trim();
+const baseUrl = previewUrl();
 
-let context: BrowserContext;
+let browser: PreviewBrowser;
 let page: Page;
-let profile: string;
-const problems: string[] = [];
+let problems: string[] = [];
 
 beforeAll(async () => {
-  profile = mkdtempSync(path.join(os.tmpdir(), "liat-preview-"));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 860 } });
-  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  browser = await openPreviewBrowser("preview", { width: 1400, height: 860 });
+  ({ page, problems } = browser);
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 async function typeInto(address: string, text: string): Promise<void> {

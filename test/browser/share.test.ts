@@ -4,44 +4,36 @@
  * sheet in the simulated workbook and the expected list of unreadable files. ExcelJS is fetched
  * only when the files are read (a separate chunk). Screenshot: test-artifacts/share-en.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type FrameLocator, type Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { domainSheetName } from "../../src/core/layout";
 import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, URL_FILE } from "./previewServer";
+import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
+import { ROOT } from "./previewServer";
 
-const baseUrl = process.env.LIAT_PREVIEW_URL ?? readFileSync(URL_FILE, "utf8").trim();
+const baseUrl = previewUrl();
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HYPERLINK = '=HYPERLINK("http://x","y")';
 
-let context: BrowserContext;
+let browser: PreviewBrowser;
 let page: Page;
-let profile: string;
-const problems: string[] = [];
+let problems: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  profile = mkdtempSync(path.join(os.tmpdir(), "liat-share-"));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
-  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  browser = await openPreviewBrowser("share", { width: 1400, height: 900 });
+  ({ page, problems } = browser);
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 function pane(): FrameLocator {
-  return page.frameLocator("#taskpane");
+  return browser.pane();
 }
 
 /** Values of a sheet of the simulated workbook (from A1). */

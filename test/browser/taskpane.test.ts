@@ -3,17 +3,16 @@
  * pane, fill statuses in the grid, watch the summary change, click an issue and see its cell selected.
  * Screenshots of the filled summary in English and French go to test-artifacts/summary-{en,fr}.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type FrameLocator, type Page } from "playwright-core";
-import { objectivesOfDomain } from "../../src/core/catalogue";
+import type { FrameLocator, Page } from "playwright-core";
 import type { DomainId } from "../../src/core/catalogueTypes";
 import type { Lang } from "../../src/core/language";
 import { columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW, type ColumnKey } from "../../src/core/layout";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, URL_FILE } from "./previewServer";
+import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
+import { ROOT } from "./previewServer";
 
-const baseUrl = process.env.LIAT_PREVIEW_URL ?? readFileSync(URL_FILE, "utf8").trim();
+const baseUrl = previewUrl();
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
 const TEXT = {
@@ -39,35 +38,22 @@ const TEXT = {
   },
 } as const;
 
-let context: BrowserContext;
+let browser: PreviewBrowser;
 let page: Page;
-let profile: string;
-const problems: string[] = [];
+let problems: string[] = [];
 
 beforeAll(async () => {
-  profile = mkdtempSync(path.join(os.tmpdir(), "liat-taskpane-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-  });
-  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  browser = await openPreviewBrowser("taskpane", { width: 1400, height: 900 });
+  ({ page, problems } = browser);
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 function pane(): FrameLocator {
-  return page.frameLocator("#taskpane");
+  return browser.pane();
 }
 
 function entryAddress(n: number, column: ColumnKey): string {

@@ -13,8 +13,10 @@ import {
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { GroupSummary } from "../../core/summary";
-import { formatPercent, formatScore } from "../format";
+import { formatScore } from "../format";
 import { useLang } from "../useLang";
+import { useSummaryText } from "../useSummaryText";
+import { visuallyHidden } from "../visuallyHidden";
 import { StatusCounts } from "./StatusCounts";
 
 const useStyles = makeStyles({
@@ -29,14 +31,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase300 },
   score: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden,
   line: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });
 
@@ -56,6 +51,7 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
+  const text = useSummaryText();
   const titleId = useId();
   const score = group.score;
   const hintId = useId();
@@ -103,7 +99,7 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
       ) : null}
       <ProgressBar
         value={score === null ? 0 : score / 100}
-        aria-label={`${t("summary.score")} ${name}: ${score === null ? t("summary.noScore") : t("summary.scoreOutOf", { score: formatScore(score, lang) })}`}
+        aria-label={`${t("summary.score")} ${name}: ${text.score(score)}`}
         thickness="large"
       />
       <div className={styles.line}>
@@ -116,16 +112,7 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
             {t("summary.noScore")}
           </Badge>
         )}
-        <Caption1 data-testid="coverage">
-          {t("summary.coverage")}{" "}
-          {group.coverage === null
-            ? t("summary.coverageNone")
-            : t("summary.coverageValue", {
-                assessed: group.assessed,
-                applicable: group.applicable,
-                percent: formatPercent(group.coverage, lang),
-              })}
-        </Caption1>
+        <Caption1 data-testid="coverage">{text.coverage(group)}</Caption1>
         <Badge appearance={issues > 0 ? "filled" : "outline"} color={issues > 0 ? "danger" : "success"} data-testid="issues">
           {t("summary.issues", { count: issues })}
         </Badge>

@@ -1,6 +1,6 @@
 /** Validation issues grouped by sheet; a click (or Enter) on one selects its cell. Follows edits live. */
 import { Badge, Button, Caption1, makeStyles, Spinner, Text, Title3, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ValidationIssue } from "../../excel/types";
 import { groupIssuesBySheet } from "../issueGroups";
@@ -33,11 +33,11 @@ export function IssuesView() {
   const api = useWorkbookApi();
   const { status, live, loading, error } = useLiveWorkbook();
   const [selectError, setSelectError] = useState<unknown>(null);
+  const issues = useMemo(() => live?.issues ?? [], [live]);
+  const groups = useMemo(() => groupIssuesBySheet(issues), [issues]);
 
   if (loading && !live) return <Spinner label={t("app.loading")} />;
   if (status && !status.hasLiat) return <Text as="p">{t("issues.noWorkbook")}</Text>;
-  const issues = live?.issues ?? [];
-  const groups = groupIssuesBySheet(issues);
 
   const select = (issue: ValidationIssue) => {
     setSelectError(null);

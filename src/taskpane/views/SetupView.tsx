@@ -57,16 +57,15 @@ export function SetupView() {
   const legendId = useId();
 
   // a workbook without LIAT sheets has no settings yet: the workbook language starts as the interface's
-  const known = status?.hasLiat ? status.settings : null;
-  const [lang, setLang] = useState<Lang>(known?.lang ?? uiLang);
-  const [city, setCity] = useState(known?.city ?? "");
-  const [period, setPeriod] = useState(known?.period ?? "");
+  const settings = status?.hasLiat ? status.settings : null;
+  const [lang, setLang] = useState<Lang>(settings?.lang ?? uiLang);
+  const [city, setCity] = useState(settings?.city ?? "");
+  const [period, setPeriod] = useState(settings?.period ?? "");
   const [domains, setDomains] = useState<DomainId[]>(ALL_DOMAINS);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   // When the workbook's settings become known (or change after an operation), show them.
-  const settings = status?.hasLiat ? status.settings : null;
   useEffect(() => {
     if (!settings) return;
     setLang(settings.lang);

@@ -13,14 +13,15 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DomainId } from "../../core/catalogueTypes";
 import { ratingBand } from "../../core/rating";
-import { formatPercent, formatScore } from "../format";
+import { formatScore } from "../format";
 import { countIssuesByDomain, countIssuesByPriority } from "../issueGroups";
 import { useLiveWorkbook } from "../liveWorkbook";
 import { useLang } from "../useLang";
+import { useSummaryText } from "../useSummaryText";
 import { useWorkbookApi } from "../workbookApiContext";
 import { GroupCard } from "./GroupCard";
 import { ScoreChart, type ChartRow } from "./ScoreChart";
@@ -39,10 +40,15 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
+  const text = useSummaryText();
   const api = useWorkbookApi();
   const { status, live, loading, error } = useLiveWorkbook();
   const [byPriority, setByPriority] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
+  // Counted once per update, not on every render (the switch, the language).
+  const issues = live?.issues;
+  const domainIssues = useMemo(() => countIssuesByDomain(issues ?? []), [issues]);
+  const priorityIssues = useMemo(() => countIssuesByPriority(issues ?? []), [issues]);
 
   if (loading && !live) return <Spinner label={t("app.loading")} />;
   if (status && !status.hasLiat) {
@@ -60,25 +66,21 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
   }
   if (!live) return error ? <WorkbookError error={error} /> : <Spinner label={t("app.loading")} />;
 
-  const { summary, issues } = live;
+  const { summary } = live;
   const overall = summary.overall;
   const overallScore = byPriority ? summary.overallByPriority : overall.score;
-  const domainIssues = countIssuesByDomain(issues);
-  const priorityIssues = countIssuesByPriority(issues);
-  const scoreText = (score: number | null) =>
-    score === null ? t("summary.noScore") : t("summary.scoreOutOf", { score: formatScore(score, lang) });
   const rows: ChartRow[] = byPriority
     ? summary.priorities.map((p) => ({
         key: `p${p.priority}`,
         label: `${p.priority}. ${t(`priority.${p.priority}`)}`,
         score: p.score,
-        scoreText: scoreText(p.score),
+        scoreText: text.score(p.score),
       }))
     : summary.domains.map((d) => ({
         key: `d${d.domain}`,
         label: `${d.domain}. ${t(`domain.${d.domain}.short`)}`,
         score: d.score,
-        scoreText: scoreText(d.score),
+        scoreText: text.score(d.score),
       }));
 
   const open = (domain: DomainId) => {
@@ -103,14 +105,7 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
               {overallScore === null ? t("summary.noScore") : t(`rating.${ratingBand(overallScore)?.id ?? "initial"}`)}
             </Text>
             <Caption1 as="p" block data-testid="overall-coverage">
-              {t("summary.coverage")}{" "}
-              {overall.coverage === null
-                ? t("summary.coverageNone")
-                : t("summary.coverageValue", {
-                    assessed: overall.assessed,
-                    applicable: overall.applicable,
-                    percent: formatPercent(overall.coverage, lang),
-                  })}
+              {text.coverage(overall)}
             </Caption1>
           </div>
           <Text className={styles.big} data-testid="overall-score">
