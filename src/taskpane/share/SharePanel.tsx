@@ -6,6 +6,7 @@
  */
 import { Button, Field, makeStyles, ProgressBar, Text, Title3, tokens } from "@fluentui/react-components";
 import { useRef, useState, type ChangeEvent } from "react";
+import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { ConsolidationResult } from "../../core/consolidate";
 import type { ConsolidationWriteResult } from "../../excel/consolidation";
@@ -47,7 +48,9 @@ export default function SharePanel() {
     setPhase({ kind: "loading" });
     let result: ConsolidationResult | undefined;
     try {
-      result = await readAndConsolidate(files, (progress) => setPhase({ kind: "reading", progress }));
+      // flushSync: each "file i of n" reaches the page before the file is read, so that it is painted
+      // even when a file fails at once (React would otherwise batch it with the next update)
+      result = await readAndConsolidate(files, (progress) => flushSync(() => setPhase({ kind: "reading", progress })));
       setPhase({ kind: "writing", result });
       const written = await api.writeConsolidation(result, lang);
       setPhase({ kind: "done", result, written });
