@@ -6,18 +6,18 @@
  * twice is not duplicated. Values from other people's files stay plain values (writers write
  * strings as text). No spreadsheet library here: the command line and the task pane share it.
  */
-import { cellAddress } from "./a1";
 import { getObjective } from "./catalogue";
 import type { DomainId } from "./catalogueTypes";
 import { codeToDomain } from "./codes";
-import { ENTRY_FIELDS, MAX_CELL_TEXT, validateEntry, type EntryField, type Severity } from "./entrySchema";
+import { ENTRY_FIELDS, MAX_CELL_TEXT, type EntryField } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
 import type { Lang, Localized } from "./language";
 import { COLUMNS, CONSOLIDATION_SHEET, DOMAIN_IDS, type ColumnKey } from "./layout";
-import { fillTemplate, localizedMessage, quoteValue, type MessageKey } from "./messages";
+import { fillTemplate } from "./messages";
 import { ratingLabel } from "./rating";
 import { parseStatus } from "./status";
 import { summarize, type WorkbookSummary } from "./summary";
+import { codeChecks, columnIssues, entryIssues } from "./tableChecks";
 import {
   findTables,
   fingerprint,
@@ -62,24 +62,7 @@ export interface CheckedWorkbook {
   warnings: number;
 }
 
-const issue = (sheet: string, address: string, code: string, field: EntryField | "code", key: MessageKey, severity: Severity, message: Localized): WorkbookIssue => ({
-  id: key === "columnMissing" ? `${sheet}!${address}:${key}:${field}` : `${sheet}!${address}:${key}`,
-  sheet,
-  address,
-  code,
-  field,
-  key,
-  severity,
-  message,
-});
-
 const layoutColumn = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!;
-
-/** Header label of a layout column, both languages ("Status / Statut"). */
-const headerName = (key: ColumnKey): string => {
-  const c = layoutColumn(key);
-  return c.header.fr === c.header.en ? c.header.en : `${c.header.fr} / ${c.header.en}`;
-};
 
 /**
  * Checks a workbook as plain data: finds its LIAT tables, validates every row, reports unknown,
@@ -90,50 +73,27 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
   const tables = findTables(wb.sheets);
   if (tables.length === 0) return null;
   const settings = readCoverSettings(wb.sheets);
-  const issues: WorkbookIssue[] = [];
-  const rows: CheckedRow[] = [];
-  const firstSeen = new Map<string, string>();
-  for (const t of tables) {
-    const headerAddress = cellAddress(t.headerRow, t.columns.code!);
-    for (const f of t.missing) issues.push(issue(t.sheet, headerAddress, "", f, "columnMissing", "warning", localizedMessage("columnMissing", { value: headerName(f) })));
-    for (const r of t.rows) {
-      const values = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue)])) as Record<EntryField, CellValue>;
-      const hasEntry = ENTRY_FIELDS.some((f) => values[f] !== null);
-      const address = r.cells.code!;
-      const rowIssues: WorkbookIssue[] = [];
-      const codeIssue = (key: MessageKey, severity: Severity, params?: Record<string, string | number>) =>
-        rowIssues.push(issue(r.sheet, address, r.code, "code", key, severity, localizedMessage(key, params)));
-      let counted = false;
-      if (r.code === "") {
-        codeIssue("codeMissing", hasEntry ? "error" : "warning");
-      } else if (!r.codeReadable || getObjective(r.code) === undefined) {
-        codeIssue("codeUnknown", hasEntry ? "error" : "warning", { value: quoteValue(r.code) });
-      } else {
-        const other = firstSeen.get(r.code);
-        if (other !== undefined) codeIssue("codeDuplicate", "error", { value: r.code, other });
-        else {
-          firstSeen.set(r.code, `${r.sheet}!${address}`);
-          counted = true;
-        }
-      }
-      for (const e of validateEntry(r.raw).issues) {
-        rowIssues.push(issue(r.sheet, r.cells[e.field] ?? address, r.code, e.field, e.key, e.severity, e.message));
-      }
-      const status = parseStatus(values.status);
-      rows.push({
-        code: r.code,
-        counted,
-        domain: r.codeReadable ? codeToDomain(r.code) : null,
-        sheet: r.sheet,
-        rowIndex: r.rowIndex,
-        address,
-        values,
-        points: status.kind === "level" ? status.points : status.kind === "na" ? "NA" : null,
-        issues: rowIssues,
-      });
-      issues.push(...rowIssues);
-    }
-  }
+  const issues: WorkbookIssue[] = tables.flatMap(columnIssues);
+  const found = tables.flatMap((t) => t.rows);
+  const codes = codeChecks(found);
+  const rows: CheckedRow[] = found.map((r, i) => {
+    const values = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue)])) as Record<EntryField, CellValue>;
+    const { issue: codeIssue, counted } = codes[i]!;
+    const rowIssues = [...(codeIssue ? [codeIssue] : []), ...entryIssues(r)];
+    issues.push(...rowIssues);
+    const status = parseStatus(values.status);
+    return {
+      code: r.code,
+      counted,
+      domain: r.codeReadable ? codeToDomain(r.code) : null,
+      sheet: r.sheet,
+      rowIndex: r.rowIndex,
+      address: r.cells.code!,
+      values,
+      points: status.kind === "level" ? status.points : status.kind === "na" ? "NA" : null,
+      issues: rowIssues,
+    };
+  });
   const summary = summarize(rows.filter((r) => r.counted).map((r) => ({ code: r.code, status: r.values.status })));
   return {
     fileName: wb.fileName,

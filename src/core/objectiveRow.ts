@@ -2,7 +2,8 @@
  * Reads one objective row of a LIAT table from a row of cell values, by the columns its header row
  * names: the code (normalized when it is one), the entry cells and their addresses. The add-in
  * (src/excel/scan.ts, over Excel ranges) and the received-file reader (src/core/workbookModel.ts)
- * read rows the same way; each decides for itself which rows count as empty.
+ * read rows the same way, and skip the same rows: those whose code, sub-category, objective and entry
+ * cells are all blank (the Points column is computed and does not count).
  */
 import { columnLetter } from "./a1";
 import { normalizeCode } from "./codes";
@@ -21,21 +22,27 @@ export interface ObjectiveRow {
   cells: Partial<Record<EntryField | "code", string>>;
 }
 
+/** Columns whose cells say whether a row holds anything. */
+const CONTENT_KEYS: readonly ColumnKey[] = ["code", "subcategory", "objective", ...ENTRY_FIELDS];
+
 /**
  * A reader of the rows of one table: `columns` are sheet columns (0-based) by key, `left` the sheet
- * column of a row's first cell. Column letters are worked out once here, not once per cell.
+ * column of a row's first cell. It gives null for an empty row. Column letters are worked out once
+ * here, not once per cell.
  */
 export function objectiveRowReader(
   columns: Partial<Record<ColumnKey, number>>,
   left = 0,
-): (cells: readonly CellValue[], row: number) => ObjectiveRow {
+): (cells: readonly CellValue[], row: number) => ObjectiveRow | null {
   const codeColumn = columns.code;
   const codeLetter = codeColumn === undefined ? null : columnLetter(codeColumn);
   const entries = ENTRY_FIELDS.flatMap((field) => {
     const c = columns[field];
     return c === undefined ? [] : [{ field, index: c - left, letter: columnLetter(c) }];
   });
+  const content = CONTENT_KEYS.flatMap((k) => (columns[k] === undefined ? [] : [columns[k]! - left]));
   return (cells, row) => {
+    if (content.every((i) => isBlank(cells[i]))) return null;
     const raw: RawEntry = {};
     const addresses: ObjectiveRow["cells"] = {};
     const line = row + 1;

@@ -65,17 +65,12 @@ export interface FoundTable {
   rows: FoundRow[];
 }
 
-/** Columns whose cells say whether a row holds anything (Points is computed and does not count). */
-const CONTENT_KEYS: readonly ColumnKey[] = ["code", "subcategory", "objective", ...ENTRY_FIELDS];
-
 function readTable(sheet: SheetData, headerRow: number, end: number, columns: Partial<Record<ColumnKey, number>>): FoundTable {
   const rows: FoundRow[] = [];
   const read = objectiveRowReader(columns);
-  const contentColumns = CONTENT_KEYS.flatMap((k) => (columns[k] === undefined ? [] : [columns[k]!]));
   for (let r = headerRow + 1; r < end; r++) {
-    const cells = sheet.rows[r] ?? [];
-    if (contentColumns.every((c) => isBlank(cells[c]))) continue;
-    rows.push({ ...read(cells, r), sheet: sheet.name, rowIndex: r });
+    const row = read(sheet.rows[r] ?? [], r);
+    if (row !== null) rows.push({ ...row, sheet: sheet.name, rowIndex: r });
   }
   const firstCode = rows.find((x) => x.codeReadable);
   return {

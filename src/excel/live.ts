@@ -3,11 +3,13 @@
  * re-validates only the rows that changed (one sync to read them, one to write their flags), and
  * emits the summary and the full issue list after each change.
  */
+import { isBlankEntry } from "../core/entrySchema";
 import type { CellValue } from "../core/excelValues";
 import { FLAGS_SHEET } from "../core/layout";
 import { excelApi, runExcel } from "./excelApi";
 import { flagsSheetOf, queueFlags, type RowSpan } from "./flags";
-import { codeIssues, issuesByRow, rowIssues, sortIssues, tableIssues } from "./issues";
+import { codeIssues, columnIssues, entryIssues } from "../core/tableChecks";
+import { issuesByRow, sortIssues } from "./issues";
 import { HEADER_SEARCH_ROWS, dataRows, firstTableOfDomain, isSystemSheet, rowReader, scanSheet } from "./scan";
 import { gridOf, loadUsed } from "./snapshot";
 import { summarizeTables } from "./status";
@@ -54,7 +56,7 @@ function firstFrom(rows: readonly RowRead[], r: number): number {
   return lo;
 }
 
-/** Puts the rows just read in place of the span's earlier ones; true when a row's code changed. */
+/** Puts the rows just read in place of the span's earlier ones; true when the code checks must run again. */
 function replaceSpan(s: SheetState, span: RowSpan, read: readonly RowRead[]): boolean {
   const rows = s.table.rows;
   const i0 = firstFrom(rows, span.r0);
@@ -63,10 +65,14 @@ function replaceSpan(s: SheetState, span: RowSpan, read: readonly RowRead[]): bo
   s.table.rows = [...rows.slice(0, i0), ...read, ...rows.slice(i1)];
   for (const r of before) s.issues.delete(r.rowIndex);
   for (const r of read) {
-    const list = rowIssues(r);
+    const list = entryIssues(r);
     if (list.length > 0) s.issues.set(r.rowIndex, list);
   }
-  return before.length !== read.length || before.some((r, i) => r.rowIndex !== read[i]!.rowIndex || r.code !== read[i]!.code);
+  // a code issue's severity follows whether its row holds an entry: that counts as a code change
+  return (
+    before.length !== read.length ||
+    before.some((r, i) => r.rowIndex !== read[i]!.rowIndex || r.code !== read[i]!.code || isBlankEntry(r.raw) !== isBlankEntry(read[i]!.raw))
+  );
 }
 
 /** Rows of an A1 address ("F5", "F5:G7", "5:7"), 0-based; null for whole columns or unreadable ones. */
@@ -106,7 +112,7 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
   }
 
   function rebuildTableLevel(): void {
-    tableLevel = tables().flatMap(tableIssues);
+    tableLevel = tables().flatMap(columnIssues);
     codeLevel = codeIssues(tables().flatMap((t) => t.rows));
   }
 

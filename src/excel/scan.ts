@@ -5,7 +5,7 @@
 import { codeToDomain } from "../core/codes";
 import type { DomainId } from "../core/catalogueTypes";
 import { getObjective } from "../core/catalogue";
-import { ENTRY_FIELDS, isBlankEntry, type EntryField } from "../core/entrySchema";
+import { ENTRY_FIELDS, type EntryField } from "../core/entrySchema";
 import { isBlank, type CellValue } from "../core/excelValues";
 import { isLang, type Lang } from "../core/language";
 import { CONSOLIDATION_SHEET, COVER, COVER_SHEET, FLAGS_SHEET, LISTS_SHEET, SCHEMA_PROPERTY, mapHeaderRow, type ColumnKey } from "../core/layout";
@@ -56,8 +56,8 @@ export function rowReader(
 ): (cells: readonly CellValue[], row: number) => RowRead | null {
   const read = objectiveRowReader(columns, left);
   return (cells, row) => {
-    const { code, raw, cells: addresses } = read(cells, row);
-    return code === "" && isBlankEntry(raw) ? null : { code, sheet, rowIndex: row, raw, cells: addresses };
+    const r = read(cells, row);
+    return r === null ? null : { code: r.code, sheet, rowIndex: row, raw: r.raw, cells: r.cells };
   };
 }
 

@@ -110,14 +110,18 @@ describe("checkWorkbook", () => {
     expect(c.rows.map((r) => [r.code, r.counted])).toEqual([["1.1.1", true], ["9.9.9", false], ["", false], ["1.1.1", false], ["Total", false]]);
     const keys = c.issues.map((i) => `${i.address}:${i.key}:${i.severity}`);
     expect(keys).toEqual(expect.arrayContaining([
-      "A1:columnMissing:warning",
+      "A1:columnMissing:error", // Evidence: "Sustained" needs it
+      "A1:columnMissing:warning", // Comments and the other optional columns
       "A3:codeUnknown:error",
       "A4:codeMissing:error",
       "A5:codeDuplicate:error",
-      "A5:evidenceRequired:error",
-      "A6:codeUnknown:warning",
+      "A6:codeUnknown:warning", // a stray line without entries
     ]));
-    expect(c.issues.filter((i) => i.key === "columnMissing")).toHaveLength(ENTRY_FIELDS.length - 2);
+    const missing = c.issues.filter((i) => i.key === "columnMissing");
+    expect(missing).toHaveLength(ENTRY_FIELDS.length - 2);
+    expect(missing.filter((i) => i.severity === "error").map((i) => i.field).sort()).toEqual(["currency", "evidence"]);
+    // the missing Evidence column is reported once, not again on each row that would need it
+    expect(keys).not.toContain("A5:evidenceRequired:error");
     expect(new Set(c.issues.map((i) => i.id)).size).toBe(c.issues.length);
     expect(c.issues.find((i) => i.key === "codeDuplicate")!.message.en).toContain("S!A2");
     // Only the first 1.1.1 counts: Planned = 25 points over 16 domain-1 objectives.

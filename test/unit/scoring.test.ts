@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { meanOfScores, tally, tallyValues, InvalidStatusError, InvalidWeightError } from "../../src/core/scoring";
+import { meanOfScores, tallyValues, InvalidStatusError, InvalidWeightError } from "../../src/core/scoring";
 import { parseStatus, STATUS_SCALE, statusLabels, NOT_APPLICABLE_LABEL } from "../../src/core/status";
 import { ratingBand, ratingLabel } from "../../src/core/rating";
 import { summarize } from "../../src/core/summary";

@@ -1,0 +1,112 @@
+/**
+ * The checks of a LIAT table that go beyond one row's entries: missing columns and objective codes
+ * (missing, unknown, duplicate), plus each row's entry issues located at their cells. The add-in
+ * (src/excel/issues.ts, over the open workbook) and the consolidation (src/core/consolidate.ts,
+ * over received files) both report through these functions, so one workbook gets the same issues,
+ * with the same severities, wherever it is checked.
+ *
+ * The rules:
+ * - A missing entry column is an error when a rule of the schema needs it (Status, Responsible
+ *   service, Evidence, Currency), otherwise a warning. It is reported once, at the table's header;
+ *   the rows are not also told that its cells are empty.
+ * - A row without a code, or with a code that is not a LIAT objective, is an error when the row holds
+ *   an entry (that entry cannot be counted) and a warning when it holds none (a stray line).
+ * - A code seen before in the workbook is an error; only its first row counts.
+ */
+import { cellAddress } from "./a1";
+import { getObjective } from "./catalogue";
+import { isBlankEntry, validateEntry, type EntryField, type RawEntry, type Severity } from "./entrySchema";
+import type { Localized } from "./language";
+import { COLUMNS, type ColumnKey } from "./layout";
+import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
+import type { WorkbookIssue } from "./workbookIssue";
+
+/** What the checks need of a table: where its header is, which columns it has. */
+export interface CheckedTableShape {
+  sheet: string;
+  /** 0-based sheet row of the header. */
+  headerRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  missing: readonly EntryField[];
+}
+
+/** What the checks need of a row. */
+export interface CheckedRowShape {
+  sheet: string;
+  code: string;
+  raw: RawEntry;
+  cells: Partial<Record<EntryField | "code", string>>;
+}
+
+/** Entry columns whose absence breaks a rule of the schema. */
+export const COLUMNS_RULES_NEED: ReadonlySet<EntryField> = new Set<EntryField>(["status", "responsible", "evidence", "currency"]);
+
+export function makeIssue(
+  sheet: string,
+  address: string,
+  code: string,
+  field: EntryField | "code",
+  key: MessageKey,
+  severity: Severity,
+  message: Localized,
+): WorkbookIssue {
+  const id = key === "columnMissing" ? `${sheet}!${address}:${key}:${field}` : `${sheet}!${address}:${key}`;
+  return { id, sheet, address, code, field, key, severity, message };
+}
+
+/** The columns the table lacks, each at the header's code cell, named in each language. */
+export function columnIssues(table: CheckedTableShape): WorkbookIssue[] {
+  const at = cellAddress(table.headerRow, table.columns.code ?? 0);
+  return table.missing.map((field) => {
+    const header = COLUMNS.find((c) => c.key === field)!.header;
+    const message = {
+      fr: localizedMessage("columnMissing", { value: header.fr }).fr,
+      en: localizedMessage("columnMissing", { value: header.en }).en,
+    };
+    return makeIssue(table.sheet, at, "", field, "columnMissing", COLUMNS_RULES_NEED.has(field) ? "error" : "warning", message);
+  });
+}
+
+/** The entry issues of one row at their cells; a missing column's cells are left to columnIssues. */
+export function entryIssues(row: CheckedRowShape): WorkbookIssue[] {
+  const out: WorkbookIssue[] = [];
+  for (const i of validateEntry(row.raw).issues) {
+    const address = row.cells[i.field];
+    if (address === undefined) continue;
+    out.push(makeIssue(row.sheet, address, row.code, i.field, i.key, i.severity, i.message));
+  }
+  return out;
+}
+
+/** The code check of one row: its issue, if any, and whether the row is the one that counts for its code. */
+export interface CodeCheck {
+  issue: WorkbookIssue | null;
+  counted: boolean;
+}
+
+/**
+ * Checks the codes of every row of a workbook, in reading order. The result is aligned with `rows`.
+ */
+export function codeChecks(rows: readonly CheckedRowShape[]): CodeCheck[] {
+  const first = new Map<string, CheckedRowShape>();
+  return rows.map((r) => {
+    const address = r.cells.code ?? r.cells.status ?? "A1";
+    const fault = (key: MessageKey, severity: Severity, params?: MessageParams): CodeCheck => ({
+      issue: makeIssue(r.sheet, address, r.code, "code", key, severity, localizedMessage(key, params)),
+      counted: false,
+    });
+    const stray: Severity = isBlankEntry(r.raw) ? "warning" : "error";
+    if (r.code === "") return fault("codeMissing", stray);
+    if (getObjective(r.code) === undefined) return fault("codeUnknown", stray, { value: quoteValue(r.code) });
+    const seen = first.get(r.code);
+    if (seen) return fault("codeDuplicate", "error", { value: r.code, other: `${seen.sheet}!${seen.cells.code ?? ""}` });
+    first.set(r.code, r);
+    return { issue: null, counted: true };
+  });
+}
+
+/** The code issues of every row of a workbook. */
+export function codeIssues(rows: readonly CheckedRowShape[]): WorkbookIssue[] {
+  return codeChecks(rows).flatMap((c) => (c.issue ? [c.issue] : []));
+}
+
