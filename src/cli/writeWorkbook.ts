@@ -22,7 +22,7 @@ import {
   ROW_TOKEN,
   SCHEMA_PROPERTY,
   SCHEMA_VERSION,
-  STATUS_COLORS,
+  statusColorRules,
   TABLE_STYLE,
   columnIndex,
   columnLetter,
@@ -141,17 +141,17 @@ function addLists(wb: ExcelJS.Workbook, lang: Lang): void {
   for (const n of layout.names) wb.definedNames.add(n.ref.replace(/^=/, ""), n.name);
 }
 
-function statusRule(labels: readonly string[], cell: string, fill: string, font: string, priority: number): ExcelJS.ConditionalFormattingRule {
-  const test = labels.map((l) => `TRIM(${cell})="${l.replace(/"/g, '""')}"`).join(",");
-  return {
+/** The status colours as ExcelJS rules: the layout's rules on the Points column, as the add-in adds them. */
+function statusRules(firstRow: number): ExcelJS.ConditionalFormattingRule[] {
+  return statusColorRules(firstRow).map((rule, i) => ({
     type: "expression",
-    priority,
-    formulae: [`OR(${test})`],
+    priority: i + 1,
+    formulae: [rule.formula.replace(/^=/, "")],
     style: {
-      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } },
-      font: { color: { argb: argb(font) } },
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
+      font: { color: { argb: argb(rule.font) } },
     },
-  };
+  }));
 }
 
 function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOptions): void {
@@ -217,11 +217,7 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
   });
 
   const status = columnLetter(columnIndex("status"));
-  const first = `$${status}${layout.firstRow}`;
-  ws.addConditionalFormatting({
-    ref: `${status}${layout.firstRow}:${status}${layout.lastRow}`,
-    rules: STATUS_COLORS.map((s, i) => statusRule([s.labels.fr, s.labels.en], first, s.fill, s.font, i + 1)),
-  });
+  ws.addConditionalFormatting({ ref: `${status}${layout.firstRow}:${status}${layout.lastRow}`, rules: statusRules(layout.firstRow) });
 
   void ws.protect("", {
     selectLockedCells: true,

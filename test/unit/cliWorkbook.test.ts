@@ -19,6 +19,7 @@ import {
   pointsFormula,
   SCHEMA_PROPERTY,
   SCHEMA_VERSION,
+  statusColorRules,
   tableName,
 } from "../../src/core/layout";
 import { loadExcel, readOk, storedZip } from "./cliFixtures";
@@ -112,11 +113,15 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
     const layout = domainSheetLayout(1, "en");
     return writeLiatWorkbook({ lang: "en" }).then(loadExcel).then((wb) => {
       const ws = wb.getWorksheet(layout.name)!;
-      const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+      type Rule = { formulae: string[]; style: { fill: { bgColor: { argb: string } } } };
+      const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
       expect(cf[0]!.ref).toBe(`F${layout.firstRow}:F${layout.lastRow}`);
-      expect(cf[0]!.rules).toHaveLength(6);
-      expect(cf[0]!.rules[1]!.formulae[0]).toContain('"Planned"');
-      expect(cf[0]!.rules[1]!.formulae[0]).toContain('"Planifié"');
+      // the rules the add-in adds: on the Points column, so every spelling of a status gets its colour
+      const points = columnLetter(COLUMNS.findIndex((c) => c.key === "points"));
+      expect(cf[0]!.rules.map((r) => [`=${r.formulae[0]}`, `#${r.style.fill.bgColor.argb.slice(2)}`])).toEqual(
+        statusColorRules(layout.firstRow).map((r) => [r.formula, r.fill]),
+      );
+      expect(cf[0]!.rules[1]!.formulae[0]).toBe(`AND(ISNUMBER($${points}${layout.firstRow}),$${points}${layout.firstRow}=25)`);
       COLUMNS.forEach((spec, c) => expect(ws.getColumn(c + 1).width).toBeCloseTo(spec.width, 1));
       expect(ws.getCell(layout.firstRow, 3).alignment?.wrapText).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW });
