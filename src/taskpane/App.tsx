@@ -11,7 +11,7 @@ import {
   TabList,
   Text,
   tokens,
-  webLightTheme,
+  webDarkTheme,
   type Theme,
 } from "@fluentui/react-components";
 import type { i18n as I18n } from "i18next";
@@ -22,6 +22,7 @@ import { LiveAnnouncer } from "./LiveAnnouncer";
 import { LiveWorkbookProvider } from "./liveWorkbook";
 import { saveUiLanguage } from "./i18n/uiLanguage";
 import { useLang } from "./useLang";
+import { useOfficeTheme } from "./useOfficeTheme";
 import { visuallyHidden } from "./visuallyHidden";
 // Only the summary is needed for the first render: the other views load on demand (smaller initial JavaScript).
 const IssuesView = lazy(() => import("./views/IssuesView").then((m) => ({ default: m.IssuesView })));
@@ -53,14 +54,17 @@ const useStyles = makeStyles({
 export interface AppProps {
   api: WorkbookApi;
   i18n: I18n;
+  /** A fixed theme (tests, screenshots); by default the Office theme, followed while the pane is open. */
   theme?: Theme;
   initialView?: ViewId;
 }
 
-export function App({ api, i18n, theme = webLightTheme, initialView = "summary" }: AppProps) {
+export function App({ api, i18n, theme, initialView = "summary" }: AppProps) {
+  const officeTheme = useOfficeTheme();
+  const shown = theme ?? officeTheme;
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={theme}>
+      <FluentProvider theme={shown} data-theme={shown === webDarkTheme ? "dark" : "light"}>
         <WorkbookApiContext.Provider value={api}>
           <LiveWorkbookProvider>
             <Shell initialView={initialView} />

@@ -4,7 +4,6 @@ import { App } from "./App";
 import { FIRST_RENDER_MARK } from "./firstRenderMark";
 import { createI18n } from "./i18n/i18n";
 import { initialUiLanguage } from "./i18n/uiLanguage";
-import { officeFluentTheme } from "./theme";
 import { createExcelWorkbookApi } from "./workbookApi";
 
 function FirstRender({ onRendered }: { onRendered: () => void }) {
@@ -20,7 +19,7 @@ void Office.onReady(() => {
   let marked = false;
   createRoot(container).render(
     <>
-      <App api={createExcelWorkbookApi()} i18n={createI18n(lang)} theme={officeFluentTheme()} />
+      <App api={createExcelWorkbookApi()} i18n={createI18n(lang)} />
       <FirstRender
         onRendered={() => {
           if (marked) return;

@@ -1,7 +1,7 @@
 /** Interface language: Office's display language first, a manual switch that is remembered; theme from Office. */
 jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 
-import { render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { DARK_THEME, LIGHT_THEME } from "../../src/host";
@@ -20,7 +20,7 @@ jest.setTimeout(30_000);
 beforeEach(() => localStorage.clear());
 
 function renderFromOffice() {
-  return render(<App api={createExcelWorkbookApi()} i18n={createI18n(initialUiLanguage())} theme={officeFluentTheme()} />);
+  return render(<App api={createExcelWorkbookApi()} i18n={createI18n(initialUiLanguage())} />);
 }
 
 test("starts in Office's display language; the manual choice wins and is remembered", async () => {
@@ -65,4 +65,19 @@ test("follows the Office theme: dark background gives the dark Fluent theme", ()
   expect(officeFluentTheme(LIGHT_THEME.bodyBackgroundColor)).toBe(webLightTheme);
   installHost({ theme: DARK_THEME });
   expect(officeFluentTheme()).toBe(webDarkTheme);
+});
+
+test("a theme changed while the pane is open is followed when the pane comes back into focus", async () => {
+  installHost({ displayLanguage: "en-US", theme: LIGHT_THEME });
+  const { container } = renderFromOffice();
+  expect(await screen.findByRole("tab", { name: "Summary" })).toBeTruthy();
+  const provider = () => container.querySelector("[data-theme]")!;
+  expect(provider().getAttribute("data-theme")).toBe("light");
+  // File > Account > Office Theme: Black, then back to the pane
+  Object.assign(Office.context.officeTheme, DARK_THEME);
+  act(() => void fireEvent.focus(window));
+  expect(provider().getAttribute("data-theme")).toBe("dark");
+  Object.assign(Office.context.officeTheme, LIGHT_THEME);
+  act(() => void document.dispatchEvent(new Event("visibilitychange")));
+  expect(provider().getAttribute("data-theme")).toBe("light");
 });
