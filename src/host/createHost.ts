@@ -5,6 +5,7 @@
 import { parseAddress, qualifiedAddress } from "./a1";
 import type { CellScalar } from "./cellValue";
 import { RequestContext, type ContextFactory } from "./clientObject";
+import { conditionalLooks, type ConditionalLook } from "./conditionalLooks";
 import type { CustomFunctionsMetadata, EmptyAnyArgument } from "./customFunctionPlugin";
 import { installCustomFunctionsShim, registerCustomFunctionsInEngine } from "./customFunctions";
 import { excelEnums } from "./excelEnums";
@@ -93,6 +94,13 @@ export interface LiatHost {
   selectAsUser(sheet: string, address: string): void;
   /** Computed value and error message of one cell ("#VALUE!" and the custom function's message, for instance). */
   getCell(sheet: string, address: string): { value: CellScalar; formula: CellScalar; text: string; errorMessage?: string };
+  /**
+   * What the conditional formats over a cell paint on it (fill, font colour, bold, italic), or null when no rule
+   * holds: rules in priority order with stopIfTrue, formulas moved to the cell, evaluated now (never stale).
+   */
+  conditionalFormatAt(sheet: string, address: string): ConditionalLook | null;
+  /** The same for every cell of a rectangle ("A1:L40"), row by row; only cells under a rule are evaluated. */
+  conditionalFormatsIn(sheet: string, address: string): (ConditionalLook | null)[][];
   getSnapshot(): HostSnapshot;
   /** Resolves when every event handler dispatched so far has finished. */
   idle(): Promise<void>;
@@ -210,6 +218,13 @@ export function createHost(options: HostOptions = {}): LiatHost {
         text: model.texts(sheet, single)[0][0],
         ...(cell.errorMessage ? { errorMessage: cell.errorMessage } : {}),
       };
+    },
+    conditionalFormatAt(sheetName, address) {
+      const { rect } = parseAddress(address);
+      return conditionalLooks(model, sheetNamed(sheetName), { ...rect, r1: rect.r0, c1: rect.c0 })[0][0];
+    },
+    conditionalFormatsIn(sheetName, address) {
+      return conditionalLooks(model, sheetNamed(sheetName), parseAddress(address).rect);
     },
     getSnapshot() {
       return {

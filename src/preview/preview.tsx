@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { createRoot } from "react-dom/client";
 import { cellAddress, columnLetter } from "../core/a1";
 import { isInside, type Rect } from "../host/a1";
+import { conditionalLooks } from "../host/conditionalLooks";
 import { createHost, type LiatHost } from "../host/createHost";
 import type { CustomFunctionsMetadata } from "../host/customFunctionPlugin";
 import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type SheetModel, type TableModel } from "../host/workbookModel";
@@ -96,7 +97,14 @@ function Alert(props: { title: string; message: string; onClose: () => void }) {
   );
 }
 
-function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect: (row: number, col: number) => void; onEdit: () => void }) {
+function Grid(props: {
+  sheet: SheetModel;
+  /** The workbook version (useWorkbookVersion): conditional formats are evaluated again whenever it changes. */
+  version: number;
+  selection: Rect | undefined;
+  onSelect: (row: number, col: number) => void;
+  onEdit: () => void;
+}) {
   const { sheet, selection } = props;
   const used = model.usedRect(sheet, false);
   const rows = Math.max(40, (used?.r1 ?? 0) + 12, (selection?.r1 ?? 0) + 5);
@@ -105,6 +113,12 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
   const values = model.values(sheet, rect);
   const texts = model.texts(sheet, rect);
   const layers = model.layersFor(sheet, rect);
+  // conditional formats of the drawn block (only cells under a rule are evaluated), drawn over the cells' own format;
+  // evaluated again on every workbook change, not on renders that change nothing in the workbook (formula bar typing)
+  const looks = useMemo(
+    () => conditionalLooks(model, sheet, { r0: 0, c0: 0, r1: rows - 1, c1: cols - 1 }, (r) => sheet.hiddenRows.has(r)),
+    [props.version, sheet, rows, cols],
+  );
   const tables = model.tables.filter((t) => t.sheetId === sheet.id);
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -157,7 +171,10 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
                     inSelection && !selected ? "in-selection" : "",
                     selected && model.validationAt(sheet, r, c)?.rule.list ? "list" : "",
                   ].filter(Boolean);
-                  const background = f.fillColor ?? (isHeader ? "#217346" : band ? "#E8F3EC" : undefined);
+                  const look = looks[r][c];
+                  const fill = look?.fill ?? f.fillColor;
+                  const fontColor = look?.font ?? f.fontColor;
+                  const background = fill ?? (isHeader ? "#217346" : band ? "#E8F3EC" : undefined);
                   return (
                     <td
                       key={c}
@@ -170,9 +187,9 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
                       onDoubleClick={props.onEdit}
                       style={{
                         background,
-                        color: isHeader && !f.fillColor ? "#FFFFFF" : f.fontColor !== "#000000" ? f.fontColor : undefined,
-                        fontWeight: f.bold || isHeader ? 600 : undefined,
-                        fontStyle: f.italic ? "italic" : undefined,
+                        color: isHeader && !fill && !look?.font ? "#FFFFFF" : fontColor !== "#000000" || look?.font ? fontColor : undefined,
+                        fontWeight: (look?.bold ?? f.bold) || isHeader ? 600 : undefined,
+                        fontStyle: (look?.italic ?? f.italic) ? "italic" : undefined,
                         textAlign: f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left") : undefined,
                       }}
                     >
@@ -190,7 +207,7 @@ function Grid(props: { sheet: SheetModel; selection: Rect | undefined; onSelect:
 }
 
 function App() {
-  useWorkbookVersion();
+  const version = useWorkbookVersion();
   const [editText, setEditText] = useState<string | null>(null);
   const [alert, setAlert] = useState<{ title: string; message: string } | null>(null);
   const [status, setStatus] = useState(T.ready);
@@ -298,7 +315,7 @@ function App() {
               </select>
             )}
           </div>
-          <Grid sheet={sheet} selection={selection} onSelect={select} onEdit={() => { setEditText(cellFormula); input.current?.focus(); }} />
+          <Grid sheet={sheet} version={version} selection={selection} onSelect={select} onEdit={() => { setEditText(cellFormula); input.current?.focus(); }} />
           <nav className="tabs" role="tablist" aria-label={T.tabs}>
             {visibleSheets.map((s) => (
               <button

@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { HIGHLIGHT, STATUS_COLORS, columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW } from "../../src/core/layout";
 import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";
 
@@ -28,6 +29,24 @@ async function typeInto(address: string, text: string): Promise<void> {
 
 function cell(address: string) {
   return page.locator(`td[data-address="${address}"]`);
+}
+
+/** "#FFC7CE" as the browser reports a computed colour: "rgb(255, 199, 206)". */
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/** Waits until a grid cell's computed background is (or, with `not`, is no longer) a colour. */
+async function waitForBackground(address: string, hex: string, not = false): Promise<void> {
+  await page.waitForFunction(
+    ([a, color, negate]) => {
+      const td = document.querySelector(`td[data-address="${a}"]`);
+      return td !== null && (getComputedStyle(td).backgroundColor === color) !== negate;
+    },
+    [address, rgb(hex), not] as const,
+    { timeout: 30_000 },
+  );
 }
 
 describe("preview page", () => {
@@ -84,4 +103,29 @@ describe("preview page", () => {
     await expect(cell("C3").textContent()).resolves.toBe("Done");
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it("paints conditional formats: status colours, and the red highlight of an invalid cell until it is fixed", async () => {
+    await page.goto(`${baseUrl}preview.html?lang=en`);
+    const pane = browser.pane();
+    await pane.getByRole("tab", { name: "Setup" }).click();
+    await pane.getByRole("button", { name: "Insert the LIAT sheets" }).click();
+    await pane.getByTestId("setup-outcome").getByText("Done").waitFor({ timeout: 30_000 });
+    const sheet = domainSheetName(1, "en");
+    await page.locator(".tabs button", { hasText: sheet }).click();
+    await page.locator(".tabs button[aria-selected=true]", { hasText: sheet }).waitFor();
+    const status = `${columnLetter(columnIndex("status"))}${FIRST_DATA_ROW}`;
+    const responsible = `${columnLetter(columnIndex("responsible"))}${FIRST_DATA_ROW}`;
+
+    // "Planned" without a responsible service: the status takes its colour, the live validation flags the service
+    await typeInto(status, "Planned");
+    await waitForBackground(status, STATUS_COLORS.find((c) => c.labels.en === "Planned")!.fill);
+    await waitForBackground(responsible, HIGHLIGHT.fill);
+    await expect(cell(responsible).evaluate((td) => getComputedStyle(td).color)).resolves.toBe(rgb(HIGHLIGHT.font));
+
+    // fixed in the grid: the highlight goes
+    await typeInto(responsible, "Mayor's office");
+    await waitForBackground(responsible, HIGHLIGHT.fill, true);
+    await page.waitForFunction((a) => document.querySelector(`td[data-address="${a}"]`)?.textContent === "Mayor's office", responsible);
+    expect(problems).toEqual([]);
+  }, 90_000);
 });

@@ -87,26 +87,10 @@ export async function buildV1Workbook(host: LiatHost, lang: Lang, entries: Recor
   });
 }
 
-/** True when the highlight rule over the cell is on: its flag cell holds 1. */
+/** True when the cell shows the highlight: the host's conditional formats, evaluated, paint it with HIGHLIGHT. */
 export function isHighlighted(host: LiatHost, sheet: string, address: string): boolean {
-  const m = host.model;
-  const s = m.findSheetByName(sheet)!;
-  const match = /^([A-Z]+)(\d+)$/.exec(address)!;
-  let col = 0;
-  for (const ch of match[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const r = Number(match[2]) - 1;
-  const c = col - 1;
-  const cf = s.conditionalFormats.find(
-    (x) => x.format.fillColor === HIGHLIGHT.fill && r >= x.rect.r0 && r <= x.rect.r1 && c >= x.rect.c0 && c <= x.rect.c1,
-  );
-  if (!cf) return false;
-  const f = /^=LIAT_Flags!([A-Z]+)(\d+)=1$/.exec(String(cf.rule.formula));
-  if (!f) return false;
-  let fc = 0;
-  for (const ch of f[1]!) fc = fc * 26 + (ch.charCodeAt(0) - 64);
-  const flagCol = fc - 1 + (c - cf.rect.c0);
-  const flagRow = Number(f[2]) - 1 + (r - cf.rect.r0);
-  return host.getCell(FLAGS_SHEET, `${columnLetter(flagCol)}${flagRow + 1}`).value === 1;
+  const look = host.conditionalFormatAt(sheet, address);
+  return look?.fill === HIGHLIGHT.fill && look.font === HIGHLIGHT.font;
 }
 
 export function codesOf(domain: DomainId): string[] {
