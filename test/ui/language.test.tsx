@@ -81,3 +81,14 @@ test("a theme changed while the pane is open is followed when the pane comes bac
   act(() => void document.dispatchEvent(new Event("visibilitychange")));
   expect(provider().getAttribute("data-theme")).toBe("light");
 });
+
+test("counts agree in number in both languages (French: 0 and 1 take the singular)", () => {
+  const en = createI18n("en");
+  const frI = createI18n("fr");
+  const issues = (i: ReturnType<typeof createI18n>, errors: number, warnings: number) =>
+    i.t("share.issuesValue", { errors: i.t("share.errors", { count: errors }), warnings: i.t("share.warnings", { count: warnings }) });
+  expect(issues(en, 1, 0)).toBe("1 error, 0 warnings");
+  expect(issues(en, 2, 1)).toBe("2 errors, 1 warning");
+  expect(issues(frI, 0, 1)).toBe("0 erreur, 1 avertissement");
+  expect(issues(frI, 3, 2)).toBe("3 erreurs, 2 avertissements");
+});
