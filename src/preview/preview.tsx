@@ -33,6 +33,7 @@ const T = {
     sheet: "Sheet1",
     tabs: "Sheets",
     error: "Error",
+    protectedSheet: "protected sheet",
   },
   fr: {
     title: "LIAT pour Excel — aperçu",
@@ -46,6 +47,7 @@ const T = {
     sheet: "Feuil1",
     tabs: "Feuilles",
     error: "Erreur",
+    protectedSheet: "feuille protégée",
   },
 }[lang];
 
@@ -329,7 +331,13 @@ function App() {
                 }}
               >
                 {s.name}
-                {s.protection.protected && <span className="lock" aria-hidden="true">🔒</span>}
+                {s.protection.protected && (
+                  <svg className="lock" role="img" aria-label={T.protectedSheet} viewBox="0 0 10 12" width="9" height="11">
+                    <title>{T.protectedSheet}</title>
+                    <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+                    <rect x="1" y="5" width="8" height="6.5" rx="1" fill="currentColor" />
+                  </svg>
+                )}
               </button>
             ))}
           </nav>

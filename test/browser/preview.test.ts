@@ -121,6 +121,8 @@ describe("preview page", () => {
     await waitForBackground(status, STATUS_COLORS.find((c) => c.labels.en === "Planned")!.fill);
     await waitForBackground(responsible, HIGHLIGHT.fill);
     await expect(cell(responsible).evaluate((td) => getComputedStyle(td).color)).resolves.toBe(rgb(HIGHLIGHT.font));
+    mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, "test-artifacts", "preview-highlight.png") });
 
     // fixed in the grid: the highlight goes
     await typeInto(responsible, "Mayor's office");
