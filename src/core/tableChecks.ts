@@ -39,9 +39,9 @@ export interface CheckedRowShape {
 }
 
 /** Entry columns whose absence breaks a rule of the schema. */
-export const COLUMNS_RULES_NEED: ReadonlySet<EntryField> = new Set<EntryField>(["status", "responsible", "evidence", "currency"]);
+const COLUMNS_RULES_NEED: ReadonlySet<EntryField> = new Set<EntryField>(["status", "responsible", "evidence", "currency"]);
 
-export function makeIssue(
+function makeIssue(
   sheet: string,
   address: string,
   code: string,

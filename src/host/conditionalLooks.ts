@@ -69,9 +69,9 @@ function cellValueFormula(cf: ConditionalFormatModel): string | undefined {
 /** The rule's formula for its top-left cell, or undefined when the rule cannot be evaluated. */
 function ruleFormula(cf: ConditionalFormatModel): string | undefined {
   if (cf.type === "Custom") {
-    const formula = cf.rule.formula;
-    if (typeof formula !== "string" || formula.trim() === "") return undefined;
-    return formula.trim().startsWith("=") ? formula.trim() : `=${formula.trim()}`;
+    const formula = typeof cf.rule.formula === "string" ? cf.rule.formula.trim() : "";
+    if (formula === "") return undefined;
+    return formula.startsWith("=") ? formula : `=${formula}`;
   }
   if (cf.type === "CellValue") return cellValueFormula(cf);
   return undefined;

@@ -791,7 +791,7 @@ export class HostRangeFormat extends FormatPart {
 export class HostDataValidation extends ClientObject<RangeTarget> {
   constructor(
     context: RequestContext,
-    private readonly range: HostRange,
+    range: HostRange,
   ) {
     super(context, () => range.target());
   }

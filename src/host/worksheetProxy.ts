@@ -36,7 +36,7 @@ export class HostEventSource {
 export class HostWorksheetProtection extends ClientObject<SheetModel> {
   constructor(
     context: RequestContext,
-    private readonly sheet: HostWorksheet,
+    sheet: HostWorksheet,
   ) {
     super(context, () => sheet.target());
   }
@@ -76,7 +76,7 @@ export class HostWorksheetProtection extends ClientObject<SheetModel> {
 export class HostFreezePanes extends ClientObject<SheetModel> {
   constructor(
     context: RequestContext,
-    private readonly sheet: HostWorksheet,
+    sheet: HostWorksheet,
   ) {
     super(context, () => sheet.target());
   }
@@ -131,7 +131,7 @@ export class HostFreezePanes extends ClientObject<SheetModel> {
 export class HostPageLayout extends ClientObject<SheetModel> {
   constructor(
     context: RequestContext,
-    private readonly sheet: HostWorksheet,
+    sheet: HostWorksheet,
   ) {
     super(context, () => sheet.target());
   }

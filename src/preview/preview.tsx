@@ -175,8 +175,8 @@ function Grid(props: {
                   ].filter(Boolean);
                   const look = looks[r][c];
                   const fill = look?.fill ?? f.fillColor;
-                  const fontColor = look?.font ?? f.fontColor;
                   const background = fill ?? (isHeader ? "#217346" : band ? "#E8F3EC" : undefined);
+                  const color = look?.font ?? (isHeader && !fill ? "#FFFFFF" : f.fontColor !== "#000000" ? f.fontColor : undefined);
                   return (
                     <td
                       key={c}
@@ -189,7 +189,7 @@ function Grid(props: {
                       onDoubleClick={props.onEdit}
                       style={{
                         background,
-                        color: isHeader && !fill && !look?.font ? "#FFFFFF" : fontColor !== "#000000" || look?.font ? fontColor : undefined,
+                        color,
                         fontWeight: (look?.bold ?? f.bold) || isHeader ? 600 : undefined,
                         fontStyle: (look?.italic ?? f.italic) ? "italic" : undefined,
                         textAlign: f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left") : undefined,
