@@ -26,12 +26,13 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const DEV_SERVER_PORT = 3000;
 
 const src = (/** @type {string} */ file) => path.resolve(__dirname, "src", file);
+const tool = (/** @type {string} */ file) => path.resolve(__dirname, "tooling", file);
 
 /** Files only the preview build uses; they must exist when (and only when) it is asked for. */
 const PREVIEW_FILES = {
-  officeShim: src("preview/officeShim.ts"),
-  preview: src("preview/preview.tsx"),
-  template: src("preview/preview.html"),
+  officeShim: tool("preview/officeShim.ts"),
+  preview: tool("preview/preview.tsx"),
+  template: tool("preview/preview.html"),
 };
 
 /**
@@ -60,7 +61,7 @@ module.exports = (env = {}, argv = {}) => {
   const entry = {
     // functions first: it holds the runtime, so the pane and the commands share its module instances
     functions: src("functions/functions.ts"),
-    taskpane: { import: src("taskpane/index.tsx"), dependOn: "functions" },
+    taskpane: { import: src("taskpane/taskpaneMain.tsx"), dependOn: "functions" },
     commands: { import: src("commands/commands.ts"), dependOn: "functions" },
   };
   if (preview) {

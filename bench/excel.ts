@@ -6,9 +6,9 @@
 import { columnLetter } from "../src/core/a1";
 import { OBJECTIVES } from "../src/core/catalogue";
 import { COLUMNS, domainSheetName } from "../src/core/layout";
-import { createLiveValidator, insertLiat, readSummary, validateWorkbook } from "../src/excel";
+import { createLiveValidator, insertLiat, readSummary, validateWorkbook } from "../src/excel/workbookOperations";
 import { forgetSheets } from "../src/excel/snapshot";
-import { createHost, type LiatHost } from "../src/host";
+import { createHost, type LiatHost } from "../tooling/excel-host/excelHost";
 import { medianMs, type Row } from "./row";
 
 function newHost(): LiatHost {

@@ -2,8 +2,8 @@
  * LIAT.SCORE over 100,000 cells against the spreadsheet engine's native AVERAGE over the same
  * cells, both evaluated by HyperFormula in the in-memory host with the add-in's real function code.
  */
-import { createHost } from "../src/host";
-import { registerLiatFunctions } from "../src/host/liatFunctions";
+import { createHost } from "../tooling/excel-host/excelHost";
+import { registerLiatFunctions } from "../tooling/excel-host/liatFunctions";
 import { score } from "../src/functions/functions";
 import { medianMs, type Row } from "./row";
 

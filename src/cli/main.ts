@@ -10,7 +10,7 @@ import { checkWorkbook, Consolidator, unreadableMessage, type CheckedWorkbook } 
 import { DOMAINS } from "../core/domains";
 import { isLang, langFromLocale, type Lang } from "../core/language";
 import { ratingLabel } from "../core/rating";
-import type { UnreadableReason } from "../core/workbookModel";
+import type { UnreadableReason } from "../core/workbookReader";
 import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
 import { writeConsolidation } from "./writeConsolidation";

@@ -1,12 +1,12 @@
 /**
- * The command line's reader: the shared ExcelJS reader (src/share/readXlsx.ts, also used by the
+ * The command line's reader: the shared ExcelJS reader (src/xlsx/readXlsx.ts, also used by the
  * task pane) over a file on disk, with a SHA-256 hash of the bytes from Node's crypto.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import { MAX_FILE_BYTES, readXlsxBytes, type ReadResult } from "../share/readXlsx";
+import { MAX_FILE_BYTES, readXlsxBytes, type ReadResult } from "../xlsx/readXlsx";
 
-export { MAX_FILE_BYTES, plainValue, type ReadResult } from "../share/readXlsx";
+export { MAX_FILE_BYTES, plainValue, type ReadResult } from "../xlsx/readXlsx";
 
 /** Content hash of the bytes (SHA-256, hex): same bytes, same source. */
 function contentHash(bytes: Uint8Array): string {

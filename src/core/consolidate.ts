@@ -27,7 +27,7 @@ import {
   type FoundTable,
   type UnreadableReason,
   type WorkbookData,
-} from "./workbookModel";
+} from "./workbookReader";
 
 /** One issue of a workbook, located by sheet and cell: the same shape in the add-in and here. */
 export type { WorkbookIssue } from "./workbookIssue";

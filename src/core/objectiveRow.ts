@@ -1,7 +1,7 @@
 /**
  * Reads one objective row of a LIAT table from a row of cell values, by the columns its header row
  * names: the code (normalized when it is one), the entry cells and their addresses. The add-in
- * (src/excel/scan.ts, over Excel ranges) and the received-file reader (src/core/workbookModel.ts)
+ * (src/excel/scan.ts, over Excel ranges) and the received-file reader (src/core/workbookReader.ts)
  * read rows the same way, and skip the same rows: those whose code, sub-category, objective and entry
  * cells are all blank (the Points column is computed and does not count).
  */

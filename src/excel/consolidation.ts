@@ -23,7 +23,7 @@ import {
 import type { CellValue } from "../core/excelValues";
 import type { Lang, Localized } from "../core/language";
 import { CONSOLIDATION_SHEET, HEADER_FILL, HEADER_FONT } from "../core/layout";
-import { liatError } from "./errors";
+import { liatError } from "./liatError";
 import { runExcel } from "./excelApi";
 import { gridOf, loadUsed } from "./snapshot";
 

@@ -4,7 +4,7 @@
  * set `globalThis.Excel`), counts the context.sync() calls it makes, and turns failures into
  * LiatError. Nothing else in the add-in calls Excel.run.
  */
-import { liatError, toLiatError } from "./errors";
+import { liatError, toLiatError } from "./liatError";
 
 export type ExcelNamespace = typeof Excel;
 

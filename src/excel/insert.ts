@@ -24,7 +24,7 @@ import {
   tableName,
   type PointsRef,
 } from "../core/layout";
-import { liatError } from "./errors";
+import { liatError } from "./liatError";
 import { runExcel } from "./excelApi";
 import { dataRows, findSheet, firstTableOfDomain, scanTables, schemaVersionOf } from "./scan";
 import { loadSnapshot, rememberSheets, type SheetGrid, type Snapshot } from "./snapshot";

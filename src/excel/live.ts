@@ -12,7 +12,7 @@ import { codeIssues, columnIssues, entryIssues } from "../core/tableChecks";
 import { issuesByRow, sortIssues } from "./issues";
 import { HEADER_SEARCH_ROWS, dataRows, firstTableOfDomain, isSystemSheet, rowReader, scanSheet } from "./scan";
 import { gridOf, loadUsed } from "./snapshot";
-import { summarizeTables } from "./status";
+import { summarizeTables } from "./workbookStatus";
 import type { LiveUpdate, RowRead, TableRead, ValidationIssue } from "./types";
 import { validateAll } from "./validate";
 

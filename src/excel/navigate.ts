@@ -1,7 +1,7 @@
 /** Takes the user to a cell or a domain sheet. */
 import type { DomainId } from "../core/catalogueTypes";
 import { tableName } from "../core/layout";
-import { liatError, toLiatError } from "./errors";
+import { liatError, toLiatError } from "./liatError";
 import { runExcel } from "./excelApi";
 import { scanTables } from "./scan";
 import { loadSnapshot } from "./snapshot";

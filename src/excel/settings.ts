@@ -1,7 +1,7 @@
 /** Writes the cover sheet's settings (city, period, language) as text. One sync. */
 import type { Lang } from "../core/language";
 import { COVER, COVER_SHEET } from "../core/layout";
-import { liatError } from "./errors";
+import { liatError } from "./liatError";
 import { runExcel } from "./excelApi";
 import { queueSettingCell } from "./writeCover";
 

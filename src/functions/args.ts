@@ -1,5 +1,5 @@
 import { isLang, type Lang } from "../core/language";
-import { bilingual, functionError } from "./errors";
+import { bilingual, functionError } from "./functionErrors";
 
 /** Flattens a range argument (Excel passes a 2-D array; a single value may come as a scalar). */
 export function flatten(value: unknown): unknown[] {

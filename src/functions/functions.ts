@@ -15,7 +15,7 @@ import { formatReferences } from "../core/references";
 import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, type Tally } from "../core/scoring";
 import { parseStatus, type ParsedStatus } from "../core/status";
 import { flatten, matrix, readLang, readNumber, show } from "./args";
-import { bilingual, functionError } from "./errors";
+import { bilingual, functionError } from "./functionErrors";
 
 /*
  * Parameter types: statuses, codes and entry cells are declared as text (string). Excel passes an

@@ -4,7 +4,7 @@
  * message, with its text as details.
  */
 import type { Lang } from "../core/language";
-import { LiatError } from "../excel/errors";
+import { LiatError } from "../excel/liatError";
 
 export interface ErrorText {
   /** True when the operation failed because the workbook or a sheet is protected. */

@@ -15,7 +15,7 @@ import {
   saveSettings,
   selectIssue,
   selectCell,
-} from "../excel";
+} from "../excel/workbookOperations";
 import { writeConsolidation, type ConsolidationWriteResult } from "../excel/consolidation";
 
 export interface LiveSubscription {

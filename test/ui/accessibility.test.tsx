@@ -7,7 +7,7 @@ jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
-import { insertLiat } from "../../src/excel";
+import { insertLiat } from "../../src/excel/workbookOperations";
 import { entryCell, installHost, renderPane, typeInto } from "./paneHarness";
 
 jest.setTimeout(60_000);

@@ -3,7 +3,7 @@ jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"
 
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { insertLiat } from "../../src/excel";
+import { insertLiat } from "../../src/excel/workbookOperations";
 import { entryCell, installHost, renderPane, settle, typeInto } from "./paneHarness";
 
 jest.setTimeout(30_000);

@@ -4,7 +4,7 @@ jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { DARK_THEME, LIGHT_THEME } from "../../src/host";
+import { DARK_THEME, LIGHT_THEME } from "../../tooling/excel-host/excelHost";
 import { App } from "../../src/taskpane/App";
 import { createI18n } from "../../src/taskpane/i18n/i18n";
 import { initialUiLanguage, UI_LANG_STORAGE_KEY } from "../../src/taskpane/i18n/uiLanguage";

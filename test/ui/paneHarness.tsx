@@ -4,7 +4,7 @@ import { objectivesOfDomain } from "../../src/core/catalogue";
 import type { DomainId } from "../../src/core/catalogueTypes";
 import type { Lang } from "../../src/core/language";
 import { columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW, type ColumnKey } from "../../src/core/layout";
-import { createHost, type HostOptions, type LiatHost } from "../../src/host";
+import { createHost, type HostOptions, type LiatHost } from "../../tooling/excel-host/excelHost";
 import { App, type ViewId } from "../../src/taskpane/App";
 import { createI18n } from "../../src/taskpane/i18n/i18n";
 import { createExcelWorkbookApi } from "../../src/taskpane/workbookApi";

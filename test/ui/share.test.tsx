@@ -13,7 +13,7 @@ import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import type { RawEntry } from "../../src/core/entrySchema";
 import type { Lang } from "../../src/core/language";
 import { domainSheetName } from "../../src/core/layout";
-import type { LiatHost } from "../../src/host";
+import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
 import { installHost, renderPane } from "./paneHarness";
 

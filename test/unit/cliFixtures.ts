@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { setDataCell } from "../../src/cli/cellText";
 import { readWorkbookBytes } from "../../src/cli/readWorkbook";
 import type { CellValue } from "../../src/core/excelValues";
-import type { SheetData, WorkbookData } from "../../src/core/workbookModel";
+import type { SheetData, WorkbookData } from "../../src/core/workbookReader";
 
 /** Reads bytes that must be a readable workbook. */
 export async function readOk(bytes: Uint8Array, fileName = "test.xlsx"): Promise<WorkbookData> {

@@ -13,7 +13,7 @@ import type { CellValue } from "../../src/core/excelValues";
 import type { Lang } from "../../src/core/language";
 import { COLUMN_KEYS, columnIndex, coverLayout, DOMAIN_IDS, domainSheetLayout, HEADER_ROW, listsSheetLayout, LISTS_SHEET, COVER_SHEET, SCHEMA_VERSION } from "../../src/core/layout";
 import { summarize } from "../../src/core/summary";
-import { findTables, fingerprint, readCoverSettings, type SheetData, type WorkbookData } from "../../src/core/workbookModel";
+import { findTables, fingerprint, readCoverSettings, type SheetData, type WorkbookData } from "../../src/core/workbookReader";
 import { ENTRY_FIELDS } from "../../src/core/entrySchema";
 
 /** A LIAT workbook as a reader would hand it over: values only, formulas replaced by blank results. */

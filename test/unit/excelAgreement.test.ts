@@ -9,8 +9,8 @@ import { RATING_BANDS } from "../../src/core/rating";
 import { NOT_APPLICABLE_LABEL, STATUS_SCALE } from "../../src/core/status";
 import { summarize } from "../../src/core/summary";
 import { textKey } from "../../src/core/textKey";
-import { insertLiat } from "../../src/excel";
-import type { LiatHost } from "../../src/host";
+import { insertLiat } from "../../src/excel/workbookOperations";
+import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { newHost, run } from "./excelFixtures";
 
 const STATUS_VALUES = [

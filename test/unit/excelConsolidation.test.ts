@@ -10,9 +10,9 @@ import type { RawEntry } from "../../src/core/entrySchema";
 import { columnIndex, COLUMNS, domainSheetName } from "../../src/core/layout";
 import type { Lang } from "../../src/core/language";
 import { CONSOLIDATION_SHEETS, SOURCE_KEY_HEADER, writeConsolidation } from "../../src/excel/consolidation";
-import { insertLiat, readWorkbook } from "../../src/excel";
-import { LiatError } from "../../src/excel/errors";
-import type { LiatHost } from "../../src/host";
+import { insertLiat, readWorkbook } from "../../src/excel/workbookOperations";
+import { LiatError } from "../../src/excel/liatError";
+import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { readOk } from "./cliFixtures";
 import { newHost, run } from "./excelFixtures";
 

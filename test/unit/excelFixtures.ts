@@ -6,7 +6,7 @@ import { COLUMNS, DOMAIN_IDS, FLAGS_SHEET, HIGHLIGHT, SCHEMA_PROPERTY, catalogue
 import { CURRENCIES } from "../../src/core/currencies";
 import { statusLabels } from "../../src/core/status";
 import { forgetSheets } from "../../src/excel/snapshot";
-import { createHost, type LiatHost } from "../../src/host";
+import { createHost, type LiatHost } from "../../tooling/excel-host/excelHost";
 
 export function newHost(sheets?: string[]): LiatHost {
   const host = createHost(sheets ? { sheets } : {});

@@ -1,7 +1,7 @@
 import { COLUMNS, DOMAIN_IDS, FLAGS_SHEET, LISTS_SHEET, SCHEMA_PROPERTY, SCHEMA_VERSION, columnIndex, domainSheetName } from "../../src/core/layout";
 import { objectivesOfDomain } from "../../src/core/catalogue";
-import { insertLiat, LiatError, getWorkbookStatus, readWorkbook } from "../../src/excel";
-import { parseAddress } from "../../src/host/a1";
+import { insertLiat, LiatError, getWorkbookStatus, readWorkbook } from "../../src/excel/workbookOperations";
+import { parseAddress } from "../../tooling/excel-host/rangeAddress";
 import { allValues, buildV1Workbook, newHost, run } from "./excelFixtures";
 
 describe("insertLiat", () => {

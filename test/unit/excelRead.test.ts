@@ -1,7 +1,7 @@
 import { domainSheetName } from "../../src/core/layout";
-import { readWorkbook, readSummary } from "../../src/excel";
+import { readWorkbook, readSummary } from "../../src/excel/workbookOperations";
 import { newHost, run } from "./excelFixtures";
-import { insertLiat } from "../../src/excel";
+import { insertLiat } from "../../src/excel/workbookOperations";
 
 describe("readWorkbook", () => {
   test("finds tables by header row: renamed sheet, moved columns, rows inserted, title rows above", async () => {

@@ -1,5 +1,5 @@
 import { domainSheetName, FLAGS_SHEET } from "../../src/core/layout";
-import { createLiveValidator, insertLiat, readSummary, selectIssue, validateWorkbook, type LiveUpdate } from "../../src/excel";
+import { createLiveValidator, insertLiat, readSummary, selectIssue, validateWorkbook, type LiveUpdate } from "../../src/excel/workbookOperations";
 import { forgetSheets } from "../../src/excel/snapshot";
 import { allValues, isHighlighted, newHost, run } from "./excelFixtures";
 

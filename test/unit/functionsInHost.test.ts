@@ -3,8 +3,8 @@
  * with the add-in's real code and generated metadata. Empty cells are passed as Excel desktop
  * passes them (0 to "any" parameters), so a blank status must still not count as "Not started".
  */
-import { createHost } from "../../src/host";
-import { registerLiatFunctions } from "../../src/host/liatFunctions";
+import { createHost } from "../../tooling/excel-host/excelHost";
+import { registerLiatFunctions } from "../../tooling/excel-host/liatFunctions";
 
 async function hostWith(values: (string | number)[][]) {
   const host = createHost({ sheets: ["S"] });

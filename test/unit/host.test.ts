@@ -1,6 +1,6 @@
 /** The in-memory Excel host: load/sync semantics, sync counting, formulas, custom functions, events, protection. */
-import { createHost, installCustomFunctionsShim, type LiatHost } from "../../src/host";
-import type { CustomFunctionsMetadata, HostRequestContext } from "../../src/host";
+import { createHost, installCustomFunctionsShim, type LiatHost } from "../../tooling/excel-host/excelHost";
+import type { CustomFunctionsMetadata, HostRequestContext } from "../../tooling/excel-host/excelHost";
 
 function run<T>(host: LiatHost, batch: (context: HostRequestContext) => Promise<T>): Promise<T> {
   return host.Excel.run(batch);

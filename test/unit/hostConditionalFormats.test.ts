@@ -1,7 +1,7 @@
 /** Conditional formats in the in-memory host: moving formulas to each cell, and what the rules paint. */
 import { FLAGS_SHEET, HIGHLIGHT, STATUS_COLORS, domainSheetName } from "../../src/core/layout";
-import { insertLiat, validateWorkbook } from "../../src/excel";
-import { createHost, shiftFormula } from "../../src/host";
+import { insertLiat, validateWorkbook } from "../../src/excel/workbookOperations";
+import { createHost, shiftFormula } from "../../tooling/excel-host/excelHost";
 import { newHost, run } from "./excelFixtures";
 
 describe("shiftFormula", () => {

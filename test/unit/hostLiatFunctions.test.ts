@@ -1,6 +1,6 @@
 /** The real LIAT.* custom functions run inside the in-memory host, with their generated metadata. */
-import { createHost, installCustomFunctionsShim } from "../../src/host";
-import { registerLiatFunctions } from "../../src/host/liatFunctions";
+import { createHost, installCustomFunctionsShim } from "../../tooling/excel-host/excelHost";
+import { registerLiatFunctions } from "../../tooling/excel-host/liatFunctions";
 
 beforeAll(() => installCustomFunctionsShim(globalThis));
 

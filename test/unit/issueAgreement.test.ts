@@ -6,8 +6,8 @@
 import { checkWorkbook } from "../../src/core/consolidate";
 import { domainSheetName } from "../../src/core/layout";
 import type { WorkbookIssue } from "../../src/core/workbookIssue";
-import { createLiveValidator, insertLiat, validateWorkbook, type LiveUpdate } from "../../src/excel";
-import type { LiatHost } from "../../src/host";
+import { createLiveValidator, insertLiat, validateWorkbook, type LiveUpdate } from "../../src/excel/workbookOperations";
+import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { newHost, run } from "./excelFixtures";
 
 const S1 = domainSheetName(1, "fr");

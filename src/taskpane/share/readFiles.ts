@@ -20,7 +20,7 @@ export interface ReadProgress {
 }
 
 /** Loads the shared ExcelJS reader: a separate chunk, fetched the first time it is needed. */
-export const loadReader = () => import(/* webpackChunkName: "xlsx-reader" */ "../../share/readXlsx");
+export const loadReader = () => import(/* webpackChunkName: "xlsx-reader" */ "../../xlsx/readXlsx");
 
 /** The bytes of a chosen file (Blob.arrayBuffer, or FileReader where it is missing). */
 export async function fileBytes(file: ChosenFile): Promise<Uint8Array> {

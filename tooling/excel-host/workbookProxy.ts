@@ -1,11 +1,11 @@
 /** Workbook proxies: the workbook, named items, document (custom) properties, the application. */
-import type { Rect } from "./a1";
+import type { Rect } from "./rangeAddress";
 import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import { HostRange } from "./rangeProxy";
 import { HostTableCollection } from "./tableProxy";
 import { HostEventSource, HostWorksheetCollection } from "./worksheetProxy";
-import type { CustomPropertyModel, NameModel } from "./workbookModel";
+import type { CustomPropertyModel, NameModel } from "./hostWorkbook";
 
 export class HostNamedItem extends ClientObject<NameModel> {
   protected override describe(): string {

@@ -4,12 +4,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { createRoot } from "react-dom/client";
-import { cellAddress, columnLetter } from "../core/a1";
-import { isInside, type Rect } from "../host/a1";
-import { conditionalLooks } from "../host/conditionalLooks";
-import { createHost, type LiatHost } from "../host/createHost";
-import type { CustomFunctionsMetadata } from "../host/customFunctionPlugin";
-import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type SheetModel, type TableModel } from "../host/workbookModel";
+import { cellAddress, columnLetter } from "../../src/core/a1";
+import { isInside, type Rect } from "../excel-host/rangeAddress";
+import { conditionalLooks } from "../excel-host/conditionalLooks";
+import { createHost, type LiatHost } from "../excel-host/createHost";
+import type { CustomFunctionsMetadata } from "../excel-host/customFunctionPlugin";
+import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type SheetModel, type TableModel } from "../excel-host/hostWorkbook";
 
 declare global {
   interface Window {

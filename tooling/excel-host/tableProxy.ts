@@ -1,9 +1,9 @@
 /** Table proxies (ListObjects): a range overlay on a sheet, with header row, body, rows and columns. */
-import { parseAddress, rectColumns, rectRows, type Rect } from "./a1";
+import { parseAddress, rectColumns, rectRows, type Rect } from "./rangeAddress";
 import { ClientObject, CountedCollection, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import { HostRange, linkedWorksheet } from "./rangeProxy";
-import type { TableModel } from "./workbookModel";
+import type { TableModel } from "./hostWorkbook";
 
 function sheetOf(context: RequestContext, table: TableModel) {
   return context.model.sheetById(table.sheetId);

@@ -4,9 +4,9 @@
  * functions bundle; CustomFunctions.associate registers the real functions in that host. Opened on its own, the
  * task pane gets a fresh in-memory workbook.
  */
-import { createHost, type LiatHost } from "../host/createHost";
-import type { CustomFunctionsMetadata } from "../host/customFunctionPlugin";
-import { installCustomFunctionsShim } from "../host/customFunctions";
+import { createHost, type LiatHost } from "../excel-host/createHost";
+import type { CustomFunctionsMetadata } from "../excel-host/customFunctionPlugin";
+import { installCustomFunctionsShim } from "../excel-host/customFunctions";
 
 interface PreviewParent {
   __LIAT_HOST__?: LiatHost;

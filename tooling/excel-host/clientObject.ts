@@ -4,7 +4,7 @@
  * was not loaded (or set) and synced throws PropertyNotLoaded, as Excel does.
  */
 import { HostError, itemNotFound, propertyNotLoaded } from "./hostError";
-import type { WorkbookModel } from "./workbookModel";
+import type { WorkbookModel } from "./hostWorkbook";
 
 type Op = () => void;
 

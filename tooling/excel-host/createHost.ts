@@ -2,7 +2,7 @@
  * createHost(): an in-memory Excel for tests, benchmarks and the preview page. `host.Excel` and `host.Office`
  * stand in for office.js's globals (install them with host.install(globalThis)); `host.model` is the workbook.
  */
-import { parseAddress, qualifiedAddress } from "./a1";
+import { parseAddress, qualifiedAddress } from "./rangeAddress";
 import type { CellScalar } from "./cellValue";
 import { RequestContext, type ContextFactory } from "./clientObject";
 import { conditionalLooks, type ConditionalLook } from "./conditionalLooks";
@@ -10,10 +10,10 @@ import type { CustomFunctionsMetadata, EmptyAnyArgument } from "./customFunction
 import { installCustomFunctionsShim, registerCustomFunctionsInEngine } from "./customFunctions";
 import { excelEnums } from "./excelEnums";
 import { HostError } from "./hostError";
-import { createOfficeShim, type OfficeShim, type OfficeTheme } from "./officeShim";
+import { createOfficeShim, type OfficeShim, type OfficeTheme } from "./officeGlobal";
 import { HostRange } from "./rangeProxy";
 import { HostWorkbook } from "./workbookProxy";
-import { WorkbookModel } from "./workbookModel";
+import { WorkbookModel } from "./hostWorkbook";
 import "./worksheetProxy";
 
 export interface HostOptions {

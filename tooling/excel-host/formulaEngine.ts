@@ -1,8 +1,8 @@
 /** One HyperFormula instance mirroring every sheet of the host's workbook (formulas, named items, custom functions). */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { cellAddress } from "../core/a1";
-import { MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "./a1";
+import { cellAddress } from "../../src/core/a1";
+import { MAX_COLUMNS, MAX_ROWS, quoteSheetName } from "./rangeAddress";
 import type { CellScalar, ValueType } from "./cellValue";
 import {
   NULL_ERROR_MARKER,

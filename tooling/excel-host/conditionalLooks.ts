@@ -7,10 +7,10 @@
  * Custom and CellValue rules are evaluated; other types (data bars, colour scales, ...) paint nothing.
  */
 import { DetailedCellError } from "hyperformula";
-import { cellAddress } from "../core/a1";
-import { intersect, isInside, type Rect } from "./a1";
+import { cellAddress } from "../../src/core/a1";
+import { intersect, isInside, type Rect } from "./rangeAddress";
 import { compileFormula, type CompiledFormula } from "./shiftFormula";
-import type { ConditionalFormatModel, SheetModel, WorkbookModel } from "./workbookModel";
+import type { ConditionalFormatModel, SheetModel, WorkbookModel } from "./hostWorkbook";
 
 /** The conditional format showing on a cell (only the properties some true rule sets). */
 export interface ConditionalLook {

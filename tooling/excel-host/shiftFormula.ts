@@ -5,8 +5,8 @@
  * error literals and structured references stay as written. A reference moved past the sheet's edge wraps around,
  * as Excel's conditional formats do.
  */
-import { columnLetter } from "../core/a1";
-import { MAX_COLUMNS, MAX_ROWS, columnIndex } from "./a1";
+import { columnLetter } from "../../src/core/a1";
+import { MAX_COLUMNS, MAX_ROWS, columnIndex } from "./rangeAddress";
 
 /** A piece of a formula: text kept as is, or one end of a reference that moves. */
 type Part =

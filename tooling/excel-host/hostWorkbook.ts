@@ -16,7 +16,7 @@ import {
   rectColumns,
   rectRows,
   type Rect,
-} from "./a1";
+} from "./rangeAddress";
 import { interpretInput, toEngineContent, type CellInput, type CellScalar } from "./cellValue";
 import { FormulaEngine } from "./formulaEngine";
 import { formatText } from "./formatText";

@@ -10,11 +10,11 @@ import {
   rectColumns,
   rectRows,
   type Rect,
-} from "./a1";
+} from "./rangeAddress";
 import { ClientCollection, ClientObject, CountedCollection, type ClientResult, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
-import type { CellFormat, ConditionalFormatModel, SheetModel } from "./workbookModel";
-import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./workbookModel";
+import type { CellFormat, ConditionalFormatModel, SheetModel } from "./hostWorkbook";
+import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./hostWorkbook";
 
 export interface RangeTarget {
   sheet: SheetModel;

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import * as functions from "../functions/functions";
+import * as functions from "../../src/functions/functions";
 import type { CustomFunctionsMetadata } from "./customFunctionPlugin";
 import type { LiatHost } from "./createHost";
 

@@ -6,5 +6,5 @@ export type { HostOptions, HostRequestContext, HostExcel, HostSnapshot, LiatHost
 export { installCustomFunctionsShim, CustomFunctionsErrorCode, CustomFunctionsErrorShim } from "./customFunctions";
 export type { CustomFunctionMetadata, CustomFunctionsMetadata, CustomFunctionParameter } from "./customFunctionPlugin";
 export { HostError } from "./hostError";
-export { DARK_THEME, LIGHT_THEME } from "./officeShim";
+export { DARK_THEME, LIGHT_THEME } from "./officeGlobal";
 export { RequestContext } from "./clientObject";

@@ -1,6 +1,6 @@
 /**
  * Reads an .xlsx file (bytes) with ExcelJS into the plain, library-neutral workbook model of
- * src/core/workbookModel.ts, or says why it cannot: not a workbook, damaged, password-protected,
+ * src/core/workbookReader.ts, or says why it cannot: not a workbook, damaged, password-protected,
  * empty, too large. Cell values become plain values: rich text and hyperlinks → their text,
  * formulas → their cached result, dates → Excel serial numbers, errors → "#VALUE!" strings.
  *
@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { dateToSerial, type CellValue } from "../core/excelValues";
-import type { SheetData, UnreadableReason, WorkbookData } from "../core/workbookModel";
+import type { SheetData, UnreadableReason, WorkbookData } from "../core/workbookReader";
 
 /** Largest file read (bytes). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -1,5 +1,5 @@
 /** A1 addresses: parsing and formatting cell references, whole rows/columns, and sheet-qualified addresses. */
-import { cellAddress, columnLetter } from "../core/a1";
+import { cellAddress, columnLetter } from "../../src/core/a1";
 import { HostError } from "./hostError";
 
 export const MAX_ROWS = 1_048_576;

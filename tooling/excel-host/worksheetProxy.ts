@@ -1,11 +1,11 @@
 /** Worksheet proxies: the worksheet, its collection, protection, freeze panes, page layout and events. */
-import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./a1";
+import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./rangeAddress";
 import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { HostEventHandler, HostEventKind } from "./hostEvents";
 import { HostRange, rangeLinks } from "./rangeProxy";
 import { HostTableCollection } from "./tableProxy";
-import type { SheetModel, SheetVisibility } from "./workbookModel";
+import type { SheetModel, SheetVisibility } from "./hostWorkbook";
 
 /** `onChanged` and friends: add(handler) registers at the next sync; the result's remove() unregisters. */
 export class HostEventSource {
