@@ -24,7 +24,13 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
-    { ...common, displayName: "ui", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/ui/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/ui/setup.ts"] },
+    {
+      ...common,
+      displayName: "ui",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/ui/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/test/ui/setup.ts"],
+    },
     {
       ...common,
       displayName: "browser",

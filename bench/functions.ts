@@ -17,9 +17,15 @@ export async function runFunctionsBench(): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [label, make] of [
     ["levels 0-4 as numbers", (i: number) => i % 5],
-    ["labels (French and English mixed)", (i: number) => ["Non commencé", "Planned", "En cours", "Implemented", "Pérennisé", "N/A"][i % 6]!],
+    [
+      "labels (French and English mixed)",
+      (i: number) => ["Non commencé", "Planned", "En cours", "Implemented", "Pérennisé", "N/A"][i % 6]!,
+    ],
   ] as const) {
-    engine.hf.setCellContents({ sheet, row: 0, col: 0 }, Array.from({ length: N }, (_, i) => [make(i)]));
+    engine.hf.setCellContents(
+      { sheet, row: 0, col: 0 },
+      Array.from({ length: N }, (_, i) => [make(i)]),
+    );
     // Recalculation after one input cell changes: the formula is in place, A1 flips between two
     // values, and the engine recomputes the dependent cell (only one formula exists at a time).
     const time = async (formula: string) => {
@@ -43,9 +49,19 @@ export async function runFunctionsBench(): Promise<Row[]> {
     const body = await medianMs(() => score(block), 15);
     const r = (x: number) => Math.round(x * 10) / 10;
     rows.push(
-      { name: `${label}: native AVERAGE, recalc after an edit (= ${typeof check === "number" ? check.toFixed(2) : String(check)})`, value: r(average), unit: "ms" },
+      {
+        name: `${label}: native AVERAGE, recalc after an edit (= ${typeof check === "number" ? check.toFixed(2) : String(check)})`,
+        value: r(average),
+        unit: "ms",
+      },
       { name: `  LIAT.SCORE function on the 100,000 values it receives`, value: r(body), unit: "ms" },
-      { name: `  ratio SCORE function / AVERAGE`, value: Math.round((body / average) * 100) / 100, unit: "x", budget: "<= 2x", ok: body <= 2 * average },
+      {
+        name: `  ratio SCORE function / AVERAGE`,
+        value: Math.round((body / average) * 100) / 100,
+        unit: "x",
+        budget: "<= 2x",
+        ok: body <= 2 * average,
+      },
       { name: `  LIAT.SCORE recalc in the host, incl. engine range marshalling`, value: r(scoreMs), unit: "ms" },
       { name: `  ratio with marshalling (engine cost, not the function's)`, value: r(scoreMs / average), unit: "x" },
     );

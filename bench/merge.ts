@@ -19,7 +19,17 @@ const BUDGET_S = 30;
 const DIR = join(tmpdir(), `liat-bench-merge-v${SCHEMA_VERSION}`);
 const MARKER = join(DIR, "ready.json");
 
-const STATUSES = ["Non commencé", "Planifié", "En cours", "Mis en œuvre", "Pérennisé", "Non applicable", "", "Planned", "Implemented"];
+const STATUSES = [
+  "Non commencé",
+  "Planifié",
+  "En cours",
+  "Mis en œuvre",
+  "Pérennisé",
+  "Non applicable",
+  "",
+  "Planned",
+  "Implemented",
+];
 
 function entriesFor(i: number): Record<string, RawEntry> {
   const start = isoDateToSerial("2024-01-01")!;
@@ -52,7 +62,10 @@ export async function benchWorkbooks(): Promise<string[]> {
   mkdirSync(DIR, { recursive: true });
   for (const [i, file] of files.entries()) {
     const lang = i % 2 === 0 ? "fr" : "en";
-    writeFileSync(file, await writeLiatWorkbook({ lang, city: `City ${i + 1}`, period: `202${i % 5}`, entries: entriesFor(i) }));
+    writeFileSync(
+      file,
+      await writeLiatWorkbook({ lang, city: `City ${i + 1}`, period: `202${i % 5}`, entries: entriesFor(i) }),
+    );
   }
   writeFileSync(MARKER, JSON.stringify({ count: COUNT }));
   return files;
@@ -72,7 +85,17 @@ export async function runMergeBench(): Promise<Row[]> {
   const expected = `${COUNT} workbook(s) merged, ${COUNT * OBJECTIVE_CODES.length} row(s); 0 file(s) not merged.`;
   if (!stdout.includes(expected)) throw new Error(`unexpected merge result: ${stdout.trim()}`);
   return [
-    { name: `CLI merge of ${COUNT} workbooks (.xlsx + JSON out)`, value: Number(seconds.toFixed(2)), unit: "s", budget: `< ${BUDGET_S} s`, ok: seconds < BUDGET_S },
-    { name: "  per workbook (read, check, consolidate, write share)", value: Number(((seconds * 1000) / COUNT).toFixed(1)), unit: "ms" },
+    {
+      name: `CLI merge of ${COUNT} workbooks (.xlsx + JSON out)`,
+      value: Number(seconds.toFixed(2)),
+      unit: "s",
+      budget: `< ${BUDGET_S} s`,
+      ok: seconds < BUDGET_S,
+    },
+    {
+      name: "  per workbook (read, check, consolidate, write share)",
+      value: Number(((seconds * 1000) / COUNT).toFixed(1)),
+      unit: "ms",
+    },
   ];
 }

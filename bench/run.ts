@@ -24,10 +24,16 @@ function pad(s: string, n: number): string {
 
 async function main(): Promise<void> {
   const onlyArg = process.argv.find((a) => a.startsWith("--only"));
-  const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : process.argv[process.argv.indexOf(onlyArg) + 1] ?? "").split(",") : null;
+  const only = onlyArg
+    ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : (process.argv[process.argv.indexOf(onlyArg) + 1] ?? "")).split(
+        ",",
+      )
+    : null;
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`LIAT for Excel benchmarks — ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`);
+  console.log(
+    `Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`,
+  );
   console.log("");
   console.log(`| ${pad("measure", 62)} | ${pad("value", 10)} | ${pad("unit", 6)} | ${pad("budget", 14)} | ok |`);
   console.log(`| ${"-".repeat(62)} | ${"-".repeat(10)} | ${"-".repeat(6)} | ${"-".repeat(14)} | -- |`);
@@ -38,14 +44,18 @@ async function main(): Promise<void> {
     try {
       rows = await (await s.load())();
     } catch (e) {
-      console.log(`| ${pad(`${s.name}: could not run (${(e as Error).message.split("\n")[0]})`, 62)} | ${pad("", 10)} | ${pad("", 6)} | ${pad("", 14)} | !! |`);
+      console.log(
+        `| ${pad(`${s.name}: could not run (${(e as Error).message.split("\n")[0]})`, 62)} | ${pad("", 10)} | ${pad("", 6)} | ${pad("", 14)} | !! |`,
+      );
       failed++;
       continue;
     }
     for (const r of rows) {
       const ok = r.ok === undefined ? "" : r.ok ? "✓" : "✗";
       if (r.ok === false) failed++;
-      console.log(`| ${pad(r.name, 62)} | ${pad(String(r.value), 10)} | ${pad(r.unit, 6)} | ${pad(r.budget ?? "", 14)} | ${pad(ok, 2)} |`);
+      console.log(
+        `| ${pad(r.name, 62)} | ${pad(String(r.value), 10)} | ${pad(r.unit, 6)} | ${pad(r.budget ?? "", 14)} | ${pad(ok, 2)} |`,
+      );
     }
   }
   console.log("");

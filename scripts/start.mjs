@@ -14,11 +14,18 @@ const PID_FILE = path.join(root, ".tmp", "preview-server.pid");
 const preview = process.platform === "linux" || process.env.LIAT_PREVIEW === "1";
 
 if (!preview) {
-  const child = spawn(bin("office-addin-debugging"), ["start", "manifest.xml"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  const child = spawn(bin("office-addin-debugging"), ["start", "manifest.xml"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   child.on("exit", (code) => process.exit(code ?? 0));
 } else {
   console.log("No Excel to sideload into here: building the preview (simulated workbook + the real task pane)…");
-  const build = spawnSync(bin("webpack"), ["--mode", "development", "--env", "preview"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(bin("webpack"), ["--mode", "development", "--env", "preview"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (build.status !== 0) {
     console.error("The preview build failed.");
     process.exit(build.status ?? 1);

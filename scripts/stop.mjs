@@ -22,7 +22,16 @@ if (preview) {
     rmSync(pidFile, { force: true });
   }
 } else {
-  const bin = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "office-addin-debugging.cmd" : "office-addin-debugging");
-  const child = spawn(bin, ["stop", "manifest.xml"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  const bin = path.join(
+    root,
+    "node_modules",
+    ".bin",
+    process.platform === "win32" ? "office-addin-debugging.cmd" : "office-addin-debugging",
+  );
+  const child = spawn(bin, ["stop", "manifest.xml"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -54,29 +54,26 @@ class LocalizedFunctionsMetadataPlugin {
     const { source, output, translations, exportName, locale } = this.options;
     compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
       compilation.fileDependencies.add(translations);
-      compilation.hooks.processAssets.tap(
-        { name: PLUGIN, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          if (!fs.existsSync(translations)) {
-            compilation.errors.push(
-              new WebpackError(
-                `${PLUGIN}: ${path.relative(compiler.context, translations)} is missing; it must export ${exportName} ` +
-                  `(the ${locale} names and descriptions of every custom function and parameter) to build ${output}.`,
-              ),
-            );
-            return;
-          }
-          const asset = compilation.getAsset(source);
-          if (!asset) return; // metadata generation failed; its errors are already reported
-          try {
-            const metadata = JSON.parse(asset.source.source().toString());
-            const localized = localizeFunctionsMetadata(metadata, loadTranslations(translations, exportName), locale);
-            compilation.emitAsset(output, new sources.RawSource(JSON.stringify(localized, null, 4)));
-          } catch (error) {
-            compilation.errors.push(new WebpackError(`${PLUGIN}: ${error instanceof Error ? error.message : error}`));
-          }
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: PLUGIN, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        if (!fs.existsSync(translations)) {
+          compilation.errors.push(
+            new WebpackError(
+              `${PLUGIN}: ${path.relative(compiler.context, translations)} is missing; it must export ${exportName} ` +
+                `(the ${locale} names and descriptions of every custom function and parameter) to build ${output}.`,
+            ),
+          );
+          return;
+        }
+        const asset = compilation.getAsset(source);
+        if (!asset) return; // metadata generation failed; its errors are already reported
+        try {
+          const metadata = JSON.parse(asset.source.source().toString());
+          const localized = localizeFunctionsMetadata(metadata, loadTranslations(translations, exportName), locale);
+          compilation.emitAsset(output, new sources.RawSource(JSON.stringify(localized, null, 4)));
+        } catch (error) {
+          compilation.errors.push(new WebpackError(`${PLUGIN}: ${error instanceof Error ? error.message : error}`));
+        }
+      });
     });
   }
 }

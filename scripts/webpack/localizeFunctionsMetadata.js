@@ -38,7 +38,9 @@ function localizeFunctionsMetadata(metadata, translations, locale = "fr") {
       problems.push(`${locale}: function ${fn.id} is not translated`);
       return fn;
     }
-    const name = String(tr.name ?? "").trim().toUpperCase();
+    const name = String(tr.name ?? "")
+      .trim()
+      .toUpperCase();
     if (!FUNCTION_NAME.test(name)) problems.push(`${locale}: function ${fn.id} has an invalid name "${tr.name}"`);
     const clash = namesSeen.get(name);
     if (clash) problems.push(`${locale}: functions ${clash} and ${fn.id} have the same name "${name}"`);

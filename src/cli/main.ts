@@ -90,7 +90,11 @@ async function cmdInit(args: string[], io: Io): Promise<number> {
 
 /** What check and summary share: one file, read and checked, or the exit code to return now. */
 async function checkedFile(args: string[], io: Io, helpKey: "checkHelp" | "summaryHelp") {
-  const { values, positionals } = parseArgs({ args, options: { ...COMMON, json: { type: "boolean" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...COMMON, json: { type: "boolean" } },
+    allowPositionals: true,
+  });
   const lang = pickLang(values.lang, io.env);
   if (values.help) return help(io, t(helpKey, lang));
   if (positionals.length !== 1) throw new UsageError(t("oneFile", lang));
@@ -106,7 +110,9 @@ async function checkedFile(args: string[], io: Io, helpKey: "checkHelp" | "summa
 
 /** The last line of check and summary: no issues, or how many errors and warnings. */
 function countsLine(checked: CheckedWorkbook, lang: Lang): string {
-  return checked.issues.length === 0 ? t("noIssues", lang) : t("counts", lang, { errors: checked.errors, warnings: checked.warnings });
+  return checked.issues.length === 0
+    ? t("noIssues", lang)
+    : t("counts", lang, { errors: checked.errors, warnings: checked.warnings });
 }
 
 async function cmdCheck(args: string[], io: Io): Promise<number> {
@@ -114,14 +120,28 @@ async function cmdCheck(args: string[], io: Io): Promise<number> {
   if (typeof c === "number") return c;
   const { file, checked, lang } = c;
   if (c.json) {
-    io.stdout(`${JSON.stringify({
-      file,
-      city: checked.settings.city,
-      period: checked.settings.period,
-      errors: checked.errors,
-      warnings: checked.warnings,
-      issues: checked.issues.map((i) => ({ sheet: i.sheet, address: i.address, code: i.code, field: i.field, key: i.key, severity: i.severity, message: i.message[lang] })),
-    }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        {
+          file,
+          city: checked.settings.city,
+          period: checked.settings.period,
+          errors: checked.errors,
+          warnings: checked.warnings,
+          issues: checked.issues.map((i) => ({
+            sheet: i.sheet,
+            address: i.address,
+            code: i.code,
+            field: i.field,
+            key: i.key,
+            severity: i.severity,
+            message: i.message[lang],
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     for (const i of checked.issues) {
       io.stdout(`${i.sheet}!${i.address}\t${t(i.severity, lang)}\t${i.code}\t${i.message[lang]}\n`);
@@ -137,22 +157,31 @@ async function cmdSummary(args: string[], io: Io): Promise<number> {
   const { file, checked, lang } = c;
   const s = checked.summary;
   if (c.json) {
-    io.stdout(`${JSON.stringify({
-      file,
-      city: checked.settings.city,
-      period: checked.settings.period,
-      lang: checked.settings.lang,
-      schemaVersion: checked.settings.schemaVersion,
-      errors: checked.errors,
-      warnings: checked.warnings,
-      summary: s,
-    }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(
+        {
+          file,
+          city: checked.settings.city,
+          period: checked.settings.period,
+          lang: checked.settings.lang,
+          schemaVersion: checked.settings.schemaVersion,
+          errors: checked.errors,
+          warnings: checked.warnings,
+          summary: s,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   const none = t("none", lang);
   const names = s.domains.map((d) => `${d.domain} ${DOMAINS.find((x) => x.id === d.domain)!.name[lang]}`);
   const w = Math.max(t("summaryHeader", lang).length, ...names.map((x) => x.length)) + 2;
-  const line = (label: string, g: { score: number | null; assessed: number; applicable: number; coverage: number | null }) =>
+  const line = (
+    label: string,
+    g: { score: number | null; assessed: number; applicable: number; coverage: number | null },
+  ) =>
     `${pad(label, w)}${pad(num(g.score), 8)}${pad(ratingLabel(g.score, lang), 14)}${g.assessed}/${g.applicable} ${pct(g.coverage)}`;
   const lines = [
     t("fileLine", lang, { file, city: checked.settings.city || none, period: checked.settings.period || none }),
@@ -180,7 +209,9 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   if (values.help) return help(io, t("mergeHelp", lang));
   if (positionals.length === 0) throw new UsageError(t("noFiles", lang));
   if (values.output === undefined) throw new UsageError(t("outputRequired", lang));
-  const outputs = [values.output, values.json].filter((x): x is string => x !== undefined).map((shown) => ({ shown, path: resolve(io.cwd, shown) }));
+  const outputs = [values.output, values.json]
+    .filter((x): x is string => x !== undefined)
+    .map((shown) => ({ shown, path: resolve(io.cwd, shown) }));
   const inputs = positionals.map((shown) => ({ shown, path: resolve(io.cwd, shown) }));
   for (const out of outputs) {
     if (inputs.some((p) => p.path === out.path)) throw new UsageError(t("outputIsInput", lang, { value: out.shown }));
@@ -194,14 +225,18 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     if (read.ok) consolidator.add(read.workbook);
     else consolidator.addUnreadable(file.shown, read.reason, read.detail);
     done++;
-    if (total >= PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`${t("progress", lang, { done, total })}\n`);
+    if (total >= PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total))
+      io.stderr(`${t("progress", lang, { done, total })}\n`);
   }
   const result = consolidator.result();
   const [xlsx, json] = outputs;
   await writeOutput(xlsx!.path, xlsx!.shown, await writeConsolidation(result, lang), lang);
   if (json !== undefined) await writeOutput(json.path, json.shown, `${JSON.stringify(result, null, 2)}\n`, lang);
-  for (const u of result.unreadable) io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);
-  io.stdout(`${t("merged", lang, { sources: result.sources.length, rows: result.rows.length, unreadable: result.unreadable.length })}\n`);
+  for (const u of result.unreadable)
+    io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);
+  io.stdout(
+    `${t("merged", lang, { sources: result.sources.length, rows: result.rows.length, unreadable: result.unreadable.length })}\n`,
+  );
   for (const out of outputs) io.stdout(`${t("written", lang, { value: out.shown })}\n`);
   return EXIT.ok;
 }
@@ -249,4 +284,3 @@ export async function run(argv: readonly string[], io: Io = nodeIo()): Promise<n
     throw e;
   }
 }
-

@@ -98,9 +98,18 @@ The same file given twice is taken once.
   badLang: L("Langue inconnue « {value} » : fr ou en.", 'Unknown language "{value}": fr or en.'),
   oneFile: L("Indiquez un seul fichier.", "Give exactly one file."),
   noFiles: L("Indiquez au moins un fichier à consolider.", "Give at least one file to merge."),
-  outputRequired: L("Indiquez le classeur de sortie avec -o SORTIE.xlsx.", "Give the output workbook with -o OUT.xlsx."),
-  outputExists: L("« {value} » existe déjà : utilisez --force pour le remplacer.", '"{value}" already exists: use --force to replace it.'),
-  outputIsInput: L("Le fichier de sortie « {value} » est aussi un fichier d'entrée.", 'The output file "{value}" is also an input file.'),
+  outputRequired: L(
+    "Indiquez le classeur de sortie avec -o SORTIE.xlsx.",
+    "Give the output workbook with -o OUT.xlsx.",
+  ),
+  outputExists: L(
+    "« {value} » existe déjà : utilisez --force pour le remplacer.",
+    '"{value}" already exists: use --force to replace it.',
+  ),
+  outputIsInput: L(
+    "Le fichier de sortie « {value} » est aussi un fichier d'entrée.",
+    'The output file "{value}" is also an input file.',
+  ),
   cannotRead: L("Impossible de lire « {file} » : {reason}", 'Cannot read "{file}": {reason}'),
   cannotWrite: L("Impossible d'écrire « {file} » : {reason}", 'Cannot write "{file}": {reason}'),
   written: L("Écrit : {value}", "Written: {value}"),
@@ -108,7 +117,10 @@ The same file given twice is taken once.
   counts: L("{errors} erreur(s), {warnings} avertissement(s).", "{errors} error(s), {warnings} warning(s)."),
   error: L("erreur", "error"),
   warning: L("avertissement", "warning"),
-  fileLine: L("Fichier : {file} — Ville : {city} — Période : {period}", "File: {file} — City: {city} — Period: {period}"),
+  fileLine: L(
+    "Fichier : {file} — Ville : {city} — Période : {period}",
+    "File: {file} — City: {city} — Period: {period}",
+  ),
   summaryHeader: L("Domaine politique", "Policy domain"),
   score: L("Score", "Score"),
   rating: L("Appréciation", "Rating"),

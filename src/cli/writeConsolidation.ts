@@ -35,7 +35,10 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: TextTable): vo
     });
   });
   if (table.headers.length > 0) {
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, table.rows.length + 1), column: table.headers.length } };
+    ws.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, table.rows.length + 1), column: table.headers.length },
+    };
   }
 }
 

@@ -42,7 +42,6 @@ export interface WriteOptions {
   entries?: Record<string, RawEntry>;
 }
 
-
 /** ExcelJS colour ("FF" alpha then RGB) from a layout colour "#RRGGBB". */
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -52,7 +51,6 @@ export function styleHeaderCell(cell: ExcelJS.Cell): void {
   cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(HEADER_FILL) } };
   cell.alignment = { vertical: "middle", wrapText: true };
 }
-
 
 /** The ExcelJS data validation for a layout spec at one cell (relative formulas resolved). */
 function dataValidation(spec: ColumnSpec, row: number, lang: Lang): ExcelJS.DataValidation {
@@ -82,7 +80,12 @@ function dataValidation(spec: ColumnSpec, row: number, lang: Lang): ExcelJS.Data
       const f = formula(v.formula1);
       if (f === "DATE(1900,1,1)") {
         // ExcelJS writes date bounds as serial numbers: 1 is 1900-01-01 in Excel's date system.
-        return { type: "date", operator: "greaterThanOrEqual", formulae: [new Date(Date.UTC(1899, 11, 31))], ...messages };
+        return {
+          type: "date",
+          operator: "greaterThanOrEqual",
+          formulae: [new Date(Date.UTC(1899, 11, 31))],
+          ...messages,
+        };
       }
       // ExcelJS cannot write a formula as a date bound; the same rule as a custom formula:
       // a real date (a number), not before the bound.
@@ -101,7 +104,12 @@ function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
     const rowNumber = r + 1;
     cells.forEach((value, c) => {
       const cell = ws.getCell(rowNumber, c + 1);
-      if (formulaRows.has(rowNumber) && c + 1 >= layout.columns.score && typeof value === "string" && value.startsWith("=")) {
+      if (
+        formulaRows.has(rowNumber) &&
+        c + 1 >= layout.columns.score &&
+        typeof value === "string" &&
+        value.startsWith("=")
+      ) {
         // Native formula; no cached result, so Excel (or any engine) computes it on open.
         cell.value = { formula: value.slice(1) } as ExcelJS.CellFormulaValue;
       } else if (rowNumber === COVER.cityRow || rowNumber === COVER.periodRow) {
@@ -159,7 +167,14 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
   const layout = domainSheetLayout(domain, lang);
   const ws = wb.addWorksheet(layout.name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}` }],
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    pageSetup: {
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   ws.getCell(1, 1).value = layout.title;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
@@ -190,7 +205,8 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
 
   // Entry values are data: strings go in as text (the table stored them as given; re-set to apply "@").
   const header = ws.getRow(HEADER_ROW);
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   COLUMNS.forEach((spec, c) => {
     const col = ws.getColumn(c + 1);
     // ExcelJS drops a width of exactly 9 (its default), leaving Excel's 8.43: nudge it so it is written.
@@ -198,7 +214,10 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
     styleHeaderCell(header.getCell(c + 1));
     const alignment: Partial<ExcelJS.Alignment> = { vertical: "top", wrapText: spec.wrap };
     const protection: Partial<ExcelJS.Protection> = { locked: spec.kind !== "entry" };
-    const fill: ExcelJS.Fill | undefined = spec.kind === "catalogue" ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(CATALOGUE_FILL) } } : undefined;
+    const fill: ExcelJS.Fill | undefined =
+      spec.kind === "catalogue"
+        ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(CATALOGUE_FILL) } }
+        : undefined;
     for (let r = layout.firstRow; r <= layout.lastRow; r++) {
       const cell = ws.getCell(r, c + 1);
       const value = rows[r - layout.firstRow]![c];
@@ -212,12 +231,18 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
       // One rule per column range (relative references are relative to its first cell, as in Excel).
       // Not per cell: ExcelJS 4.4 merges per-cell rules into overlapping ranges when rows pass 9.
       const letter = columnLetter(c);
-      validations.add(`${letter}${layout.firstRow}:${letter}${layout.lastRow}`, dataValidation(spec, layout.firstRow, lang));
+      validations.add(
+        `${letter}${layout.firstRow}:${letter}${layout.lastRow}`,
+        dataValidation(spec, layout.firstRow, lang),
+      );
     }
   });
 
   const status = columnLetter(columnIndex("status"));
-  ws.addConditionalFormatting({ ref: `${status}${layout.firstRow}:${status}${layout.lastRow}`, rules: statusRules(layout.firstRow) });
+  ws.addConditionalFormatting({
+    ref: `${status}${layout.firstRow}:${status}${layout.lastRow}`,
+    rules: statusRules(layout.firstRow),
+  });
 
   void ws.protect("", {
     selectLockedCells: true,
@@ -236,7 +261,8 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
 function buildLiatWorkbook(options: WriteOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "LIAT";
-  wb.title = options.lang === "fr" ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)";
+  wb.title =
+    options.lang === "fr" ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)";
   wb.subject = "LIAT";
   // ExcelJS cannot write custom document properties: the schema version also goes in the keywords
   // (and, authoritatively, in the lists sheet).

@@ -197,7 +197,7 @@ const ROWS: readonly Row[] = [
   [
     "3,3",
     "Offrir une formation linguistique gratuite dans les langues du pays d'accueil, de préférence par le biais de méthodes d' \"apprentissage actif\" (par exemple dans le cadre d'un emploi, du volontariat, etc.), en faisant un effort particulier pour toucher les personnes difficiles à atteindre.",
-    "Offer free training in the languages of the host country, preferably through \"active learning\" methods (for example on the job or through volunteering), with a particular effort to reach people who are hard to reach.",
+    'Offer free training in the languages of the host country, preferably through "active learning" methods (for example on the job or through volunteering), with a particular effort to reach people who are hard to reach.',
     "",
     "",
   ],

@@ -77,7 +77,9 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
   const found = tables.flatMap((t) => t.rows);
   const codes = codeChecks(found);
   const rows: CheckedRow[] = found.map((r, i) => {
-    const values = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue)])) as Record<EntryField, CellValue>;
+    const values = Object.fromEntries(
+      ENTRY_FIELDS.map((f) => [f, isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue)]),
+    ) as Record<EntryField, CellValue>;
     const { issue: codeIssue, counted } = codes[i]!;
     const rowIssues = [...(codeIssue ? [codeIssue] : []), ...entryIssues(r)];
     issues.push(...rowIssues);
@@ -170,7 +172,11 @@ export class Consolidator {
     const key = wb.hash ?? fingerprint(wb.sheets);
     const previous = this.byKey.get(key);
     if (previous !== undefined) {
-      this.unreadable.push({ fileName: wb.fileName, reason: "duplicate", message: unreadableMessage("duplicate", previous) });
+      this.unreadable.push({
+        fileName: wb.fileName,
+        reason: "duplicate",
+        message: unreadableMessage("duplicate", previous),
+      });
       return "duplicate";
     }
     const checked = checkWorkbook(wb);
@@ -222,7 +228,10 @@ export function consolidate(workbooks: readonly WorkbookData[]): ConsolidationRe
  * Rows of an earlier consolidation merged with a new one, without duplicates: the new run
  * replaces every earlier row from the same source (same content key or same file name).
  */
-export function replaceSources<T extends { source: ConsolidationSource }>(earlier: readonly T[], incoming: readonly T[]): T[] {
+export function replaceSources<T extends { source: ConsolidationSource }>(
+  earlier: readonly T[],
+  incoming: readonly T[],
+): T[] {
   const keys = new Set(incoming.map((r) => r.source.key));
   const files = new Set(incoming.map((r) => r.source.fileName));
   return [...earlier.filter((r) => !keys.has(r.source.key) && !files.has(r.source.fileName)), ...incoming];
@@ -289,9 +298,17 @@ export function consolidationTable(result: ConsolidationResult, lang: Lang): Tex
   const points = SOURCE_COLUMNS + ENTRY_FIELDS.length;
   return {
     headers: [
-      T.file[lang], T.city[lang], T.period[lang], T.sheetName[lang], T.cell[lang], "Code", T.domain[lang], T.objective[lang],
+      T.file[lang],
+      T.city[lang],
+      T.period[lang],
+      T.sheetName[lang],
+      T.cell[lang],
+      "Code",
+      T.domain[lang],
+      T.objective[lang],
       ...ENTRY_FIELDS.map((f) => layoutColumn(f).header[lang]),
-      T.points[lang], T.issues[lang],
+      T.points[lang],
+      T.issues[lang],
     ],
     rows: result.rows.map((r) => [
       r.source.fileName,
@@ -322,9 +339,18 @@ export function sourceSummaryTable(result: ConsolidationResult, lang: Lang): Tex
   DOMAIN_IDS.forEach((_, i) => (numberFormats[8 + i] = "0.0"));
   return {
     headers: [
-      T.file[lang], T.city[lang], T.period[lang], T.score[lang], T.rating[lang], T.coverage[lang], T.assessed[lang], T.applicable[lang],
+      T.file[lang],
+      T.city[lang],
+      T.period[lang],
+      T.score[lang],
+      T.rating[lang],
+      T.coverage[lang],
+      T.assessed[lang],
+      T.applicable[lang],
       ...DOMAIN_IDS.map((d) => fillTemplate(T.domainScore[lang], { d })),
-      T.rowsRead[lang], T.errors[lang], T.warnings[lang],
+      T.rowsRead[lang],
+      T.errors[lang],
+      T.warnings[lang],
     ],
     rows: result.sources.map((s) => [
       s.source.fileName,

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { normalizeCurrency } from "./currencies";
-import { isBlank, isErrorValue, looksLikeDateText, MAX_DATE_SERIAL, serialToIsoDate, type CellValue } from "./excelValues";
+import {
+  isBlank,
+  isErrorValue,
+  looksLikeDateText,
+  MAX_DATE_SERIAL,
+  serialToIsoDate,
+  type CellValue,
+} from "./excelValues";
 import type { Lang, Localized } from "./language";
 import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
 import { parseStatus, statusLabels, type ParsedStatus } from "./status";
@@ -8,8 +15,17 @@ import { parseTargetGroups, targetGroupLabels, type TargetGroupId } from "./targ
 
 /** The entry columns of an objective row, in sheet order. */
 export const ENTRY_FIELDS = [
-  "status", "responsible", "partners", "targetGroups", "start", "end",
-  "budget", "currency", "beneficiaries", "evidence", "comments",
+  "status",
+  "responsible",
+  "partners",
+  "targetGroups",
+  "start",
+  "end",
+  "budget",
+  "currency",
+  "beneficiaries",
+  "evidence",
+  "comments",
 ] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
@@ -94,7 +110,8 @@ function number(whole: boolean) {
       const looksNumeric = /^\s*[-+]?[\d\s\u00a0\u202f.,']+\s*$/.test(value);
       return bad(looksNumeric ? "numberAsText" : "numberExpected", { value: quoteValue(value) });
     }
-    if (typeof value !== "number" || !Number.isFinite(value)) return bad("numberExpected", { value: quoteValue(value) });
+    if (typeof value !== "number" || !Number.isFinite(value))
+      return bad("numberExpected", { value: quoteValue(value) });
     if (value < 0) return bad(whole ? "wholeNumberExpected" : "numberNegative", { value });
     if (whole && !Number.isInteger(value)) return bad("wholeNumberExpected", { value });
     return ok(value);
@@ -110,7 +127,8 @@ const status = z.any().transform((value: CellValue): Read<ParsedStatus> => {
 
 const targetGroups = cell((value): Read<TargetGroupId[]> => {
   const { groups, unknown } = parseTargetGroups(String(value));
-  if (unknown.length > 0) return bad("targetGroupUnknown", { value: quoteValue(unknown.join("; ")), allowed: ALLOWED_GROUPS });
+  if (unknown.length > 0)
+    return bad("targetGroupUnknown", { value: quoteValue(unknown.join("; ")), allowed: ALLOWED_GROUPS });
   return ok(groups);
 });
 
@@ -124,7 +142,8 @@ const evidence = cell((value) => {
   const s = String(value);
   if (s.length > MAX_CELL_TEXT) return bad("textTooLong", { length: s.length, max: MAX_CELL_TEXT });
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(s)?.[1]?.toLowerCase();
-  if (scheme !== undefined && ["javascript", "data", "vbscript", "file"].includes(scheme)) return bad("evidenceLink", { value: quoteValue(s) });
+  if (scheme !== undefined && ["javascript", "data", "vbscript", "file"].includes(scheme))
+    return bad("evidenceLink", { value: quoteValue(s) });
   return ok(s);
 });
 
@@ -133,10 +152,16 @@ function rowRules(e: Entry, unreadable: ReadonlySet<EntryField>): (Problem & { f
   const out: (Problem & { field: EntryField })[] = [];
   const level = e.status.kind === "level" ? e.status.level : -1;
   if (e.status.kind === "blank" && !unreadable.has("status")) out.push({ field: "status", key: "statusRequired" });
-  if (level >= 1 && e.responsible === null && !unreadable.has("responsible")) out.push({ field: "responsible", key: "responsibleRequired" });
-  if (level >= 3 && e.evidence === null && !unreadable.has("evidence")) out.push({ field: "evidence", key: "evidenceRequired" });
+  if (level >= 1 && e.responsible === null && !unreadable.has("responsible"))
+    out.push({ field: "responsible", key: "responsibleRequired" });
+  if (level >= 3 && e.evidence === null && !unreadable.has("evidence"))
+    out.push({ field: "evidence", key: "evidenceRequired" });
   if (e.start !== null && e.end !== null && e.end < e.start) {
-    out.push({ field: "end", key: "endBeforeStart", params: { start: serialToIsoDate(e.start), end: serialToIsoDate(e.end) } });
+    out.push({
+      field: "end",
+      key: "endBeforeStart",
+      params: { start: serialToIsoDate(e.start), end: serialToIsoDate(e.end) },
+    });
   }
   if (e.budget !== null && e.currency === null && !unreadable.has("budget") && !unreadable.has("currency")) {
     out.push({ field: "currency", key: "currencyRequired" });
@@ -211,8 +236,17 @@ class Issue implements EntryIssue {
 
 /** What a blank row reads as; shared by every blank row, so frozen. */
 const BLANK_ENTRY: Entry = Object.freeze({
-  status: Object.freeze({ kind: "blank" as const }), responsible: null, partners: null, targetGroups: Object.freeze([]) as unknown as TargetGroupId[],
-  start: null, end: null, budget: null, currency: null, beneficiaries: null, evidence: null, comments: null,
+  status: Object.freeze({ kind: "blank" as const }),
+  responsible: null,
+  partners: null,
+  targetGroups: Object.freeze([]) as unknown as TargetGroupId[],
+  start: null,
+  end: null,
+  budget: null,
+  currency: null,
+  beneficiaries: null,
+  evidence: null,
+  comments: null,
 });
 
 /** True when no entry cell of the row holds anything. */

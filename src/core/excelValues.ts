@@ -5,8 +5,22 @@ export type CellValue = string | number | boolean | null | undefined;
 
 /** The error values Excel shows in a cell. */
 export const ERROR_VALUES: ReadonlySet<string> = new Set([
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-  "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!", "#PYTHON!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#PYTHON!",
 ]);
 
 /** True for the text of an Excel error value such as "#VALUE!" or "#N/A". */

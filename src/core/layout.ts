@@ -65,67 +65,245 @@ const DATE_FORMAT = "yyyy-mm-dd";
 export const ROW_TOKEN = "{row}";
 
 export const COLUMNS: readonly ColumnSpec[] = [
-  { key: "code", kind: "catalogue", header: { fr: "Code", en: "Code" }, aliases: ["code objectif", "objective code"], width: 8, wrap: false, numberFormat: "@" },
-  { key: "subcategory", kind: "catalogue", header: { fr: "Sous-catégorie", en: "Sub-category" }, aliases: ["sous-categories", "sub category", "subcategory"], width: 28, wrap: true, numberFormat: "@" },
-  { key: "objective", kind: "catalogue", header: { fr: "Objectif", en: "Objective" }, aliases: ["objectif oriente vers l'action", "objectifs orientes vers l'action", "action-oriented objective"], width: 60, wrap: true, numberFormat: "@" },
-  { key: "gcr", kind: "catalogue", header: { fr: "GCR", en: "GCR" }, aliases: ["pmr", "ccr"], width: 14, wrap: true, numberFormat: "@" },
-  { key: "gcm", kind: "catalogue", header: { fr: "GCM", en: "GCM" }, aliases: ["pmm"], width: 16, wrap: true, numberFormat: "@" },
   {
-    key: "status", kind: "entry", header: { fr: "Statut", en: "Status" }, aliases: ["etat", "state", "maturity"], width: 16, wrap: false, numberFormat: "@",
+    key: "code",
+    kind: "catalogue",
+    header: { fr: "Code", en: "Code" },
+    aliases: ["code objectif", "objective code"],
+    width: 8,
+    wrap: false,
+    numberFormat: "@",
+  },
+  {
+    key: "subcategory",
+    kind: "catalogue",
+    header: { fr: "Sous-catégorie", en: "Sub-category" },
+    aliases: ["sous-categories", "sub category", "subcategory"],
+    width: 28,
+    wrap: true,
+    numberFormat: "@",
+  },
+  {
+    key: "objective",
+    kind: "catalogue",
+    header: { fr: "Objectif", en: "Objective" },
+    aliases: ["objectif oriente vers l'action", "objectifs orientes vers l'action", "action-oriented objective"],
+    width: 60,
+    wrap: true,
+    numberFormat: "@",
+  },
+  {
+    key: "gcr",
+    kind: "catalogue",
+    header: { fr: "GCR", en: "GCR" },
+    aliases: ["pmr", "ccr"],
+    width: 14,
+    wrap: true,
+    numberFormat: "@",
+  },
+  {
+    key: "gcm",
+    kind: "catalogue",
+    header: { fr: "GCM", en: "GCM" },
+    aliases: ["pmm"],
+    width: 16,
+    wrap: true,
+    numberFormat: "@",
+  },
+  {
+    key: "status",
+    kind: "entry",
+    header: { fr: "Statut", en: "Status" },
+    aliases: ["etat", "state", "maturity"],
+    width: 16,
+    wrap: false,
+    numberFormat: "@",
     validation: { type: "list", source: "=LIAT_Status" },
-    prompt: { title: { fr: "Statut", en: "Status" }, message: { fr: "Choisissez un statut dans la liste.", en: "Choose a status from the list." } },
-    error: { title: { fr: "Statut inconnu", en: "Unknown status" }, message: { fr: "Choisissez un statut dans la liste déroulante.", en: "Choose a status from the dropdown list." } },
-  },
-  {
-    key: "responsible", kind: "entry", header: { fr: "Service responsable", en: "Responsible service" }, aliases: ["responsable", "responsible", "service"], width: 22, wrap: true, numberFormat: "@",
-    validation: { type: "textLength", operator: "lessThanOrEqualTo", formula1: String(MAX_RESPONSIBLE) },
-    prompt: { title: { fr: "Service responsable", en: "Responsible service" }, message: { fr: "Obligatoire à partir de « Planifié » (255 caractères au plus).", en: 'Required from "Planned" up (at most 255 characters).' } },
-    error: { title: { fr: "Texte trop long", en: "Text too long" }, message: { fr: "255 caractères au plus.", en: "At most 255 characters." } },
-  },
-  { key: "partners", kind: "entry", header: { fr: "Partenaires", en: "Partners" }, aliases: ["partenaire", "partner"], width: 22, wrap: true, numberFormat: "@" },
-  {
-    key: "targetGroups", kind: "entry", header: { fr: "Groupes cibles", en: "Target groups" }, aliases: ["groupe cible", "target group", "publics cibles"], width: 22, wrap: true, numberFormat: "@",
     prompt: {
-      title: { fr: "Groupes cibles", en: "Target groups" },
-      message: { fr: `Séparés par « ; » : ${targetGroupLabels("fr").join("; ")}.`, en: `Separated by ";": ${targetGroupLabels("en").join("; ")}.` },
+      title: { fr: "Statut", en: "Status" },
+      message: { fr: "Choisissez un statut dans la liste.", en: "Choose a status from the list." },
+    },
+    error: {
+      title: { fr: "Statut inconnu", en: "Unknown status" },
+      message: { fr: "Choisissez un statut dans la liste déroulante.", en: "Choose a status from the dropdown list." },
     },
   },
   {
-    key: "start", kind: "entry", header: { fr: "Début", en: "Start" }, aliases: ["date de debut", "start date", "debut"], width: 12, wrap: false, numberFormat: DATE_FORMAT,
+    key: "responsible",
+    kind: "entry",
+    header: { fr: "Service responsable", en: "Responsible service" },
+    aliases: ["responsable", "responsible", "service"],
+    width: 22,
+    wrap: true,
+    numberFormat: "@",
+    validation: { type: "textLength", operator: "lessThanOrEqualTo", formula1: String(MAX_RESPONSIBLE) },
+    prompt: {
+      title: { fr: "Service responsable", en: "Responsible service" },
+      message: {
+        fr: "Obligatoire à partir de « Planifié » (255 caractères au plus).",
+        en: 'Required from "Planned" up (at most 255 characters).',
+      },
+    },
+    error: {
+      title: { fr: "Texte trop long", en: "Text too long" },
+      message: { fr: "255 caractères au plus.", en: "At most 255 characters." },
+    },
+  },
+  {
+    key: "partners",
+    kind: "entry",
+    header: { fr: "Partenaires", en: "Partners" },
+    aliases: ["partenaire", "partner"],
+    width: 22,
+    wrap: true,
+    numberFormat: "@",
+  },
+  {
+    key: "targetGroups",
+    kind: "entry",
+    header: { fr: "Groupes cibles", en: "Target groups" },
+    aliases: ["groupe cible", "target group", "publics cibles"],
+    width: 22,
+    wrap: true,
+    numberFormat: "@",
+    prompt: {
+      title: { fr: "Groupes cibles", en: "Target groups" },
+      message: {
+        fr: `Séparés par « ; » : ${targetGroupLabels("fr").join("; ")}.`,
+        en: `Separated by ";": ${targetGroupLabels("en").join("; ")}.`,
+      },
+    },
+  },
+  {
+    key: "start",
+    kind: "entry",
+    header: { fr: "Début", en: "Start" },
+    aliases: ["date de debut", "start date", "debut"],
+    width: 12,
+    wrap: false,
+    numberFormat: DATE_FORMAT,
     validation: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(1900,1,1)" },
-    prompt: { title: { fr: "Début", en: "Start" }, message: { fr: "Une date, par exemple 2025-01-31.", en: "A date, for example 2025-01-31." } },
-    error: { title: { fr: "Date attendue", en: "Date expected" }, message: { fr: "Saisissez une date valide.", en: "Enter a valid date." } },
+    prompt: {
+      title: { fr: "Début", en: "Start" },
+      message: { fr: "Une date, par exemple 2025-01-31.", en: "A date, for example 2025-01-31." },
+    },
+    error: {
+      title: { fr: "Date attendue", en: "Date expected" },
+      message: { fr: "Saisissez une date valide.", en: "Enter a valid date." },
+    },
   },
   {
-    key: "end", kind: "entry", header: { fr: "Fin", en: "End" }, aliases: ["date de fin", "end date"], width: 12, wrap: false, numberFormat: DATE_FORMAT,
+    key: "end",
+    kind: "entry",
+    header: { fr: "Fin", en: "End" },
+    aliases: ["date de fin", "end date"],
+    width: 12,
+    wrap: false,
+    numberFormat: DATE_FORMAT,
     validation: { type: "date", operator: "greaterThanOrEqualTo", formula1: `=MAX(DATE(1900,1,1),J${ROW_TOKEN})` },
-    prompt: { title: { fr: "Fin", en: "End" }, message: { fr: "Une date, pas avant le début.", en: "A date, not before the start." } },
-    error: { title: { fr: "Date de fin", en: "End date" }, message: { fr: "Saisissez une date valide, pas avant la date de début.", en: "Enter a valid date, not before the start date." } },
+    prompt: {
+      title: { fr: "Fin", en: "End" },
+      message: { fr: "Une date, pas avant le début.", en: "A date, not before the start." },
+    },
+    error: {
+      title: { fr: "Date de fin", en: "End date" },
+      message: {
+        fr: "Saisissez une date valide, pas avant la date de début.",
+        en: "Enter a valid date, not before the start date.",
+      },
+    },
   },
   {
-    key: "budget", kind: "entry", header: { fr: "Budget", en: "Budget" }, aliases: ["montant", "amount"], width: 14, wrap: false, numberFormat: "#,##0.00",
+    key: "budget",
+    kind: "entry",
+    header: { fr: "Budget", en: "Budget" },
+    aliases: ["montant", "amount"],
+    width: 14,
+    wrap: false,
+    numberFormat: "#,##0.00",
     validation: { type: "decimal", operator: "greaterThanOrEqualTo", formula1: "0" },
-    prompt: { title: { fr: "Budget", en: "Budget" }, message: { fr: "Un montant positif ou nul ; indiquez aussi la devise.", en: "An amount of zero or more; give the currency too." } },
-    error: { title: { fr: "Montant attendu", en: "Amount expected" }, message: { fr: "Saisissez un nombre positif ou nul.", en: "Enter a number that is zero or more." } },
+    prompt: {
+      title: { fr: "Budget", en: "Budget" },
+      message: {
+        fr: "Un montant positif ou nul ; indiquez aussi la devise.",
+        en: "An amount of zero or more; give the currency too.",
+      },
+    },
+    error: {
+      title: { fr: "Montant attendu", en: "Amount expected" },
+      message: { fr: "Saisissez un nombre positif ou nul.", en: "Enter a number that is zero or more." },
+    },
   },
   {
-    key: "currency", kind: "entry", header: { fr: "Devise", en: "Currency" }, aliases: ["monnaie"], width: 9, wrap: false, numberFormat: "@",
+    key: "currency",
+    kind: "entry",
+    header: { fr: "Devise", en: "Currency" },
+    aliases: ["monnaie"],
+    width: 9,
+    wrap: false,
+    numberFormat: "@",
     validation: { type: "list", source: "=LIAT_Currency" },
-    prompt: { title: { fr: "Devise", en: "Currency" }, message: { fr: "Code ISO 4217, par exemple EUR.", en: "ISO 4217 code, for example EUR." } },
-    error: { title: { fr: "Devise inconnue", en: "Unknown currency" }, message: { fr: "Choisissez un code ISO 4217 dans la liste.", en: "Choose an ISO 4217 code from the list." } },
+    prompt: {
+      title: { fr: "Devise", en: "Currency" },
+      message: { fr: "Code ISO 4217, par exemple EUR.", en: "ISO 4217 code, for example EUR." },
+    },
+    error: {
+      title: { fr: "Devise inconnue", en: "Unknown currency" },
+      message: { fr: "Choisissez un code ISO 4217 dans la liste.", en: "Choose an ISO 4217 code from the list." },
+    },
   },
   {
-    key: "beneficiaries", kind: "entry", header: { fr: "Bénéficiaires", en: "Beneficiaries" }, aliases: ["nombre de beneficiaires", "number of beneficiaries"], width: 13, wrap: false, numberFormat: "#,##0",
+    key: "beneficiaries",
+    kind: "entry",
+    header: { fr: "Bénéficiaires", en: "Beneficiaries" },
+    aliases: ["nombre de beneficiaires", "number of beneficiaries"],
+    width: 13,
+    wrap: false,
+    numberFormat: "#,##0",
     validation: { type: "wholeNumber", operator: "greaterThanOrEqualTo", formula1: "0" },
-    prompt: { title: { fr: "Bénéficiaires", en: "Beneficiaries" }, message: { fr: "Un nombre entier positif ou nul.", en: "A whole number, zero or more." } },
-    error: { title: { fr: "Nombre entier attendu", en: "Whole number expected" }, message: { fr: "Saisissez un nombre entier positif ou nul.", en: "Enter a whole number, zero or more." } },
+    prompt: {
+      title: { fr: "Bénéficiaires", en: "Beneficiaries" },
+      message: { fr: "Un nombre entier positif ou nul.", en: "A whole number, zero or more." },
+    },
+    error: {
+      title: { fr: "Nombre entier attendu", en: "Whole number expected" },
+      message: { fr: "Saisissez un nombre entier positif ou nul.", en: "Enter a whole number, zero or more." },
+    },
   },
   {
-    key: "evidence", kind: "entry", header: { fr: "Preuve", en: "Evidence" }, aliases: ["preuves", "justificatif", "lien", "link", "source"], width: 24, wrap: true, numberFormat: "@",
-    prompt: { title: { fr: "Preuve", en: "Evidence" }, message: { fr: "Texte ou lien ; obligatoire à partir de « Mis en œuvre ».", en: 'Text or link; required from "Implemented" up.' } },
+    key: "evidence",
+    kind: "entry",
+    header: { fr: "Preuve", en: "Evidence" },
+    aliases: ["preuves", "justificatif", "lien", "link", "source"],
+    width: 24,
+    wrap: true,
+    numberFormat: "@",
+    prompt: {
+      title: { fr: "Preuve", en: "Evidence" },
+      message: {
+        fr: "Texte ou lien ; obligatoire à partir de « Mis en œuvre ».",
+        en: 'Text or link; required from "Implemented" up.',
+      },
+    },
   },
-  { key: "comments", kind: "entry", header: { fr: "Commentaires", en: "Comments" }, aliases: ["commentaire", "comment", "remarques", "notes"], width: 30, wrap: true, numberFormat: "@" },
-  { key: "points", kind: "computed", header: { fr: "Points", en: "Points" }, aliases: [], width: 8, wrap: false, numberFormat: "0" },
+  {
+    key: "comments",
+    kind: "entry",
+    header: { fr: "Commentaires", en: "Comments" },
+    aliases: ["commentaire", "comment", "remarques", "notes"],
+    width: 30,
+    wrap: true,
+    numberFormat: "@",
+  },
+  {
+    key: "points",
+    kind: "computed",
+    header: { fr: "Points", en: "Points" },
+    aliases: [],
+    width: 8,
+    wrap: false,
+    numberFormat: "0",
+  },
 ];
 
 export const COLUMN_KEYS: readonly ColumnKey[] = COLUMNS.map((c) => c.key);
@@ -218,9 +396,10 @@ export function domainSheetLayout(domain: DomainId, lang: Lang): DomainSheetLayo
     name: domainSheetName(domain, lang),
     table: tableName(domain),
     title: lang === "fr" ? `Domaine politique ${domain} : ${d.name.fr}` : `Policy domain ${domain}: ${d.name.en}`,
-    help: lang === "fr"
-      ? "Remplissez les colonnes à partir de « Statut ». Les colonnes grisées viennent du LIAT et sont verrouillées."
-      : 'Fill in the columns from "Status" on. The grey columns come from the LIAT and are locked.',
+    help:
+      lang === "fr"
+        ? "Remplissez les colonnes à partir de « Statut ». Les colonnes grisées viennent du LIAT et sont verrouillées."
+        : 'Fill in the columns from "Status" on. The grey columns come from the LIAT and are locked.',
     headers: COLUMNS.map((c) => c.header[lang]),
     rows,
     firstRow: FIRST_DATA_ROW,
@@ -230,7 +409,11 @@ export function domainSheetLayout(domain: DomainId, lang: Lang): DomainSheetLayo
 
 /** Status colours (conditional formatting on the Status column), by level, N/A last. */
 export const STATUS_COLORS: readonly { labels: Localized; fill: string; font: string }[] = [
-  ...STATUS_SCALE.map((s, i) => ({ labels: s.label, fill: ["#EDEDED", "#FFF2CC", "#FCE4D6", "#E2EFDA", "#A9D08E"][i]!, font: "#000000" })),
+  ...STATUS_SCALE.map((s, i) => ({
+    labels: s.label,
+    fill: ["#EDEDED", "#FFF2CC", "#FCE4D6", "#E2EFDA", "#A9D08E"][i]!,
+    font: "#000000",
+  })),
   { labels: NOT_APPLICABLE_LABEL, fill: "#D9D9D9", font: "#595959" },
 ];
 
@@ -253,7 +436,8 @@ export function statusLookup(): { key: string; points: number | "NA" }[] {
   }
   add("Sustained (evaluated and institutionalised)", 100);
   add("Sustained (evaluated and institutionalized)", 100);
-  for (const na of [NOT_APPLICABLE_LABEL.fr, NOT_APPLICABLE_LABEL.en, "N/A", "NA", "n.a.", "s.o.", "Sans objet"]) add(na, "NA");
+  for (const na of [NOT_APPLICABLE_LABEL.fr, NOT_APPLICABLE_LABEL.en, "N/A", "NA", "n.a.", "s.o.", "Sans objet"])
+    add(na, "NA");
   return out;
 }
 
@@ -293,7 +477,8 @@ export function listsSheetLayout(lang: Lang): ListsSheetLayout {
   ];
   const height = Math.max(...columns.map((c) => c.length));
   const values = Array.from({ length: height }, (_, r) => columns.map((c) => c[r] ?? ""));
-  const range = (col: number, count: number) => `=${LISTS_SHEET}!$${columnLetter(col)}$2:$${columnLetter(col)}$${count + 1}`;
+  const range = (col: number, count: number) =>
+    `=${LISTS_SHEET}!$${columnLetter(col)}$2:$${columnLetter(col)}$${count + 1}`;
   return {
     values,
     names: [
@@ -383,9 +568,12 @@ export function coverLayout(
         "Score: mean points (Not started 0, Planned 25, In progress 50, Implemented 75, Sustained 100).",
       ];
   help.forEach((line, i) => set(COVER.helpRow + i, [line]));
-  set(COVER.summaryHeaderRow, fr
-    ? ["Domaine politique", "Score", "Appréciation", "Couverture", "Évalués", "Applicables"]
-    : ["Policy domain", "Score", "Rating", "Coverage", "Assessed", "Applicable"]);
+  set(
+    COVER.summaryHeaderRow,
+    fr
+      ? ["Domaine politique", "Score", "Appréciation", "Couverture", "Évalués", "Applicables"]
+      : ["Policy domain", "Score", "Rating", "Coverage", "Assessed", "Applicable"],
+  );
   const domainRows = {} as Record<DomainId, number>;
   DOMAINS.forEach((d, i) => {
     const r = COVER.summaryHeaderRow + 1 + i;
@@ -449,7 +637,10 @@ export function highlightFormula(domain: DomainId, topRow: number, leftColumn: n
 }
 
 /** Status colour rules: a formula over the Points column of the row (relative to the first data row). */
-export function statusColorRules(firstRow = FIRST_DATA_ROW, pointsColumn = columnLetter(columnIndex("points"))): { formula: string; fill: string; font: string }[] {
+export function statusColorRules(
+  firstRow = FIRST_DATA_ROW,
+  pointsColumn = columnLetter(columnIndex("points")),
+): { formula: string; fill: string; font: string }[] {
   const cell = `$${pointsColumn}${firstRow}`;
   return STATUS_COLORS.map((c, i) => ({
     formula: i < STATUS_SCALE.length ? `=AND(ISNUMBER(${cell}),${cell}=${STATUS_SCALE[i]!.points})` : `=${cell}="NA"`,

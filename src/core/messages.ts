@@ -36,7 +36,7 @@ export const MESSAGES = {
   },
   targetGroupUnknown: {
     fr: "Groupe cible inconnu : {value}. Valeurs possibles, séparées par « ; » : {allowed}.",
-    en: "Unknown target group: {value}. Allowed values, separated by \";\": {allowed}.",
+    en: 'Unknown target group: {value}. Allowed values, separated by ";": {allowed}.',
   },
   dateAsText: {
     fr: "« {value} » est du texte, pas une date : saisissez-la comme date (par exemple 31/03/2025).",
@@ -97,7 +97,7 @@ export type MessageParams = Record<string, string | number>;
 
 /** Shortens a value quoted in a message so that a 32,767-character cell does not flood the UI. */
 export function quoteValue(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   const oneLine = text.replace(/\s+/g, " ");
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
 }

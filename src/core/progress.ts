@@ -5,7 +5,11 @@
  * wrong way. Throws RangeError when target equals baseline (no distance to cover).
  */
 export function progress(baseline: number, target: number, actual: number): number {
-  for (const [name, v] of [["baseline", baseline], ["target", target], ["actual", actual]] as const) {
+  for (const [name, v] of [
+    ["baseline", baseline],
+    ["target", target],
+    ["actual", actual],
+  ] as const) {
     if (!Number.isFinite(v)) throw new RangeError(`${name} must be a number`);
   }
   if (target === baseline) throw new RangeError("target equals baseline");

@@ -44,7 +44,12 @@ const OBJ_RE = /^(?:obj(?:ectif|ective)?s?)\.?\s*/i;
 export function splitReferenceText(raw: string): string[] {
   return raw
     .split(/<br\s*\/?>|;|\r?\n/i)
-    .map((piece) => piece.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim())
+    .map((piece) =>
+      piece
+        .replace(/<[^>]*>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter((piece) => piece.length > 0);
 }
 
@@ -146,7 +151,11 @@ function parseGcmPiece(piece: string, ctx: GcmContext): Reference {
       );
     }
     ctx.afterExplicitObjective = explicitObjective;
-    return build({ compact: "GCM", objective, paragraph, item, label: gcmLabel(objective, paragraph, item), raw: piece }, notes, uncertain);
+    return build(
+      { compact: "GCM", objective, paragraph, item, label: gcmLabel(objective, paragraph, item), raw: piece },
+      notes,
+      uncertain,
+    );
   }
 
   // paragraph only, e.g. "¶33f"
@@ -157,7 +166,11 @@ function parseGcmPiece(piece: string, ctx: GcmContext): Reference {
     const derived = paragraph - GCM_PARAGRAPH_OFFSET;
     const objective = derived >= 1 && derived <= GCM_OBJECTIVE_COUNT ? derived : undefined;
     ctx.afterExplicitObjective = false;
-    return build({ compact: "GCM", objective, paragraph, item, label: gcmLabel(objective, paragraph, item), raw: piece }, notes, uncertain);
+    return build(
+      { compact: "GCM", objective, paragraph, item, label: gcmLabel(objective, paragraph, item), raw: piece },
+      notes,
+      uncertain,
+    );
   }
 
   // a number, maybe with an item letter: "5", "16 f)", "15 f)", "19"

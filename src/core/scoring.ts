@@ -64,7 +64,14 @@ export function tally(statuses: readonly ParsedStatus[]): Tally {
 }
 
 /** Builds a tally from its counts: the score and coverage rules live here only. */
-function finish(total: number, assessed: number, notApplicable: number, byLevel: Tally["byLevel"], sum: number, weightSum: number): Tally {
+function finish(
+  total: number,
+  assessed: number,
+  notApplicable: number,
+  byLevel: Tally["byLevel"],
+  sum: number,
+  weightSum: number,
+): Tally {
   const applicable = total - notApplicable;
   return {
     total,
@@ -120,7 +127,6 @@ export function tallyMatrix(values: readonly (readonly unknown[])[], weights?: r
 export function tallyValues(values: readonly unknown[], weights?: readonly unknown[]): Tally {
   return tallyMatrix([values], weights ? [weights] : undefined);
 }
-
 
 /** Mean of the scores that exist (each weighs the same), null when none exists. */
 export function meanOfScores(scores: readonly (number | null)[]): number | null {

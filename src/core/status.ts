@@ -14,11 +14,36 @@ export interface StatusStep {
 
 /** The maturity scale: one status per objective. */
 export const STATUS_SCALE: readonly StatusStep[] = [
-  { level: 0, points: 0, label: { fr: "Non commencé", en: "Not started" }, description: { fr: "Rien n'est encore engagé.", en: "Nothing has been undertaken yet." } },
-  { level: 1, points: 25, label: { fr: "Planifié", en: "Planned" }, description: { fr: "L'action est décidée et planifiée.", en: "The action is decided and planned." } },
-  { level: 2, points: 50, label: { fr: "En cours", en: "In progress" }, description: { fr: "La mise en œuvre a commencé.", en: "Implementation has started." } },
-  { level: 3, points: 75, label: { fr: "Mis en œuvre", en: "Implemented" }, description: { fr: "L'action est réalisée.", en: "The action is carried out." } },
-  { level: 4, points: 100, label: { fr: "Pérennisé", en: "Sustained" }, description: { fr: "Évalué et institutionnalisé.", en: "Evaluated and institutionalised." } },
+  {
+    level: 0,
+    points: 0,
+    label: { fr: "Non commencé", en: "Not started" },
+    description: { fr: "Rien n'est encore engagé.", en: "Nothing has been undertaken yet." },
+  },
+  {
+    level: 1,
+    points: 25,
+    label: { fr: "Planifié", en: "Planned" },
+    description: { fr: "L'action est décidée et planifiée.", en: "The action is decided and planned." },
+  },
+  {
+    level: 2,
+    points: 50,
+    label: { fr: "En cours", en: "In progress" },
+    description: { fr: "La mise en œuvre a commencé.", en: "Implementation has started." },
+  },
+  {
+    level: 3,
+    points: 75,
+    label: { fr: "Mis en œuvre", en: "Implemented" },
+    description: { fr: "L'action est réalisée.", en: "The action is carried out." },
+  },
+  {
+    level: 4,
+    points: 100,
+    label: { fr: "Pérennisé", en: "Sustained" },
+    description: { fr: "Évalué et institutionnalisé.", en: "Evaluated and institutionalised." },
+  },
 ];
 
 export const NOT_APPLICABLE_LABEL: Localized = { fr: "Non applicable", en: "Not applicable" };

@@ -47,8 +47,14 @@ export interface WorkbookSummary {
 
 /** The codes of each group, in catalogue order: fixed by the catalogue, so computed once. */
 const ALL_CODES = OBJECTIVES.map((o) => o.code);
-const DOMAIN_GROUPS = DOMAINS.map((d) => ({ id: d.id, codes: OBJECTIVES.filter((o) => o.domain === d.id).map((o) => o.code) }));
-const PRIORITY_GROUPS = PRIORITIES.map((p) => ({ id: p.id, codes: ALL_CODES.filter((c) => prioritiesOf(c).includes(p.id)) }));
+const DOMAIN_GROUPS = DOMAINS.map((d) => ({
+  id: d.id,
+  codes: OBJECTIVES.filter((o) => o.domain === d.id).map((o) => o.code),
+}));
+const PRIORITY_GROUPS = PRIORITIES.map((p) => ({
+  id: p.id,
+  codes: ALL_CODES.filter((c) => prioritiesOf(c).includes(p.id)),
+}));
 
 /**
  * Summarises a workbook's statuses by domain, by priority and overall. Every catalogue objective

@@ -39,7 +39,12 @@ export interface CheckedRowShape {
 }
 
 /** Entry columns whose absence breaks a rule of the schema. */
-const COLUMNS_RULES_NEED: ReadonlySet<EntryField> = new Set<EntryField>(["status", "responsible", "evidence", "currency"]);
+const COLUMNS_RULES_NEED: ReadonlySet<EntryField> = new Set<EntryField>([
+  "status",
+  "responsible",
+  "evidence",
+  "currency",
+]);
 
 function makeIssue(
   sheet: string,
@@ -63,7 +68,15 @@ export function columnIssues(table: CheckedTableShape): WorkbookIssue[] {
       fr: localizedMessage("columnMissing", { value: header.fr }).fr,
       en: localizedMessage("columnMissing", { value: header.en }).en,
     };
-    return makeIssue(table.sheet, at, "", field, "columnMissing", COLUMNS_RULES_NEED.has(field) ? "error" : "warning", message);
+    return makeIssue(
+      table.sheet,
+      at,
+      "",
+      field,
+      "columnMissing",
+      COLUMNS_RULES_NEED.has(field) ? "error" : "warning",
+      message,
+    );
   });
 }
 
@@ -99,7 +112,8 @@ export function codeChecks(rows: readonly CheckedRowShape[]): CodeCheck[] {
     if (r.code === "") return fault("codeMissing", stray);
     if (getObjective(r.code) === undefined) return fault("codeUnknown", stray, { value: quoteValue(r.code) });
     const seen = first.get(r.code);
-    if (seen) return fault("codeDuplicate", "error", { value: r.code, other: `${seen.sheet}!${seen.cells.code ?? ""}` });
+    if (seen)
+      return fault("codeDuplicate", "error", { value: r.code, other: `${seen.sheet}!${seen.cells.code ?? ""}` });
     first.set(r.code, r);
     return { issue: null, counted: true };
   });
@@ -109,4 +123,3 @@ export function codeChecks(rows: readonly CheckedRowShape[]): CodeCheck[] {
 export function codeIssues(rows: readonly CheckedRowShape[]): WorkbookIssue[] {
   return codeChecks(rows).flatMap((c) => (c.issue ? [c.issue] : []));
 }
-

@@ -5,10 +5,26 @@ export type TargetGroupId = "migrants" | "refugees" | "idps" | "undocumented" | 
 
 export const TARGET_GROUPS: readonly { id: TargetGroupId; label: Localized; aliases: string[] }[] = [
   { id: "migrants", label: { fr: "migrants", en: "migrants" }, aliases: ["migrant", "migrantes", "migrant.e.s"] },
-  { id: "refugees", label: { fr: "réfugiés", en: "refugees" }, aliases: ["refugee", "réfugié", "réfugiées", "réfugié.e.s"] },
-  { id: "idps", label: { fr: "déplacés internes", en: "internally displaced" }, aliases: ["IDP", "IDPs", "internally displaced persons", "personnes déplacées internes", "déplacés"] },
-  { id: "undocumented", label: { fr: "sans-papiers", en: "undocumented" }, aliases: ["sans papiers", "undocumented migrants"] },
-  { id: "host", label: { fr: "communauté d'accueil", en: "host community" }, aliases: ["communautés d'accueil", "host communities", "communauté d’accueil"] },
+  {
+    id: "refugees",
+    label: { fr: "réfugiés", en: "refugees" },
+    aliases: ["refugee", "réfugié", "réfugiées", "réfugié.e.s"],
+  },
+  {
+    id: "idps",
+    label: { fr: "déplacés internes", en: "internally displaced" },
+    aliases: ["IDP", "IDPs", "internally displaced persons", "personnes déplacées internes", "déplacés"],
+  },
+  {
+    id: "undocumented",
+    label: { fr: "sans-papiers", en: "undocumented" },
+    aliases: ["sans papiers", "undocumented migrants"],
+  },
+  {
+    id: "host",
+    label: { fr: "communauté d'accueil", en: "host community" },
+    aliases: ["communautés d'accueil", "host communities", "communauté d’accueil"],
+  },
 ];
 
 const BY_KEY = new Map<string, TargetGroupId>();

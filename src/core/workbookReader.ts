@@ -26,7 +26,8 @@ export interface WorkbookData {
 }
 
 /** Why a received file could not be read. */
-export type UnreadableReason = "notFound" | "empty" | "tooLarge" | "encrypted" | "notWorkbook" | "damaged" | "noLiatTable" | "duplicate";
+export type UnreadableReason =
+  "notFound" | "empty" | "tooLarge" | "encrypted" | "notWorkbook" | "damaged" | "noLiatTable" | "duplicate";
 
 export const UNREADABLE_MESSAGES: Record<UnreadableReason, Localized> = {
   notFound: { fr: "Fichier introuvable.", en: "File not found." },
@@ -42,7 +43,10 @@ export const UNREADABLE_MESSAGES: Record<UnreadableReason, Localized> = {
     fr: "Aucun tableau LIAT trouvé (aucune ligne d'en-tête avec les colonnes « Code » et « Statut »).",
     en: 'No LIAT table found (no header row with "Code" and "Status" columns).',
   },
-  duplicate: { fr: "Déjà fusionné (même contenu que {other}) : non repris.", en: "Already merged (same content as {other}): not taken again." },
+  duplicate: {
+    fr: "Déjà fusionné (même contenu que {other}) : non repris.",
+    en: "Already merged (same content as {other}): not taken again.",
+  },
 };
 
 /** One objective row of a LIAT table, as read. */
@@ -65,7 +69,12 @@ export interface FoundTable {
   rows: FoundRow[];
 }
 
-function readTable(sheet: SheetData, headerRow: number, end: number, columns: Partial<Record<ColumnKey, number>>): FoundTable {
+function readTable(
+  sheet: SheetData,
+  headerRow: number,
+  end: number,
+  columns: Partial<Record<ColumnKey, number>>,
+): FoundTable {
   const rows: FoundRow[] = [];
   const read = objectiveRowReader(columns);
   for (let r = headerRow + 1; r < end; r++) {
@@ -97,7 +106,9 @@ export function findTables(sheets: readonly SheetData[]): FoundTable[] {
       const columns = mapHeaderRow(cells);
       if (columns !== null) headers.push({ row: r, columns });
     });
-    headers.forEach((h, i) => tables.push(readTable(sheet, h.row, headers[i + 1]?.row ?? sheet.rows.length, h.columns)));
+    headers.forEach((h, i) =>
+      tables.push(readTable(sheet, h.row, headers[i + 1]?.row ?? sheet.rows.length, h.columns)),
+    );
   }
   return tables;
 }
@@ -122,7 +133,13 @@ for (const lang of ["fr", "en"] as const) {
   SETTING_LABELS.set(textKey(label(COVER.languageRow)), { key: "language", lang });
   SETTING_LABELS.set(textKey(label(COVER.schemaRow)), { key: "schema", lang });
 }
-for (const [alias, key] of [["commune", "city"], ["municipalite", "city"], ["municipality", "city"], ["periode", "period"], ["period", "period"]] as const) {
+for (const [alias, key] of [
+  ["commune", "city"],
+  ["municipalite", "city"],
+  ["municipality", "city"],
+  ["periode", "period"],
+  ["period", "period"],
+] as const) {
   if (!SETTING_LABELS.has(alias)) SETTING_LABELS.set(alias, { key, lang: null });
 }
 
@@ -130,7 +147,8 @@ for (const [alias, key] of [["commune", "city"], ["municipalite", "city"], ["mun
 const cellText = (v: CellValue): string => (isBlank(v) ? "" : String(v).trim());
 
 /** A schema version as recorded: a number, or digits as text; null otherwise. */
-const schemaNumber = (v: CellValue): number | null => (typeof v === "number" || /^\s*\d+\s*$/.test(String(v ?? "")) ? Number(v) : null);
+const schemaNumber = (v: CellValue): number | null =>
+  typeof v === "number" || /^\s*\d+\s*$/.test(String(v ?? "")) ? Number(v) : null;
 
 /** Reads the cover's city, period, language and schema version by their labels (either language). */
 export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {

@@ -55,7 +55,10 @@ export interface ConsolidationWriteResult {
 }
 
 /** The three tables of a consolidation in `lang`, each with its rows' source keys ("" when none). */
-function tablesOf(result: ConsolidationResult, lang: Lang): Record<ConsolidationSheetKind, { table: TextTable; keys: string[] }> {
+function tablesOf(
+  result: ConsolidationResult,
+  lang: Lang,
+): Record<ConsolidationSheetKind, { table: TextTable; keys: string[] }> {
   return {
     consolidation: { table: consolidationTable(result, lang), keys: result.rows.map((r) => r.source.key) },
     summary: { table: sourceSummaryTable(result, lang), keys: result.sources.map((s) => s.source.key) },
@@ -83,7 +86,9 @@ function isOurs(existing: Existing, kind: ConsolidationSheetKind): boolean {
   if (existing.values.length === 0) return true;
   const first = existing.values[0]?.[0];
   const T = CONSOLIDATION_TEXT;
-  return (first === T.file.fr || first === T.file.en) && (kind !== "consolidation" || existing.values[0]!.includes("Code"));
+  return (
+    (first === T.file.fr || first === T.file.en) && (kind !== "consolidation" || existing.values[0]!.includes("Code"))
+  );
 }
 
 /** Earlier data rows of a sheet, with their key (from the key column when there is one). */
@@ -94,13 +99,26 @@ function earlierRows(existing: Existing, width: number): { row: CellValue[]; key
   const dataWidth = keyCol >= 0 ? keyCol : header.length;
   return existing.values.slice(1).flatMap((cells) => {
     if (cells.every(isBlankValue)) return [];
-    const row = Array.from({ length: width }, (_, c) => (c < dataWidth && !isBlankValue(cells[c]) ? (cells[c] as CellValue) : null));
-    return [{ row, key: keyCol >= 0 && !isBlankValue(cells[keyCol]) ? String(cells[keyCol]) : "", file: isBlankValue(cells[0]) ? "" : String(cells[0]) }];
+    const row = Array.from({ length: width }, (_, c) =>
+      c < dataWidth && !isBlankValue(cells[c]) ? (cells[c] as CellValue) : null,
+    );
+    return [
+      {
+        row,
+        key: keyCol >= 0 && !isBlankValue(cells[keyCol]) ? String(cells[keyCol]) : "",
+        file: isBlankValue(cells[0]) ? "" : String(cells[0]),
+      },
+    ];
   });
 }
 
 /** Queues one sheet: clears it, writes header and rows (formats first), styles the header. */
-function queueBlock(ws: Excel.Worksheet, table: TextTable, rows: { row: CellValue[]; key: string }[], cleared: boolean): void {
+function queueBlock(
+  ws: Excel.Worksheet,
+  table: TextTable,
+  rows: { row: CellValue[]; key: string }[],
+  cleared: boolean,
+): void {
   if (cleared) ws.getRange().clear("All" as Excel.ClearApplyTo);
   const headers = [...table.headers, SOURCE_KEY_HEADER];
   const width = headers.length;
@@ -146,7 +164,8 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
       const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
       const found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>> = {};
       for (const kind of KINDS) {
-        const name = find(CONSOLIDATION_SHEETS[kind][lang]) ?? find(CONSOLIDATION_SHEETS[kind][lang === "fr" ? "en" : "fr"]);
+        const name =
+          find(CONSOLIDATION_SHEETS[kind][lang]) ?? find(CONSOLIDATION_SHEETS[kind][lang === "fr" ? "en" : "fr"]);
         if (name !== undefined) found[kind] = { name, used: loadUsed(sheets.getItem(name)) };
       }
       const existing: Partial<Record<ConsolidationSheetKind, Existing>> = {};
@@ -157,7 +176,13 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
           if (!f) continue;
           // Re-based on A1 so that row 0 is the header row.
           const { values: body, top, left } = gridOf(f.used);
-          const values = top === 0 && left === 0 ? body : [...Array.from({ length: top }, () => []), ...body.map((r) => [...Array.from({ length: left }, () => null), ...r])];
+          const values =
+            top === 0 && left === 0
+              ? body
+              : [
+                  ...Array.from({ length: top }, () => []),
+                  ...body.map((r) => [...Array.from({ length: left }, () => null), ...r]),
+                ];
           const e = { name: f.name, values };
           if (!isOurs(e, kind)) throw liatError("sheetNameTaken", f.name);
           existing[kind] = e;
@@ -166,10 +191,19 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
 
       const tables = tablesOf(result, lang);
       const incomingKeys = new Set(result.sources.map((s) => s.source.key));
-      const incomingFiles = new Set([...result.sources.map((s) => s.source.fileName), ...result.unreadable.map((u) => u.fileName)]);
-      const replacedBy = (r: { key: string; file: string }) => (r.key !== "" && incomingKeys.has(r.key)) || incomingFiles.has(r.file);
+      const incomingFiles = new Set([
+        ...result.sources.map((s) => s.source.fileName),
+        ...result.unreadable.map((u) => u.fileName),
+      ]);
+      const replacedBy = (r: { key: string; file: string }) =>
+        (r.key !== "" && incomingKeys.has(r.key)) || incomingFiles.has(r.file);
 
-      const out: Omit<ConsolidationWriteResult, "syncs"> = { sheets: {} as ConsolidationWriteResult["sheets"], rows: {} as ConsolidationWriteResult["rows"], replaced: 0, kept: 0 };
+      const out: Omit<ConsolidationWriteResult, "syncs"> = {
+        sheets: {} as ConsolidationWriteResult["sheets"],
+        rows: {} as ConsolidationWriteResult["rows"],
+        replaced: 0,
+        kept: 0,
+      };
       for (const kind of KINDS) {
         const { table, keys } = tables[kind];
         const target = CONSOLIDATION_SHEETS[kind][lang];

@@ -40,7 +40,9 @@ function isBlankGrid(g: SheetGrid): boolean {
 }
 
 function isCover(g: SheetGrid): boolean {
-  return isBlankGrid(g) || (g.top === 0 && g.left === 0 && COVER_TITLES.has(String(g.values[0]?.[0] ?? "").toLowerCase()));
+  return (
+    isBlankGrid(g) || (g.top === 0 && g.left === 0 && COVER_TITLES.has(String(g.values[0]?.[0] ?? "").toLowerCase()))
+  );
 }
 
 function isLists(g: SheetGrid): boolean {
@@ -54,7 +56,10 @@ function pointsRef(t: TableRead, col: number): PointsRef {
 }
 
 function uniqueTableName(base: string, snapshot: Snapshot): string {
-  const taken = new Set([...snapshot.tables.map((t) => t.name.toLowerCase()), ...snapshot.names.map((n) => n.name.toLowerCase())]);
+  const taken = new Set([
+    ...snapshot.tables.map((t) => t.name.toLowerCase()),
+    ...snapshot.names.map((n) => n.name.toLowerCase()),
+  ]);
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
   return name;
@@ -85,7 +90,9 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
         const clash = findSheet(snapshot, domainSheetName(d, lang));
         if (clash) throw liatError("sheetNameTaken", clash.name);
       }
-      const toUpgrade = upgrading ? [...byDomain.values()].filter((t) => t.columns.points === undefined && t.columns.status !== undefined) : [];
+      const toUpgrade = upgrading
+        ? [...byDomain.values()].filter((t) => t.columns.points === undefined && t.columns.status !== undefined)
+        : [];
       const touched = [...(cover ? [cover] : []), ...toUpgrade.map((t) => findSheet(snapshot, t.sheet)!)];
       for (const g of touched) if (g.passwordProtected) throw liatError("sheetProtected", g.name);
 
@@ -138,7 +145,12 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
         queueConditionalFormats(
           ws,
           domain,
-          { status: t.columns.status!, points: col, entryFirst: Math.min(...entryCols), entryLast: Math.max(...entryCols) },
+          {
+            status: t.columns.status!,
+            points: col,
+            entryFirst: Math.min(...entryCols),
+            entryLast: Math.max(...entryCols),
+          },
           firstRow,
           lastRow,
         );

@@ -71,7 +71,12 @@ function replaceSpan(s: SheetState, span: RowSpan, read: readonly RowRead[]): bo
   // a code issue's severity follows whether its row holds an entry: that counts as a code change
   return (
     before.length !== read.length ||
-    before.some((r, i) => r.rowIndex !== read[i]!.rowIndex || r.code !== read[i]!.code || isBlankEntry(r.raw) !== isBlankEntry(read[i]!.raw))
+    before.some(
+      (r, i) =>
+        r.rowIndex !== read[i]!.rowIndex ||
+        r.code !== read[i]!.code ||
+        isBlankEntry(r.raw) !== isBlankEntry(read[i]!.raw),
+    )
   );
 }
 

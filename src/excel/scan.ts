@@ -8,7 +8,16 @@ import { getObjective } from "../core/catalogue";
 import { ENTRY_FIELDS, type EntryField } from "../core/entrySchema";
 import { isBlank, type CellValue } from "../core/excelValues";
 import { isLang, type Lang } from "../core/language";
-import { CONSOLIDATION_SHEET, COVER, COVER_SHEET, FLAGS_SHEET, LISTS_SHEET, SCHEMA_PROPERTY, mapHeaderRow, type ColumnKey } from "../core/layout";
+import {
+  CONSOLIDATION_SHEET,
+  COVER,
+  COVER_SHEET,
+  FLAGS_SHEET,
+  LISTS_SHEET,
+  SCHEMA_PROPERTY,
+  mapHeaderRow,
+  type ColumnKey,
+} from "../core/layout";
 import { objectiveRowReader } from "../core/objectiveRow";
 import type { SheetGrid, Snapshot } from "./snapshot";
 import type { RowRead, TableRead, WorkbookSettings } from "./types";
@@ -102,7 +111,9 @@ export function scanTables(snapshot: Snapshot): TableRead[] {
   for (const grid of snapshot.sheets) {
     const t = scanSheet(grid);
     if (t === null) continue;
-    const table = snapshot.tables.find((x) => x.sheetId === grid.id && /^LIAT_/i.test(x.name)) ?? snapshot.tables.find((x) => x.sheetId === grid.id);
+    const table =
+      snapshot.tables.find((x) => x.sheetId === grid.id && /^LIAT_/i.test(x.name)) ??
+      snapshot.tables.find((x) => x.sheetId === grid.id);
     out.push({ ...t, table: table?.name ?? null });
   }
   return out;
@@ -170,7 +181,11 @@ export function schemaVersionOf(snapshot: Snapshot, tables: readonly TableRead[]
 }
 
 /** City, period and language as the cover sheet records them. */
-export function settingsOf(snapshot: Snapshot, tables: readonly TableRead[], fallbackLang: Lang = "en"): WorkbookSettings {
+export function settingsOf(
+  snapshot: Snapshot,
+  tables: readonly TableRead[],
+  fallbackLang: Lang = "en",
+): WorkbookSettings {
   const cover = findSheet(snapshot, COVER_SHEET);
   const v = (row: number) => cellOf(cover, row - 1, COVER.valueColumn - 1);
   const text = (x: CellValue) => (isBlank(x) ? "" : String(x));

@@ -62,7 +62,17 @@ export function queueCover(ws: Excel.Worksheet, o: CoverOptions): void {
   });
   const block = ws.getRange(`A${COVER.summaryHeaderRow}:${last}${layout.overallRow}`);
   block.numberFormat = formulas.map((r, i) =>
-    r.map((_, j) => (i === 0 || j === 0 ? "@" : j === layout.columns.rating - 1 ? "General" : j === layout.columns.score - 1 ? "0.0" : j === layout.columns.coverage - 1 ? "0%" : "0")),
+    r.map((_, j) =>
+      i === 0 || j === 0
+        ? "@"
+        : j === layout.columns.rating - 1
+          ? "General"
+          : j === layout.columns.score - 1
+            ? "0.0"
+            : j === layout.columns.coverage - 1
+              ? "0%"
+              : "0",
+    ),
   );
   block.formulas = formulas;
   ws.getRange(`A${COVER.summaryHeaderRow}:${last}${COVER.summaryHeaderRow}`).format.font.bold = true;

@@ -19,7 +19,6 @@ import {
   type ValidationSpec,
 } from "../core/layout";
 
-
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -31,13 +30,27 @@ export function validationRule(spec: ValidationSpec, firstRow: number): Excel.Da
     case "list":
       return { list: { inCellDropDown: true, source: spec.source } };
     case "date":
-      return { date: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+      return {
+        date: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) },
+      };
     case "wholeNumber":
-      return { wholeNumber: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+      return {
+        wholeNumber: {
+          operator: capitalize(spec.operator) as Excel.DataValidationOperator,
+          formula1: f1(spec.formula1),
+        },
+      };
     case "decimal":
-      return { decimal: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+      return {
+        decimal: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) },
+      };
     case "textLength":
-      return { textLength: { operator: capitalize(spec.operator) as Excel.DataValidationOperator, formula1: f1(spec.formula1) } };
+      return {
+        textLength: {
+          operator: capitalize(spec.operator) as Excel.DataValidationOperator,
+          formula1: f1(spec.formula1),
+        },
+      };
   }
 }
 
@@ -49,7 +62,13 @@ export function queueColumnValidation(range: Excel.Range, c: ColumnSpec, lang: L
   else dv.rule = { custom: { formula: "=TRUE" } };
   dv.ignoreBlanks = true;
   if (c.prompt) dv.prompt = { showPrompt: true, title: c.prompt.title[lang], message: c.prompt.message[lang] };
-  if (c.error) dv.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: c.error.title[lang], message: c.error.message[lang] };
+  if (c.error)
+    dv.errorAlert = {
+      showAlert: true,
+      style: "Stop" as Excel.DataValidationAlertStyle,
+      title: c.error.title[lang],
+      message: c.error.message[lang],
+    };
   else dv.errorAlert = { showAlert: false, style: "Stop" as Excel.DataValidationAlertStyle, title: "", message: "" };
 }
 
@@ -69,7 +88,9 @@ export function queueConditionalFormats(
     cf.custom.format.font.color = rule.font;
   }
   // Added last, so it comes first: a red invalid cell shows red whatever its status colour.
-  const entries = ws.getRange(`${columnLetter(columns.entryFirst)}${firstRow}:${columnLetter(columns.entryLast)}${lastRow}`);
+  const entries = ws.getRange(
+    `${columnLetter(columns.entryFirst)}${firstRow}:${columnLetter(columns.entryLast)}${lastRow}`,
+  );
   const cf = entries.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
   cf.custom.rule.formula = highlightFormula(domain, firstRow, columns.entryFirst);
   cf.custom.format.fill.color = HIGHLIGHT.fill;
@@ -118,7 +139,8 @@ export function queueDomainSheet(ws: Excel.Worksheet, domain: DomainId, lang: La
   const entryCols = COLUMNS.map((c, i) => ({ c, i })).filter((x) => x.c.kind === "entry");
   const entryFirst = entryCols[0]!.i;
   const entryLast = entryCols[entryCols.length - 1]!.i;
-  ws.getRange(`${columnLetter(entryFirst)}${firstRow}:${columnLetter(entryLast)}${lastRow}`).format.protection.locked = false;
+  ws.getRange(`${columnLetter(entryFirst)}${firstRow}:${columnLetter(entryLast)}${lastRow}`).format.protection.locked =
+    false;
 
   COLUMNS.forEach((c, i) => {
     const letter = columnLetter(i);
@@ -128,7 +150,13 @@ export function queueDomainSheet(ws: Excel.Worksheet, domain: DomainId, lang: La
     if (c.kind === "entry") queueColumnValidation(data, c, lang, firstRow);
   });
 
-  queueConditionalFormats(ws, domain, { status: columnIndex("status"), points: pts, entryFirst, entryLast }, firstRow, lastRow);
+  queueConditionalFormats(
+    ws,
+    domain,
+    { status: columnIndex("status"), points: pts, entryFirst, entryLast },
+    firstRow,
+    lastRow,
+  );
 
   ws.freezePanes.freezeRows(HEADER_ROW);
   ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;

@@ -26,7 +26,11 @@ function sameRef(a: string, b: string): boolean {
 }
 
 /** Adds the named ranges the validation and cover formulas use; replaces ones that point elsewhere. */
-export function queueListNames(names: Excel.NamedItemCollection, lang: Lang, existing: readonly { name: string; formula: string }[]): void {
+export function queueListNames(
+  names: Excel.NamedItemCollection,
+  lang: Lang,
+  existing: readonly { name: string; formula: string }[],
+): void {
   for (const n of listsSheetLayout(lang).names) {
     const old = existing.find((e) => e.name.toLowerCase() === n.name.toLowerCase());
     if (old && sameRef(old.formula, n.ref)) continue;

@@ -27,13 +27,25 @@ export function readLang(value: unknown): Lang {
     const short = v.startsWith("fr") ? "fr" : v.startsWith("en") || v === "anglais" ? "en" : v;
     if (isLang(short)) return short;
   }
-  throw functionError("invalidValue", bilingual(`Language must be "fr" or "en", not ${show(value)}.`, `La langue doit être « fr » ou « en », pas ${show(value)}.`));
+  throw functionError(
+    "invalidValue",
+    bilingual(
+      `Language must be "fr" or "en", not ${show(value)}.`,
+      `La langue doit être « fr » ou « en », pas ${show(value)}.`,
+    ),
+  );
 }
 
 /** Reads a scalar argument that must be a finite number. */
 export function readNumber(value: unknown, name: { en: string; fr: string }): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  throw functionError("invalidValue", bilingual(`${name.en} must be a number, not ${show(value)}.`, `${name.fr} doit être un nombre, pas ${show(value)}.`));
+  throw functionError(
+    "invalidValue",
+    bilingual(
+      `${name.en} must be a number, not ${show(value)}.`,
+      `${name.fr} doit être un nombre, pas ${show(value)}.`,
+    ),
+  );
 }
 
 /** A value as quoted in an error message, shortened. */

@@ -35,16 +35,22 @@ function numericText(value: unknown): CellValue {
 /** The Excel error for a bad status or weight, with its position; other errors pass through. */
 function toFunctionError(e: unknown): unknown {
   if (e instanceof InvalidStatusError) {
-    return functionError("invalidValue", bilingual(
-      `Not a status at position ${e.index + 1}: ${show(e.raw)}. Use a label (e.g. "In progress"), 0-4 or "N/A".`,
-      `Statut non reconnu en position ${e.index + 1} : ${show(e.raw)}. Utilisez un libellé (ex. « En cours »), 0-4 ou « N/A ».`,
-    ));
+    return functionError(
+      "invalidValue",
+      bilingual(
+        `Not a status at position ${e.index + 1}: ${show(e.raw)}. Use a label (e.g. "In progress"), 0-4 or "N/A".`,
+        `Statut non reconnu en position ${e.index + 1} : ${show(e.raw)}. Utilisez un libellé (ex. « En cours »), 0-4 ou « N/A ».`,
+      ),
+    );
   }
   if (e instanceof InvalidWeightError) {
-    return functionError("invalidValue", bilingual(
-      `Weight at position ${e.index + 1} must be a number >= 0, not ${show(e.raw)}.`,
-      `Le poids en position ${e.index + 1} doit être un nombre >= 0, pas ${show(e.raw)}.`,
-    ));
+    return functionError(
+      "invalidValue",
+      bilingual(
+        `Weight at position ${e.index + 1} must be a number >= 0, not ${show(e.raw)}.`,
+        `Le poids en position ${e.index + 1} doit être un nombre >= 0, pas ${show(e.raw)}.`,
+      ),
+    );
   }
   return e;
 }
@@ -61,7 +67,10 @@ function tallyOrThrow(compute: () => Tally): Tally {
 function objectiveOrThrow(code: unknown) {
   const objective = typeof code === "string" || typeof code === "number" ? getObjective(String(code)) : undefined;
   if (!objective) {
-    throw functionError("notAvailable", bilingual(`Unknown LIAT objective code ${show(code)}.`, `Code d'objectif LIAT inconnu : ${show(code)}.`));
+    throw functionError(
+      "notAvailable",
+      bilingual(`Unknown LIAT objective code ${show(code)}.`, `Code d'objectif LIAT inconnu : ${show(code)}.`),
+    );
   }
   return objective;
 }
@@ -80,10 +89,13 @@ export function score(statuses: string[][], weights?: number[][]): number | stri
     w = matrix(weights);
     const shape = (m: unknown[][]) => `${m.length}x${m[0]?.length ?? 0}`;
     if (shape(w) !== shape(block)) {
-      throw functionError("invalidValue", bilingual(
-        `weights must have the same shape as statuses (${shape(w)} for ${shape(block)}).`,
-        `les poids doivent avoir la même forme que les statuts (${shape(w)} pour ${shape(block)}).`,
-      ));
+      throw functionError(
+        "invalidValue",
+        bilingual(
+          `weights must have the same shape as statuses (${shape(w)} for ${shape(block)}).`,
+          `les poids doivent avoir la même forme que les statuts (${shape(w)} pour ${shape(block)}).`,
+        ),
+      );
     }
   }
   return tallyOrThrow(() => tallyMatrix(block, w)).score ?? "";
@@ -124,14 +136,20 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
   const c = flatten(codes);
   const s = flatten(statuses);
   if (c.length !== s.length) {
-    throw functionError("invalidValue", bilingual(
-      `codes and statuses must have the same number of cells (${c.length} and ${s.length}).`,
-      `codes et statuts doivent avoir le même nombre de cellules (${c.length} et ${s.length}).`,
-    ));
+    throw functionError(
+      "invalidValue",
+      bilingual(
+        `codes and statuses must have the same number of cells (${c.length} and ${s.length}).`,
+        `codes et statuts doivent avoir le même nombre de cellules (${c.length} et ${s.length}).`,
+      ),
+    );
   }
   const d = readNumber(domain, { en: "domain", fr: "domaine" });
   if (!Number.isInteger(d) || d < 1 || d > 6) {
-    throw functionError("invalidValue", bilingual(`domain must be 1 to 6, not ${show(domain)}.`, `domaine doit être de 1 à 6, pas ${show(domain)}.`));
+    throw functionError(
+      "invalidValue",
+      bilingual(`domain must be 1 to 6, not ${show(domain)}.`, `domaine doit être de 1 à 6, pas ${show(domain)}.`),
+    );
   }
   const seen = new Set<string>();
   const picked: ParsedStatus[] = [];
@@ -140,10 +158,19 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
     if (isBlank(raw) && isBlank(s[i])) continue;
     const objective = getObjective(String(raw ?? ""));
     if (!objective) {
-      throw functionError("invalidValue", bilingual(`Unknown objective code ${show(raw)} at position ${i + 1}.`, `Code d'objectif inconnu ${show(raw)} en position ${i + 1}.`));
+      throw functionError(
+        "invalidValue",
+        bilingual(
+          `Unknown objective code ${show(raw)} at position ${i + 1}.`,
+          `Code d'objectif inconnu ${show(raw)} en position ${i + 1}.`,
+        ),
+      );
     }
     if (seen.has(objective.code)) {
-      throw functionError("invalidValue", bilingual(`Objective ${objective.code} is listed twice.`, `L'objectif ${objective.code} figure deux fois.`));
+      throw functionError(
+        "invalidValue",
+        bilingual(`Objective ${objective.code} is listed twice.`, `L'objectif ${objective.code} figure deux fois.`),
+      );
     }
     seen.add(objective.code);
     if (objective.domain !== d) continue;
@@ -165,7 +192,11 @@ export function rating(score: string, lang?: string): string {
   const l = readLang(lang);
   if (score === "" || score === null || score === undefined) return "";
   const n = readNumber(numericText(score), { en: "score", fr: "score" });
-  if (n < 0 || n > 100) throw functionError("invalidValue", bilingual(`score must be between 0 and 100, not ${n}.`, `le score doit être entre 0 et 100, pas ${n}.`));
+  if (n < 0 || n > 100)
+    throw functionError(
+      "invalidValue",
+      bilingual(`score must be between 0 and 100, not ${n}.`, `le score doit être entre 0 et 100, pas ${n}.`),
+    );
   return ratingLabel(n, l);
 }
 
@@ -206,7 +237,13 @@ export function refs(code: string, compact?: string): string {
   if (compact === undefined || compact === null || compact === "") return formatReferences(o.refs);
   const c = String(compact).trim().toUpperCase();
   if (c !== "GCR" && c !== "GCM") {
-    throw functionError("invalidValue", bilingual(`compact must be "GCR" or "GCM", not ${show(compact)}.`, `le pacte doit être « GCR » ou « GCM », pas ${show(compact)}.`));
+    throw functionError(
+      "invalidValue",
+      bilingual(
+        `compact must be "GCR" or "GCM", not ${show(compact)}.`,
+        `le pacte doit être « GCR » ou « GCM », pas ${show(compact)}.`,
+      ),
+    );
   }
   return formatReferences(o.refs.filter((r) => r.compact === c));
 }
@@ -233,7 +270,14 @@ export function progressOf(baseline: number, target: number, actual: number): nu
   const b = readNumber(baseline, { en: "baseline", fr: "valeur de départ" });
   const t = readNumber(target, { en: "target", fr: "cible" });
   const a = readNumber(actual, { en: "actual", fr: "valeur actuelle" });
-  if (t === b) throw functionError("invalidValue", bilingual("target equals baseline: there is no progress to measure.", "la cible est égale à la valeur de départ : aucun progrès à mesurer."));
+  if (t === b)
+    throw functionError(
+      "invalidValue",
+      bilingual(
+        "target equals baseline: there is no progress to measure.",
+        "la cible est égale à la valeur de départ : aucun progrès à mesurer.",
+      ),
+    );
   return progress(b, t, a);
 }
 
@@ -248,10 +292,13 @@ export function check(entries: string[][], lang?: string): string {
   const l = readLang(lang);
   const cells = flatten(entries);
   if (cells.length !== ENTRY_FIELDS.length) {
-    throw functionError("invalidValue", bilingual(
-      `entries must be the ${ENTRY_FIELDS.length} entry cells of one row, not ${cells.length} cells.`,
-      `entries doit être les ${ENTRY_FIELDS.length} cellules de saisie d'une ligne, pas ${cells.length} cellules.`,
-    ));
+    throw functionError(
+      "invalidValue",
+      bilingual(
+        `entries must be the ${ENTRY_FIELDS.length} entry cells of one row, not ${cells.length} cells.`,
+        `entries doit être les ${ENTRY_FIELDS.length} cellules de saisie d'une ligne, pas ${cells.length} cellules.`,
+      ),
+    );
   }
   const raw: RawEntry = {};
   ENTRY_FIELDS.forEach((f, i) => (raw[f] = NUMERIC_FIELDS.has(f) ? numericText(cells[i]) : (cells[i] as CellValue)));

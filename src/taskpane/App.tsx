@@ -36,7 +36,12 @@ export const VIEWS = ["summary", "issues", "setup", "share"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    minHeight: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   header: {
     display: "flex",
     alignItems: "center",

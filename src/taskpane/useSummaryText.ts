@@ -21,7 +21,11 @@ export function useSummaryText() {
       `${t("summary.coverage")} ${
         g.coverage === null
           ? t("summary.coverageNone")
-          : t("summary.coverageValue", { assessed: g.assessed, applicable: g.applicable, percent: formatPercent(g.coverage, lang) })
+          : t("summary.coverageValue", {
+              assessed: g.assessed,
+              applicable: g.applicable,
+              percent: formatPercent(g.coverage, lang),
+            })
       }`,
   };
 }

@@ -15,8 +15,7 @@ import type { SheetData, UnreadableReason, WorkbookData } from "../core/workbook
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export type ReadResult =
-  | { ok: true; workbook: WorkbookData }
-  | { ok: false; reason: UnreadableReason; detail?: string };
+  { ok: true; workbook: WorkbookData } | { ok: false; reason: UnreadableReason; detail?: string };
 
 export interface ReadOptions {
   /** Content hash of the bytes (same bytes, same source); without it the core fingerprints the values. */
@@ -29,9 +28,26 @@ export interface ReadOptions {
  * its first cell only, which is what consolidation wants.)
  */
 const IGNORED_NODES = [
-  "dataValidations", "conditionalFormatting", "extLst", "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols",
-  "autoFilter", "mergeCells", "rowBreaks", "hyperlinks", "pageMargins", "printOptions", "pageSetup", "headerFooter",
-  "drawing", "picture", "tableParts", "sheetProtection",
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "autoFilter",
+  "mergeCells",
+  "rowBreaks",
+  "hyperlinks",
+  "pageMargins",
+  "printOptions",
+  "pageSetup",
+  "headerFooter",
+  "drawing",
+  "picture",
+  "tableParts",
+  "sheetProtection",
 ];
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
@@ -46,7 +62,8 @@ export function plainValue(value: unknown): CellValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateToSerial(value);
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((p) => String(p.text ?? "")).join("");
+    if (Array.isArray(v.richText))
+      return (v.richText as { text?: unknown }[]).map((p) => String(p.text ?? "")).join("");
     if ("error" in v && typeof v.error === "string") return v.error;
     if ("formula" in v || "sharedFormula" in v) return plainValue(v.result);
     if ("hyperlink" in v || "text" in v) return plainValue(v.text ?? v.hyperlink);
@@ -70,7 +87,11 @@ function sheetRows(ws: ExcelJS.Worksheet): CellValue[][] {
 }
 
 /** Reads the bytes of a received file into the plain workbook model, or the reason it cannot. */
-export async function readXlsxBytes(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readXlsxBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: "tooLarge", detail: String(bytes.length) };
   if (startsWith(bytes, OLE_MAGIC)) return { ok: false, reason: "encrypted" };
@@ -82,7 +103,9 @@ export async function readXlsxBytes(bytes: Uint8Array, fileName: string, options
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // A zip whose parts are not a spreadsheet, or a spreadsheet that is cut or corrupted.
-    const notSpreadsheet = /workbook|Content_Types|Cannot read prop|undefined/i.test(message) && !/end of (central directory|data)|corrupt|invalid|signature|crc/i.test(message);
+    const notSpreadsheet =
+      /workbook|Content_Types|Cannot read prop|undefined/i.test(message) &&
+      !/end of (central directory|data)|corrupt|invalid|signature|crc/i.test(message);
     return { ok: false, reason: notSpreadsheet ? "notWorkbook" : "damaged", detail: message };
   }
   if (wb.worksheets.length === 0) return { ok: false, reason: "notWorkbook" };

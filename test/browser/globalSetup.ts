@@ -12,10 +12,14 @@ export default async function globalSetup(): Promise<void> {
   const built = existsSync(path.join(PREVIEW_DIST, "preview.html"));
   if (!(built && process.env.LIAT_SKIP_PREVIEW_BUILD === "1")) {
     const webpack = path.join(ROOT, "node_modules", ".bin", "webpack");
-    const build = spawnSync(webpack, ["--mode", "development", "--env", "preview", "--env", `outDir=${path.relative(ROOT, PREVIEW_DIST)}`], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const build = spawnSync(
+      webpack,
+      ["--mode", "development", "--env", "preview", "--env", `outDir=${path.relative(ROOT, PREVIEW_DIST)}`],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
     if (build.status !== 0) throw new Error(`Preview build failed:\n${build.stdout}\n${build.stderr}`);
   }
   const server = spawn(process.execPath, [path.join(ROOT, "scripts", "preview-server.mjs"), PREVIEW_DIST, "0"], {

@@ -2,7 +2,14 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { HIGHLIGHT, STATUS_COLORS, columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW } from "../../src/core/layout";
+import {
+  HIGHLIGHT,
+  STATUS_COLORS,
+  columnIndex,
+  columnLetter,
+  domainSheetName,
+  FIRST_DATA_ROW,
+} from "../../src/core/layout";
 import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";
 
@@ -53,7 +60,8 @@ describe("preview page", () => {
   it("edits cells through the grid and recalculates =LIAT.SCORE with the real functions", async () => {
     await page.goto(`${baseUrl}preview.html`);
     await page.waitForFunction(() => {
-      const host = (window as unknown as { __LIAT_HOST__?: { model: { engine: { functions: Map<string, unknown> } } } }).__LIAT_HOST__;
+      const host = (window as unknown as { __LIAT_HOST__?: { model: { engine: { functions: Map<string, unknown> } } } })
+        .__LIAT_HOST__;
       return host?.model.engine.functions.has("LIAT.SCORE") === true;
     });
     // the real task pane renders in its frame (wait for its tab list rather than reading #root at once)
@@ -79,7 +87,9 @@ describe("preview page", () => {
 
   it("selects a cell when the add-in calls range.select(), switching the sheet tab", async () => {
     await page.evaluate(async () => {
-      const host = (window as unknown as { __LIAT_HOST__: { Excel: { run: (b: (c: any) => Promise<void>) => Promise<void> } } }).__LIAT_HOST__;
+      const host = (
+        window as unknown as { __LIAT_HOST__: { Excel: { run: (b: (c: any) => Promise<void>) => Promise<void> } } }
+      ).__LIAT_HOST__;
       await host.Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.add("Lists");
         sheet.getRange("A1:A3").values = [["Planned"], ["In progress"], ["Done"]];
@@ -90,10 +100,17 @@ describe("preview page", () => {
         await context.sync();
       });
     });
-    await page.waitForFunction(() => document.querySelector('td[data-address="C3"]')?.getAttribute("aria-selected") === "true");
+    await page.waitForFunction(
+      () => document.querySelector('td[data-address="C3"]')?.getAttribute("aria-selected") === "true",
+    );
     await expect(page.locator("#name-box").textContent()).resolves.toBe("C3");
     // a list validation shows a dropdown with the named range's values; choosing one writes it
-    await expect(page.locator("#list-select option").allTextContents()).resolves.toEqual(["", "Planned", "In progress", "Done"]);
+    await expect(page.locator("#list-select option").allTextContents()).resolves.toEqual([
+      "",
+      "Planned",
+      "In progress",
+      "Done",
+    ]);
     await page.locator("#list-select").selectOption("Done");
     await page.waitForFunction(() => document.querySelector('td[data-address="C3"]')?.textContent === "Done");
     // a value outside the list is refused with the validation's alert
@@ -127,7 +144,10 @@ describe("preview page", () => {
     // fixed in the grid: the highlight goes
     await typeInto(responsible, "Mayor's office");
     await waitForBackground(responsible, HIGHLIGHT.fill, true);
-    await page.waitForFunction((a) => document.querySelector(`td[data-address="${a}"]`)?.textContent === "Mayor's office", responsible);
+    await page.waitForFunction(
+      (a) => document.querySelector(`td[data-address="${a}"]`)?.textContent === "Mayor's office",
+      responsible,
+    );
     expect(problems).toEqual([]);
   }, 90_000);
 });

@@ -21,9 +21,17 @@ export interface PreviewBrowser {
   close(): Promise<void>;
 }
 
-export async function openPreviewBrowser(name: string, viewport: { width: number; height: number }): Promise<PreviewBrowser> {
+export async function openPreviewBrowser(
+  name: string,
+  viewport: { width: number; height: number },
+): Promise<PreviewBrowser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), `liat-${name}-`));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
   await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];

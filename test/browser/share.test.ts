@@ -39,7 +39,9 @@ function pane(): FrameLocator {
 /** Values of a sheet of the simulated workbook (from A1). */
 async function sheetValues(name: string): Promise<unknown[][] | null> {
   return page.evaluate((sheet) => {
-    const host = (window as unknown as { __LIAT_HOST__: { getSnapshot(): { sheets: { name: string; values: unknown[][] }[] } } }).__LIAT_HOST__;
+    const host = (
+      window as unknown as { __LIAT_HOST__: { getSnapshot(): { sheets: { name: string; values: unknown[][] }[] } } }
+    ).__LIAT_HOST__;
     return host.getSnapshot().sheets.find((s) => s.name === sheet)?.values ?? null;
   }, name);
 }
@@ -49,15 +51,32 @@ async function files() {
     lang: "en",
     city: "Lyon",
     period: "2025",
-    entries: { "1.1.1": { status: "Implemented", responsible: HYPERLINK, evidence: "https://lyon.fr/plan" }, "2.3": { status: "Planned", responsible: "Jobs" } },
+    entries: {
+      "1.1.1": { status: "Implemented", responsible: HYPERLINK, evidence: "https://lyon.fr/plan" },
+      "2.3": { status: "Planned", responsible: "Jobs" },
+    },
   });
   // Tunis's copy: the domain 2 sheet renamed, its columns in reverse order
-  const tunis = await readOk(await writeLiatWorkbook({ lang: "fr", city: "Tunis", period: "2024-2025", entries: { "2.1": { status: "En cours", responsible: "Direction de l'emploi" } } }), "t.xlsx");
+  const tunis = await readOk(
+    await writeLiatWorkbook({
+      lang: "fr",
+      city: "Tunis",
+      period: "2024-2025",
+      entries: { "2.1": { status: "En cours", responsible: "Direction de l'emploi" } },
+    }),
+    "t.xlsx",
+  );
   const moved = await writePlainWorkbook(
     tunis.sheets.map((s) => {
       if (s.name !== domainSheetName(2, "fr")) return s;
       const width = Math.max(...s.rows.map((r) => r.length));
-      return { ...moveColumns(s, Array.from({ length: width }, (_, c) => width - 1 - c)), name: "Emploi (copie)" };
+      return {
+        ...moveColumns(
+          s,
+          Array.from({ length: width }, (_, c) => width - 1 - c),
+        ),
+        name: "Emploi (copie)",
+      };
     }),
   );
   return [
@@ -84,11 +103,17 @@ describe("consolidation in the preview page", () => {
 
     // the list of unreadable files, with the reason
     const unreadable = pane().getByTestId("share-unreadable");
-    await expect(unreadable.getByRole("listitem").allTextContents()).resolves.toEqual(["notes.txt — This is not an Excel workbook (.xlsx)."]);
+    await expect(unreadable.getByRole("listitem").allTextContents()).resolves.toEqual([
+      "notes.txt — This is not an Excel workbook (.xlsx).",
+    ]);
     // the workbooks merged, with city and period
     const rows = pane().getByTestId("share-sources").getByRole("row");
-    await expect(rows.nth(1).getByRole("cell").allTextContents()).resolves.toEqual(expect.arrayContaining(["lyon.xlsx", "Lyon", "2025", "39"]));
-    await expect(rows.nth(2).getByRole("cell").allTextContents()).resolves.toEqual(expect.arrayContaining(["tunis.xlsx", "Tunis", "2024-2025", "39"]));
+    await expect(rows.nth(1).getByRole("cell").allTextContents()).resolves.toEqual(
+      expect.arrayContaining(["lyon.xlsx", "Lyon", "2025", "39"]),
+    );
+    await expect(rows.nth(2).getByRole("cell").allTextContents()).resolves.toEqual(
+      expect.arrayContaining(["tunis.xlsx", "Tunis", "2024-2025", "39"]),
+    );
 
     // the consolidation sheet: one row per source and objective, the source named, text as text
     const values = (await sheetValues("Consolidation"))!;
@@ -126,7 +151,9 @@ describe("consolidation in the preview page", () => {
 
     // the same files again: replaced, not duplicated
     await pane().getByTestId("share-files").setInputFiles(chosen);
-    await pane().getByText("78 earlier rows from the same files were replaced.", { exact: false }).waitFor({ timeout: 60_000 });
+    await pane()
+      .getByText("78 earlier rows from the same files were replaced.", { exact: false })
+      .waitFor({ timeout: 60_000 });
     const again = (await sheetValues("Consolidation"))!.slice(1).filter((r) => r.some((v) => v !== ""));
     expect(again).toHaveLength(78);
     expect(problems).toEqual([]);

@@ -69,10 +69,10 @@ async function typeInto(address: string, text: string): Promise<void> {
   await page.locator(`td[data-address="${address}"]`).click();
   await page.keyboard.type(text);
   await page.keyboard.press("Enter");
-  await page.waitForFunction(
-    ([a, t]) => document.querySelector(`td[data-address="${a}"]`)?.textContent === t,
-    [address, text] as const,
-  );
+  await page.waitForFunction(([a, t]) => document.querySelector(`td[data-address="${a}"]`)?.textContent === t, [
+    address,
+    text,
+  ] as const);
 }
 
 /** Opens the preview in a language, inserts the sheets from the pane, and fills statuses in two domains. */
@@ -99,19 +99,35 @@ async function insertAndFill(lang: Lang): Promise<void> {
   };
   const [sustained, implemented, inProgress, planned, notStarted, na] = t.statuses;
   // domain 1: 100, 75, 50, 25 (no responsible service: the one issue), 0
-  await fill(1, [[sustained, true], [implemented, true], [inProgress, true], [planned, false], [notStarted, false]]);
+  await fill(1, [
+    [sustained, true],
+    [implemented, true],
+    [inProgress, true],
+    [planned, false],
+    [notStarted, false],
+  ]);
   // domain 2: 75, 50, 50
-  await fill(2, [[implemented, true], [inProgress, true], [inProgress, true]]);
+  await fill(2, [
+    [implemented, true],
+    [inProgress, true],
+    [inProgress, true],
+  ]);
   // domain 3: 100, N/A
-  await fill(3, [[sustained, true], [na, false]]);
+  await fill(3, [
+    [sustained, true],
+    [na, false],
+  ]);
 }
 
 /** Waits until the locator's whole text is `text`. */
 async function expectText(locator: ReturnType<FrameLocator["getByTestId"]>, text: string): Promise<void> {
   const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
-  await locator.filter({ hasText: exact }).waitFor({ timeout: 30_000 }).catch(async () => {
-    throw new Error(`expected text "${text}", found "${await locator.textContent()}"`);
-  });
+  await locator
+    .filter({ hasText: exact })
+    .waitFor({ timeout: 30_000 })
+    .catch(async () => {
+      throw new Error(`expected text "${text}", found "${await locator.textContent()}"`);
+    });
 }
 
 async function summaryScreenshot(lang: Lang): Promise<void> {
@@ -147,7 +163,9 @@ describe("task pane in the preview page", () => {
     const violations = await frame.evaluate(async () => {
       // tabster's focus sentinels (data-tabster-dummy) are aria-hidden yet focusable by design: they hand focus on
       // at once (Fluent UI's focus management), so aria-hidden-focus is not judged on them
-      const result = await (window as unknown as { axe: typeof import("axe-core") }).axe.run({ exclude: [["[data-tabster-dummy]"]] });
+      const result = await (window as unknown as { axe: typeof import("axe-core") }).axe.run({
+        exclude: [["[data-tabster-dummy]"]],
+      });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
     });
     expect(violations).toEqual([]);
@@ -172,7 +190,11 @@ describe("task pane in the preview page", () => {
     // arrow keys move between the pane's tabs
     await pane().getByRole("tab", { name: "Issues" }).focus();
     await page.keyboard.press("ArrowRight");
-    await expect(pane().getByRole("tab", { name: "Setup" }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(
+      pane()
+        .getByRole("tab", { name: "Setup" })
+        .evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
     expect(problems).toEqual([]);
   }, 240_000);
 

@@ -51,7 +51,9 @@ test("the views are reachable with the keyboard", async () => {
   screen.getByRole("tab", { name: "Issues" }).focus();
   await userEvent.keyboard("{Enter}");
   expect(await screen.findByRole("heading", { name: "Validation issues" })).toBeTruthy();
-  expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(screen.getByRole("tab", { name: "Issues" }).id);
+  expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(
+    screen.getByRole("tab", { name: "Issues" }).id,
+  );
   screen.getByRole("tab", { name: "Setup" }).focus();
   await userEvent.keyboard(" ");
   expect(await screen.findByRole("heading", { name: "Set up the workbook" })).toBeTruthy();

@@ -24,7 +24,10 @@ test("lists the issues by sheet, selects the cell on click and on Enter, and fol
 
   await waitFor(() => expect(screen.getByTestId("issues-total").textContent).toBe("2 issues"));
   const groups = screen.getAllByTestId("issue-group");
-  expect(groups.map((g) => g.querySelector("h3")?.textContent)).toEqual([`Sheet ${planned.sheet}`, `Sheet ${implemented.sheet}`]);
+  expect(groups.map((g) => g.querySelector("h3")?.textContent)).toEqual([
+    `Sheet ${planned.sheet}`,
+    `Sheet ${implemented.sheet}`,
+  ]);
 
   const first = within(groups[0]!).getByRole("button");
   expect(first.textContent).toContain(`Cell ${responsible.address}`);

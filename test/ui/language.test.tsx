@@ -48,7 +48,9 @@ test("an unknown display language gives English", () => {
 
 test("every English string has a French one and the other way round", () => {
   const keys = (o: object, prefix = ""): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+    );
   const enKeys = keys(RESOURCES.en!.translation as object).sort();
   expect(keys(RESOURCES.fr!.translation as object).sort()).toEqual(enKeys);
   expect(keys(fr).sort()).toEqual(keys(en).sort());
@@ -86,7 +88,10 @@ test("counts agree in number in both languages (French: 0 and 1 take the singula
   const en = createI18n("en");
   const frI = createI18n("fr");
   const issues = (i: ReturnType<typeof createI18n>, errors: number, warnings: number) =>
-    i.t("share.issuesValue", { errors: i.t("share.errors", { count: errors }), warnings: i.t("share.warnings", { count: warnings }) });
+    i.t("share.issuesValue", {
+      errors: i.t("share.errors", { count: errors }),
+      warnings: i.t("share.warnings", { count: warnings }),
+    });
   expect(issues(en, 1, 0)).toBe("1 error, 0 warnings");
   expect(issues(en, 2, 1)).toBe("2 errors, 1 warning");
   expect(issues(frI, 0, 1)).toBe("0 erreur, 1 avertissement");

@@ -23,7 +23,9 @@ export function installHost(options: HostOptions = {}): LiatHost {
 }
 
 export function renderPane(options: { lang?: Lang; view?: ViewId } = {}): RenderResult {
-  return render(<App api={createExcelWorkbookApi()} i18n={createI18n(options.lang ?? "en")} initialView={options.view} />);
+  return render(
+    <App api={createExcelWorkbookApi()} i18n={createI18n(options.lang ?? "en")} initialView={options.view} />,
+  );
 }
 
 /** Sheet and address of an entry cell of the n-th objective (0-based) of a domain, as inserted. */
@@ -38,7 +40,11 @@ export function entryCell(domain: DomainId, n: number, column: ColumnKey, lang: 
 }
 
 /** Types a value as a user would, checks that Excel accepted it, and waits for the pane to catch up. */
-export async function typeInto(host: LiatHost, cell: { sheet: string; address: string }, value: unknown): Promise<void> {
+export async function typeInto(
+  host: LiatHost,
+  cell: { sheet: string; address: string },
+  value: unknown,
+): Promise<void> {
   const result = host.setCellValueAsUser(cell.sheet, cell.address, value);
   if (!result.ok) throw new Error(`edit refused: ${result.message}`);
   await settle(host);

@@ -89,10 +89,14 @@ test("on a workbook without LIAT sheets, the workbook language starts as the int
 test("offers to upgrade an older workbook, and upgrading keeps the entries", async () => {
   const { buildV1Workbook } = await import("../unit/excelFixtures");
   const host = installHost({ displayLanguage: "en-US" });
-  await buildV1Workbook(host, "en", { "1.1.1": { status: "Implemented", responsible: "Mayor", evidence: "https://example.org" } });
+  await buildV1Workbook(host, "en", {
+    "1.1.1": { status: "Implemented", responsible: "Mayor", evidence: "https://example.org" },
+  });
   renderPane({ lang: "en" });
   // the summary already reads the old workbook
-  await waitFor(() => expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"));
+  await waitFor(() =>
+    expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"),
+  );
   await userEvent.click(screen.getByRole("tab", { name: "Setup" }));
   expect(await screen.findByText(/older LIAT layout \(version 1\)/)).toBeTruthy();
   await userEvent.click(screen.getByRole("button", { name: "Upgrade this workbook" }));
@@ -100,5 +104,7 @@ test("offers to upgrade an older workbook, and upgrading keeps the entries", asy
   expect(outcome.textContent).toMatch(/Workbook upgraded from version 1\./);
   await waitFor(() => expect(screen.queryByRole("button", { name: "Upgrade this workbook" })).toBeNull());
   await userEvent.click(screen.getByRole("tab", { name: "Summary" }));
-  await waitFor(() => expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"));
+  await waitFor(() =>
+    expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"),
+  );
 });

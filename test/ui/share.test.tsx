@@ -29,11 +29,20 @@ async function liat(lang: Lang, city: string, period: string, entries: Record<st
 
 /** Tunis's copy with its domain 2 sheet renamed and its columns in reverse order. */
 async function renamedAndMoved(): Promise<Buffer> {
-  const wb = await readOk(await liat("fr", "Tunis", "2024-2025", { "2.1": { status: "En cours", responsible: "Direction de l'emploi" } }), "t.xlsx");
+  const wb = await readOk(
+    await liat("fr", "Tunis", "2024-2025", { "2.1": { status: "En cours", responsible: "Direction de l'emploi" } }),
+    "t.xlsx",
+  );
   const sheets = wb.sheets.map((s) => {
     if (s.name !== domainSheetName(2, "fr")) return s;
     const width = Math.max(...s.rows.map((r) => r.length));
-    return { ...moveColumns(s, Array.from({ length: width }, (_, c) => width - 1 - c)), name: "Emploi (copie)" };
+    return {
+      ...moveColumns(
+        s,
+        Array.from({ length: width }, (_, c) => width - 1 - c),
+      ),
+      name: "Emploi (copie)",
+    };
   });
   return writePlainWorkbook(sheets);
 }
@@ -41,7 +50,9 @@ async function renamedAndMoved(): Promise<Buffer> {
 let files: { lyon: Buffer; tunis: Buffer };
 beforeAll(async () => {
   files = {
-    lyon: await liat("en", "Lyon", "2025", { "1.1.1": { status: "Implemented", responsible: "Mayor's office", evidence: "https://lyon.fr/plan" } }),
+    lyon: await liat("en", "Lyon", "2025", {
+      "1.1.1": { status: "Implemented", responsible: "Mayor's office", evidence: "https://lyon.fr/plan" },
+    }),
     tunis: await renamedAndMoved(),
   };
 });
@@ -51,7 +62,9 @@ function chosen(): File[] {
     new File([new Uint8Array(files.lyon)], "lyon.xlsx", { type: XLSX }),
     new File([new Uint8Array(files.tunis)], "tunis.xlsx", { type: XLSX }),
     new File(["just some notes"], "notes.txt", { type: "text/plain" }),
-    new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])], "locked.xlsx", { type: XLSX }),
+    new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])], "locked.xlsx", {
+      type: XLSX,
+    }),
   ];
 }
 
@@ -99,22 +112,34 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
   expect(seen.indexOf("Reading file 1 of 4: lyon.xlsx")).toBeLessThan(seen.indexOf("Reading file 4 of 4: locked.xlsx"));
   expect(screen.queryByTestId("share-progress")).toBeNull();
 
-  expect(screen.getByTestId("share-outcome").textContent).toContain("2 workbooks merged: 78 rows on the sheet Consolidation.");
+  expect(screen.getByTestId("share-outcome").textContent).toContain(
+    "2 workbooks merged: 78 rows on the sheet Consolidation.",
+  );
   const sources = within(screen.getByTestId("share-sources")).getAllByRole("row").slice(1);
-  expect(sources.map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))).toEqual([
+  expect(
+    sources.map((r) =>
+      within(r)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ),
+  ).toEqual([
     ["lyon.xlsx", "Lyon", "2025", "39", expect.stringMatching(/^\d+ errors?, \d+ warnings?$/)],
     ["tunis.xlsx", "Tunis", "2024-2025", "39", expect.stringMatching(/^\d+ errors?, \d+ warnings?$/)],
   ]);
   const unreadable = screen.getByTestId("share-unreadable");
   expect(unreadable.textContent).toContain("2 files not merged");
-  const items = within(unreadable).getAllByRole("listitem").map((li) => li.textContent);
+  const items = within(unreadable)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
   expect(items).toEqual([
     "notes.txt — This is not an Excel workbook (.xlsx).",
     "locked.xlsx — The file is password-protected (or an old .xls file): save it without a password as .xlsx.",
   ]);
 
   // accessible (contrast needs real styles: checked nowhere here)
-  const axeResult = await axe.run(screen.getByTestId("share-view"), { rules: { "color-contrast": { enabled: false } } });
+  const axeResult = await axe.run(screen.getByTestId("share-view"), {
+    rules: { "color-contrast": { enabled: false } },
+  });
   expect(axeResult.violations.map((v) => v.id)).toEqual([]);
 
   // the workbook: one row per source and objective, the moved columns read by their header
@@ -134,21 +159,39 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
 
   // the reasons follow the interface language
   await userEvent.selectOptions(screen.getByTestId("ui-language"), "fr");
-  await waitFor(() => expect(screen.getByTestId("share-unreadable").textContent).toContain("notes.txt — Ce n'est pas un classeur Excel (.xlsx)."));
+  await waitFor(() =>
+    expect(screen.getByTestId("share-unreadable").textContent).toContain(
+      "notes.txt — Ce n'est pas un classeur Excel (.xlsx).",
+    ),
+  );
   expect(screen.getByTestId("share-unreadable").textContent).toContain("2 fichiers non repris");
 
   // the same files again: replaced, not duplicated
   await user.upload(screen.getByTestId("share-files"), chosen());
-  await waitFor(() => expect(screen.getByTestId("share-outcome").textContent).toContain("78 lignes antérieures des mêmes fichiers ont été remplacées."), { timeout: 30_000 });
+  await waitFor(
+    () =>
+      expect(screen.getByTestId("share-outcome").textContent).toContain(
+        "78 lignes antérieures des mêmes fichiers ont été remplacées.",
+      ),
+    { timeout: 30_000 },
+  );
   expect(consolidationRows(host)).toHaveLength(78);
-  expect(host.getSnapshot().sheets.find((s) => s.name === "Fichiers non lus")!.values.slice(1).map((r) => r[0])).toEqual(["notes.txt", "locked.xlsx"]);
+  expect(
+    host
+      .getSnapshot()
+      .sheets.find((s) => s.name === "Fichiers non lus")!
+      .values.slice(1)
+      .map((r) => r[0]),
+  ).toEqual(["notes.txt", "locked.xlsx"]);
 });
 
 test("in French, a file that is not a workbook alone: nothing merged, the reason said", async () => {
   installHost({ displayLanguage: "fr-FR" });
   renderPane({ lang: "fr", view: "share" });
   expect(await screen.findByRole("button", { name: "Choisir les classeurs à consolider" })).toBeTruthy();
-  await userEvent.upload(screen.getByTestId("share-files"), [new File([new Uint8Array(0)], "vide.xlsx", { type: XLSX })]);
+  await userEvent.upload(screen.getByTestId("share-files"), [
+    new File([new Uint8Array(0)], "vide.xlsx", { type: XLSX }),
+  ]);
   const outcome = await screen.findByTestId("share-outcome", {}, { timeout: 30_000 });
   expect(outcome.textContent).toContain("Aucun classeur n'a pu être consolidé.");
   expect(screen.getByTestId("share-unreadable").textContent).toContain("vide.xlsx — Fichier vide.");

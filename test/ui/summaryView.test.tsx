@@ -59,7 +59,9 @@ test("a domain with an open issue says so; a click on a domain card activates it
   await screen.findByTestId("overall");
   // "Planned" without a responsible service is an issue
   await typeInto(host, entryCell(3, 0, "status"), "Planned");
-  await waitFor(() => expect(within(screen.getByTestId("domain-3")).getByTestId("issues").textContent).toBe("1 open issue"));
+  await waitFor(() =>
+    expect(within(screen.getByTestId("domain-3")).getByTestId("issues").textContent).toBe("1 open issue"),
+  );
   expect(within(screen.getByTestId("domain-1")).getByTestId("issues").textContent).toBe("0 open issues");
 
   await userEvent.click(within(screen.getByTestId("domain-3")).getByTestId("coverage"));
@@ -69,7 +71,9 @@ test("a domain with an open issue says so; a click on a domain card activates it
   // keyboard: the card's title button
   const open5 = screen.getByRole("button", { name: "Domain 5 Housing and urban planning" });
   expect(open5.getAttribute("aria-describedby")).toBeTruthy();
-  expect(document.getElementById(open5.getAttribute("aria-describedby")!)?.textContent).toBe("Opens this domain's sheet in the workbook.");
+  expect(document.getElementById(open5.getAttribute("aria-describedby")!)?.textContent).toBe(
+    "Opens this domain's sheet in the workbook.",
+  );
   open5.focus();
   await userEvent.keyboard("{Enter}");
   await settle(host);

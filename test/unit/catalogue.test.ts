@@ -5,7 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { OBJECTIVES, OBJECTIVE_CODES, getObjective, objectivesOfDomain, objectivesOfSubcategory } from "../../src/core/catalogue";
+import {
+  OBJECTIVES,
+  OBJECTIVE_CODES,
+  getObjective,
+  objectivesOfDomain,
+  objectivesOfSubcategory,
+} from "../../src/core/catalogue";
 import { DOMAINS, SUBCATEGORIES, getDomain, getSubCategory, subcategoriesOfDomain } from "../../src/core/domains";
 import { CROSSWALK, CROSSWALK_NOTE, PRIORITIES, objectivesOfPriority, prioritiesOf } from "../../src/core/priorities";
 

@@ -41,7 +41,14 @@ describe("liat init → check → summary", () => {
     expect(await liat("check", "city.xlsx")).toMatchObject({ code: 0, out: "No issues.\n" });
 
     const gov = domainSheetLayout(1, "en").name;
-    await fill("city.xlsx", gov, { F5: "Implemented", G5: "Mayor's office", O5: "https://lyon.fr/plan", F6: "Planned", F7: "Not applicable", F8: "maybe" });
+    await fill("city.xlsx", gov, {
+      F5: "Implemented",
+      G5: "Mayor's office",
+      O5: "https://lyon.fr/plan",
+      F6: "Planned",
+      F7: "Not applicable",
+      F8: "maybe",
+    });
     const check = await liat("check", "city.xlsx");
     expect(check.code).toBe(1);
     expect(check.out).toContain(`${gov}!G6\terror\t1.1.2\tEnter the responsible service`);
@@ -50,19 +57,31 @@ describe("liat init → check → summary", () => {
 
     const json = JSON.parse((await liat("check", "city.xlsx", "--json", "--lang", "fr")).out);
     expect(json.errors).toBe(2);
-    expect(json.issues[0]).toMatchObject({ sheet: gov, address: "G6", code: "1.1.2", key: "responsibleRequired", severity: "error" });
+    expect(json.issues[0]).toMatchObject({
+      sheet: gov,
+      address: "G6",
+      code: "1.1.2",
+      key: "responsibleRequired",
+      severity: "error",
+    });
     expect(json.issues[0].message).toMatch(/^Indiquez le service responsable/);
 
     const summary = await liat("summary", "city.xlsx", "--json");
     expect(summary.code).toBe(0);
     const s = JSON.parse(summary.out);
     expect(s).toMatchObject({ file: "city.xlsx", city: "Lyon", period: "2025", lang: "en", schemaVersion: 2 });
-    expect(s.summary).toEqual(JSON.parse(JSON.stringify(summarize([
-      { code: "1.1.1", status: "Implemented" },
-      { code: "1.1.2", status: "Planned" },
-      { code: "1.1.3", status: "Not applicable" },
-      { code: "1.2.1", status: "maybe" },
-    ]))));
+    expect(s.summary).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          summarize([
+            { code: "1.1.1", status: "Implemented" },
+            { code: "1.1.2", status: "Planned" },
+            { code: "1.1.3", status: "Not applicable" },
+            { code: "1.2.1", status: "maybe" },
+          ]),
+        ),
+      ),
+    );
     expect(s.summary.domains[0]).toMatchObject({ score: 50, assessed: 2, applicable: 15 });
 
     const text = await liat("summary", "city.xlsx", "--lang", "fr");
@@ -72,7 +91,10 @@ describe("liat init → check → summary", () => {
 
   it("never overwrites an existing file without --force", async () => {
     writeFileSync(join(dir, "keep.xlsx"), "mine");
-    expect(await liat("init", "-o", "keep.xlsx")).toMatchObject({ code: 2, err: '"keep.xlsx" already exists: use --force to replace it.\n' });
+    expect(await liat("init", "-o", "keep.xlsx")).toMatchObject({
+      code: 2,
+      err: '"keep.xlsx" already exists: use --force to replace it.\n',
+    });
     expect(readFileSync(join(dir, "keep.xlsx"), "utf8")).toBe("mine");
     expect((await liat("init", "-o", "keep.xlsx", "--force")).code).toBe(0);
   });
@@ -82,20 +104,37 @@ describe("liat merge", () => {
   const moved = (() => {
     // Status first, code last, the other columns reversed.
     const n = COLUMN_KEYS.length;
-    const rest = Array.from({ length: n }, (_, c) => n - 1 - c).filter((c) => c !== columnIndex("status") && c !== columnIndex("code"));
+    const rest = Array.from({ length: n }, (_, c) => n - 1 - c).filter(
+      (c) => c !== columnIndex("status") && c !== columnIndex("code"),
+    );
     return [columnIndex("status"), ...rest, columnIndex("code")];
   })();
 
   beforeAll(async () => {
-    writeFileSync(join(dir, "lyon.xlsx"), await writeLiatWorkbook({
-      lang: "en", city: "Lyon", period: "2025",
-      entries: { "1.1.1": { status: "Implemented", responsible: "Mayor's office", evidence: "https://lyon.fr/plan" }, "2.3": { status: "Planned", responsible: "Jobs" } },
-    }));
+    writeFileSync(
+      join(dir, "lyon.xlsx"),
+      await writeLiatWorkbook({
+        lang: "en",
+        city: "Lyon",
+        period: "2025",
+        entries: {
+          "1.1.1": { status: "Implemented", responsible: "Mayor's office", evidence: "https://lyon.fr/plan" },
+          "2.3": { status: "Planned", responsible: "Jobs" },
+        },
+      }),
+    );
     // Tunis sent back a copy where "2 Emploi" was renamed and its columns moved.
-    const tunis = await readOk(await writeLiatWorkbook({
-      lang: "fr", city: "Tunis", period: "2024",
-      entries: { "2.1": { status: "En cours", responsible: "Direction de l'emploi" }, "6.2": { status: "Non applicable" } },
-    }));
+    const tunis = await readOk(
+      await writeLiatWorkbook({
+        lang: "fr",
+        city: "Tunis",
+        period: "2024",
+        entries: {
+          "2.1": { status: "En cours", responsible: "Direction de l'emploi" },
+          "6.2": { status: "Non applicable" },
+        },
+      }),
+    );
     const i = tunis.sheets.findIndex((s) => s.name === domainSheetLayout(2, "fr").name);
     tunis.sheets[i] = { ...moveColumns(tunis.sheets[i]!, moved), name: "Emploi (copie)" };
     writeFileSync(join(dir, "tunis-copie.xlsx"), await writePlainWorkbook(tunis.sheets));
@@ -103,7 +142,16 @@ describe("liat merge", () => {
   });
 
   it("merges three files: one row per source and objective with the source named, a summary per source, the unreadable file listed", async () => {
-    const r = await liat("merge", "lyon.xlsx", "tunis-copie.xlsx", "notes.xlsx", "-o", "out.xlsx", "--json", "out.json");
+    const r = await liat(
+      "merge",
+      "lyon.xlsx",
+      "tunis-copie.xlsx",
+      "notes.xlsx",
+      "-o",
+      "out.xlsx",
+      "--json",
+      "out.json",
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain("2 workbook(s) merged, 78 row(s); 1 file(s) not merged.");
     expect(r.err).toBe("Not merged: notes.xlsx — This is not an Excel workbook (.xlsx).\n");
@@ -112,28 +160,74 @@ describe("liat merge", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Summary by source", "Unreadable files"]);
     const sheet = wb.getWorksheet("Consolidation")!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => Object.fromEntries(headers.map((h, c) => [h, sheet.getCell(i + 2, c + 1).value])));
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) =>
+      Object.fromEntries(headers.map((h, c) => [h, sheet.getCell(i + 2, c + 1).value])),
+    );
     expect(rows).toHaveLength(78);
     const pick = (file: string, code: string) => rows.find((x) => x.File === file && x.Code === code);
-    expect(pick("lyon.xlsx", "1.1.1")).toMatchObject({ City: "Lyon", Period: "2025", Sheet: "1 Governance", Cell: "A5", Status: "Implemented", "Responsible service": "Mayor's office", Evidence: "https://lyon.fr/plan", Points: 75, Issues: null });
-    expect(pick("lyon.xlsx", "2.3")).toMatchObject({ Sheet: "2 Employment", Cell: `A${FIRST_DATA_ROW + 2}`, Status: "Planned", Points: 25 });
+    expect(pick("lyon.xlsx", "1.1.1")).toMatchObject({
+      City: "Lyon",
+      Period: "2025",
+      Sheet: "1 Governance",
+      Cell: "A5",
+      Status: "Implemented",
+      "Responsible service": "Mayor's office",
+      Evidence: "https://lyon.fr/plan",
+      Points: 75,
+      Issues: null,
+    });
+    expect(pick("lyon.xlsx", "2.3")).toMatchObject({
+      Sheet: "2 Employment",
+      Cell: `A${FIRST_DATA_ROW + 2}`,
+      Status: "Planned",
+      Points: 25,
+    });
     // Renamed sheet, moved columns: still read right, and the cell named is where the code now is.
     const codeColumn = columnLetter(moved.indexOf(columnIndex("code")));
-    expect(pick("tunis-copie.xlsx", "2.1")).toMatchObject({ City: "Tunis", Period: "2024", Sheet: "Emploi (copie)", Cell: `${codeColumn}${FIRST_DATA_ROW}`, Status: "En cours", "Responsible service": "Direction de l'emploi", Points: 50 });
-    expect(pick("tunis-copie.xlsx", "6.2")).toMatchObject({ Sheet: "6 Soutien aux migrants", Status: "Non applicable", Points: "NA" });
+    expect(pick("tunis-copie.xlsx", "2.1")).toMatchObject({
+      City: "Tunis",
+      Period: "2024",
+      Sheet: "Emploi (copie)",
+      Cell: `${codeColumn}${FIRST_DATA_ROW}`,
+      Status: "En cours",
+      "Responsible service": "Direction de l'emploi",
+      Points: 50,
+    });
+    expect(pick("tunis-copie.xlsx", "6.2")).toMatchObject({
+      Sheet: "6 Soutien aux migrants",
+      Status: "Non applicable",
+      Points: "NA",
+    });
     expect(rows.filter((x) => x.File === "tunis-copie.xlsx")).toHaveLength(39);
 
     const summary = wb.getWorksheet("Summary by source")!;
-    expect([2, 3].map((r) => [1, 2, 3, 4].map((c) => summary.getCell(r, c).value))).toEqual([["lyon.xlsx", "Lyon", "2025", 50], ["tunis-copie.xlsx", "Tunis", "2024", 50]]);
+    expect([2, 3].map((r) => [1, 2, 3, 4].map((c) => summary.getCell(r, c).value))).toEqual([
+      ["lyon.xlsx", "Lyon", "2025", 50],
+      ["tunis-copie.xlsx", "Tunis", "2024", 50],
+    ]);
 
     const unreadable = wb.getWorksheet("Unreadable files")!;
     expect(unreadable.rowCount).toBe(2);
-    expect([1, 2].map((c) => unreadable.getCell(2, c).value)).toEqual(["notes.xlsx", "This is not an Excel workbook (.xlsx)."]);
+    expect([1, 2].map((c) => unreadable.getCell(2, c).value)).toEqual([
+      "notes.xlsx",
+      "This is not an Excel workbook (.xlsx).",
+    ]);
 
     const json = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as ConsolidationResult;
     expect(json.rows).toHaveLength(78);
-    expect(json.sources.map((s) => [s.source.fileName, s.source.city, s.source.period, s.summary.overall.score])).toEqual([["lyon.xlsx", "Lyon", "2025", 50], ["tunis-copie.xlsx", "Tunis", "2024", 50]]);
-    expect(json.unreadable).toEqual([{ fileName: "notes.xlsx", reason: "notWorkbook", message: { fr: "Ce n'est pas un classeur Excel (.xlsx).", en: "This is not an Excel workbook (.xlsx)." } }]);
+    expect(
+      json.sources.map((s) => [s.source.fileName, s.source.city, s.source.period, s.summary.overall.score]),
+    ).toEqual([
+      ["lyon.xlsx", "Lyon", "2025", 50],
+      ["tunis-copie.xlsx", "Tunis", "2024", 50],
+    ]);
+    expect(json.unreadable).toEqual([
+      {
+        fileName: "notes.xlsx",
+        reason: "notWorkbook",
+        message: { fr: "Ce n'est pas un classeur Excel (.xlsx).", en: "This is not an Excel workbook (.xlsx)." },
+      },
+    ]);
   });
 
   it("does not duplicate rows when the same file is given twice, and says so", async () => {
@@ -155,12 +249,24 @@ describe("liat merge", () => {
   });
 
   it("gives clear usage errors", async () => {
-    expect(await liat("merge", "lyon.xlsx")).toMatchObject({ code: 2, err: "Give the output workbook with -o OUT.xlsx.\n" });
+    expect(await liat("merge", "lyon.xlsx")).toMatchObject({
+      code: 2,
+      err: "Give the output workbook with -o OUT.xlsx.\n",
+    });
     expect(await liat("merge", "-o", "x.xlsx")).toMatchObject({ code: 2, err: "Give at least one file to merge.\n" });
-    expect(await liat("merge", "lyon.xlsx", "-o", "lyon.xlsx")).toMatchObject({ code: 2, err: 'The output file "lyon.xlsx" is also an input file.\n' });
+    expect(await liat("merge", "lyon.xlsx", "-o", "lyon.xlsx")).toMatchObject({
+      code: 2,
+      err: 'The output file "lyon.xlsx" is also an input file.\n',
+    });
     expect(await liat("check")).toMatchObject({ code: 2, err: "Give exactly one file.\n" });
-    expect(await liat("check", "notes.xlsx")).toMatchObject({ code: 2, err: 'Cannot read "notes.xlsx": This is not an Excel workbook (.xlsx).\n' });
-    expect(await liat("summary", "nope.xlsx", "--lang", "fr")).toMatchObject({ code: 2, err: "Impossible de lire « nope.xlsx » : Fichier introuvable.\n" });
+    expect(await liat("check", "notes.xlsx")).toMatchObject({
+      code: 2,
+      err: 'Cannot read "notes.xlsx": This is not an Excel workbook (.xlsx).\n',
+    });
+    expect(await liat("summary", "nope.xlsx", "--lang", "fr")).toMatchObject({
+      code: 2,
+      err: "Impossible de lire « nope.xlsx » : Fichier introuvable.\n",
+    });
     expect(await liat("init", "--lang", "de")).toMatchObject({ code: 2, err: 'Unknown language "de": fr or en.\n' });
     expect((await liat("check", "--bogus", "x")).err).toMatch(/^Bad option: Unknown option '--bogus'/);
     expect((await liat("frobnicate")).err).toMatch(/^Unknown command "frobnicate"\./);
@@ -178,7 +284,12 @@ describe("liat merge", () => {
 
 describe("bin/liat.js (what npx liat runs)", () => {
   const bin = join(ROOT, "bin", "liat.js");
-  const node = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, LANG: "fr_FR.UTF-8" } });
+  const node = (args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "fr_FR.UTF-8" },
+    });
 
   it("prints help in the language of LANG", () => {
     const r = node(["--help"]);

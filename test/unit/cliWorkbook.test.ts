@@ -35,20 +35,28 @@ beforeAll(async () => {
 
 describe("writeLiatWorkbook: the layout the add-in inserts", () => {
   it("has the cover, the six domain sheets and the hidden lists sheet, in that order", () => {
-    expect(frBook.worksheets.map((w) => w.name)).toEqual([COVER_SHEET, ...DOMAIN_IDS.map((d) => domainSheetLayout(d, "fr").name), LISTS_SHEET]);
+    expect(frBook.worksheets.map((w) => w.name)).toEqual([
+      COVER_SHEET,
+      ...DOMAIN_IDS.map((d) => domainSheetLayout(d, "fr").name),
+      LISTS_SHEET,
+    ]);
     expect(frBook.getWorksheet(LISTS_SHEET)!.state).toBe("hidden");
     expect(frBook.worksheets.filter((w) => w.name !== LISTS_SHEET).every((w) => w.state === "visible")).toBe(true);
   });
 
   it("defines every named range of the lists sheet, and the lists sheet holds the layout's values", () => {
     const layout = listsSheetLayout("fr");
-    const names = Object.fromEntries(frBook.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges]));
+    const names = Object.fromEntries(
+      frBook.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges]),
+    );
     for (const n of layout.names) {
       const [, sheet, range] = /^=(\w+)!(.+)$/.exec(n.ref)!;
       expect(names[n.name]).toEqual([`'${sheet}'!${range}`]);
     }
     const ws = frBook.getWorksheet(LISTS_SHEET)!;
-    layout.values.forEach((row, r) => row.forEach((v, c) => expect(plainValue(ws.getCell(r + 1, c + 1).value) ?? "").toBe(v)));
+    layout.values.forEach((row, r) =>
+      row.forEach((v, c) => expect(plainValue(ws.getCell(r + 1, c + 1).value) ?? "").toBe(v)),
+    );
     // The schema version: in the lists sheet, on the cover, and in the document keywords.
     expect(JSON.stringify(layout.values)).toContain(SCHEMA_PROPERTY);
     expect(frBook.keywords).toBe(`${SCHEMA_PROPERTY}=${SCHEMA_VERSION}`);
@@ -58,7 +66,9 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
     for (const d of DOMAIN_IDS) {
       const layout = domainSheetLayout(d, "fr");
       const ws = frBook.getWorksheet(layout.name)!;
-      const table = (ws as unknown as { getTable(n: string): { table: { name: string; columns: unknown[] } } }).getTable(tableName(d));
+      const table = (
+        ws as unknown as { getTable(n: string): { table: { name: string; columns: unknown[] } } }
+      ).getTable(tableName(d));
       expect(table.table.name).toBe(tableName(d));
       expect(table.table.columns).toHaveLength(COLUMNS.length);
       expect(layout.headers.map((_, c) => ws.getCell(HEADER_ROW, c + 1).value)).toEqual(layout.headers);
@@ -102,8 +112,17 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
       }
     }
     const status = ws.getCell(layout.firstRow, 6).dataValidation;
-    expect(status).toMatchObject({ type: "list", formulae: ["LIAT_Status"], showErrorMessage: true, errorStyle: "stop" });
-    expect(ws.getCell(layout.firstRow, 14).dataValidation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0] });
+    expect(status).toMatchObject({
+      type: "list",
+      formulae: ["LIAT_Status"],
+      showErrorMessage: true,
+      errorStyle: "stop",
+    });
+    expect(ws.getCell(layout.firstRow, 14).dataValidation).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+    });
     expect(ws.getCell(layout.firstRow, 13).dataValidation).toMatchObject({ type: "list", formulae: ["LIAT_Currency"] });
     // The end date must not precede the start date of its own row.
     expect(ws.getCell(layout.firstRow, 11).dataValidation.formulae[0]).toContain(`J${layout.firstRow}`);
@@ -111,23 +130,28 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
 
   it("colours statuses with conditional formatting, sets widths, wrap, frozen header and print titles", () => {
     const layout = domainSheetLayout(1, "en");
-    return writeLiatWorkbook({ lang: "en" }).then(loadExcel).then((wb) => {
-      const ws = wb.getWorksheet(layout.name)!;
-      type Rule = { formulae: string[]; style: { fill: { bgColor: { argb: string } } } };
-      const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] }).conditionalFormattings;
-      expect(cf[0]!.ref).toBe(`F${layout.firstRow}:F${layout.lastRow}`);
-      // the rules the add-in adds: on the Points column, so every spelling of a status gets its colour
-      const points = columnLetter(COLUMNS.findIndex((c) => c.key === "points"));
-      expect(cf[0]!.rules.map((r) => [`=${r.formulae[0]}`, `#${r.style.fill.bgColor.argb.slice(2)}`])).toEqual(
-        statusColorRules(layout.firstRow).map((r) => [r.formula, r.fill]),
-      );
-      expect(cf[0]!.rules[1]!.formulae[0]).toBe(`AND(ISNUMBER($${points}${layout.firstRow}),$${points}${layout.firstRow}=25)`);
-      COLUMNS.forEach((spec, c) => expect(ws.getColumn(c + 1).width).toBeCloseTo(spec.width, 1));
-      expect(ws.getCell(layout.firstRow, 3).alignment?.wrapText).toBe(true);
-      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW });
-      expect(ws.pageSetup.printTitlesRow).toBe(`${HEADER_ROW}:${HEADER_ROW}`);
-      expect(ws.pageSetup.orientation).toBe("landscape");
-    });
+    return writeLiatWorkbook({ lang: "en" })
+      .then(loadExcel)
+      .then((wb) => {
+        const ws = wb.getWorksheet(layout.name)!;
+        type Rule = { formulae: string[]; style: { fill: { bgColor: { argb: string } } } };
+        const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] })
+          .conditionalFormattings;
+        expect(cf[0]!.ref).toBe(`F${layout.firstRow}:F${layout.lastRow}`);
+        // the rules the add-in adds: on the Points column, so every spelling of a status gets its colour
+        const points = columnLetter(COLUMNS.findIndex((c) => c.key === "points"));
+        expect(cf[0]!.rules.map((r) => [`=${r.formulae[0]}`, `#${r.style.fill.bgColor.argb.slice(2)}`])).toEqual(
+          statusColorRules(layout.firstRow).map((r) => [r.formula, r.fill]),
+        );
+        expect(cf[0]!.rules[1]!.formulae[0]).toBe(
+          `AND(ISNUMBER($${points}${layout.firstRow}),$${points}${layout.firstRow}=25)`,
+        );
+        COLUMNS.forEach((spec, c) => expect(ws.getColumn(c + 1).width).toBeCloseTo(spec.width, 1));
+        expect(ws.getCell(layout.firstRow, 3).alignment?.wrapText).toBe(true);
+        expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: HEADER_ROW });
+        expect(ws.pageSetup.printTitlesRow).toBe(`${HEADER_ROW}:${HEADER_ROW}`);
+        expect(ws.pageSetup.orientation).toBe("landscape");
+      });
   });
 
   it("writes the cover's summary as native formulas without cached results, and city and period as text", () => {
@@ -147,11 +171,21 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
 
 describe("text from other people's files stays text", () => {
   const expectText = (cell: ExcelJS.Cell, text: string) => {
-    expect({ value: cell.value, type: cell.type, formula: cell.formula, numFmt: cell.numFmt }).toEqual({ value: text, type: ExcelJS.ValueType.String, formula: undefined, numFmt: "@" });
+    expect({ value: cell.value, type: cell.type, formula: cell.formula, numFmt: cell.numFmt }).toEqual({
+      value: text,
+      type: ExcelJS.ValueType.String,
+      formula: undefined,
+      numFmt: "@",
+    });
   };
 
   it.each(ODD_TEXT)("%s in a LIAT workbook and in the consolidation written from it", async (text) => {
-    const book = await writeLiatWorkbook({ lang: "en", city: text, period: text, entries: { "1.1.1": { status: "Planned", responsible: text, partners: text, comments: text, evidence: text } } });
+    const book = await writeLiatWorkbook({
+      lang: "en",
+      city: text,
+      period: text,
+      entries: { "1.1.1": { status: "Planned", responsible: text, partners: text, comments: text, evidence: text } },
+    });
     const wb = await loadExcel(book);
     const ws = wb.getWorksheet(domainSheetLayout(1, "en").name)!;
     for (const col of [7, 8, 15, 16]) expectText(ws.getCell(HEADER_ROW + 1, col), text);
@@ -168,14 +202,18 @@ describe("text from other people's files stays text", () => {
     const sheet = out.getWorksheet("Consolidation")!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const row = sheet.getRow(2);
-    for (const h of ["City", "Period", "Responsible service", "Partners", "Evidence", "Comments"]) expectText(row.getCell(headers.indexOf(h) + 1), text);
+    for (const h of ["City", "Period", "Responsible service", "Partners", "Evidence", "Comments"])
+      expectText(row.getCell(headers.indexOf(h) + 1), text);
     const summary = out.getWorksheet("Summary by source")!;
     expectText(summary.getCell(2, 2), text);
   });
 
   it("keeps numbers and dates as they were", async () => {
     const start = isoDateToSerial("2025-01-31")!;
-    const book = await writeLiatWorkbook({ lang: "en", entries: { "2.1": { status: 2, start, budget: 1500.5, currency: "EUR", beneficiaries: 40, responsible: "Jobs" } } });
+    const book = await writeLiatWorkbook({
+      lang: "en",
+      entries: { "2.1": { status: 2, start, budget: 1500.5, currency: "EUR", beneficiaries: 40, responsible: "Jobs" } },
+    });
     const c = checkWorkbook(await readOk(book))!;
     const row = c.rows.find((r) => r.code === "2.1")!;
     expect(row.values).toMatchObject({ status: 2, start, budget: 1500.5, currency: "EUR", beneficiaries: 40 });
@@ -190,11 +228,23 @@ describe("readWorkbookBytes: files that cannot be read say why", () => {
     ["random bytes", () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), "notWorkbook"],
     ["a text file", () => Buffer.from("city;status\nLyon;Planned\n"), "notWorkbook"],
     ["a zip that is not a workbook", () => storedZip({ "hello.txt": "hi" }), "notWorkbook"],
-    ["a Word document", () => storedZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), "notWorkbook"],
-    ["a password-protected workbook (encrypted OLE container)", () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]), "encrypted"],
+    [
+      "a Word document",
+      () => storedZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }),
+      "notWorkbook",
+    ],
+    [
+      "a password-protected workbook (encrypted OLE container)",
+      () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+      "encrypted",
+    ],
     ["a truncated workbook", () => fr.subarray(0, Math.floor(fr.length / 2)), "damaged"],
     ["a workbook cut just before its end", () => fr.subarray(0, fr.length - 10), "damaged"],
-    ["a workbook with damaged bytes inside", () => Buffer.concat([fr.subarray(0, 5000), Buffer.alloc(3000, 7), fr.subarray(8000)]), "damaged"],
+    [
+      "a workbook with damaged bytes inside",
+      () => Buffer.concat([fr.subarray(0, 5000), Buffer.alloc(3000, 7), fr.subarray(8000)]),
+      "damaged",
+    ],
   ] as const)("%s", async (_, bytes, reason) => {
     const r = await readWorkbookBytes(bytes(), "f.xlsx");
     expect(r.ok).toBe(false);

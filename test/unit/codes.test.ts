@@ -15,12 +15,25 @@ describe("normalizeCode", () => {
     expect(normalizeCode(raw)).toBe(expected);
   });
 
-  test.each(["", " ", "1", "abc", "1..1", "1.1.", ".1.1", "1.1.1.1", "0.1", "1.0", "1.-1", "1.a", "1/1", "1 1", "1.1x"])(
-    "%j is not a code",
-    (raw) => {
-      expect(normalizeCode(raw)).toBeNull();
-    },
-  );
+  test.each([
+    "",
+    " ",
+    "1",
+    "abc",
+    "1..1",
+    "1.1.",
+    ".1.1",
+    "1.1.1.1",
+    "0.1",
+    "1.0",
+    "1.-1",
+    "1.a",
+    "1/1",
+    "1 1",
+    "1.1x",
+  ])("%j is not a code", (raw) => {
+    expect(normalizeCode(raw)).toBeNull();
+  });
 
   test("a number that a French Excel made of '2,1' comes back as the code", () => {
     expect(normalizeCode(2.1)).toBe("2.1");
@@ -36,11 +49,15 @@ describe("normalizeCode", () => {
 
   test("normalizing is idempotent", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 2, maxLength: 3 }), fc.constantFrom(",", ".", ";", " , "), (parts, sep) => {
-        const once = normalizeCode(parts.join(sep));
-        expect(once).toBe(parts.join("."));
-        expect(normalizeCode(once as string)).toBe(once);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 2, maxLength: 3 }),
+        fc.constantFrom(",", ".", ";", " , "),
+        (parts, sep) => {
+          const once = normalizeCode(parts.join(sep));
+          expect(once).toBe(parts.join("."));
+          expect(normalizeCode(once as string)).toBe(once);
+        },
+      ),
     );
   });
 });

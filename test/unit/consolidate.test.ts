@@ -11,21 +11,47 @@ import {
 import type { RawEntry } from "../../src/core/entrySchema";
 import type { CellValue } from "../../src/core/excelValues";
 import type { Lang } from "../../src/core/language";
-import { COLUMN_KEYS, columnIndex, coverLayout, DOMAIN_IDS, domainSheetLayout, HEADER_ROW, listsSheetLayout, LISTS_SHEET, COVER_SHEET, SCHEMA_VERSION } from "../../src/core/layout";
+import {
+  COLUMN_KEYS,
+  columnIndex,
+  coverLayout,
+  DOMAIN_IDS,
+  domainSheetLayout,
+  HEADER_ROW,
+  listsSheetLayout,
+  LISTS_SHEET,
+  COVER_SHEET,
+  SCHEMA_VERSION,
+} from "../../src/core/layout";
 import { summarize } from "../../src/core/summary";
-import { findTables, fingerprint, readCoverSettings, type SheetData, type WorkbookData } from "../../src/core/workbookReader";
+import {
+  findTables,
+  fingerprint,
+  readCoverSettings,
+  type SheetData,
+  type WorkbookData,
+} from "../../src/core/workbookReader";
 import { ENTRY_FIELDS } from "../../src/core/entrySchema";
 
 /** A LIAT workbook as a reader would hand it over: values only, formulas replaced by blank results. */
-function plainLiat(lang: Lang, entries: Record<string, RawEntry> = {}, settings: { city?: string; period?: string } = {}): SheetData[] {
-  const noFormula = (v: string | number): CellValue => (typeof v === "string" && v.startsWith("=") ? null : v === "" ? null : v);
+function plainLiat(
+  lang: Lang,
+  entries: Record<string, RawEntry> = {},
+  settings: { city?: string; period?: string } = {},
+): SheetData[] {
+  const noFormula = (v: string | number): CellValue =>
+    typeof v === "string" && v.startsWith("=") ? null : v === "" ? null : v;
   const cover: SheetData = { name: COVER_SHEET, rows: coverLayout(lang, settings).values.map((r) => r.map(noFormula)) };
   const domains = DOMAIN_IDS.map((d): SheetData => {
     const l = domainSheetLayout(d, lang);
     const rows: CellValue[][] = [[l.title], [l.help], [], l.headers];
     for (const r of l.rows) {
       const code = String(r[0]);
-      rows.push(COLUMN_KEYS.map((k, c) => (ENTRY_FIELDS.includes(k as never) ? (entries[code]?.[k as keyof RawEntry] ?? null) : noFormula(r[c]!))));
+      rows.push(
+        COLUMN_KEYS.map((k, c) =>
+          ENTRY_FIELDS.includes(k as never) ? (entries[code]?.[k as keyof RawEntry] ?? null) : noFormula(r[c]!),
+        ),
+      );
     }
     return { name: l.name, rows };
   });
@@ -33,7 +59,11 @@ function plainLiat(lang: Lang, entries: Record<string, RawEntry> = {}, settings:
   return [cover, ...domains, lists];
 }
 
-const wb = (fileName: string, sheets: SheetData[], hash?: string): WorkbookData => ({ fileName, sheets, ...(hash ? { hash } : {}) });
+const wb = (fileName: string, sheets: SheetData[], hash?: string): WorkbookData => ({
+  fileName,
+  sheets,
+  ...(hash ? { hash } : {}),
+});
 
 describe("findTables", () => {
   it("finds the six domain tables of a fresh workbook, with every catalogue row", () => {
@@ -41,7 +71,12 @@ describe("findTables", () => {
     expect(tables.map((t) => t.domain)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(tables.every((t) => t.headerRow === HEADER_ROW - 1 && t.missing.length === 0)).toBe(true);
     expect(tables.reduce((n, t) => n + t.rows.length, 0)).toBe(39);
-    expect(tables[0]!.rows[0]).toMatchObject({ code: "1.1.1", sheet: "1 Gouvernance", rowIndex: 4, cells: { code: "A5", status: "F5" } });
+    expect(tables[0]!.rows[0]).toMatchObject({
+      code: "1.1.1",
+      sheet: "1 Gouvernance",
+      rowIndex: 4,
+      cells: { code: "A5", status: "F5" },
+    });
   });
 
   it("reads a renamed sheet with moved columns by its header row", () => {
@@ -51,7 +86,11 @@ describe("findTables", () => {
     // Status first, code last, the rest in reverse order.
     const status = columnIndex("status");
     const code = columnIndex("code");
-    const order = [status, ...Array.from({ length: width }, (_, c) => width - 1 - c).filter((c) => c !== status && c !== code), code];
+    const order = [
+      status,
+      ...Array.from({ length: width }, (_, c) => width - 1 - c).filter((c) => c !== status && c !== code),
+      code,
+    ];
     sheets[i] = { name: "Employment (copy)", rows: sheets[i]!.rows.map((r) => order.map((o) => r[o] ?? null)) };
     const t = findTables(sheets).find((x) => x.sheet === "Employment (copy)")!;
     expect(t.domain).toBe(2);
@@ -67,10 +106,19 @@ describe("findTables", () => {
   it("finds a table with French headers in another order, codes written with commas, and no catalogue columns", () => {
     const sheet: SheetData = {
       name: "Feuil1",
-      rows: [["notes"], ["Statut", "code objectif", "Responsable"], ["En cours", "1,1,2", "DGS"], [null, null, null], ["Planifié", "6,1", "CCAS"]],
+      rows: [
+        ["notes"],
+        ["Statut", "code objectif", "Responsable"],
+        ["En cours", "1,1,2", "DGS"],
+        [null, null, null],
+        ["Planifié", "6,1", "CCAS"],
+      ],
     };
     const [t] = findTables([sheet]);
-    expect(t!.rows.map((r) => [r.code, r.raw.status, r.raw.responsible])).toEqual([["1.1.2", "En cours", "DGS"], ["6.1", "Planifié", "CCAS"]]);
+    expect(t!.rows.map((r) => [r.code, r.raw.status, r.raw.responsible])).toEqual([
+      ["1.1.2", "En cours", "DGS"],
+      ["6.1", "Planifié", "CCAS"],
+    ]);
     expect(t!.missing).toEqual(ENTRY_FIELDS.filter((f) => f !== "status" && f !== "responsible"));
   });
 });
@@ -85,13 +133,30 @@ describe("readCoverSettings", () => {
     const sheets = plainLiat("fr", {}, { city: "Tunis", period: "T1" });
     sheets[0] = { ...sheets[0]!, name: "Accueil" };
     sheets[0].rows = sheets[0].rows.filter((r) => r[0] !== "Version du classeur");
-    expect(readCoverSettings(sheets)).toEqual({ city: "Tunis", period: "T1", lang: "fr", schemaVersion: SCHEMA_VERSION });
+    expect(readCoverSettings(sheets)).toEqual({
+      city: "Tunis",
+      period: "T1",
+      lang: "fr",
+      schemaVersion: SCHEMA_VERSION,
+    });
   });
 });
 
 describe("checkWorkbook", () => {
   it("returns null when there is no LIAT table", () => {
-    expect(checkWorkbook(wb("x.xlsx", [{ name: "Sheet1", rows: [["Name", "Amount"], ["a", 1]] }]))).toBeNull();
+    expect(
+      checkWorkbook(
+        wb("x.xlsx", [
+          {
+            name: "Sheet1",
+            rows: [
+              ["Name", "Amount"],
+              ["a", 1],
+            ],
+          },
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it("reports unknown, missing and duplicate codes and missing columns, and keeps every row", () => {
@@ -107,19 +172,32 @@ describe("checkWorkbook", () => {
       ],
     };
     const c = checkWorkbook(wb("a.xlsx", [sheet]))!;
-    expect(c.rows.map((r) => [r.code, r.counted])).toEqual([["1.1.1", true], ["9.9.9", false], ["", false], ["1.1.1", false], ["Total", false]]);
+    expect(c.rows.map((r) => [r.code, r.counted])).toEqual([
+      ["1.1.1", true],
+      ["9.9.9", false],
+      ["", false],
+      ["1.1.1", false],
+      ["Total", false],
+    ]);
     const keys = c.issues.map((i) => `${i.address}:${i.key}:${i.severity}`);
-    expect(keys).toEqual(expect.arrayContaining([
-      "A1:columnMissing:error", // Evidence: "Sustained" needs it
-      "A1:columnMissing:warning", // Comments and the other optional columns
-      "A3:codeUnknown:error",
-      "A4:codeMissing:error",
-      "A5:codeDuplicate:error",
-      "A6:codeUnknown:warning", // a stray line without entries
-    ]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "A1:columnMissing:error", // Evidence: "Sustained" needs it
+        "A1:columnMissing:warning", // Comments and the other optional columns
+        "A3:codeUnknown:error",
+        "A4:codeMissing:error",
+        "A5:codeDuplicate:error",
+        "A6:codeUnknown:warning", // a stray line without entries
+      ]),
+    );
     const missing = c.issues.filter((i) => i.key === "columnMissing");
     expect(missing).toHaveLength(ENTRY_FIELDS.length - 2);
-    expect(missing.filter((i) => i.severity === "error").map((i) => i.field).sort()).toEqual(["currency", "evidence"]);
+    expect(
+      missing
+        .filter((i) => i.severity === "error")
+        .map((i) => i.field)
+        .sort(),
+    ).toEqual(["currency", "evidence"]);
     // the missing Evidence column is reported once, not again on each row that would need it
     expect(keys).not.toContain("A5:evidenceRequired:error");
     expect(new Set(c.issues.map((i) => i.id)).size).toBe(c.issues.length);
@@ -130,7 +208,12 @@ describe("checkWorkbook", () => {
   });
 
   it("validates entries with the core schema and locates each issue at its cell", () => {
-    const c = checkWorkbook(wb("a.xlsx", plainLiat("fr", { "1.2.1": { status: "Mis en œuvre", responsible: "DGS", budget: -5, currency: "EUR" } })))!;
+    const c = checkWorkbook(
+      wb(
+        "a.xlsx",
+        plainLiat("fr", { "1.2.1": { status: "Mis en œuvre", responsible: "DGS", budget: -5, currency: "EUR" } }),
+      ),
+    )!;
     const sheetIssues = c.issues.map((i) => [i.sheet, i.address, i.key]);
     expect(sheetIssues).toEqual([
       ["1 Gouvernance", "L8", "numberNegative"],
@@ -142,21 +225,55 @@ describe("checkWorkbook", () => {
 });
 
 describe("consolidate", () => {
-  const lyon = wb("lyon.xlsx", plainLiat("en", { "1.1.1": { status: "Implemented", responsible: "DGS", evidence: "https://lyon.fr" }, "6.2": { status: "N/A" } }, { city: "Lyon", period: "2025" }), "h-lyon");
-  const tunis = wb("tunis.xlsx", plainLiat("fr", { "2.1": { status: "Planifié", responsible: "Emploi" } }, { city: "Tunis", period: "2024-2025" }), "h-tunis");
+  const lyon = wb(
+    "lyon.xlsx",
+    plainLiat(
+      "en",
+      { "1.1.1": { status: "Implemented", responsible: "DGS", evidence: "https://lyon.fr" }, "6.2": { status: "N/A" } },
+      { city: "Lyon", period: "2025" },
+    ),
+    "h-lyon",
+  );
+  const tunis = wb(
+    "tunis.xlsx",
+    plainLiat("fr", { "2.1": { status: "Planifié", responsible: "Emploi" } }, { city: "Tunis", period: "2024-2025" }),
+    "h-tunis",
+  );
 
   it("gives one row per source and objective, with the source named, and a summary per source", () => {
     const r = consolidate([lyon, tunis]);
     expect(r.rows).toHaveLength(78);
     expect(r.unreadable).toEqual([]);
     const row = r.rows.find((x) => x.code === "1.1.1" && x.source.city === "Lyon")!;
-    expect(row).toMatchObject({ sheet: "1 Governance", address: "A5", points: 75, source: { fileName: "lyon.xlsx", city: "Lyon", period: "2025", key: "h-lyon" } });
+    expect(row).toMatchObject({
+      sheet: "1 Governance",
+      address: "A5",
+      points: 75,
+      source: { fileName: "lyon.xlsx", city: "Lyon", period: "2025", key: "h-lyon" },
+    });
     expect(r.rows.find((x) => x.code === "6.2" && x.source.city === "Lyon")!.points).toBe("NA");
-    expect(r.sources.map((s) => [s.source.fileName, s.summary.overall.assessed, s.summary.overall.applicable])).toEqual([["lyon.xlsx", 1, 38], ["tunis.xlsx", 1, 39]]);
+    expect(r.sources.map((s) => [s.source.fileName, s.summary.overall.assessed, s.summary.overall.applicable])).toEqual(
+      [
+        ["lyon.xlsx", 1, 38],
+        ["tunis.xlsx", 1, 39],
+      ],
+    );
     const table = consolidationTable(r, "en");
-    expect(table.headers.slice(0, 8)).toEqual(["File", "City", "Period", "Sheet", "Cell", "Code", "Domain", "Objective"]);
+    expect(table.headers.slice(0, 8)).toEqual([
+      "File",
+      "City",
+      "Period",
+      "Sheet",
+      "Cell",
+      "Code",
+      "Domain",
+      "Objective",
+    ]);
     expect(table.rows[0]!.slice(0, 7)).toEqual(["lyon.xlsx", "Lyon", "2025", "1 Governance", "A5", "1.1.1", 1]);
-    expect(sourceSummaryTable(r, "fr").rows.map((x) => x.slice(0, 4))).toEqual([["lyon.xlsx", "Lyon", "2025", 75], ["tunis.xlsx", "Tunis", "2024-2025", 25]]);
+    expect(sourceSummaryTable(r, "fr").rows.map((x) => x.slice(0, 4))).toEqual([
+      ["lyon.xlsx", "Lyon", "2025", 75],
+      ["tunis.xlsx", "Tunis", "2024-2025", 25],
+    ]);
   });
 
   it("does not duplicate a source given twice (same hash), and lists the second as not merged", () => {
@@ -167,7 +284,10 @@ describe("consolidate", () => {
     const r = c.result();
     expect(r.rows).toHaveLength(39);
     expect(r.sources).toHaveLength(1);
-    expect(r.unreadable.map((u) => [u.fileName, u.reason])).toEqual([["lyon (1).xlsx", "duplicate"], ["lyon.xlsx", "duplicate"]]);
+    expect(r.unreadable.map((u) => [u.fileName, u.reason])).toEqual([
+      ["lyon (1).xlsx", "duplicate"],
+      ["lyon.xlsx", "duplicate"],
+    ]);
     expect(unreadableTable(r, "en").rows[0]![1]).toContain("lyon.xlsx");
   });
 
@@ -185,12 +305,26 @@ describe("consolidate", () => {
   it("lists a workbook without LIAT table as unreadable, with the reason in both languages", () => {
     const r = consolidate([wb("budget.xlsx", [{ name: "Feuil1", rows: [["Poste", "Montant"]] }])]);
     expect(r.rows).toEqual([]);
-    expect(r.unreadable).toEqual([{ fileName: "budget.xlsx", reason: "noLiatTable", message: expect.objectContaining({ fr: expect.stringContaining("Aucun tableau LIAT"), en: expect.stringContaining("No LIAT table") }) }]);
+    expect(r.unreadable).toEqual([
+      {
+        fileName: "budget.xlsx",
+        reason: "noLiatTable",
+        message: expect.objectContaining({
+          fr: expect.stringContaining("Aucun tableau LIAT"),
+          en: expect.stringContaining("No LIAT table"),
+        }),
+      },
+    ]);
   });
 
   it("keeps values from other files as plain values, unchanged", () => {
     const odd = ['=HYPERLINK("http://x","y")', '=WEBSERVICE("http://x")', "+1+1", "-2", "@SUM(A1)", "<b>x</b>"];
-    const entries = Object.fromEntries(odd.map((v, i) => [["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.3.1", "1.4.1"][i]!, { status: "Planned", responsible: v, comments: v }]));
+    const entries = Object.fromEntries(
+      odd.map((v, i) => [
+        ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.3.1", "1.4.1"][i]!,
+        { status: "Planned", responsible: v, comments: v },
+      ]),
+    );
     const r = consolidate([wb("odd.xlsx", plainLiat("en", entries))]);
     expect(r.rows.slice(0, 6).map((x) => [x.values.responsible, x.values.comments])).toEqual(odd.map((v) => [v, v]));
   });

@@ -12,9 +12,17 @@ describe("entry schema", () => {
   });
   it("a complete row is valid and typed", () => {
     const { entry, issues } = validateEntry({
-      status: "Mis en œuvre", responsible: "Service social", partners: "ONG X", targetGroups: "réfugiés; host community",
-      start: d("2024-01-01"), end: d("2024-12-31"), budget: 12000.5, currency: "eur", beneficiaries: 340,
-      evidence: "https://example.org/rapport.pdf", comments: "",
+      status: "Mis en œuvre",
+      responsible: "Service social",
+      partners: "ONG X",
+      targetGroups: "réfugiés; host community",
+      start: d("2024-01-01"),
+      end: d("2024-12-31"),
+      budget: 12000.5,
+      currency: "eur",
+      beneficiaries: 340,
+      evidence: "https://example.org/rapport.pdf",
+      comments: "",
     });
     expect(issues).toEqual([]);
     expect(entry.status).toEqual({ kind: "level", level: 3, points: 75 });
@@ -63,7 +71,9 @@ describe("entry schema", () => {
   });
   it("row rules still apply when another cell is invalid", () => {
     expect(keys({ status: "Planned", budget: 5, beneficiaries: "many" })).toEqual([
-      "responsible:responsibleRequired", "currency:currencyRequired", "beneficiaries:numberExpected",
+      "responsible:responsibleRequired",
+      "currency:currencyRequired",
+      "beneficiaries:numberExpected",
     ]);
     expect(keys({ budget: "x" })).toEqual(["status:statusRequired", "budget:numberExpected"]);
   });
@@ -78,27 +88,47 @@ describe("entry schema", () => {
     }
   });
   it("markup and formula-looking text are plain text, links must be safe", () => {
-    expect(keys({ status: 0, comments: "<script>alert(1)</script>", partners: "=HYPERLINK(\"x\")" })).toEqual([]);
-    expect(keys({ status: "Implemented", responsible: "X", evidence: "javascript:alert(1)" })).toEqual(["evidence:evidenceLink"]);
+    expect(keys({ status: 0, comments: "<script>alert(1)</script>", partners: '=HYPERLINK("x")' })).toEqual([]);
+    expect(keys({ status: "Implemented", responsible: "X", evidence: "javascript:alert(1)" })).toEqual([
+      "evidence:evidenceLink",
+    ]);
   });
   it("never changes its input", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...ENTRY_FIELDS), fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null))), (raw) => {
-        const copy = JSON.parse(JSON.stringify(raw));
-        validateEntry(raw as RawEntry);
-        expect(JSON.parse(JSON.stringify(raw))).toEqual(copy);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...ENTRY_FIELDS),
+          fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)),
+        ),
+        (raw) => {
+          const copy = JSON.parse(JSON.stringify(raw));
+          validateEntry(raw as RawEntry);
+          expect(JSON.parse(JSON.stringify(raw))).toEqual(copy);
+        },
+      ),
     );
   });
   it("never throws and gives a message in both languages for every issue", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...ENTRY_FIELDS), fc.oneof(fc.string().filter((s) => !s.includes("{")), fc.double(), fc.integer(), fc.boolean(), fc.constant(null))), (raw) => {
-        for (const i of validateEntry(raw as RawEntry).issues) {
-          expect(i.message.fr.length).toBeGreaterThan(0);
-          expect(i.message.en.length).toBeGreaterThan(0);
-          expect(i.message.fr).not.toMatch(/\{\w+\}/);
-        }
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...ENTRY_FIELDS),
+          fc.oneof(
+            fc.string().filter((s) => !s.includes("{")),
+            fc.double(),
+            fc.integer(),
+            fc.boolean(),
+            fc.constant(null),
+          ),
+        ),
+        (raw) => {
+          for (const i of validateEntry(raw as RawEntry).issues) {
+            expect(i.message.fr.length).toBeGreaterThan(0);
+            expect(i.message.en.length).toBeGreaterThan(0);
+            expect(i.message.fr).not.toMatch(/\{\w+\}/);
+          }
+        },
+      ),
     );
   });
   it("checkMessage joins messages in one language", () => {

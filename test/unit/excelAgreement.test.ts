@@ -15,7 +15,13 @@ import { newHost, run } from "./excelFixtures";
 
 const STATUS_VALUES = [
   "",
-  ...STATUS_SCALE.flatMap((s) => [s.label.fr, s.label.en, textKey(s.label.fr), s.label.en.toUpperCase(), String(s.level)]),
+  ...STATUS_SCALE.flatMap((s) => [
+    s.label.fr,
+    s.label.en,
+    textKey(s.label.fr),
+    s.label.en.toUpperCase(),
+    String(s.level),
+  ]),
   NOT_APPLICABLE_LABEL.fr,
   NOT_APPLICABLE_LABEL.en,
   "N/A",
@@ -50,16 +56,21 @@ describe("cover sheet native formulas agree with the core", () => {
     await insertLiat({ lang: "fr" });
     // the sheets are protected; the add-in writes entry cells (unlocked) like a user would
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...STATUS_VALUES), { minLength: OBJECTIVES.length, maxLength: OBJECTIVES.length }), async (values) => {
-        const statuses = Object.fromEntries(OBJECTIVES.map((o, i) => [o.code, values[i]!]));
-        await run(host, (wb) => {
-          for (const d of DOMAIN_IDS) {
-            const codes = OBJECTIVES.filter((o) => o.domain === d);
-            wb.worksheets.getItem(domainSheetName(d, "fr")).getRange(`F5:F${4 + codes.length}`).values = codes.map((o) => [statuses[o.code]!]);
-          }
-        });
-        expectCoverAgrees(host, statuses);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...STATUS_VALUES), { minLength: OBJECTIVES.length, maxLength: OBJECTIVES.length }),
+        async (values) => {
+          const statuses = Object.fromEntries(OBJECTIVES.map((o, i) => [o.code, values[i]!]));
+          await run(host, (wb) => {
+            for (const d of DOMAIN_IDS) {
+              const codes = OBJECTIVES.filter((o) => o.domain === d);
+              wb.worksheets.getItem(domainSheetName(d, "fr")).getRange(`F5:F${4 + codes.length}`).values = codes.map(
+                (o) => [statuses[o.code]!],
+              );
+            }
+          });
+          expectCoverAgrees(host, statuses);
+        },
+      ),
       { numRuns: 25, seed: 4242 },
     );
   });
@@ -72,13 +83,17 @@ describe("cover sheet native formulas agree with the core", () => {
       Object.fromEntries(OBJECTIVES.map((o) => [o.code, "Non applicable"])),
       Object.fromEntries(OBJECTIVES.filter((o) => o.domain === 2).map((o) => [o.code, "Pérennisé"])),
       Object.fromEntries(OBJECTIVES.map((o, i) => [o.code, String(i % 5)])),
-      Object.fromEntries(OBJECTIVES.map((o, i) => [o.code, i % 3 === 0 ? "Planifié" : i % 3 === 1 ? "En cours" : "Mis en œuvre"])),
+      Object.fromEntries(
+        OBJECTIVES.map((o, i) => [o.code, i % 3 === 0 ? "Planifié" : i % 3 === 1 ? "En cours" : "Mis en œuvre"]),
+      ),
     ];
     for (const statuses of cases) {
       await run(host, (wb) => {
         for (const d of DOMAIN_IDS) {
           const codes = OBJECTIVES.filter((o) => o.domain === d);
-          wb.worksheets.getItem(domainSheetName(d, "fr")).getRange(`F5:F${4 + codes.length}`).values = codes.map((o) => [statuses[o.code] ?? ""]);
+          wb.worksheets.getItem(domainSheetName(d, "fr")).getRange(`F5:F${4 + codes.length}`).values = codes.map(
+            (o) => [statuses[o.code] ?? ""],
+          );
         }
       });
       expectCoverAgrees(host, statuses);

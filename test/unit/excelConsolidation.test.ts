@@ -18,14 +18,27 @@ import { newHost, run } from "./excelFixtures";
 
 jest.setTimeout(60_000);
 
-const HOSTILE = ['=HYPERLINK("http://x","y")', '=WEBSERVICE("http://x")', "+1+1", "-2", "@SUM(A1)", "<b>x</b>"] as const;
+const HOSTILE = [
+  '=HYPERLINK("http://x","y")',
+  '=WEBSERVICE("http://x")',
+  "+1+1",
+  "-2",
+  "@SUM(A1)",
+  "<b>x</b>",
+] as const;
 
-async function received(fileName: string, options: { lang: Lang; city: string; period: string; entries?: Record<string, RawEntry> }) {
+async function received(
+  fileName: string,
+  options: { lang: Lang; city: string; period: string; entries?: Record<string, RawEntry> },
+) {
   return readOk(await writeLiatWorkbook(options), fileName);
 }
 
 /** Consolidates workbooks already read; `unreadable` lists files with a reason. */
-function consolidateAll(workbooks: Awaited<ReturnType<typeof received>>[], unreadable: [string, "notWorkbook" | "encrypted"][] = []): ConsolidationResult {
+function consolidateAll(
+  workbooks: Awaited<ReturnType<typeof received>>[],
+  unreadable: [string, "notWorkbook" | "encrypted"][] = [],
+): ConsolidationResult {
   const c = new Consolidator();
   for (const wb of workbooks) c.add(wb);
   for (const [name, reason] of unreadable) c.addUnreadable(name, reason);
@@ -67,7 +80,10 @@ describe("writeConsolidation", () => {
       lang: "fr",
       city: "Tunis",
       period: "2024-2025",
-      entries: { "2.1": { status: "En cours", responsible: "Direction de l'emploi" }, "6.2": { status: "Non applicable" } },
+      entries: {
+        "2.1": { status: "En cours", responsible: "Direction de l'emploi" },
+        "6.2": { status: "Non applicable" },
+      },
     });
   });
 
@@ -75,14 +91,20 @@ describe("writeConsolidation", () => {
     const host = newHost();
     const result = consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]);
     const out = await writeConsolidation(result, "en");
-    expect(out.sheets).toEqual({ consolidation: "Consolidation", summary: "Summary by source", unreadable: "Unreadable files" });
+    expect(out.sheets).toEqual({
+      consolidation: "Consolidation",
+      summary: "Summary by source",
+      unreadable: "Unreadable files",
+    });
     expect(out.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
     expect(out.syncs).toBe(2);
 
     const T = CONSOLIDATION_TEXT;
     const rows = dataRows(host, "Consolidation");
     expect(rows).toHaveLength(78);
-    const [file, city, period, code, status] = ["File", "City", "Period", "Code", "Status"].map((h) => col(host, "Consolidation", h));
+    const [file, city, period, code, status] = ["File", "City", "Period", "Code", "Status"].map((h) =>
+      col(host, "Consolidation", h),
+    );
     const row111 = rows.find((r) => r[file!] === "lyon.xlsx" && r[code!] === "1.1.1")!;
     expect(row111[city!]).toBe("Lyon");
     expect(row111[period!]).toBe("2025");
@@ -104,15 +126,19 @@ describe("writeConsolidation", () => {
     expect(summary.map((r) => r[0])).toEqual(["lyon.xlsx", "tunis.xlsx"]);
     expect(summary[0]![1]).toBe("Lyon");
     expect(summary[0]![col(host, "Summary by source", "Rows read")]).toBe(39);
-    expect(dataRows(host, "Unreadable files")).toEqual([["notes.txt", "This is not an Excel workbook (.xlsx).", "", ""]]);
+    expect(dataRows(host, "Unreadable files")).toEqual([
+      ["notes.txt", "This is not an Excel workbook (.xlsx).", "", ""],
+    ]);
   });
 
   it("writes text from other people's files as text: never a formula, never evaluated", async () => {
     const host = newHost();
     const entries: Record<string, RawEntry> = {};
     const codes = OBJECTIVES.slice(0, HOSTILE.length).map((o) => o.code);
-    HOSTILE.forEach((text, i) => (entries[codes[i]!] = { status: "Planned", responsible: text, comments: text, partners: text }));
-    const wb = await received(HOSTILE[0], { lang: "en", city: "=WEBSERVICE(\"http://x\")", period: "-2", entries });
+    HOSTILE.forEach(
+      (text, i) => (entries[codes[i]!] = { status: "Planned", responsible: text, comments: text, partners: text }),
+    );
+    const wb = await received(HOSTILE[0], { lang: "en", city: '=WEBSERVICE("http://x")', period: "-2", entries });
     // what the reader hands over is the literal text
     const result = consolidateAll([wb]);
     await writeConsolidation(result, "en");
@@ -143,7 +169,9 @@ describe("writeConsolidation", () => {
     for (const name of ["Consolidation", "Summary by source", "Unreadable files"]) {
       const s = host.model.findSheetByName(name)!;
       const snap = host.getSnapshot().sheets.find((x) => x.name === name)!;
-      snap.values.forEach((cells, r) => cells.forEach((_, c) => expect(host.model.engine.formula(s.engineId, r, c)).toBeUndefined()));
+      snap.values.forEach((cells, r) =>
+        cells.forEach((_, c) => expect(host.model.engine.formula(s.engineId, r, c)).toBeUndefined()),
+      );
     }
     const summary = host.getSnapshot().sheets.find((s) => s.name === "Summary by source")!;
     expect(summary.values[1]![0]).toBe(HOSTILE[0]);
@@ -153,7 +181,14 @@ describe("writeConsolidation", () => {
   it("running again with the same files replaces the rows, never duplicates them; other sources are kept", async () => {
     const host = newHost();
     await writeConsolidation(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en");
-    const before = host.getSnapshot().sheets.filter((s) => CONSOLIDATION_SHEETS.consolidation.en === s.name || s.name.includes("source") || s.name.includes("Unreadable"));
+    const before = host
+      .getSnapshot()
+      .sheets.filter(
+        (s) =>
+          CONSOLIDATION_SHEETS.consolidation.en === s.name ||
+          s.name.includes("source") ||
+          s.name.includes("Unreadable"),
+      );
 
     const again = await writeConsolidation(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en");
     expect(again.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
@@ -173,10 +208,17 @@ describe("writeConsolidation", () => {
     expect(files.filter((f) => f === "lyon.xlsx")).toHaveLength(0);
 
     // a new version of Tunis under the same name replaces the old one; notes.txt, read again, is listed once
-    const tunis2 = await received("tunis.xlsx", { lang: "fr", city: "Tunis", period: "2026", entries: { "3.1": { status: "Planifié", responsible: "Mairie" } } });
+    const tunis2 = await received("tunis.xlsx", {
+      lang: "fr",
+      city: "Tunis",
+      period: "2026",
+      entries: { "3.1": { status: "Planifié", responsible: "Mairie" } },
+    });
     const fourth = await writeConsolidation(consolidateAll([tunis2], [["notes.txt", "notWorkbook"]]), "en");
     expect(fourth.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
-    const periods = dataRows(host, "Consolidation").filter((r) => r[0] === "tunis.xlsx").map((r) => r[2]);
+    const periods = dataRows(host, "Consolidation")
+      .filter((r) => r[0] === "tunis.xlsx")
+      .map((r) => r[2]);
     expect(new Set(periods)).toEqual(new Set(["2026"]));
   });
 
@@ -199,7 +241,11 @@ describe("writeConsolidation", () => {
     const host = newHost();
     await writeConsolidation(consolidateAll([lyon]), "en");
     const out = await writeConsolidation(consolidateAll([tunis]), "fr");
-    expect(out.sheets).toEqual({ consolidation: "Consolidation", summary: "Synthèse par source", unreadable: "Fichiers non lus" });
+    expect(out.sheets).toEqual({
+      consolidation: "Consolidation",
+      summary: "Synthèse par source",
+      unreadable: "Fichiers non lus",
+    });
     const names = host.getSnapshot().sheets.map((s) => s.name);
     expect(names).not.toContain("Summary by source");
     expect(header(host, "Consolidation").slice(0, 3)).toEqual(["Fichier", "Ville", "Période"]);
@@ -209,13 +255,18 @@ describe("writeConsolidation", () => {
   it("refuses to overwrite a sheet of the same name that is not a consolidation, and changes nothing", async () => {
     const host = newHost(["Sheet1", "Consolidation"]);
     await run(host, (wb) => {
-      wb.worksheets.getItem("Consolidation").getRange("A1:B2").values = [["My own notes", ""], ["keep", "me"]];
+      wb.worksheets.getItem("Consolidation").getRange("A1:B2").values = [
+        ["My own notes", ""],
+        ["keep", "me"],
+      ];
     });
     const before = host.getSnapshot();
     const error = await writeConsolidation(consolidateAll([lyon]), "en").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiatError);
     expect((error as LiatError).key).toBe("sheetNameTaken");
-    expect(host.getSnapshot().sheets.map((s) => [s.name, s.values])).toEqual(before.sheets.map((s) => [s.name, s.values]));
+    expect(host.getSnapshot().sheets.map((s) => [s.name, s.values])).toEqual(
+      before.sheets.map((s) => [s.name, s.values]),
+    );
   });
 
   it("the consolidation sheet is not taken for a LIAT table of the open workbook", async () => {

@@ -2,7 +2,17 @@
 import { OBJECTIVES, objectivesOfDomain } from "../../src/core/catalogue";
 import type { DomainId } from "../../src/core/catalogueTypes";
 import type { Lang } from "../../src/core/language";
-import { COLUMNS, DOMAIN_IDS, FLAGS_SHEET, HIGHLIGHT, SCHEMA_PROPERTY, catalogueCells, columnLetter, domainSheetName, tableName } from "../../src/core/layout";
+import {
+  COLUMNS,
+  DOMAIN_IDS,
+  FLAGS_SHEET,
+  HIGHLIGHT,
+  SCHEMA_PROPERTY,
+  catalogueCells,
+  columnLetter,
+  domainSheetName,
+  tableName,
+} from "../../src/core/layout";
 import { CURRENCIES } from "../../src/core/currencies";
 import { statusLabels } from "../../src/core/status";
 import { forgetSheets } from "../../src/excel/snapshot";
@@ -38,7 +48,12 @@ export const V1_COLUMNS = COLUMNS.filter((c) => c.key !== "points");
  * only the status and currency lists (names LIAT_Status, LIAT_Currency; no LIAT_StatusKey or
  * LIAT_StatusPoints), domain sheets with one table each and no Points column, no flags sheet.
  */
-export async function buildV1Workbook(host: LiatHost, lang: Lang, entries: Record<string, Partial<Record<string, string | number>>> = {}, options: { password?: string } = {}): Promise<void> {
+export async function buildV1Workbook(
+  host: LiatHost,
+  lang: Lang,
+  entries: Record<string, Partial<Record<string, string | number>>> = {},
+  options: { password?: string } = {},
+): Promise<void> {
   await run(host, (wb) => {
     const cover = wb.worksheets.add("LIAT");
     cover.getRange("A1:B7").values = [

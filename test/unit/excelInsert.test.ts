@@ -1,4 +1,13 @@
-import { COLUMNS, DOMAIN_IDS, FLAGS_SHEET, LISTS_SHEET, SCHEMA_PROPERTY, SCHEMA_VERSION, columnIndex, domainSheetName } from "../../src/core/layout";
+import {
+  COLUMNS,
+  DOMAIN_IDS,
+  FLAGS_SHEET,
+  LISTS_SHEET,
+  SCHEMA_PROPERTY,
+  SCHEMA_VERSION,
+  columnIndex,
+  domainSheetName,
+} from "../../src/core/layout";
 import { objectivesOfDomain } from "../../src/core/catalogue";
 import { insertLiat, LiatError, getWorkbookStatus, readWorkbook } from "../../src/excel/workbookOperations";
 import { parseAddress } from "../../tooling/excel-host/rangeAddress";
@@ -11,7 +20,9 @@ describe("insertLiat", () => {
     expect(host.syncCount).toBe(3);
     expect(result.syncs).toBe(3);
     expect(result.kept).toEqual([]);
-    expect(result.created).toEqual(expect.arrayContaining(["LIAT", LISTS_SHEET, FLAGS_SHEET, ...DOMAIN_IDS.map((d) => domainSheetName(d, "fr"))]));
+    expect(result.created).toEqual(
+      expect.arrayContaining(["LIAT", LISTS_SHEET, FLAGS_SHEET, ...DOMAIN_IDS.map((d) => domainSheetName(d, "fr"))]),
+    );
     const m = host.model;
     expect(m.findSheetByName(LISTS_SHEET)!.visibility).toBe("Hidden");
     expect(m.findSheetByName(FLAGS_SHEET)!.visibility).toBe("Hidden");
@@ -27,7 +38,12 @@ describe("insertLiat", () => {
         expect(cell.value).toBe(o.code);
         expect(typeof cell.value).toBe("string");
       });
-      expect(m.numberFormats(s, parseAddress(`A5:A${last}`).rect).flat().every((f) => f === "@")).toBe(true);
+      expect(
+        m
+          .numberFormats(s, parseAddress(`A5:A${last}`).rect)
+          .flat()
+          .every((f) => f === "@"),
+      ).toBe(true);
       // one table with the layout's headers
       const table = m.tables.find((t) => t.sheetId === s.id)!;
       expect(table.name).toBe(`LIAT_D${d}`);
@@ -44,7 +60,9 @@ describe("insertLiat", () => {
       expect(status.prompt.showPrompt).toBe(true);
       expect(status.errorAlert.message).toBe("Choisissez un statut dans la liste déroulante.");
       expect(m.validationAt(s, last - 1, columnIndex("beneficiaries"))!.rule).toHaveProperty("wholeNumber");
-      expect(m.validationAt(s, 4, columnIndex("end"))!.rule).toEqual({ date: { operator: "GreaterThanOrEqualTo", formula1: "=MAX(DATE(1900,1,1),J5)" } });
+      expect(m.validationAt(s, 4, columnIndex("end"))!.rule).toEqual({
+        date: { operator: "GreaterThanOrEqualTo", formula1: "=MAX(DATE(1900,1,1),J5)" },
+      });
       // status colours and the highlight rule; frozen header; landscape with print titles; widths; wrap
       expect(s.conditionalFormats.length).toBe(7);
       expect(s.freezeRows).toBe(4);
@@ -55,10 +73,19 @@ describe("insertLiat", () => {
       expect(String(host.getCell(name, `Q${last}`).formula)).toContain(`TRIM(F${last})`);
     }
     const snap = host.getSnapshot();
-    expect(snap.customProperties[SCHEMA_PROPERTY] ?? snap.customProperties[SCHEMA_PROPERTY.toLowerCase()]).toBe(SCHEMA_VERSION);
-    expect(snap.names.map((n) => n.name)).toEqual(expect.arrayContaining(["LIAT_Status", "LIAT_StatusKey", "LIAT_StatusPoints", "LIAT_Currency"]));
+    expect(snap.customProperties[SCHEMA_PROPERTY] ?? snap.customProperties[SCHEMA_PROPERTY.toLowerCase()]).toBe(
+      SCHEMA_VERSION,
+    );
+    expect(snap.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["LIAT_Status", "LIAT_StatusKey", "LIAT_StatusPoints", "LIAT_Currency"]),
+    );
     const status = await getWorkbookStatus();
-    expect(status).toMatchObject({ hasLiat: true, schemaVersion: SCHEMA_VERSION, upgradable: false, missingDomains: [] });
+    expect(status).toMatchObject({
+      hasLiat: true,
+      schemaVersion: SCHEMA_VERSION,
+      upgradable: false,
+      missingDomains: [],
+    });
     expect(status.settings).toEqual({ lang: "fr", city: "Lyon", period: "2025", schemaVersion: SCHEMA_VERSION });
   });
 
@@ -121,7 +148,12 @@ describe("insertLiat", () => {
   test("upgrades a version 1 workbook, every entry kept", async () => {
     const host = newHost();
     await buildV1Workbook(host, "fr", {
-      "1.1.1": { status: "Mis en œuvre", responsible: "Mairie", evidence: "https://example.org", comments: "<script>alert(1)</script>" },
+      "1.1.1": {
+        status: "Mis en œuvre",
+        responsible: "Mairie",
+        evidence: "https://example.org",
+        comments: "<script>alert(1)</script>",
+      },
       "2.1": { status: "Planifié", responsible: "Emploi", budget: 1200, currency: "EUR" },
     });
     const entriesBefore = await readWorkbook();
@@ -142,7 +174,9 @@ describe("insertLiat", () => {
     }
     const read = await readWorkbook();
     expect(read.settings.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(read.tables.map((t) => t.rows.map((r) => r.raw))).toEqual(entriesBefore.tables.map((t) => t.rows.map((r) => r.raw)));
+    expect(read.tables.map((t) => t.rows.map((r) => r.raw))).toEqual(
+      entriesBefore.tables.map((t) => t.rows.map((r) => r.raw)),
+    );
     expect(host.getCell(domainSheetName(1, "fr"), "Q5").value).toBe(75);
     expect(host.getCell("LIAT", "B17").value).toBe(75);
     expect(host.getCell("LIAT", "B18").value).toBe(25);

@@ -10,7 +10,9 @@ describe("readWorkbook", () => {
       const ws = wb.worksheets.add("Copie reçue de Lyon");
       ws.getRange("B1").values = [["Retour de la ville"]];
       // columns in another order, other spellings, an extra column, header on row 3 starting at B
-      ws.getRange("B3:H3").values = [["STATUS", "Commentaire", "code objectif", "Extra", "Budget", "Devise", "Start date"]];
+      ws.getRange("B3:H3").values = [
+        ["STATUS", "Commentaire", "code objectif", "Extra", "Budget", "Devise", "Start date"],
+      ];
       ws.getRange("D4:D9").numberFormat = [["@"], ["@"], ["@"], ["@"], ["@"], ["@"]];
       ws.getRange("B4:H9").values = [
         ["Planned", "ok", "1.1.1", "x", 100, "EUR", 45000],
@@ -53,7 +55,12 @@ describe("readWorkbook", () => {
     const read = await readWorkbook();
     const t = read.tables.find((x) => x.domain === 2)!;
     expect(t.sheet).toBe("Jobs");
-    expect(t.rows[0]).toMatchObject({ code: "2.1", rowIndex: 6, raw: { status: "In progress" }, cells: { status: "F7" } });
+    expect(t.rows[0]).toMatchObject({
+      code: "2.1",
+      rowIndex: 6,
+      raw: { status: "In progress" },
+      cells: { status: "F7" },
+    });
     const summary = await readSummary();
     expect(summary.domains.find((d) => d.domain === 2)!.score).toBe(50);
   });

@@ -1,5 +1,12 @@
 import { domainSheetName, FLAGS_SHEET } from "../../src/core/layout";
-import { createLiveValidator, insertLiat, readSummary, selectIssue, validateWorkbook, type LiveUpdate } from "../../src/excel/workbookOperations";
+import {
+  createLiveValidator,
+  insertLiat,
+  readSummary,
+  selectIssue,
+  validateWorkbook,
+  type LiveUpdate,
+} from "../../src/excel/workbookOperations";
 import { forgetSheets } from "../../src/excel/snapshot";
 import { allValues, isHighlighted, newHost, run } from "./excelFixtures";
 
@@ -74,7 +81,9 @@ describe("validateWorkbook", () => {
       const ws = wb.worksheets.getItem(S1);
       // rows 5..14: one kind of bad input each (entry columns F..P), written as values or formulas
       ws.getRange("F5:P5").values = [["Peut-être", "", "", "", "", "", "", "", "", "", ""]];
-      ws.getRange("F6:P6").values = [["Planifié", "x".repeat(256), "", "réfugiés; martiens", "", "", "", "", "", "", ""]];
+      ws.getRange("F6:P6").values = [
+        ["Planifié", "x".repeat(256), "", "réfugiés; martiens", "", "", "", "", "", "", ""],
+      ];
       ws.getRange("F7:P7").values = [["En cours", "Mairie", "", "", "", "", "", "", "", "", long + "y"]];
       ws.getRange("F8:I8").values = [["#N/A", "Mairie", "", ""]];
       ws.getRange("J8:K8").formulas = [["=1/0", "=NA()"]];
@@ -85,12 +94,22 @@ describe("validateWorkbook", () => {
       ws.getRange("F11:N11").values = [["En cours", "Mairie", "", "", "", "", "douze", "EURO", "3,5"]];
       ws.getRange("L12:N12").values = [[-5, "", 2.5]];
       ws.getRange("F12:G12").values = [["En cours", "Mairie"]];
-      ws.getRange("F13:O13").values = [["Pérennisé", "Mairie", "<b>x</b>", "", "", "", "", "", "", "javascript:alert(1)"]];
-      ws.getRange("F14:P14").formulas = [["=\"Planifié\"", "=1+1", "", "", "", "", "", "", "", "", ""]];
+      ws.getRange("F13:O13").values = [
+        ["Pérennisé", "Mairie", "<b>x</b>", "", "", "", "", "", "", "javascript:alert(1)"],
+      ];
+      ws.getRange("F14:P14").formulas = [['="Planifié"', "=1+1", "", "", "", "", "", "", "", "", ""]];
     });
     const before = allValues(host);
     const issues = await validateWorkbook();
-    const keys = (row: number) => issues.filter((i) => i.address.endsWith(String(row)) && /^[A-Z]+\d+$/.test(i.address) && Number(i.address.replace(/^[A-Z]+/, "")) === row).map((i) => `${i.address}:${i.key}`);
+    const keys = (row: number) =>
+      issues
+        .filter(
+          (i) =>
+            i.address.endsWith(String(row)) &&
+            /^[A-Z]+\d+$/.test(i.address) &&
+            Number(i.address.replace(/^[A-Z]+/, "")) === row,
+        )
+        .map((i) => `${i.address}:${i.key}`);
     expect(keys(5)).toEqual(["F5:statusInvalid"]);
     expect(keys(6)).toEqual(["G6:textTooLong", "I6:targetGroupUnknown"]);
     expect(keys(7)).toEqual(["P7:textTooLong"]);

@@ -46,7 +46,9 @@ describe("LIAT.* custom functions", () => {
     expect(F.domainScore(codes, statuses, 3)).toBe("");
     expect(errorOf(() => F.domainScore(codes, statuses, 7)).message).toContain("1 to 6");
     expect(errorOf(() => F.domainScore([["9.9"]], [["Planned"]], 1)).message).toContain("9.9");
-    expect(errorOf(() => F.domainScore([["1.1.1"], ["1,1,1"]], [["Planned"], ["Planned"]], 1)).message).toContain("twice");
+    expect(errorOf(() => F.domainScore([["1.1.1"], ["1,1,1"]], [["Planned"], ["Planned"]], 1)).message).toContain(
+      "twice",
+    );
     expect(errorOf(() => F.domainScore([["1.1.1"]], [["Planned"], ["x"]], 1)).code).toBe("#VALUE!");
   });
   it("RATING in both languages", () => {
@@ -89,7 +91,19 @@ describe("LIAT.* custom functions", () => {
     expect(F.check(row(["Not started", "", "", "", "", "", "1500.5", "EUR", "12"]))).toBe("");
   });
   it("every function has French metadata", () => {
-    for (const id of ["SCORE", "LEVEL", "COVERAGE", "DOMAINSCORE", "RATING", "OBJECTIVE", "DOMAIN", "REFS", "PRIORITIES", "PROGRESS", "CHECK"]) {
+    for (const id of [
+      "SCORE",
+      "LEVEL",
+      "COVERAGE",
+      "DOMAINSCORE",
+      "RATING",
+      "OBJECTIVE",
+      "DOMAIN",
+      "REFS",
+      "PRIORITIES",
+      "PROGRESS",
+      "CHECK",
+    ]) {
       expect(FRENCH_METADATA[id]?.description.length).toBeGreaterThan(10);
     }
   });

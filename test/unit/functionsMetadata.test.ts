@@ -5,15 +5,21 @@
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FRENCH_METADATA } from "../../src/functions/frenchMetadata";
-import {
-  localizeFunctionsMetadata,
-  type FunctionsMetadata,
-} from "../../scripts/webpack/localizeFunctionsMetadata";
+import { localizeFunctionsMetadata, type FunctionsMetadata } from "../../scripts/webpack/localizeFunctionsMetadata";
 
 const FUNCTIONS_FILE = join(__dirname, "..", "..", "src", "functions", "functions.ts");
 const EXPECTED_IDS = [
-  "SCORE", "LEVEL", "COVERAGE", "DOMAINSCORE", "RATING", "OBJECTIVE",
-  "DOMAIN", "REFS", "PRIORITIES", "PROGRESS", "CHECK",
+  "SCORE",
+  "LEVEL",
+  "COVERAGE",
+  "DOMAINSCORE",
+  "RATING",
+  "OBJECTIVE",
+  "DOMAIN",
+  "REFS",
+  "PRIORITIES",
+  "PROGRESS",
+  "CHECK",
 ];
 
 let metadata: FunctionsMetadata;
@@ -34,7 +40,10 @@ describe("functions.json (generated from the JSDoc)", () => {
   test("gives every function an upper-case name, a description and described parameters", () => {
     for (const fn of metadata.functions) {
       expect(fn.name).toMatch(/^[A-Z][A-Z0-9._]*$/);
-      expect({ id: fn.id, described: (fn.description ?? "").trim().length > 12 }).toEqual({ id: fn.id, described: true });
+      expect({ id: fn.id, described: (fn.description ?? "").trim().length > 12 }).toEqual({
+        id: fn.id,
+        described: true,
+      });
       for (const p of fn.parameters) {
         expect({ id: fn.id, parameter: p.name, described: Boolean(p.description?.trim()) }).toEqual({
           id: fn.id,
@@ -96,7 +105,10 @@ describe("localizeFunctionsMetadata", () => {
   test("replaces names (upper case) and descriptions, keeps ids and the rest", () => {
     const out = localizeFunctionsMetadata(base, good);
     expect(out.functions[0]).toEqual({
-      id: "LEVEL", name: "NIVEAU", description: "Niveau.", parameters: [{ name: "status", type: "any", description: "Statut." }],
+      id: "LEVEL",
+      name: "NIVEAU",
+      description: "Niveau.",
+      parameters: [{ name: "status", type: "any", description: "Statut." }],
     });
     expect(base.functions[0].name).toBe("LEVEL");
   });

@@ -137,7 +137,7 @@ describe("values and formulas", () => {
     expect(host.getCell("Sheet1", "B1").value).toBe(60);
   });
 
-  it("returns \"\" for blank cells and error values as strings", async () => {
+  it('returns "" for blank cells and error values as strings', async () => {
     const host = createHost();
     await run(host, async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
@@ -156,7 +156,7 @@ describe("values and formulas", () => {
       sheet.getRange("A1:D1").values = [["1.10", "1.1.1", "TRUE", "'=not a formula"]];
       const text = sheet.getRange("A2:C2");
       text.numberFormat = [["@", "@", "@"]];
-      text.values = [["=SUM(1,2)", "1.10", "=HYPERLINK(\"x\")"]];
+      text.values = [["=SUM(1,2)", "1.10", '=HYPERLINK("x")']];
       const r = sheet.getRange("A1:D2").load("values, formulas, valueTypes");
       await context.sync();
       expect(r.values[0]).toEqual([1.1, "1.1.1", true, "=not a formula"]);
@@ -215,7 +215,12 @@ describe("named items, data validation, conditional formats, custom properties",
       const data = context.workbook.worksheets.getItem("Data");
       data.getRange("B1").formulas = [["=COUNTA(LIAT_Status)"]];
       data.getRange("A1:A5").dataValidation.rule = { list: { inCellDropDown: true, source: "=LIAT_Status" } };
-      data.getRange("A1:A5").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "Status", message: "Pick a status" };
+      data.getRange("A1:A5").dataValidation.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: "Status",
+        message: "Pick a status",
+      };
       data.getRange("C1").dataValidation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
       const dv = data.getRange("A2").dataValidation.load("rule, type, errorAlert");
       const name = context.workbook.names.getItemOrNullObject("liat_status").load("name, formula, type");
@@ -240,7 +245,7 @@ describe("named items, data validation, conditional formats, custom properties",
     await run(host, async (context) => {
       const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A10");
       const cf = range.conditionalFormats.add("Custom");
-      cf.custom.rule.formula = "=A1=\"\"";
+      cf.custom.rule.formula = '=A1=""';
       cf.custom.format.fill.color = "#FFC7CE";
       const count = range.conditionalFormats.getCount();
       context.workbook.properties.custom.add("LIAT.schemaVersion", "1");
@@ -329,7 +334,13 @@ describe("events", () => {
     await run(host, async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
-        seen.push({ address: args.address, changeType: args.changeType, source: args.source, trigger: args.triggerSource, details: args.details });
+        seen.push({
+          address: args.address,
+          changeType: args.changeType,
+          source: args.source,
+          trigger: args.triggerSource,
+          details: args.details,
+        });
       });
       await context.sync();
       sheet.getRange("A1:B2").values = [
@@ -358,7 +369,9 @@ describe("events", () => {
     await run(host, async (context) => {
       context.workbook.worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
         await host.Excel.run(async (ctx) => {
-          const range = (args.getRange as unknown as (c: unknown) => { load(p: string): { values: unknown[][] } })(ctx).load("values");
+          const range = (args.getRange as unknown as (c: unknown) => { load(p: string): { values: unknown[][] } })(
+            ctx,
+          ).load("values");
           await ctx.sync();
           values.push(range.values);
         });
@@ -416,7 +429,10 @@ describe("custom functions", () => {
 
   it("computes =LIAT.*(...) with the registered functions and recalculates when an input changes", async () => {
     const host = createHost();
-    expect(host.registerCustomFunctions(fns, metadata)).toEqual({ registered: ["LIAT.MEAN", "LIAT.FAIL", "LIAT.SHOW"], missing: [] });
+    expect(host.registerCustomFunctions(fns, metadata)).toEqual({
+      registered: ["LIAT.MEAN", "LIAT.FAIL", "LIAT.SHOW"],
+      missing: [],
+    });
     await run(host, async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1:A2").values = [[10], [20]];
@@ -430,7 +446,7 @@ describe("custom functions", () => {
     expect(host.getCell("Sheet1", "B1").value).toBe(25);
   });
 
-  it("passes empty cells as Excel desktop does (0 for type any, \"\" for strings)", async () => {
+  it('passes empty cells as Excel desktop does (0 for type any, "" for strings)', async () => {
     const host = createHost();
     host.registerCustomFunctions(fns, metadata);
     host.setCellValueAsUser("Sheet1", "A1", "x");

@@ -9,7 +9,7 @@ describe("shiftFormula", () => {
     expect(shiftFormula("=A1", 2, 3)).toBe("=D3");
     expect(shiftFormula("=$A1+A$1+$A$1", 2, 3)).toBe("=$A3+D$1+$A$1");
     expect(shiftFormula("=AND(ISNUMBER($G5),$G5=25)", 4, 0)).toBe("=AND(ISNUMBER($G9),$G9=25)");
-    expect(shiftFormula("=$G5=\"NA\"", 1, 7)).toBe('=$G6="NA"');
+    expect(shiftFormula('=$G5="NA"', 1, 7)).toBe('=$G6="NA"');
     expect(shiftFormula("=A1", 0, 0)).toBe("=A1");
     expect(shiftFormula("=Z1+AA1", 0, 1)).toBe("=AA1+AB1");
   });
@@ -115,7 +115,12 @@ describe("host conditional formats", () => {
       broken.custom.format.fill.color = "#000000";
       broken.stopIfTrue = true;
     });
-    expect(host.conditionalFormatsIn("Sheet1", "A1:A4").map((r) => r[0]?.fill ?? null)).toEqual([null, "#ABCDEF", null, null]);
+    expect(host.conditionalFormatsIn("Sheet1", "A1:A4").map((r) => r[0]?.fill ?? null)).toEqual([
+      null,
+      "#ABCDEF",
+      null,
+      null,
+    ]);
   });
 });
 

@@ -8,7 +8,9 @@ describe("LIAT functions in the host", () => {
   it("registers every function of functions.ts under the LIAT namespace", async () => {
     const host = createHost();
     const names = await registerLiatFunctions(host);
-    expect(names).toEqual(expect.arrayContaining(["LIAT.SCORE", "LIAT.LEVEL", "LIAT.COVERAGE", "LIAT.RATING", "LIAT.CHECK"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["LIAT.SCORE", "LIAT.LEVEL", "LIAT.COVERAGE", "LIAT.RATING", "LIAT.CHECK"]),
+    );
   }, 30_000);
 
   it("computes LIAT.LEVEL and LIAT.SCORE from cells and recalculates on edits", async () => {

@@ -34,7 +34,8 @@ async function troubled(): Promise<LiatHost> {
     [S2, "G5", "DGS"],
     [S2, "O5", "https://exemple.org/rapport"],
   ];
-  for (const [sheet, address, value] of typed) expect([address, host.setCellValueAsUser(sheet, address, value).ok]).toEqual([address, true]);
+  for (const [sheet, address, value] of typed)
+    expect([address, host.setCellValueAsUser(sheet, address, value).ok]).toEqual([address, true]);
   await run(host, (wb) => {
     // pasted: the native rules refuse these when typed
     const ws1 = wb.worksheets.getItem(S1);
@@ -62,7 +63,8 @@ test("the add-in's validation and the consolidation's check report the same issu
   expect(shown(received)).toEqual(shown(inAddin));
 
   // and the rules themselves, as one user meets them
-  const of = (address: string) => inAddin.filter((i) => i.sheet === "Retour" && i.address === address).map((i) => `${i.key}:${i.severity}`);
+  const of = (address: string) =>
+    inAddin.filter((i) => i.sheet === "Retour" && i.address === address).map((i) => `${i.key}:${i.severity}`);
   expect(of("A2")).toEqual(["codeDuplicate:error"]);
   expect(of("A3")).toEqual(["codeUnknown:warning"]);
   expect(of("A4")).toEqual(["codeUnknown:error"]);
@@ -71,7 +73,12 @@ test("the add-in's validation and the consolidation's check report the same issu
   expect(of("A7")).toEqual(["codeMissing:error"]);
   const columns = inAddin.filter((i) => i.key === "columnMissing");
   expect(columns.every((i) => i.sheet === "Retour" && i.address === "A1")).toBe(true);
-  expect(columns.filter((i) => i.severity === "error").map((i) => i.field).sort()).toEqual(["currency", "evidence"]);
+  expect(
+    columns
+      .filter((i) => i.severity === "error")
+      .map((i) => i.field)
+      .sort(),
+  ).toEqual(["currency", "evidence"]);
   expect(inAddin.some((i) => i.key === "evidenceRequired" && i.sheet === "Retour")).toBe(false);
 });
 
@@ -86,7 +93,10 @@ test("live validation after edits ends where a whole validation does, severities
   expect(host.setCellValueAsUser("Retour", "B3", "En cours").ok).toBe(true);
   await host.idle();
   await live.idle();
-  expect(updates[updates.length - 1]!.issues.find((i) => i.sheet === "Retour" && i.address === "A3")).toMatchObject({ key: "codeUnknown", severity: "error" });
+  expect(updates[updates.length - 1]!.issues.find((i) => i.sheet === "Retour" && i.address === "A3")).toMatchObject({
+    key: "codeUnknown",
+    severity: "error",
+  });
   // the duplicate's code is cleared
   expect(host.setCellValueAsUser("Retour", "A2", "").ok).toBe(true);
   // a mistake fixed on the domain sheet
@@ -96,7 +106,10 @@ test("live validation after edits ends where a whole validation does, severities
   live.dispose();
   expect(errors).toEqual([]);
   const last = updates[updates.length - 1]!.issues;
-  expect(last.find((i) => i.sheet === "Retour" && i.address === "A3")).toMatchObject({ key: "codeUnknown", severity: "error" });
+  expect(last.find((i) => i.sheet === "Retour" && i.address === "A3")).toMatchObject({
+    key: "codeUnknown",
+    severity: "error",
+  });
   expect(shown(last)).toEqual(shown(await validateWorkbook()));
   expect(shown(last)).toEqual(shown(asReceivedFile(host)));
 });

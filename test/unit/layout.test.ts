@@ -41,7 +41,9 @@ describe("layout", () => {
 
   test("the end-date rule refers to the start column", () => {
     const end = COLUMNS.find((c) => c.key === "end")!;
-    expect(end.validation && "formula1" in end.validation ? end.validation.formula1 : "").toContain(`${columnLetter(columnIndex("start"))}{row}`);
+    expect(end.validation && "formula1" in end.validation ? end.validation.formula1 : "").toContain(
+      `${columnLetter(columnIndex("start"))}{row}`,
+    );
   });
 
   test("headers match in either language, any case or accents, with aliases", () => {

@@ -181,9 +181,16 @@ describe("manifest.xml", () => {
   test("defines every resource it refers to, within Office's length limits, and nothing unused", () => {
     const defined = new Set([...images.keys(), ...urlResources.keys(), ...shortStrings.keys(), ...longStrings.keys()]);
     const referenced = new Set(
-      [...all(overrides, "SourceLocation"), ...all(overrides, "bt:Image"), ...all(overrides, "Namespace"),
-        ...all(overrides, "Label"), ...all(overrides, "Title"), ...all(overrides, "Description"),
-        ...all(overrides, "Runtime"), ...all(overrides, "FunctionFile")]
+      [
+        ...all(overrides, "SourceLocation"),
+        ...all(overrides, "bt:Image"),
+        ...all(overrides, "Namespace"),
+        ...all(overrides, "Label"),
+        ...all(overrides, "Title"),
+        ...all(overrides, "Description"),
+        ...all(overrides, "Runtime"),
+        ...all(overrides, "FunctionFile"),
+      ]
         .filter((node) => typeof node !== "string" && typeof node["@_resid"] === "string")
         .map((node) => attr(node, "resid")),
     );
@@ -264,7 +271,8 @@ describe("production address", () => {
 
   test("leaves the manifest unchanged for the development address", () => {
     expect(rewriteAddress(MANIFEST, DEV_ADDRESS)).toBe(MANIFEST);
-    expect(rewriteAddress("see https://localhost:3000/a and https://localhost:3000/b", "https://x.org/"))
-      .toBe("see https://x.org/a and https://x.org/b");
+    expect(rewriteAddress("see https://localhost:3000/a and https://localhost:3000/b", "https://x.org/")).toBe(
+      "see https://x.org/a and https://x.org/b",
+    );
   });
 });

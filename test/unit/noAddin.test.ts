@@ -14,7 +14,14 @@ import { plainValue } from "../../src/cli/readWorkbook";
 import { OBJECTIVE_CODES } from "../../src/core/catalogue";
 import { checkWorkbook } from "../../src/core/consolidate";
 import type { DomainId } from "../../src/core/catalogueTypes";
-import { COLUMNS, COVER_SHEET, coverLayout, DOMAIN_IDS, domainSheetLayout, type CoverLayout } from "../../src/core/layout";
+import {
+  COLUMNS,
+  COVER_SHEET,
+  coverLayout,
+  DOMAIN_IDS,
+  domainSheetLayout,
+  type CoverLayout,
+} from "../../src/core/layout";
 import { ratingLabel } from "../../src/core/rating";
 import { summarize, type WorkbookSummary } from "../../src/core/summary";
 import { loadExcel, readOk } from "./cliFixtures";
@@ -75,13 +82,32 @@ type Fill = Partial<Record<string, ExcelJS.CellValue>>;
 const FILLS: Record<string, Fill> = {
   blank: {},
   mixed: {
-    "1.1.1": "Mis en œuvre", "1.1.2": "Planned", "1.1.3": "PLANIFIÉ", "1.2.1": "mis en oeuvre", "1.3.1": 3, "1.4.1": "Non applicable",
-    "1.5.1": "peut-être", "1.10.1": "Pérennisé", "1.11.2": "Sustained",
-    "2.1": "En cours", "2.2": 0, "2.6": "N/A",
-    "3.1.1": "Not started", "3.2": "In progress", "3.3": "Implemented",
-    "5.3.4": 4, "6.1": "Non applicable", "6.2": "Non applicable", "6.3": "Non applicable",
+    "1.1.1": "Mis en œuvre",
+    "1.1.2": "Planned",
+    "1.1.3": "PLANIFIÉ",
+    "1.2.1": "mis en oeuvre",
+    "1.3.1": 3,
+    "1.4.1": "Non applicable",
+    "1.5.1": "peut-être",
+    "1.10.1": "Pérennisé",
+    "1.11.2": "Sustained",
+    "2.1": "En cours",
+    "2.2": 0,
+    "2.6": "N/A",
+    "3.1.1": "Not started",
+    "3.2": "In progress",
+    "3.3": "Implemented",
+    "5.3.4": 4,
+    "6.1": "Non applicable",
+    "6.2": "Non applicable",
+    "6.3": "Non applicable",
   },
-  everything: Object.fromEntries(OBJECTIVE_CODES.map((code, i) => [code, ["Non commencé", "Planifié", "En cours", "Mis en œuvre", "Pérennisé", "Non applicable", "Planned"][i % 7]!])),
+  everything: Object.fromEntries(
+    OBJECTIVE_CODES.map((code, i) => [
+      code,
+      ["Non commencé", "Planifié", "En cours", "Mis en œuvre", "Pérennisé", "Non applicable", "Planned"][i % 7]!,
+    ]),
+  ),
 };
 
 async function filledWorkbook(name: string, fill: Fill): Promise<Buffer> {
@@ -132,7 +158,11 @@ describe.each(Object.keys(FILLS))("a workbook opened without the add-in (%s)", (
           if (!cell.formula) return;
           formulas++;
           const v = at(id, r, c);
-          expect([ws.name, cell.address, v instanceof DetailedCellError ? v.value : "ok"]).toEqual([ws.name, cell.address, "ok"]);
+          expect([ws.name, cell.address, v instanceof DetailedCellError ? v.value : "ok"]).toEqual([
+            ws.name,
+            cell.address,
+            "ok",
+          ]);
         }),
       );
     }
@@ -170,11 +200,23 @@ describe.each(Object.keys(FILLS))("a workbook opened without the add-in (%s)", (
     for (const d of core.domains) {
       expect([d.domain, line(cover.domainRows[d.domain as DomainId])]).toEqual([
         d.domain,
-        { score: d.score, rating: ratingLabel(d.score, "fr"), coverage: d.coverage, assessed: d.assessed, applicable: d.applicable },
+        {
+          score: d.score,
+          rating: ratingLabel(d.score, "fr"),
+          coverage: d.coverage,
+          assessed: d.assessed,
+          applicable: d.applicable,
+        },
       ]);
     }
     const o = core.overall;
-    expect(line(cover.overallRow)).toEqual({ score: o.score, rating: ratingLabel(o.score, "fr"), coverage: o.coverage, assessed: o.assessed, applicable: o.applicable });
+    expect(line(cover.overallRow)).toEqual({
+      score: o.score,
+      rating: ratingLabel(o.score, "fr"),
+      coverage: o.coverage,
+      assessed: o.assessed,
+      applicable: o.applicable,
+    });
   });
 
   it("agrees with `liat summary --json`", async () => {
@@ -182,7 +224,8 @@ describe.each(Object.keys(FILLS))("a workbook opened without the add-in (%s)", (
     expect(r.code).toBe(0);
     const cli = JSON.parse(r.out).summary as WorkbookSummary;
     expect(cli).toEqual(JSON.parse(JSON.stringify(core)));
-    for (const d of cli.domains) expect(blankToNull(at(coverId, cover.domainRows[d.domain], cover.columns.score))).toBe(d.score);
+    for (const d of cli.domains)
+      expect(blankToNull(at(coverId, cover.domainRows[d.domain], cover.columns.score))).toBe(d.score);
     expect(blankToNull(at(coverId, cover.overallRow, cover.columns.score))).toBe(cli.overall.score);
   });
 });

@@ -5,7 +5,15 @@ import type { Compact, Reference } from "../../src/core/catalogueTypes";
 import { OBJECTIVES } from "../../src/core/catalogue";
 import { flattenReferenceCell, formatReferences, parseReferences, splitReferenceText } from "../../src/core/references";
 
-type Expected = { label: string; uncertain: boolean; objective?: number; paragraph?: number; item?: string; section?: string; inferred?: boolean };
+type Expected = {
+  label: string;
+  uncertain: boolean;
+  objective?: number;
+  paragraph?: number;
+  item?: string;
+  section?: string;
+  inferred?: boolean;
+};
 
 /** Every non-empty reference cell of the seed, and how it must be read. */
 const SEED_CELLS: ReadonlyArray<[Compact, string, Expected[]]> = [
@@ -29,7 +37,11 @@ const SEED_CELLS: ReadonlyArray<[Compact, string, Expected[]]> = [
   ],
   ["GCM", "Obj 1:17d", [{ label: "GCM 1 ¶17d", uncertain: false, objective: 1, paragraph: 17, item: "d" }]],
   ["GCM", "15:31g", [{ label: "GCM 15 ¶31g", uncertain: false, objective: 15, paragraph: 31, item: "g" }]],
-  ["GCM", "GCM 15 f)", [{ label: "GCM 15 ¶31f", uncertain: true, objective: 15, paragraph: 31, item: "f", inferred: true }]],
+  [
+    "GCM",
+    "GCM 15 f)",
+    [{ label: "GCM 15 ¶31f", uncertain: true, objective: 15, paragraph: 31, item: "f", inferred: true }],
+  ],
   ["GCM", "MCG 19", [{ label: "GCM 19 ¶35", uncertain: true, objective: 19, paragraph: 35, inferred: true }]],
   ["GCM", "MCG Obj 5", [{ label: "GCM 5 ¶21", uncertain: false, objective: 5, paragraph: 21, inferred: true }]],
   [
@@ -88,23 +100,27 @@ describe("every reference cell of the seed", () => {
     const cells = new Set<string>();
     for (const line of text.split("\n")) {
       const parts = line.trim().slice(1, -1).split("|");
-      if (!line.trim().startsWith("|") || parts.length !== 5 || !/^\d+(,\d+)+$/.test((parts[1] as string).trim())) continue;
+      if (!line.trim().startsWith("|") || parts.length !== 5 || !/^\d+(,\d+)+$/.test((parts[1] as string).trim()))
+        continue;
       if ((parts[3] as string).trim()) cells.add(`GCR ${(parts[3] as string).trim()}`);
       if ((parts[4] as string).trim()) cells.add(`GCM ${(parts[4] as string).trim()}`);
     }
     expect([...cells].sort()).toEqual([...new Set(SEED_CELLS.map(([c, raw]) => `${c} ${raw}`))].sort());
   });
 
-  test.each(SEED_CELLS.map(([c, raw, exp]) => [`${c} ${raw}`, c, raw, exp] as const))("%s", (_name, compact, raw, expected) => {
-    const refs = parseReferences(compact, raw);
-    expect(refs.map(shape)).toEqual(expected);
-    for (const ref of refs) {
-      expect(ref.compact).toBe(compact);
-      expect(ref.raw).toBeDefined();
-      if (ref.uncertain) expect(ref.note).toMatch(/\w{3}/);
-      else expect(ref.note).toBeUndefined();
-    }
-  });
+  test.each(SEED_CELLS.map(([c, raw, exp]) => [`${c} ${raw}`, c, raw, exp] as const))(
+    "%s",
+    (_name, compact, raw, expected) => {
+      const refs = parseReferences(compact, raw);
+      expect(refs.map(shape)).toEqual(expected);
+      for (const ref of refs) {
+        expect(ref.compact).toBe(compact);
+        expect(ref.raw).toBeDefined();
+        if (ref.uncertain) expect(ref.note).toMatch(/\w{3}/);
+        else expect(ref.note).toBeUndefined();
+      }
+    },
+  );
 
   test("the notes say why", () => {
     expect(parseReferences("GCM", "17-:33f")[0]?.note).toMatch(/hyphen.*read as ":".*consistent/);
@@ -116,7 +132,13 @@ describe("every reference cell of the seed", () => {
 
   test("the catalogue's references are these readings, GCR first", () => {
     const all = OBJECTIVES.flatMap((o) => o.refs);
-    expect(all.filter((r) => r.uncertain).map((r) => r.label)).toEqual(["GCM 17 ¶33f", "GCM 15 ¶31f", "GCM 19 ¶35", "GCR ¶71", "GCM 19 ¶35"]);
+    expect(all.filter((r) => r.uncertain).map((r) => r.label)).toEqual([
+      "GCM 17 ¶33f",
+      "GCM 15 ¶31f",
+      "GCM 19 ¶35",
+      "GCR ¶71",
+      "GCM 19 ¶35",
+    ]);
     for (const r of all.filter((x) => x.compact === "GCM")) {
       expect(r.objective).toBeGreaterThanOrEqual(1);
       expect(r.objective).toBeLessThanOrEqual(23);
@@ -176,7 +198,12 @@ describe("parseReferences, other input", () => {
           expect(first?.uncertain).toBe(false);
           const again = parseReferences("GCM", first?.label ?? "");
           expect(again).toHaveLength(1);
-          expect(again[0]).toMatchObject({ objective, paragraph: objective + 16, uncertain: false, label: first?.label });
+          expect(again[0]).toMatchObject({
+            objective,
+            paragraph: objective + 16,
+            uncertain: false,
+            label: first?.label,
+          });
           if (item !== undefined) expect(again[0]?.item).toBe(item);
         },
       ),
@@ -213,12 +240,17 @@ describe("flattenReferenceCell and formatReferences", () => {
 
   test("a flattened cell reads the same as the source cell", () => {
     for (const [compact, raw] of SEED_CELLS) {
-      expect(parseReferences(compact, flattenReferenceCell(raw)).map(shape)).toEqual(parseReferences(compact, raw).map(shape));
+      expect(parseReferences(compact, flattenReferenceCell(raw)).map(shape)).toEqual(
+        parseReferences(compact, raw).map(shape),
+      );
     }
   });
 
   test("labels joined, or grouped by compact", () => {
-    const refs = [...parseReferences("GCR", "Programme A<br>23,32"), ...parseReferences("GCM", "Obj 3:19e;<br>Obj 10:26j")];
+    const refs = [
+      ...parseReferences("GCR", "Programme A<br>23,32"),
+      ...parseReferences("GCM", "Obj 3:19e;<br>Obj 10:26j"),
+    ];
     expect(formatReferences(refs)).toBe("GCR ¶23; GCR ¶32; GCM 3 ¶19e; GCM 10 ¶26j");
     expect(formatReferences(refs, true)).toBe("GCR ¶23, ¶32; GCM 3 ¶19e, 10 ¶26j");
     expect(formatReferences([])).toBe("");

@@ -26,8 +26,22 @@ describe("status scale", () => {
     }
   });
   it("offers six labels per language", () => {
-    expect(statusLabels("fr")).toEqual(["Non commencé", "Planifié", "En cours", "Mis en œuvre", "Pérennisé", "Non applicable"]);
-    expect(statusLabels("en")).toEqual(["Not started", "Planned", "In progress", "Implemented", "Sustained", "Not applicable"]);
+    expect(statusLabels("fr")).toEqual([
+      "Non commencé",
+      "Planifié",
+      "En cours",
+      "Mis en œuvre",
+      "Pérennisé",
+      "Non applicable",
+    ]);
+    expect(statusLabels("en")).toEqual([
+      "Not started",
+      "Planned",
+      "In progress",
+      "Implemented",
+      "Sustained",
+      "Not applicable",
+    ]);
   });
 });
 
@@ -100,32 +114,45 @@ describe("scoring invariants (property tests)", () => {
   });
   it("N/A and blanks never move the score", () => {
     fc.assert(
-      fc.property(fc.array(statusValue, { maxLength: 40 }), fc.array(fc.constantFrom("N/A", "", null, "Non applicable"), { maxLength: 10 }), (values, extra) => {
-        expect(tallyValues([...values, ...extra]).score).toBe(tallyValues(values).score);
-      }),
+      fc.property(
+        fc.array(statusValue, { maxLength: 40 }),
+        fc.array(fc.constantFrom("N/A", "", null, "Non applicable"), { maxLength: 10 }),
+        (values, extra) => {
+          expect(tallyValues([...values, ...extra]).score).toBe(tallyValues(values).score);
+        },
+      ),
     );
   });
   it("order does not matter", () => {
     fc.assert(
-      fc.property(fc.array(statusValue, { maxLength: 40 }).chain((v) => fc.tuple(fc.constant(v), fc.shuffledSubarray(v, { minLength: v.length, maxLength: v.length }))), ([values, shuffled]) => {
-        const a = tallyValues(values);
-        const b = tallyValues(shuffled);
-        expect(b.byLevel).toEqual(a.byLevel);
-        expect(b.coverage).toBe(a.coverage);
-        if (a.score === null) expect(b.score).toBeNull();
-        else expect(b.score).toBeCloseTo(a.score, 9);
-      }),
+      fc.property(
+        fc
+          .array(statusValue, { maxLength: 40 })
+          .chain((v) => fc.tuple(fc.constant(v), fc.shuffledSubarray(v, { minLength: v.length, maxLength: v.length }))),
+        ([values, shuffled]) => {
+          const a = tallyValues(values);
+          const b = tallyValues(shuffled);
+          expect(b.byLevel).toEqual(a.byLevel);
+          expect(b.coverage).toBe(a.coverage);
+          if (a.score === null) expect(b.score).toBeNull();
+          else expect(b.score).toBeCloseTo(a.score, 9);
+        },
+      ),
     );
   });
   it("labels in any supported language give the same result as numbers", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(0, 1, 2, 3, 4), { maxLength: 40 }), fc.array(fc.constantFrom("fr", "en", "num"), { minLength: 40, maxLength: 40 }), (levels, langs) => {
-        const asLabels = levels.map((l, i) => {
-          const lang = langs[i] as "fr" | "en" | "num";
-          return lang === "num" ? l : STATUS_SCALE[l]!.label[lang];
-        });
-        expect(tallyValues(asLabels)).toEqual(tallyValues(levels));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(0, 1, 2, 3, 4), { maxLength: 40 }),
+        fc.array(fc.constantFrom("fr", "en", "num"), { minLength: 40, maxLength: 40 }),
+        (levels, langs) => {
+          const asLabels = levels.map((l, i) => {
+            const lang = langs[i] as "fr" | "en" | "num";
+            return lang === "num" ? l : STATUS_SCALE[l]!.label[lang];
+          });
+          expect(tallyValues(asLabels)).toEqual(tallyValues(levels));
+        },
+      ),
     );
   });
   it("mean of scores ignores missing scores", () => {

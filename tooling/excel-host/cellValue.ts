@@ -53,7 +53,8 @@ export function interpretInput(raw: unknown, numberFormat: string, asFormula = f
   if (upper === "TRUE" || upper === "FALSE") return { kind: "boolean", value: upper === "TRUE" };
   if (ERROR_VALUES.has(upper)) return { kind: "error", value: upper };
   const n = parseNumberText(text);
-  if (n !== undefined) return { kind: "number", value: n, ...(text.trim().endsWith("%") ? { numberFormat: "0%" } : {}) };
+  if (n !== undefined)
+    return { kind: "number", value: n, ...(text.trim().endsWith("%") ? { numberFormat: "0%" } : {}) };
   const serial = isoDateToSerial(text.trim());
   if (serial !== null) return { kind: "number", value: serial, numberFormat: "yyyy-mm-dd" };
   return { kind: "text", value: text };

@@ -121,7 +121,8 @@ export function loadPaths(spec: LoadSpec): string[][] {
   for (const [key, value] of Object.entries(spec)) {
     if (key.startsWith("$")) continue;
     if (value === true) out.push([key]);
-    else if (value && typeof value === "object") out.push(...loadPaths(value as Record<string, unknown>).map((p) => [key, ...p]));
+    else if (value && typeof value === "object")
+      out.push(...loadPaths(value as Record<string, unknown>).map((p) => [key, ...p]));
   }
   return out;
 }
@@ -202,7 +203,10 @@ export abstract class ClientObject<Target = unknown> {
         child.applyLoad([rest]);
       } else if (rest.length === 0) {
         if (!this.scalarProperties().includes(head)) {
-          throw new HostError("InvalidArgument", `The property '${head}' is not part of the ${this.describe()} object.`);
+          throw new HostError(
+            "InvalidArgument",
+            `The property '${head}' is not part of the ${this.describe()} object.`,
+          );
         }
         this.loadOne(head);
       } else {
@@ -274,7 +278,8 @@ export abstract class ClientCollection<Item extends ClientObject<unknown>> exten
     const itemPaths: string[][] = [];
     for (const path of paths) {
       if (path[0] === "items") itemPaths.push(path.slice(1));
-      else if (path.length === 1 && this.collectionScalar().includes(path[0])) this.loaded.set(path[0], this.readProperty(path[0]));
+      else if (path.length === 1 && this.collectionScalar().includes(path[0]))
+        this.loaded.set(path[0], this.readProperty(path[0]));
       else itemPaths.push(path);
     }
     if (itemPaths.length === 0) return;
@@ -315,4 +320,3 @@ export abstract class CountedCollection<Item extends ClientObject<unknown>> exte
     return this.result(() => this.itemCount());
   }
 }
-

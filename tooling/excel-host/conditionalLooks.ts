@@ -85,7 +85,14 @@ function isTrue(value: unknown): boolean {
 }
 
 /** Whether a rule holds at a cell of its range. */
-function holds(model: WorkbookModel, sheet: SheetModel, cf: ConditionalFormatModel, formula: CompiledFormula, row: number, col: number): boolean {
+function holds(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  cf: ConditionalFormatModel,
+  formula: CompiledFormula,
+  row: number,
+  col: number,
+): boolean {
   try {
     return isTrue(model.engine.evaluate(formula(row - cf.rect.r0, col - cf.rect.c0), sheet.engineId));
   } catch {
@@ -97,7 +104,12 @@ function holds(model: WorkbookModel, sheet: SheetModel, cf: ConditionalFormatMod
  * The conditional look of every cell of a rectangle (null where no rule applies), evaluating only covered cells
  * and none of the rows `skipRow` leaves out (rows a grid does not draw, for instance).
  */
-export function conditionalLooks(model: WorkbookModel, sheet: SheetModel, rect: Rect, skipRow?: (row: number) => boolean): (ConditionalLook | null)[][] {
+export function conditionalLooks(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  rect: Rect,
+  skipRow?: (row: number) => boolean,
+): (ConditionalLook | null)[][] {
   const rules: { cf: ConditionalFormatModel; formula: CompiledFormula }[] = [];
   for (const cf of sheet.conditionalFormats) {
     if (!intersect(cf.rect, rect)) continue;

@@ -93,7 +93,10 @@ export interface LiatHost {
   /** A user selecting cells (switches sheet). */
   selectAsUser(sheet: string, address: string): void;
   /** Computed value and error message of one cell ("#VALUE!" and the custom function's message, for instance). */
-  getCell(sheet: string, address: string): { value: CellScalar; formula: CellScalar; text: string; errorMessage?: string };
+  getCell(
+    sheet: string,
+    address: string,
+  ): { value: CellScalar; formula: CellScalar; text: string; errorMessage?: string };
   /**
    * What the conditional formats over a cell paint on it (fill, font colour, bold, italic), or null when no rule
    * holds: rules in priority order with stopIfTrue, formulas moved to the cell, evaluated now (never stale).
@@ -195,7 +198,8 @@ export function createHost(options: HostOptions = {}): LiatHost {
         return {
           ok: false,
           title: "Microsoft Excel",
-          message: "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
+          message:
+            "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
         };
       }
       const check = model.checkEntry(sheet, rect.r0, rect.c0, value);
@@ -229,7 +233,9 @@ export function createHost(options: HostOptions = {}): LiatHost {
     getSnapshot() {
       return {
         activeSheet: model.sheets.find((s) => s.id === model.activeSheetId)?.name,
-        selection: model.selection ? qualifiedAddress(model.sheetById(model.selection.sheetId).name, model.selection.rect) : undefined,
+        selection: model.selection
+          ? qualifiedAddress(model.sheetById(model.selection.sheetId).name, model.selection.rect)
+          : undefined,
         sheets: model.sheets.map((s, position) => {
           const used = model.usedRect(s, true);
           const rect = used ? { r0: 0, c0: 0, r1: used.r1, c1: used.c1 } : undefined;
@@ -243,8 +249,15 @@ export function createHost(options: HostOptions = {}): LiatHost {
             formulas: rect ? model.formulas(s, rect) : [],
           };
         }),
-        tables: model.tables.map((t) => ({ name: t.name, sheet: model.sheetById(t.sheetId).name, address: model.describe(model.sheetById(t.sheetId), t.rect) })),
-        names: [...model.names.values()].map((n) => ({ name: n.name, formula: model.engine.nameFormula(n.name) ?? n.formula })),
+        tables: model.tables.map((t) => ({
+          name: t.name,
+          sheet: model.sheetById(t.sheetId).name,
+          address: model.describe(model.sheetById(t.sheetId), t.rect),
+        })),
+        names: [...model.names.values()].map((n) => ({
+          name: n.name,
+          formula: model.engine.nameFormula(n.name) ?? n.formula,
+        })),
         customProperties: Object.fromEntries([...model.customProperties.values()].map((p) => [p.key, p.value])),
       };
     },

@@ -58,7 +58,8 @@ function toCellError(thrown: unknown): CellError {
     if (type !== undefined) return new CellError(type, message);
   }
   // Any other exception: Excel shows #VALUE! (duck-typed: errors may come from another frame's realm)
-  const message = thrown !== null && typeof thrown === "object" && typeof (thrown as { message?: unknown }).message === "string";
+  const message =
+    thrown !== null && typeof thrown === "object" && typeof (thrown as { message?: unknown }).message === "string";
   return new CellError(ErrorType.VALUE, message ? (thrown as { message: string }).message : "");
 }
 
@@ -193,7 +194,12 @@ export function createCustomFunctionPlugin(names: string[], hooks: PluginHooks):
           const converted: unknown[] = [];
           params.forEach((param, i) => {
             if (param.repeating) {
-              converted.push(args.slice(i).filter((a) => a !== undefined).map((a) => convertArgument(a, param, emptyAny)));
+              converted.push(
+                args
+                  .slice(i)
+                  .filter((a) => a !== undefined)
+                  .map((a) => convertArgument(a, param, emptyAny)),
+              );
             } else if (args[i] === undefined && param.optional) {
               converted.push(null);
             } else {
@@ -224,7 +230,10 @@ export function createCustomFunctionPlugin(names: string[], hooks: PluginHooks):
     const repeating = params.length > 0 && params[params.length - 1].repeating === true;
     HostCustomFunctions.implementedFunctions[name] = {
       method: "call",
-      parameters: params.map((p) => ({ argumentType: FunctionArgumentType.ANY, ...(p.optional || p.repeating ? { optionalArg: true } : {}) })),
+      parameters: params.map((p) => ({
+        argumentType: FunctionArgumentType.ANY,
+        ...(p.optional || p.repeating ? { optionalArg: true } : {}),
+      })),
       ...(repeating ? { repeatLastArgs: 1 } : {}),
       ...(registered?.metadata.options?.volatile === true ? { isVolatile: true } : {}),
     };

@@ -58,7 +58,10 @@ export interface AssociateTarget {
  * hands each function to `target` (a host waiting for its metadata, see createHost().associateCustomFunction).
  */
 export function installCustomFunctionsShim(global: object, target?: AssociateTarget): void {
-  const associate = (idOrMap: string | Record<string, (...args: never[]) => unknown>, fn?: (...args: never[]) => unknown) => {
+  const associate = (
+    idOrMap: string | Record<string, (...args: never[]) => unknown>,
+    fn?: (...args: never[]) => unknown,
+  ) => {
     const entries = typeof idOrMap === "string" ? [[idOrMap, fn] as const] : Object.entries(idOrMap);
     for (const [id, f] of entries) {
       if (typeof f !== "function") throw new TypeError(`CustomFunctions.associate: ${id} is not a function`);

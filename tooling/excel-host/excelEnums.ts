@@ -14,7 +14,13 @@ export function excelEnums() {
       propertyNotLoaded: "PropertyNotLoaded",
     },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
-    ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks" },
+    ClearApplyTo: {
+      all: "All",
+      formats: "Formats",
+      contents: "Contents",
+      hyperlinks: "Hyperlinks",
+      removeHyperlinks: "RemoveHyperlinks",
+    },
     InsertShiftDirection: { down: "Down", right: "Right" },
     DeleteShiftDirection: { up: "Up", left: "Left" },
     ConditionalFormatType: {
@@ -71,8 +77,23 @@ export function excelEnums() {
       centerAcrossSelection: "CenterAcrossSelection",
       distributed: "Distributed",
     },
-    VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed" },
-    RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue" },
+    VerticalAlignment: {
+      top: "Top",
+      center: "Center",
+      bottom: "Bottom",
+      justify: "Justify",
+      distributed: "Distributed",
+    },
+    RangeValueType: {
+      unknown: "Unknown",
+      empty: "Empty",
+      string: "String",
+      integer: "Integer",
+      double: "Double",
+      boolean: "Boolean",
+      error: "Error",
+      richValue: "RichValue",
+    },
     EventSource: { local: "Local", remote: "Remote" },
     EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
     DataChangeType: {
@@ -98,7 +119,16 @@ export function excelEnums() {
       diagonalDown: "DiagonalDown",
       diagonalUp: "DiagonalUp",
     },
-    BorderLineStyle: { none: "None", continuous: "Continuous", dash: "Dash", dashDot: "DashDot", dashDotDot: "DashDotDot", dot: "Dot", double: "Double", slantDashDot: "SlantDashDot" },
+    BorderLineStyle: {
+      none: "None",
+      continuous: "Continuous",
+      dash: "Dash",
+      dashDot: "DashDot",
+      dashDotDot: "DashDotDot",
+      dot: "Dot",
+      double: "Double",
+      slantDashDot: "SlantDashDot",
+    },
     BorderWeight: { hairline: "Hairline", thin: "Thin", medium: "Medium", thick: "Thick" },
   };
 }

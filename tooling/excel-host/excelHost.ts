@@ -2,7 +2,15 @@
 export { createHost } from "./createHost";
 export { conditionalLooks, type ConditionalLook } from "./conditionalLooks";
 export { compileFormula, shiftFormula, type CompiledFormula } from "./shiftFormula";
-export type { HostOptions, HostRequestContext, HostExcel, HostSnapshot, LiatHost, SheetSnapshot, UserEditResult } from "./createHost";
+export type {
+  HostOptions,
+  HostRequestContext,
+  HostExcel,
+  HostSnapshot,
+  LiatHost,
+  SheetSnapshot,
+  UserEditResult,
+} from "./createHost";
 export { installCustomFunctionsShim, CustomFunctionsErrorCode, CustomFunctionsErrorShim } from "./customFunctions";
 export type { CustomFunctionMetadata, CustomFunctionsMetadata, CustomFunctionParameter } from "./customFunctionPlugin";
 export { HostError } from "./hostError";

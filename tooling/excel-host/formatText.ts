@@ -12,7 +12,11 @@ function pad(n: number, width = 2): string {
 function generalNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
   const abs = Math.abs(n);
-  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) return n.toExponential(5).replace(/\.?0+e/, "E").replace("E+", "E+");
+  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9))
+    return n
+      .toExponential(5)
+      .replace(/\.?0+e/, "E")
+      .replace("E+", "E+");
   return String(Number(n.toPrecision(10)));
 }
 

@@ -21,7 +21,8 @@ export interface EngineCell {
 const registeredTranslations = new Set<string>();
 
 function errorText(error: DetailedCellError): { value: string; message: string } {
-  if (error.message.startsWith(NULL_ERROR_MARKER)) return { value: "#NULL!", message: error.message.slice(NULL_ERROR_MARKER.length) };
+  if (error.message.startsWith(NULL_ERROR_MARKER))
+    return { value: "#NULL!", message: error.message.slice(NULL_ERROR_MARKER.length) };
   if (error.type === "CYCLE") return { value: "#REF!", message: error.message || "Circular reference" };
   return { value: error.value, message: error.message };
 }

@@ -39,7 +39,9 @@ export class HostEvents {
   }
 
   emit(kind: HostEventKind, sheetId: string | undefined, args: Record<string, unknown>): void {
-    const targets = this.registrations.filter((r) => r.kind === kind && (r.sheetId === undefined || r.sheetId === sheetId));
+    const targets = this.registrations.filter(
+      (r) => r.kind === kind && (r.sheetId === undefined || r.sheetId === sheetId),
+    );
     for (const target of targets) {
       const decorated = this.decorate(args);
       const run = Promise.resolve()

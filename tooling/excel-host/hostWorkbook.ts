@@ -169,7 +169,12 @@ function shiftRectForRows(r: Rect, index: number, count: number): Rect {
 }
 
 /** The value of one format property at a cell, from the layers that may cover it (oldest first). */
-function layeredProperty<K extends keyof CellFormat>(layers: FormatLayer[], row: number, col: number, key: K): CellFormat[K] {
+function layeredProperty<K extends keyof CellFormat>(
+  layers: FormatLayer[],
+  row: number,
+  col: number,
+  key: K,
+): CellFormat[K] {
   let value = DEFAULT_FORMAT[key];
   for (const layer of layers) {
     if (key in layer.props && isInside(layer.rect, row, col)) value = layer.props[key] as CellFormat[K];
@@ -188,7 +193,7 @@ function numberFormatLayers(r0: number, c0: number, formats: (string | undefined
   for (let i = 0; i < formats.length; i++) {
     const row = formats[i];
     const current = new Map<string, FormatLayer>();
-    for (let j = 0; j < row.length; ) {
+    for (let j = 0; j < row.length;) {
       const format = row[j];
       let end = j;
       while (end + 1 < row.length && row[end + 1] === format) end++;
@@ -247,12 +252,21 @@ export class WorkbookModel {
   }
 
   private checkSheetName(name: string, except?: SheetModel): void {
-    if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      name.length === 0 ||
+      name.length > 31 ||
+      /[\\/?*[\]:]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
       throw invalidArgument(`sheet name '${name}'`);
     }
     const clash = this.findSheetByName(name);
     if (clash && clash !== except) {
-      throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (worksheet '${name}')`);
+      throw new HostError(
+        "ItemAlreadyExists",
+        `A resource with the same name or identifier already exists. (worksheet '${name}')`,
+      );
     }
   }
 
@@ -325,7 +339,11 @@ export class WorkbookModel {
       this.activeSheetId = next?.id;
       this.selection = next ? { sheetId: next.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } } : undefined;
     }
-    this.events.emit("worksheetDeleted", undefined, { type: "WorksheetDeleted", source: "Local", worksheetId: sheet.id });
+    this.events.emit("worksheetDeleted", undefined, {
+      type: "WorksheetDeleted",
+      source: "Local",
+      worksheetId: sheet.id,
+    });
     this.notify();
   }
 
@@ -340,7 +358,8 @@ export class WorkbookModel {
     if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) throw invalidArgument(`visibility ${visibility}`);
     if (visibility !== "Visible") {
       const others = this.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
-      if (others.length === 0) throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      if (others.length === 0)
+        throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     }
     sheet.visibility = visibility;
     if (visibility !== "Visible" && this.activeSheetId === sheet.id) {
@@ -351,11 +370,13 @@ export class WorkbookModel {
   }
 
   activate(sheet: SheetModel): void {
-    if (sheet.visibility !== "Visible") throw new HostError("InvalidOperation", `Cannot activate the hidden sheet '${sheet.name}'.`);
+    if (sheet.visibility !== "Visible")
+      throw new HostError("InvalidOperation", `Cannot activate the hidden sheet '${sheet.name}'.`);
     if (this.activeSheetId === sheet.id) return;
     const before = this.activeSheetId;
     this.activeSheetId = sheet.id;
-    if (!this.selection || this.selection.sheetId !== sheet.id) this.selection = { sheetId: sheet.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    if (!this.selection || this.selection.sheetId !== sheet.id)
+      this.selection = { sheetId: sheet.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
     if (before) this.events.emit("worksheetDeactivated", before, { type: "WorksheetDeactivated", worksheetId: before });
     this.events.emit("worksheetActivated", sheet.id, { type: "WorksheetActivated", worksheetId: sheet.id });
     this.notify();
@@ -368,7 +389,8 @@ export class WorkbookModel {
   }
 
   select(sheet: SheetModel, rect: Rect): void {
-    if (sheet.visibility !== "Visible") throw new HostError("InvalidOperation", `Cannot select a range on the hidden sheet '${sheet.name}'.`);
+    if (sheet.visibility !== "Visible")
+      throw new HostError("InvalidOperation", `Cannot select a range on the hidden sheet '${sheet.name}'.`);
     this.activate(sheet);
     this.selection = { sheetId: sheet.id, rect };
     this.events.emit("selectionChanged", sheet.id, {
@@ -428,7 +450,12 @@ export class WorkbookModel {
   setNumberFormats(sheet: SheetModel, r: Rect, formats: unknown): void {
     this.assertCanFormat(sheet, r, "numberFormat");
     const grid = this.toGrid(formats, r, "numberFormat");
-    for (const layer of numberFormatLayers(r.r0, r.c0, grid.map((row) => row.map(String)))) sheet.formats.push(layer);
+    for (const layer of numberFormatLayers(
+      r.r0,
+      r.c0,
+      grid.map((row) => row.map(String)),
+    ))
+      sheet.formats.push(layer);
     this.notify();
   }
 
@@ -463,7 +490,8 @@ export class WorkbookModel {
   }
 
   assertEditable(sheet: SheetModel, r: Rect, what: string): void {
-    if (sheet.protection.protected && this.isLocked(sheet, r)) throw accessDenied(`${sheet.name}!${formatRect(r)} ${what}`);
+    if (sheet.protection.protected && this.isLocked(sheet, r))
+      throw accessDenied(`${sheet.name}!${formatRect(r)} ${what}`);
   }
 
   /** Writes values (or formulas) the way Excel interprets them, honouring the Text number format. */
@@ -539,7 +567,9 @@ export class WorkbookModel {
     else this.engine.removeRows(sheet.engineId, index, -count);
     const shift = (r: Rect) => shiftRectForRows(r, index, count);
     sheet.formats = sheet.formats.map((l) => ({ ...l, rect: shift(l.rect) })).filter((l) => l.rect.r0 <= l.rect.r1);
-    sheet.validations = sheet.validations.map((v) => ({ ...v, rect: shift(v.rect) })).filter((v) => v.rect.r0 <= v.rect.r1);
+    sheet.validations = sheet.validations
+      .map((v) => ({ ...v, rect: shift(v.rect) }))
+      .filter((v) => v.rect.r0 <= v.rect.r1);
     sheet.conditionalFormats = sheet.conditionalFormats
       .map((cf) => ({ ...cf, rect: shift(cf.rect) }))
       .filter((cf) => cf.rect.r0 <= cf.rect.r1);
@@ -560,7 +590,12 @@ export class WorkbookModel {
       }
     }
     const rowsRect: Rect = { r0: index, r1: index + Math.abs(count) - 1, c0: 0, c1: MAX_COLUMNS - 1 };
-    this.recordChange({ sheetId: sheet.id, rect: rowsRect, changeType: count > 0 ? "RowInserted" : "RowDeleted", trigger });
+    this.recordChange({
+      sheetId: sheet.id,
+      rect: rowsRect,
+      changeType: count > 0 ? "RowInserted" : "RowDeleted",
+      trigger,
+    });
   }
 
   // ---------------------------------------------------------------- reads
@@ -639,7 +674,10 @@ export class WorkbookModel {
       }),
     );
     if (!valuesOnly) {
-      const bounded = [...sheet.formats.map((l) => l.rect), ...this.tables.filter((t) => t.sheetId === sheet.id).map((t) => t.rect)];
+      const bounded = [
+        ...sheet.formats.map((l) => l.rect),
+        ...this.tables.filter((t) => t.sheetId === sheet.id).map((t) => t.rect),
+      ];
       for (const b of bounded) {
         if (b.r1 === MAX_ROWS - 1 || b.c1 === MAX_COLUMNS - 1) continue;
         r0 = Math.min(r0, b.r0);
@@ -683,7 +721,8 @@ export class WorkbookModel {
     const allowed = ["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"];
     if (!allowed.includes(kind)) throw invalidArgument(`data validation rule type ${kind}`);
     const body = rule[kind] as Record<string, unknown>;
-    if (kind === "list" && (typeof body.source !== "string" || body.source === "")) throw invalidArgument("list source");
+    if (kind === "list" && (typeof body.source !== "string" || body.source === ""))
+      throw invalidArgument("list source");
     if (kind === "custom" && typeof body.formula !== "string") throw invalidArgument("custom formula");
     if (["wholeNumber", "decimal", "date", "time", "textLength"].includes(kind)) {
       if (typeof body.operator !== "string") throw invalidArgument(`${kind} operator`);
@@ -708,13 +747,18 @@ export class WorkbookModel {
   }
 
   validationAt(sheet: SheetModel, row: number, col: number): ValidationModel | undefined {
-    for (let i = sheet.validations.length - 1; i >= 0; i--) if (isInside(sheet.validations[i].rect, row, col)) return sheet.validations[i];
+    for (let i = sheet.validations.length - 1; i >= 0; i--)
+      if (isInside(sheet.validations[i].rect, row, col)) return sheet.validations[i];
     return undefined;
   }
 
   /** The allowed values of a list validation: "a,b,c", "=Lists!$A$2:$A$7" or "=LIAT_Status". */
   listValues(sheet: SheetModel, source: string): CellScalar[] {
-    if (!source.startsWith("=")) return source.split(",").map((s) => s.trim()).filter((s) => s !== "");
+    if (!source.startsWith("="))
+      return source
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
     const result = this.engine.evaluate(source, sheet.engineId);
     const flat: unknown[] = Array.isArray(result) ? (result as unknown[][]).flat() : [result];
     return flat
@@ -733,11 +777,15 @@ export class WorkbookModel {
     const failure: EntryCheck = {
       ok: false,
       title: validation.errorAlert.title || "Microsoft Excel",
-      message: validation.errorAlert.message || "This value doesn't match the data validation restrictions defined for this cell.",
+      message:
+        validation.errorAlert.message ||
+        "This value doesn't match the data validation restrictions defined for this cell.",
     };
     const rule = validation.rule;
     const list = rule.list
-      ? new Set(this.listValues(sheet, String((rule.list as { source: string }).source)).map((v) => String(v).toLowerCase()))
+      ? new Set(
+          this.listValues(sheet, String((rule.list as { source: string }).source)).map((v) => String(v).toLowerCase()),
+        )
       : undefined;
     const kind = (["wholeNumber", "decimal", "textLength"] as const).find((k) => rule[k]);
     const body = kind && (rule[kind] as { operator: string; formula1: unknown; formula2?: unknown });
@@ -775,7 +823,8 @@ export class WorkbookModel {
     if (sheet.protection.protected) throw accessDenied("tables.add");
     if (r.r1 === MAX_ROWS - 1 || r.c1 === MAX_COLUMNS - 1) throw invalidArgument("table range too large");
     for (const t of this.tables) {
-      if (t.sheetId === sheet.id && intersect(t.rect, r)) throw new HostError("InvalidOperation", "A table can't overlap another table.");
+      if (t.sheetId === sheet.id && intersect(t.rect, r))
+        throw new HostError("InvalidOperation", "A table can't overlap another table.");
     }
     let tableRect = r;
     if (!hasHeaders) {
@@ -824,7 +873,8 @@ export class WorkbookModel {
       throw invalidArgument(`table name '${name}'`);
     }
     const clash = this.tableByName(name) ?? this.names.get(name.toLowerCase());
-    if (clash && clash !== table) throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
+    if (clash && clash !== table)
+      throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
     table.name = name;
     this.notify();
   }
@@ -835,7 +885,11 @@ export class WorkbookModel {
   }
 
   bodyRect(table: TableModel): Rect {
-    return { ...table.rect, r0: table.rect.r0 + (table.showHeaders ? 1 : 0), r1: table.rect.r1 - (table.showTotals ? 1 : 0) };
+    return {
+      ...table.rect,
+      r0: table.rect.r0 + (table.showHeaders ? 1 : 0),
+      r1: table.rect.r1 - (table.showTotals ? 1 : 0),
+    };
   }
 
   /** Adds rows to a table (at the end, or at a body index), growing it; cells below shift down when needed. */
@@ -846,17 +900,25 @@ export class WorkbookModel {
     const columns = rectColumns(table.rect);
     if (values !== undefined) {
       if (!Array.isArray(values) || values.some((row) => !Array.isArray(row) || row.length !== columns)) {
-        throw new HostError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (table ${table.name})`);
+        throw new HostError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (table ${table.name})`,
+        );
       }
     }
     const at = index === undefined || index === null || index < 0 ? bodyRows : index;
     if (at > bodyRows) throw invalidArgument(`row index ${at}`);
     // a table with a single empty body row takes the values into it
-    const firstEmpty = bodyRows === 1 && at === 1 && this.values(sheet, body)[0].every((v) => v === "") && this.formulas(sheet, body)[0].every((v) => v === "");
+    const firstEmpty =
+      bodyRows === 1 &&
+      at === 1 &&
+      this.values(sheet, body)[0].every((v) => v === "") &&
+      this.formulas(sheet, body)[0].every((v) => v === "");
     const insertAt = firstEmpty ? body.r0 : body.r0 + at;
     const below: Rect = { r0: insertAt, c0: table.rect.c0, r1: insertAt + count - 1, c1: table.rect.c1 };
     if (!firstEmpty) {
-      const belowEmpty = insertAt > table.rect.r1 && this.values(sheet, below).every((row) => row.every((v) => v === ""));
+      const belowEmpty =
+        insertAt > table.rect.r1 && this.values(sheet, below).every((row) => row.every((v) => v === ""));
       if (belowEmpty) {
         table.rect = { ...table.rect, r1: table.rect.r1 + count };
         this.recordChange({ sheetId: sheet.id, rect: below, changeType: "RangeEdited", trigger: "ThisLocalAddin" });
@@ -869,11 +931,13 @@ export class WorkbookModel {
       if (source.r0 > table.rect.r0) {
         for (const layer of this.layersFor(sheet, source)) {
           const part = intersect(layer.rect, source);
-          if (part) sheet.formats.push({ rect: { ...part, r0: insertAt, r1: insertAt + count - 1 }, props: layer.props });
+          if (part)
+            sheet.formats.push({ rect: { ...part, r0: insertAt, r1: insertAt + count - 1 }, props: layer.props });
         }
         for (const v of sheet.validations.filter((v) => intersect(v.rect, source))) {
           const part = intersect(v.rect, source);
-          if (part && !containsRect(v.rect, below)) sheet.validations.push({ ...v, rect: { ...part, r0: insertAt, r1: insertAt + count - 1 } });
+          if (part && !containsRect(v.rect, below))
+            sheet.validations.push({ ...v, rect: { ...part, r0: insertAt, r1: insertAt + count - 1 } });
         }
       }
     }
@@ -896,8 +960,10 @@ export class WorkbookModel {
   // ---------------------------------------------------------------- names
 
   addName(name: string, reference: string, comment = ""): NameModel {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name)) throw invalidArgument(`name '${name}'`);
-    if (this.names.has(name.toLowerCase())) throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}[0-9]+$/.test(name))
+      throw invalidArgument(`name '${name}'`);
+    if (this.names.has(name.toLowerCase()))
+      throw new HostError("ItemAlreadyExists", `A resource with the same name or identifier already exists. (${name})`);
     const formula = reference.startsWith("=") ? reference : `=${reference}`;
     try {
       this.engine.addName(name, formula);
@@ -986,7 +1052,14 @@ export class WorkbookModel {
       valueAfter: after.value,
       valueBefore: before,
       valueTypeAfter: after.type,
-      valueTypeBefore: before === "" ? "Empty" : typeof before === "number" ? "Double" : typeof before === "boolean" ? "Boolean" : "String",
+      valueTypeBefore:
+        before === ""
+          ? "Empty"
+          : typeof before === "number"
+            ? "Double"
+            : typeof before === "boolean"
+              ? "Boolean"
+              : "String",
     };
   }
 

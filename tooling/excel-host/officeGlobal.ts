@@ -34,8 +34,18 @@ export interface OfficeShim {
     platform: string;
     diagnostics: { host: string; platform: string; version: string };
     requirements: { isSetSupported(name: string, version?: string): boolean };
-    document: { settings: { get(name: string): unknown; set(name: string, value: unknown): void; remove(name: string): void; saveAsync(cb?: (r: { status: string }) => void): void } };
-    ui: { messageParent(message: string): void; displayDialogAsync(url: string, options?: unknown, cb?: (r: unknown) => void): void };
+    document: {
+      settings: {
+        get(name: string): unknown;
+        set(name: string, value: unknown): void;
+        remove(name: string): void;
+        saveAsync(cb?: (r: { status: string }) => void): void;
+      };
+    };
+    ui: {
+      messageParent(message: string): void;
+      displayDialogAsync(url: string, options?: unknown, cb?: (r: unknown) => void): void;
+    };
   };
   addin: {
     showAsTaskpane(): Promise<void>;
@@ -78,7 +88,11 @@ export function createOfficeShim(options: { displayLanguage?: string; theme?: Of
       },
       ui: {
         messageParent: () => undefined,
-        displayDialogAsync: (_url, _options, cb) => cb?.({ status: "failed", error: { code: 12007, message: "Dialogs are not available in the in-memory host." } }),
+        displayDialogAsync: (_url, _options, cb) =>
+          cb?.({
+            status: "failed",
+            error: { code: 12007, message: "Dialogs are not available in the in-memory host." },
+          }),
       },
     },
     addin: {

@@ -97,7 +97,8 @@ export function splitSheet(address: string): { sheet?: string; local: string } {
 export function parseAddress(address: string): { sheet?: string; rect: Rect } {
   const { sheet, local } = splitSheet(address);
   const parts = local.split(":");
-  const bad = () => new HostError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
+  const bad = () =>
+    new HostError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
   if (parts.length < 1 || parts.length > 2 || parts.some((p) => p === "")) throw bad();
   const a = parsePoint(parts[0]);
   const b = parsePoint(parts[1] ?? parts[0]);
@@ -105,13 +106,19 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } {
   let r: Rect;
   if (a.row === undefined || b.row === undefined) {
     // whole columns: both must be columns only
-    if (a.col === undefined || b.col === undefined || a.row !== undefined || b.row !== undefined || parts.length !== 2) throw bad();
+    if (a.col === undefined || b.col === undefined || a.row !== undefined || b.row !== undefined || parts.length !== 2)
+      throw bad();
     r = { r0: 0, r1: MAX_ROWS - 1, c0: Math.min(a.col, b.col), c1: Math.max(a.col, b.col) };
   } else if (a.col === undefined || b.col === undefined) {
     if (a.col !== undefined || b.col !== undefined || parts.length !== 2) throw bad();
     r = { r0: Math.min(a.row, b.row), r1: Math.max(a.row, b.row), c0: 0, c1: MAX_COLUMNS - 1 };
   } else {
-    r = { r0: Math.min(a.row, b.row), r1: Math.max(a.row, b.row), c0: Math.min(a.col, b.col), c1: Math.max(a.col, b.col) };
+    r = {
+      r0: Math.min(a.row, b.row),
+      r1: Math.max(a.row, b.row),
+      c0: Math.min(a.col, b.col),
+      c1: Math.max(a.col, b.col),
+    };
   }
   if (!isValidRect(r)) throw bad();
   return sheet === undefined ? { rect: r } : { sheet, rect: r };

@@ -11,7 +11,13 @@ import {
   rectRows,
   type Rect,
 } from "./rangeAddress";
-import { ClientCollection, ClientObject, CountedCollection, type ClientResult, type RequestContext } from "./clientObject";
+import {
+  ClientCollection,
+  ClientObject,
+  CountedCollection,
+  type ClientResult,
+  type RequestContext,
+} from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { CellFormat, ConditionalFormatModel, SheetModel } from "./hostWorkbook";
 import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./hostWorkbook";
@@ -32,7 +38,8 @@ export function linkedWorksheet(context: RequestContext, sheetId: () => string):
 }
 
 function checkAlive(context: RequestContext, sheet: SheetModel): void {
-  if (!context.model.sheets.includes(sheet)) throw new HostError("ItemNotFound", `The worksheet '${sheet.name}' was deleted.`);
+  if (!context.model.sheets.includes(sheet))
+    throw new HostError("ItemNotFound", `The worksheet '${sheet.name}' was deleted.`);
 }
 
 export class HostRange extends ClientObject<RangeTarget> {
@@ -298,11 +305,21 @@ export class HostRange extends ClientObject<RangeTarget> {
   }
 
   getCell(row: number, column: number): HostRange {
-    return this.derive(({ rect }) => ({ r0: rect.r0 + row, c0: rect.c0 + column, r1: rect.r0 + row, c1: rect.c0 + column }));
+    return this.derive(({ rect }) => ({
+      r0: rect.r0 + row,
+      c0: rect.c0 + column,
+      r1: rect.r0 + row,
+      c1: rect.c0 + column,
+    }));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): HostRange {
-    return this.derive(({ rect }) => ({ r0: rect.r0 + rowOffset, r1: rect.r1 + rowOffset, c0: rect.c0 + columnOffset, c1: rect.c1 + columnOffset }));
+    return this.derive(({ rect }) => ({
+      r0: rect.r0 + rowOffset,
+      r1: rect.r1 + rowOffset,
+      c0: rect.c0 + columnOffset,
+      c1: rect.c1 + columnOffset,
+    }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): HostRange {
@@ -384,7 +401,12 @@ export class HostRange extends ClientObject<RangeTarget> {
     const get = this.otherRect(other);
     return this.derive((t) => {
       const o = get(t);
-      return { r0: Math.min(t.rect.r0, o.r0), c0: Math.min(t.rect.c0, o.c0), r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1) };
+      return {
+        r0: Math.min(t.rect.r0, o.r0),
+        c0: Math.min(t.rect.c0, o.c0),
+        r1: Math.max(t.rect.r1, o.r1),
+        c1: Math.max(t.rect.c1, o.c1),
+      };
     });
   }
 
@@ -425,10 +447,17 @@ export class HostRange extends ClientObject<RangeTarget> {
     this.select();
   }
 
-  clear(applyTo: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
+  clear(
+    applyTo: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All",
+  ): void {
     this.queue(() => {
       const { sheet, rect } = this.target();
-      this.context.model.clear(sheet, rect, applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks" ? "None" : applyTo, "ThisLocalAddin");
+      this.context.model.clear(
+        sheet,
+        rect,
+        applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks" ? "None" : applyTo,
+        "ThisLocalAddin",
+      );
     });
   }
 
@@ -439,7 +468,8 @@ export class HostRange extends ClientObject<RangeTarget> {
       const m = this.context.model;
       if (shift === "Up") m.shiftRows(sheet, rect.r0, -rectRows(rect), "ThisLocalAddin");
       else if (shift === "Left") {
-        if (sheet.protection.protected && !sheet.protection.options.allowDeleteColumns) throw new HostError("AccessDenied", "The sheet is protected.");
+        if (sheet.protection.protected && !sheet.protection.options.allowDeleteColumns)
+          throw new HostError("AccessDenied", "The sheet is protected.");
         m.engine.removeColumns(sheet.engineId, rect.c0, rectColumns(rect));
         m.notify();
       } else throw invalidArgument(`shift ${String(shift)}`);
@@ -453,7 +483,8 @@ export class HostRange extends ClientObject<RangeTarget> {
       const m = this.context.model;
       if (shift === "Down") m.shiftRows(sheet, rect.r0, rectRows(rect), "ThisLocalAddin");
       else if (shift === "Right") {
-        if (sheet.protection.protected && !sheet.protection.options.allowInsertColumns) throw new HostError("AccessDenied", "The sheet is protected.");
+        if (sheet.protection.protected && !sheet.protection.options.allowInsertColumns)
+          throw new HostError("AccessDenied", "The sheet is protected.");
         m.engine.addColumns(sheet.engineId, rect.c0, rectColumns(rect));
         m.notify();
       } else throw invalidArgument(`shift ${String(shift)}`);
@@ -547,7 +578,12 @@ function normalizeColor(color: string): string {
   const named = COLOR_NAMES[color.toLowerCase()];
   if (named) return named;
   if (/^#[0-9a-f]{6}$/i.test(color)) return color.toUpperCase();
-  if (/^#[0-9a-f]{3}$/i.test(color)) return `#${color.slice(1).split("").map((c) => c + c).join("")}`.toUpperCase();
+  if (/^#[0-9a-f]{3}$/i.test(color))
+    return `#${color
+      .slice(1)
+      .split("")
+      .map((c) => c + c)
+      .join("")}`.toUpperCase();
   throw invalidArgument(`color ${color}`);
 }
 
@@ -556,9 +592,16 @@ export class HostRangeFont extends FormatPart {
     return ["bold", "italic", "color", "name", "size", "underline"];
   }
   protected readProperty(name: string): unknown {
-    const key = ({ bold: "bold", italic: "italic", color: "fontColor", name: "fontName", size: "fontSize", underline: "underline" } as const)[
-      name as "bold"
-    ];
+    const key = (
+      {
+        bold: "bold",
+        italic: "italic",
+        color: "fontColor",
+        name: "fontName",
+        size: "fontSize",
+        underline: "underline",
+      } as const
+    )[name as "bold"];
     return this.readFormat(key);
   }
   get bold(): boolean {
@@ -634,7 +677,10 @@ export class HostRangeBorder extends ClientObject<RangeTarget> {
     return ["color", "style", "weight", "sideIndex"];
   }
   protected readProperty(name: string): unknown {
-    return this.loaded.get(name) ?? (name === "sideIndex" ? this.sideIndex : name === "style" ? "None" : name === "weight" ? "Thin" : "#000000");
+    return (
+      this.loaded.get(name) ??
+      (name === "sideIndex" ? this.sideIndex : name === "style" ? "None" : name === "weight" ? "Thin" : "#000000")
+    );
   }
   get color(): string {
     return this.get("color");
@@ -688,12 +734,14 @@ export class HostRangeFormat extends FormatPart {
     switch (name) {
       case "columnWidth": {
         const first = sheet.columnWidths.get(rect.c0) ?? STANDARD_COLUMN_WIDTH;
-        for (let c = rect.c0; c <= rect.c1; c++) if ((sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) !== first) return null;
+        for (let c = rect.c0; c <= rect.c1; c++)
+          if ((sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) !== first) return null;
         return first;
       }
       case "rowHeight": {
         const first = sheet.rowHeights.get(rect.r0) ?? STANDARD_ROW_HEIGHT;
-        for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 10_000); r++) if ((sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) !== first) return null;
+        for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 10_000); r++)
+          if ((sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) !== first) return null;
         return first;
       }
       case "wrapText":
@@ -789,10 +837,7 @@ export class HostRangeFormat extends FormatPart {
 // ---------------------------------------------------------------- data validation
 
 export class HostDataValidation extends ClientObject<RangeTarget> {
-  constructor(
-    context: RequestContext,
-    range: HostRange,
-  ) {
+  constructor(context: RequestContext, range: HostRange) {
     super(context, () => range.target());
   }
 
@@ -844,7 +889,12 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this.set("errorAlert", alert, () => {
       const { sheet, rect } = this.target();
-      const current = this.context.model.validationFor(sheet, rect)?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
+      const current = this.context.model.validationFor(sheet, rect)?.errorAlert ?? {
+        showAlert: true,
+        style: "Stop",
+        title: "",
+        message: "",
+      };
       this.context.model.setValidation(sheet, rect, { errorAlert: { ...current, ...alert } });
     });
   }
@@ -854,7 +904,11 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   set prompt(prompt: Excel.DataValidationPrompt) {
     this.set("prompt", prompt, () => {
       const { sheet, rect } = this.target();
-      const current = this.context.model.validationFor(sheet, rect)?.prompt ?? { showPrompt: false, title: "", message: "" };
+      const current = this.context.model.validationFor(sheet, rect)?.prompt ?? {
+        showPrompt: false,
+        title: "",
+        message: "",
+      };
       this.context.model.setValidation(sheet, rect, { prompt: { ...current, ...prompt } });
     });
   }
@@ -1095,7 +1149,16 @@ export class HostConditionalFormatCollection extends CountedCollection<HostCondi
     return this.matching().length;
   }
   add(type: Excel.ConditionalFormatType | string): HostConditionalFormat {
-    const supported = ["Custom", "CellValue", "ContainsText", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria"];
+    const supported = [
+      "Custom",
+      "CellValue",
+      "ContainsText",
+      "DataBar",
+      "ColorScale",
+      "IconSet",
+      "TopBottom",
+      "PresetCriteria",
+    ];
     return new HostConditionalFormat(this.context, () => {
       if (!supported.includes(type)) throw invalidArgument(`conditional format type ${type}`);
       const { sheet, rect } = this.range.target();

@@ -18,12 +18,23 @@ export class HostTable extends ClientObject<TableModel> {
   }
 
   protected scalarProperties(): readonly string[] {
-    return ["id", "name", "showHeaders", "showTotals", "style", "showBandedRows", "showBandedColumns", "showFilterButton", "legacyId"];
+    return [
+      "id",
+      "name",
+      "showHeaders",
+      "showTotals",
+      "style",
+      "showBandedRows",
+      "showBandedColumns",
+      "showFilterButton",
+      "legacyId",
+    ];
   }
 
   protected readProperty(name: string): unknown {
     const t = this.target();
-    if (!this.context.model.tables.includes(t)) throw new HostError("ItemNotFound", `The table '${t.name}' was deleted.`);
+    if (!this.context.model.tables.includes(t))
+      throw new HostError("ItemNotFound", `The table '${t.name}' was deleted.`);
     switch (name) {
       case "id":
       case "legacyId":
@@ -208,7 +219,12 @@ export class HostTableCollection extends CountedCollection<HostTable> {
         return m.addTable(sheet, rect, hasHeaders);
       }
       const parsed = parseAddress(address);
-      const sheet = parsed.sheet !== undefined ? m.sheetByName(parsed.sheet) : this.sheetId ? m.sheetById(this.sheetId()) : undefined;
+      const sheet =
+        parsed.sheet !== undefined
+          ? m.sheetByName(parsed.sheet)
+          : this.sheetId
+            ? m.sheetById(this.sheetId())
+            : undefined;
       if (!sheet) throw invalidArgument(`table address ${address} needs a sheet name`);
       return m.addTable(sheet, parsed.rect, hasHeaders);
     });
@@ -264,7 +280,10 @@ export class HostTableRow extends ClientObject<RowTarget> {
     });
   }
   getRange(): HostRange {
-    return new HostRange(this.context, () => ({ sheet: sheetOf(this.context, this.target().table), rect: this.rect() }));
+    return new HostRange(this.context, () => ({
+      sheet: sheetOf(this.context, this.target().table),
+      rect: this.rect(),
+    }));
   }
   delete(): void {
     this.queue(() => {
@@ -288,7 +307,10 @@ export class HostTableRowCollection extends CountedCollection<HostTableRow> {
   }
   protected currentItems(): HostTableRow[] {
     const t = this.table.target();
-    return Array.from({ length: this.itemCount() }, (_, index) => new HostTableRow(this.context, () => ({ table: t, index })));
+    return Array.from(
+      { length: this.itemCount() },
+      (_, index) => new HostTableRow(this.context, () => ({ table: t, index })),
+    );
   }
   protected itemCount(): number {
     return rectRows(this.context.model.bodyRect(this.table.target()));
@@ -347,7 +369,13 @@ export class HostTableColumn extends ClientObject<ColumnTarget> {
     this.set("name", name, () => {
       const { table } = this.target();
       const r = this.columnRect();
-      this.context.model.writeCells(sheetOf(this.context, table), { ...r, r1: r.r0 }, [[`'${name}`]], "values", "ThisLocalAddin");
+      this.context.model.writeCells(
+        sheetOf(this.context, table),
+        { ...r, r1: r.r0 },
+        [[`'${name}`]],
+        "values",
+        "ThisLocalAddin",
+      );
     });
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -383,7 +411,10 @@ export class HostTableColumnCollection extends CountedCollection<HostTableColumn
   }
   protected currentItems(): HostTableColumn[] {
     const t = this.table.target();
-    return Array.from({ length: this.itemCount() }, (_, index) => new HostTableColumn(this.context, () => ({ table: t, index })));
+    return Array.from(
+      { length: this.itemCount() },
+      (_, index) => new HostTableColumn(this.context, () => ({ table: t, index })),
+    );
   }
   protected itemCount(): number {
     return rectColumns(this.table.target().rect);

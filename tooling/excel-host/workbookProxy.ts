@@ -84,7 +84,8 @@ export class HostNamedItem extends ClientObject<NameModel> {
       this.context,
       () => {
         const r = this.context.model.nameRange(this.target());
-        if (!r && !orNull) throw new HostError("InvalidOperation", `The name '${this.target().name}' does not refer to a range.`);
+        if (!r && !orNull)
+          throw new HostError("InvalidOperation", `The name '${this.target().name}' does not refer to a range.`);
         return r;
       },
       orNull,
@@ -102,11 +103,14 @@ export class HostNamedItemCollection extends ClientCollection<HostNamedItem> {
   add(name: string, reference: HostRange | string, comment?: string): HostNamedItem {
     return new HostNamedItem(this.context, () => {
       const m = this.context.model;
-      const formula = typeof reference === "string" ? reference : (() => {
-        const { sheet, rect } = reference.target();
-        const absolute = m.describe(sheet, rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-        return `=${absolute}`;
-      })();
+      const formula =
+        typeof reference === "string"
+          ? reference
+          : (() => {
+              const { sheet, rect } = reference.target();
+              const absolute = m.describe(sheet, rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+              return `=${absolute}`;
+            })();
       return m.addName(name, formula, comment ?? "");
     });
   }
@@ -133,7 +137,13 @@ export class HostCustomProperty extends ClientObject<CustomPropertyModel> {
     if (name === "key") return p.key;
     if (name === "value") return p.value;
     const v = p.value;
-    return typeof v === "number" ? "Number" : typeof v === "boolean" ? "Boolean" : v instanceof Date ? "Date" : "String";
+    return typeof v === "number"
+      ? "Number"
+      : typeof v === "boolean"
+        ? "Boolean"
+        : v instanceof Date
+          ? "Date"
+          : "String";
   }
   get key(): string {
     return this.get("key");
@@ -163,7 +173,8 @@ export class HostCustomPropertyCollection extends ClientCollection<HostCustomPro
   add(key: string, value: unknown): HostCustomProperty {
     return new HostCustomProperty(this.context, () => {
       if (key.length === 0 || key.length > 255) throw invalidArgument(`custom property key '${key}'`);
-      if (typeof value === "string" && value.length > 255) throw invalidArgument(`custom property value longer than 255 characters`);
+      if (typeof value === "string" && value.length > 255)
+        throw invalidArgument(`custom property value longer than 255 characters`);
       const props = this.context.model.customProperties;
       const existing = props.get(key.toLowerCase());
       if (existing) {

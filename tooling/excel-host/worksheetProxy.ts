@@ -34,10 +34,7 @@ export class HostEventSource {
 }
 
 export class HostWorksheetProtection extends ClientObject<SheetModel> {
-  constructor(
-    context: RequestContext,
-    sheet: HostWorksheet,
-  ) {
+  constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
   protected scalarProperties(): readonly string[] {
@@ -74,10 +71,7 @@ export class HostWorksheetProtection extends ClientObject<SheetModel> {
 }
 
 export class HostFreezePanes extends ClientObject<SheetModel> {
-  constructor(
-    context: RequestContext,
-    sheet: HostWorksheet,
-  ) {
+  constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
   protected scalarProperties(): readonly string[] {
@@ -129,10 +123,7 @@ export class HostFreezePanes extends ClientObject<SheetModel> {
 }
 
 export class HostPageLayout extends ClientObject<SheetModel> {
-  constructor(
-    context: RequestContext,
-    sheet: HostWorksheet,
-  ) {
+  constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
   protected scalarProperties(): readonly string[] {
@@ -153,7 +144,8 @@ export class HostPageLayout extends ClientObject<SheetModel> {
   setPrintTitleRows(rows: HostRange | string): void {
     this.queue(() => {
       const s = this.target();
-      s.pageLayout.printTitleRows = typeof rows === "string" ? rows : rows.target().rect.r0 + 1 + ":" + (rows.target().rect.r1 + 1);
+      s.pageLayout.printTitleRows =
+        typeof rows === "string" ? rows : rows.target().rect.r0 + 1 + ":" + (rows.target().rect.r1 + 1);
     });
   }
   setPrintTitleColumns(columns: HostRange | string): void {
@@ -189,7 +181,17 @@ export class HostWorksheet extends ClientObject<SheetModel> {
   }
 
   protected scalarProperties(): readonly string[] {
-    return ["id", "name", "position", "visibility", "tabColor", "showGridlines", "showHeadings", "standardWidth", "standardHeight"];
+    return [
+      "id",
+      "name",
+      "position",
+      "visibility",
+      "tabColor",
+      "showGridlines",
+      "showHeadings",
+      "standardWidth",
+      "standardHeight",
+    ];
   }
 
   protected readProperty(name: string): unknown {
@@ -244,7 +246,9 @@ export class HostWorksheet extends ClientObject<SheetModel> {
     return this.get("visibility");
   }
   set visibility(visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
-    this.set("visibility", visibility, () => this.context.model.setVisibility(this.target(), visibility as SheetVisibility));
+    this.set("visibility", visibility, () =>
+      this.context.model.setVisibility(this.target(), visibility as SheetVisibility),
+    );
   }
   get tabColor(): string {
     return this.get("tabColor");
@@ -301,7 +305,8 @@ export class HostWorksheet extends ClientObject<SheetModel> {
   getRange(address?: string): HostRange {
     return new HostRange(this.context, () => {
       const sheet = this.target();
-      if (address === undefined || address === "") return { sheet, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
+      if (address === undefined || address === "")
+        return { sheet, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
       const parsed = parseAddress(address);
       if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
         throw invalidArgument(`address ${address} is on another sheet than '${sheet.name}'`);
@@ -312,8 +317,20 @@ export class HostWorksheet extends ClientObject<SheetModel> {
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): HostRange {
     return new HostRange(this.context, () => {
-      const rect: Rect = { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 };
-      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS) {
+      const rect: Rect = {
+        r0: startRow,
+        c0: startColumn,
+        r1: startRow + rowCount - 1,
+        c1: startColumn + columnCount - 1,
+      };
+      if (
+        rowCount < 1 ||
+        columnCount < 1 ||
+        startRow < 0 ||
+        startColumn < 0 ||
+        rect.r1 >= MAX_ROWS ||
+        rect.c1 >= MAX_COLUMNS
+      ) {
         throw invalidArgument(`getRangeByIndexes(${startRow}, ${startColumn}, ${rowCount}, ${columnCount})`);
       }
       return { sheet: this.target(), rect };
@@ -374,7 +391,9 @@ export class HostWorksheet extends ClientObject<SheetModel> {
     return new HostWorksheet(
       this.context,
       () => {
-        const sheets = this.context.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible" || s === this.target());
+        const sheets = this.context.model.sheets.filter(
+          (s) => !visibleOnly || s.visibility === "Visible" || s === this.target(),
+        );
         return sheets[sheets.indexOf(this.target()) + step];
       },
       orNull,
@@ -428,15 +447,21 @@ export class HostWorksheetCollection extends ClientCollection<HostWorksheet> {
   }
 
   getFirst(visibleOnly?: boolean): HostWorksheet {
-    return new HostWorksheet(this.context, () => this.context.model.sheets.find((s) => !visibleOnly || s.visibility === "Visible"));
+    return new HostWorksheet(this.context, () =>
+      this.context.model.sheets.find((s) => !visibleOnly || s.visibility === "Visible"),
+    );
   }
 
   getLast(visibleOnly?: boolean): HostWorksheet {
-    return new HostWorksheet(this.context, () => [...this.context.model.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible"));
+    return new HostWorksheet(this.context, () =>
+      [...this.context.model.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible"),
+    );
   }
 
   getCount(visibleOnly?: boolean): ClientResult<number> {
-    return this.result(() => this.context.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
+    return this.result(
+      () => this.context.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length,
+    );
   }
 }
 

@@ -22,7 +22,8 @@ function parentWindow(): PreviewParent | undefined {
 }
 
 const parent = parentWindow();
-const host: LiatHost = parent?.__LIAT_HOST__ ?? createHost({ displayLanguage: navigator.language.startsWith("fr") ? "fr-FR" : "en-US" });
+const host: LiatHost =
+  parent?.__LIAT_HOST__ ?? createHost({ displayLanguage: navigator.language.startsWith("fr") ? "fr-FR" : "en-US" });
 
 /** Errors cross from the parent page's realm: rebuild them here so `instanceof Error` holds in the pane. */
 function localError(error: unknown): unknown {

@@ -9,7 +9,12 @@ import { isInside, type Rect } from "../excel-host/rangeAddress";
 import { conditionalLooks } from "../excel-host/conditionalLooks";
 import { createHost, type LiatHost } from "../excel-host/createHost";
 import type { CustomFunctionsMetadata } from "../excel-host/customFunctionPlugin";
-import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, type SheetModel, type TableModel } from "../excel-host/hostWorkbook";
+import {
+  STANDARD_COLUMN_WIDTH,
+  STANDARD_ROW_HEIGHT,
+  type SheetModel,
+  type TableModel,
+} from "../excel-host/hostWorkbook";
 
 declare global {
   interface Window {
@@ -87,7 +92,13 @@ function Alert(props: { title: string; message: string; onClose: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
   return (
-    <div className="alert" role="alertdialog" aria-modal="true" aria-labelledby="alert-title" aria-describedby="alert-message">
+    <div
+      className="alert"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="alert-title"
+      aria-describedby="alert-message"
+    >
       <div>
         <h2 id="alert-title">{props.title}</h2>
         <p id="alert-message">{props.message}</p>
@@ -126,7 +137,9 @@ function Grid(props: {
 
   useEffect(() => {
     if (!selection) return;
-    const cell = scroller.current?.querySelector<HTMLElement>(`[data-address="${cellAddress(selection.r0, selection.c0)}"]`);
+    const cell = scroller.current?.querySelector<HTMLElement>(
+      `[data-address="${cellAddress(selection.r0, selection.c0)}"]`,
+    );
     cell?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [selection, sheet.id]);
 
@@ -136,7 +149,12 @@ function Grid(props: {
       {Array.from({ length: cols }, (_, c) => {
         const width = (sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) * POINT_TO_PX;
         return (
-          <th key={c} scope="col" className={selection && c >= selection.c0 && c <= selection.c1 ? "active-header" : undefined} style={{ width, minWidth: width }}>
+          <th
+            key={c}
+            scope="col"
+            className={selection && c >= selection.c0 && c <= selection.c1 ? "active-header" : undefined}
+            style={{ width, minWidth: width }}
+          >
             {columnLetter(c)}
           </th>
         );
@@ -151,8 +169,18 @@ function Grid(props: {
         <tbody>
           {Array.from({ length: rows }, (_, r) =>
             sheet.hiddenRows.has(r) ? null : (
-              <tr key={r} style={sheet.rowHeights.has(r) ? { height: (sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) * POINT_TO_PX } : undefined}>
-                <th scope="row" className={`row-header${selection && r >= selection.r0 && r <= selection.r1 ? " active-header" : ""}`}>
+              <tr
+                key={r}
+                style={
+                  sheet.rowHeights.has(r)
+                    ? { height: (sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) * POINT_TO_PX }
+                    : undefined
+                }
+              >
+                <th
+                  scope="row"
+                  className={`row-header${selection && r >= selection.r0 && r <= selection.r1 ? " active-header" : ""}`}
+                >
                   {r + 1}
                 </th>
                 {Array.from({ length: cols }, (_, c) => {
@@ -160,8 +188,10 @@ function Grid(props: {
                   const value = values[r][c];
                   const table = tableAt(tables, r, c);
                   const isHeader = table !== undefined && table.showHeaders && r === table.rect.r0;
-                  const band = table !== undefined && !isHeader && table.showBandedRows && (r - table.rect.r0) % 2 === 1;
-                  const errorMessage = typeof value === "string" && value.startsWith("#") ? model.errorMessage(sheet, r, c) : undefined;
+                  const band =
+                    table !== undefined && !isHeader && table.showBandedRows && (r - table.rect.r0) % 2 === 1;
+                  const errorMessage =
+                    typeof value === "string" && value.startsWith("#") ? model.errorMessage(sheet, r, c) : undefined;
                   const isError = errorMessage !== undefined;
                   const selected = selection !== undefined && r === selection.r0 && c === selection.c0;
                   const inSelection = selection !== undefined && isInside(selection, r, c);
@@ -176,7 +206,8 @@ function Grid(props: {
                   const look = looks[r][c];
                   const fill = look?.fill ?? f.fillColor;
                   const background = fill ?? (isHeader ? "#217346" : band ? "#E8F3EC" : undefined);
-                  const color = look?.font ?? (isHeader && !fill ? "#FFFFFF" : f.fontColor !== "#000000" ? f.fontColor : undefined);
+                  const color =
+                    look?.font ?? (isHeader && !fill ? "#FFFFFF" : f.fontColor !== "#000000" ? f.fontColor : undefined);
                   return (
                     <td
                       key={c}
@@ -192,7 +223,10 @@ function Grid(props: {
                         color,
                         fontWeight: (look?.bold ?? f.bold) || isHeader ? 600 : undefined,
                         fontStyle: (look?.italic ?? f.italic) ? "italic" : undefined,
-                        textAlign: f.horizontalAlignment !== "General" ? (f.horizontalAlignment.toLowerCase() as "left") : undefined,
+                        textAlign:
+                          f.horizontalAlignment !== "General"
+                            ? (f.horizontalAlignment.toLowerCase() as "left")
+                            : undefined,
                       }}
                     >
                       {texts[r][c]}
@@ -222,7 +256,10 @@ function App() {
   const cellFormula = activeCell ? String(model.formulas(sheet, activeCell)[0][0]) : "";
   const validation = selection ? model.validationAt(sheet, selection.r0, selection.c0) : undefined;
   const listSource = validation?.rule.list ? String((validation.rule.list as { source: string }).source) : undefined;
-  const listValues = useMemo(() => (listSource ? model.listValues(sheet, listSource).map(String) : []), [listSource, sheet, cellFormula]);
+  const listValues = useMemo(
+    () => (listSource ? model.listValues(sheet, listSource).map(String) : []),
+    [listSource, sheet, cellFormula],
+  );
   const activeValue = activeCell && listValues.length > 0 ? String(model.values(sheet, activeCell)[0][0]) : undefined;
   const visibleSheets = model.sheets.filter((s) => s.visibility === "Visible");
 
@@ -246,7 +283,14 @@ function App() {
 
   const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (editText !== null || alert || !selection || event.target === input.current) return;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Enter: [1, 0],
+      Tab: [0, 1],
+    };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
@@ -271,11 +315,23 @@ function App() {
         <h1>{T.title}</h1>
         <span className="note">{T.note}</span>
         <span style={{ marginLeft: "auto" }}>
-          <a href="?lang=en" lang="en">English</a> · <a href="?lang=fr" lang="fr">Français</a>
+          <a href="?lang=en" lang="en">
+            English
+          </a>{" "}
+          ·{" "}
+          <a href="?lang=fr" lang="fr">
+            Français
+          </a>
         </span>
       </header>
       <div className="main">
-        <section className="workbook" aria-label={model.settings.get("workbook.name") as string | undefined ?? "Book1"} tabIndex={0} onKeyDown={onGridKey} id="workbook">
+        <section
+          className="workbook"
+          aria-label={(model.settings.get("workbook.name") as string | undefined) ?? "Book1"}
+          tabIndex={0}
+          onKeyDown={onGridKey}
+          id="workbook"
+        >
           <div className="formula-bar">
             <span className="name-box" aria-label="Name box" id="name-box">
               {address}
@@ -317,7 +373,16 @@ function App() {
               </select>
             )}
           </div>
-          <Grid sheet={sheet} version={version} selection={selection} onSelect={select} onEdit={() => { setEditText(cellFormula); input.current?.focus(); }} />
+          <Grid
+            sheet={sheet}
+            version={version}
+            selection={selection}
+            onSelect={select}
+            onEdit={() => {
+              setEditText(cellFormula);
+              input.current?.focus();
+            }}
+          />
           <nav className="tabs" role="tablist" aria-label={T.tabs}>
             {visibleSheets.map((s) => (
               <button
@@ -332,7 +397,14 @@ function App() {
               >
                 {s.name}
                 {s.protection.protected && (
-                  <svg className="lock" role="img" aria-label={T.protectedSheet} viewBox="0 0 10 12" width="9" height="11">
+                  <svg
+                    className="lock"
+                    role="img"
+                    aria-label={T.protectedSheet}
+                    viewBox="0 0 10 12"
+                    width="9"
+                    height="11"
+                  >
                     <title>{T.protectedSheet}</title>
                     <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.3" />
                     <rect x="1" y="5" width="8" height="6.5" rx="1" fill="currentColor" />

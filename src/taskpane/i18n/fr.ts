@@ -65,7 +65,8 @@ export const fr: Strings = {
     insertMissing_one: "Insérer le domaine manquant",
     insertMissing_other: "Insérer les {{count}} domaines manquants",
     upgrade: "Mettre à niveau ce classeur",
-    upgradeHint: "Ce classeur utilise une ancienne présentation LIAT (version {{from}}). La mise à niveau conserve toutes les saisies.",
+    upgradeHint:
+      "Ce classeur utilise une ancienne présentation LIAT (version {{from}}). La mise à niveau conserve toutes les saisies.",
     save: "Enregistrer ville, période et langue",
     working: "Opération en cours…",
     inserted_one: "{{count}} feuille créée.",

@@ -85,7 +85,12 @@ export function ShareResult({ result, written, onOpen }: ShareResultProps) {
                   <TableCell className={styles.cell}>{s.source.city || none}</TableCell>
                   <TableCell className={styles.cell}>{s.source.period || none}</TableCell>
                   <TableCell>{s.rows}</TableCell>
-                  <TableCell>{t("share.issuesValue", { errors: t("share.errors", { count: s.errors }), warnings: t("share.warnings", { count: s.warnings }) })}</TableCell>
+                  <TableCell>
+                    {t("share.issuesValue", {
+                      errors: t("share.errors", { count: s.errors }),
+                      warnings: t("share.warnings", { count: s.warnings }),
+                    })}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -52,7 +52,10 @@ const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Reads and consolidates the files in order. `onProgress` is called before each file. Files over
  * the size limit are refused before their bytes are read.
  */
-export async function readAndConsolidate(files: readonly ChosenFile[], onProgress: (p: ReadProgress) => void = () => {}): Promise<ConsolidationResult> {
+export async function readAndConsolidate(
+  files: readonly ChosenFile[],
+  onProgress: (p: ReadProgress) => void = () => {},
+): Promise<ConsolidationResult> {
   const { readXlsxBytes, MAX_FILE_BYTES } = await loadReader();
   const consolidator = new Consolidator();
   for (const [i, file] of files.entries()) {

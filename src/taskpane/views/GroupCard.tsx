@@ -21,7 +21,12 @@ import { StatusCounts } from "./StatusCounts";
 
 const useStyles = makeStyles({
   card: { rowGap: tokens.spacingVerticalXS },
-  header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  header: {
+    display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
   titleButton: {
     justifyContent: "flex-start",
     textAlign: "start",
@@ -113,7 +118,11 @@ export function GroupCard({ label, name, group, issues, onOpen, openLabel, testI
           </Badge>
         )}
         <Caption1 data-testid="coverage">{text.coverage(group)}</Caption1>
-        <Badge appearance={issues > 0 ? "filled" : "outline"} color={issues > 0 ? "danger" : "success"} data-testid="issues">
+        <Badge
+          appearance={issues > 0 ? "filled" : "outline"}
+          color={issues > 0 ? "danger" : "success"}
+          data-testid="issues"
+        >
           {t("summary.issues", { count: issues })}
         </Badge>
       </div>

@@ -69,11 +69,7 @@ export function IssuesView() {
                 >
                   <span className={styles.itemBody}>
                     <span className={styles.meta}>
-                      <Badge
-                        size="small"
-                        appearance="tint"
-                        color={issue.severity === "error" ? "danger" : "warning"}
-                      >
+                      <Badge size="small" appearance="tint" color={issue.severity === "error" ? "danger" : "warning"}>
                         {issue.severity === "error" ? t("issues.error") : t("issues.warning")}
                       </Badge>
                       <Caption1>{t("issues.cell", { address: issue.address })}</Caption1>

@@ -2,17 +2,7 @@
  * Summary: the overall score and rating, a chart comparing the groups, then one card per policy
  * domain (a click opens its sheet) or, with the switch, per Call-to-Action priority.
  */
-import {
-  Button,
-  Caption1,
-  Card,
-  makeStyles,
-  Spinner,
-  Switch,
-  Text,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Card, makeStyles, Spinner, Switch, Text, Title3, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DomainId } from "../../core/catalogueTypes";
@@ -29,9 +19,25 @@ import { WorkbookError } from "./WorkbookError";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  overall: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM },
-  big: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
-  cards: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  overall: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+  },
+  big: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  cards: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400 },
   note: { color: tokens.colorNeutralForeground2 },
 });
@@ -123,7 +129,11 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
           {t("crosswalkNote")}
         </Caption1>
       ) : null}
-      <ScoreChart title={byPriority ? t("summary.chartTitlePriorities") : t("summary.chartTitle")} rows={rows} culture={lang} />
+      <ScoreChart
+        title={byPriority ? t("summary.chartTitlePriorities") : t("summary.chartTitle")}
+        rows={rows}
+        culture={lang}
+      />
       <Title3 as="h2" className={styles.h2}>
         {byPriority ? t("summary.prioritiesHeading") : t("summary.domainsHeading")}
       </Title3>

@@ -8,7 +8,9 @@ export function WorkbookError({ error, live = false, title }: { error: unknown; 
   const { t } = useTranslation();
   const lang = useLang();
   const text = errorText(error, lang);
-  const heading = text.protectedWorkbook ? t("setup.protectedTitle") : (title ?? (live ? t("errors.live") : t("errors.title")));
+  const heading = text.protectedWorkbook
+    ? t("setup.protectedTitle")
+    : (title ?? (live ? t("errors.live") : t("errors.title")));
   return (
     <MessageBar intent={text.protectedWorkbook ? "warning" : "error"} layout="multiline" data-testid="workbook-error">
       <MessageBarBody>
