@@ -9,7 +9,7 @@ import * as functions from "../../src/functions/functions";
 import type { CustomFunctionsMetadata } from "./customFunctionPlugin";
 import type { LiatHost } from "./createHost";
 
-export const FUNCTIONS_SOURCE = path.resolve(__dirname, "../functions/functions.ts");
+export const FUNCTIONS_SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
 
 let generated: Promise<{ metadata: CustomFunctionsMetadata; ids: Map<string, string> }> | undefined;
 
