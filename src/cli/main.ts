@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { checkWorkbook, Consolidator, unreadableMessage, type CheckedWorkbook } from "../core/consolidate";
 import { DOMAINS } from "../core/domains";
 import { isLang, langFromLocale, type Lang } from "../core/language";
+import type { MessageParams } from "../core/messages";
 import { ratingLabel } from "../core/rating";
 import type { UnreadableReason } from "../core/workbookReader";
 import { readWorkbookFile } from "./readWorkbook";
@@ -54,8 +55,8 @@ const pct = (v: number | null) => (v === null ? "" : `${Math.round(v * 100)}%`);
 const num = (v: number | null) => (v === null ? "" : v.toFixed(1));
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s + " ".repeat(n - s.length));
 
-function unreadableText(file: string, reason: UnreadableReason, lang: Lang): string {
-  return t("cannotRead", lang, { file, reason: unreadableMessage(reason)[lang] });
+function unreadableText(file: string, reason: UnreadableReason, lang: Lang, params?: MessageParams): string {
+  return t("cannotRead", lang, { file, reason: unreadableMessage(reason, params)[lang] });
 }
 
 /** Refuses to write over an existing file without --force. */
@@ -102,7 +103,9 @@ async function checkedFile(args: string[], io: Io, helpKey: "checkHelp" | "summa
   const read = await readWorkbookFile(resolve(io.cwd, file), file);
   const checked = read.ok ? checkWorkbook(read.workbook) : null;
   if (checked === null) {
-    io.stderr(`${unreadableText(file, read.ok ? "noLiatTable" : read.reason, lang)}\n`);
+    io.stderr(
+      `${unreadableText(file, read.ok ? "noLiatTable" : read.reason, lang, read.ok ? undefined : read.params)}\n`,
+    );
     return EXIT.usage;
   }
   return { file, checked, lang, json: values.json === true };
@@ -223,7 +226,7 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   for (const file of inputs) {
     const read = await readWorkbookFile(file.path, file.shown);
     if (read.ok) consolidator.add(read.workbook);
-    else consolidator.addUnreadable(file.shown, read.reason, read.detail);
+    else consolidator.addUnreadable(file.shown, read.reason, read.detail, read.params);
     done++;
     if (total >= PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total))
       io.stderr(`${t("progress", lang, { done, total })}\n`);

@@ -23,11 +23,12 @@ export async function readWorkbookFile(path: string, displayName = path): Promis
   let size: number;
   try {
     const s = await stat(path);
+    if (s.isDirectory()) return { ok: false, reason: "directory" };
     if (!s.isFile()) return { ok: false, reason: "notWorkbook" };
     size = s.size;
   } catch {
     return { ok: false, reason: "notFound" };
   }
-  if (size > MAX_FILE_BYTES) return { ok: false, reason: "tooLarge", detail: String(size) };
+  if (size > MAX_FILE_BYTES) return { ok: false, reason: "tooLarge", detail: String(size), params: { limit: "50 MB" } };
   return readWorkbookBytes(await readFile(path), displayName);
 }

@@ -13,7 +13,7 @@ import { ENTRY_FIELDS, MAX_CELL_TEXT, type EntryField } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
 import type { Lang, Localized } from "./language";
 import { COLUMNS, CONSOLIDATION_SHEET, DOMAIN_IDS, type ColumnKey } from "./layout";
-import { fillTemplate } from "./messages";
+import { fillTemplate, type MessageParams } from "./messages";
 import { ratingLabel } from "./rating";
 import { parseStatus } from "./status";
 import { summarize, type WorkbookSummary } from "./summary";
@@ -150,10 +150,14 @@ export interface ConsolidationResult {
   unreadable: UnreadableFile[];
 }
 
-/** The localized message for an unreadable file. */
-export function unreadableMessage(reason: UnreadableReason, other = ""): Localized {
+/**
+ * The localized message for an unreadable file: `params` fills the message's placeholders
+ * ({other}, {limit}, {part}, {sheet}); a string is the file a duplicate repeats ({other}).
+ */
+export function unreadableMessage(reason: UnreadableReason, params: string | MessageParams = ""): Localized {
   const m = UNREADABLE_MESSAGES[reason];
-  return { fr: fillTemplate(m.fr, { other }), en: fillTemplate(m.en, { other }) };
+  const p = typeof params === "string" ? { other: params } : params;
+  return { fr: fillTemplate(m.fr, p), en: fillTemplate(m.en, p) };
 }
 
 /**
@@ -207,9 +211,14 @@ export class Consolidator {
     return "merged";
   }
 
-  /** Lists a file that could not be read, with the reason. */
-  addUnreadable(fileName: string, reason: UnreadableReason, detail?: string): void {
-    this.unreadable.push({ fileName, reason, message: unreadableMessage(reason), ...(detail ? { detail } : {}) });
+  /** Lists a file that could not be read, with the reason (and what fills its message: limit, part, sheet). */
+  addUnreadable(fileName: string, reason: UnreadableReason, detail?: string, params?: MessageParams): void {
+    this.unreadable.push({
+      fileName,
+      reason,
+      message: unreadableMessage(reason, params),
+      ...(detail ? { detail } : {}),
+    });
   }
 
   result(): ConsolidationResult {

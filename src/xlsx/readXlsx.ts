@@ -9,13 +9,15 @@
  */
 import ExcelJS from "exceljs";
 import { dateToSerial, type CellValue } from "../core/excelValues";
+import type { MessageParams } from "../core/messages";
 import type { SheetData, UnreadableReason, WorkbookData } from "../core/workbookReader";
 
 /** Largest file read (bytes). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export type ReadResult =
-  { ok: true; workbook: WorkbookData } | { ok: false; reason: UnreadableReason; detail?: string };
+  | { ok: true; workbook: WorkbookData }
+  | { ok: false; reason: UnreadableReason; detail?: string; params?: MessageParams };
 
 export interface ReadOptions {
   /** Content hash of the bytes (same bytes, same source); without it the core fingerprints the values. */
@@ -93,7 +95,8 @@ export async function readXlsxBytes(
   options: ReadOptions = {},
 ): Promise<ReadResult> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: "tooLarge", detail: String(bytes.length) };
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, reason: "tooLarge", detail: String(bytes.length), params: { limit: "50 MB" } };
   if (startsWith(bytes, OLE_MAGIC)) return { ok: false, reason: "encrypted" };
   if (!startsWith(bytes, ZIP_MAGIC)) return { ok: false, reason: "notWorkbook" };
   const wb = new ExcelJS.Workbook();

@@ -104,7 +104,7 @@ describe("consolidation in the preview page", () => {
     // the list of unreadable files, with the reason
     const unreadable = pane().getByTestId("share-unreadable");
     await expect(unreadable.getByRole("listitem").allTextContents()).resolves.toEqual([
-      "notes.txt — This is not an Excel workbook (.xlsx).",
+      "notes.txt — This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.",
     ]);
     // the workbooks merged, with city and period
     const rows = pane().getByTestId("share-sources").getByRole("row");
@@ -129,7 +129,7 @@ describe("consolidation in the preview page", () => {
     expect(lyon111).toContain(HYPERLINK);
     await expect(sheetValues("Unreadable files")).resolves.toEqual([
       ["File", "Reason", "Detail", "LIAT source"],
-      ["notes.txt", "This is not an Excel workbook (.xlsx).", "", ""],
+      ["notes.txt", "This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.", "", ""],
     ]);
     const summary = (await sheetValues("Summary by source"))!;
     expect(summary.slice(1).map((r) => r.slice(0, 3))).toEqual([

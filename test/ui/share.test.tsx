@@ -132,8 +132,8 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
     .getAllByRole("listitem")
     .map((li) => li.textContent);
   expect(items).toEqual([
-    "notes.txt — This is not an Excel workbook (.xlsx).",
-    "locked.xlsx — The file is password-protected (or an old .xls file): save it without a password as .xlsx.",
+    "notes.txt — This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.",
+    "locked.xlsx — The workbook is password-protected (encrypted): open it, remove the password (File > Info > Protect Workbook) and save it.",
   ]);
 
   // accessible (contrast needs real styles: checked nowhere here)

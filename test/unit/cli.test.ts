@@ -154,7 +154,9 @@ describe("liat merge", () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toContain("2 workbook(s) merged, 78 row(s); 1 file(s) not merged.");
-    expect(r.err).toBe("Not merged: notes.xlsx — This is not an Excel workbook (.xlsx).\n");
+    expect(r.err).toBe(
+      "Not merged: notes.xlsx — This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.\n",
+    );
 
     const wb = await loadExcel(readFileSync(join(dir, "out.xlsx")));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Summary by source", "Unreadable files"]);
@@ -261,7 +263,7 @@ describe("liat merge", () => {
     expect(await liat("check")).toMatchObject({ code: 2, err: "Give exactly one file.\n" });
     expect(await liat("check", "notes.xlsx")).toMatchObject({
       code: 2,
-      err: 'Cannot read "notes.xlsx": This is not an Excel workbook (.xlsx).\n',
+      err: 'Cannot read "notes.xlsx": This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.\n',
     });
     expect(await liat("summary", "nope.xlsx", "--lang", "fr")).toMatchObject({
       code: 2,

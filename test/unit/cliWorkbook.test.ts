@@ -254,7 +254,12 @@ describe("readWorkbookBytes: files that cannot be read say why", () => {
   it("refuses files over the size limit without reading them", async () => {
     const big = { length: MAX_FILE_BYTES + 1 } as unknown as Uint8Array;
     const r = await readWorkbookBytes(big, "huge.xlsx");
-    expect(r).toEqual({ ok: false, reason: "tooLarge", detail: String(MAX_FILE_BYTES + 1) });
+    expect(r).toEqual({
+      ok: false,
+      reason: "tooLarge",
+      detail: String(MAX_FILE_BYTES + 1),
+      params: { limit: "50 MB" },
+    });
   });
 
   it("reads rich text, hyperlinks, formulas (cached result), errors and dates as plain values", () => {

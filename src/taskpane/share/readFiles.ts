@@ -62,7 +62,7 @@ export async function readAndConsolidate(
     onProgress({ index: i + 1, total: files.length, fileName: file.name });
     await nextTick();
     if (file.size > MAX_FILE_BYTES) {
-      consolidator.addUnreadable(file.name, "tooLarge", String(file.size));
+      consolidator.addUnreadable(file.name, "tooLarge", String(file.size), { limit: "50 MB" });
       continue;
     }
     let bytes: Uint8Array;
@@ -74,7 +74,7 @@ export async function readAndConsolidate(
     }
     const read = await readXlsxBytes(bytes, file.name, { hash: sha256 });
     if (!read.ok) {
-      consolidator.addUnreadable(file.name, read.reason, read.detail);
+      consolidator.addUnreadable(file.name, read.reason, read.detail, read.params);
       continue;
     }
     consolidator.add(read.workbook);
