@@ -161,7 +161,7 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
   await userEvent.selectOptions(screen.getByTestId("ui-language"), "fr");
   await waitFor(() =>
     expect(screen.getByTestId("share-unreadable").textContent).toContain(
-      "notes.txt — Ce n'est pas un classeur Excel (.xlsx).",
+      "notes.txt — Ce n'est pas un classeur Excel (.xlsx) : demandez le classeur LIAT enregistré au format .xlsx.",
     ),
   );
   expect(screen.getByTestId("share-unreadable").textContent).toContain("2 fichiers non repris");

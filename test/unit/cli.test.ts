@@ -212,7 +212,7 @@ describe("liat merge", () => {
     expect(unreadable.rowCount).toBe(2);
     expect([1, 2].map((c) => unreadable.getCell(2, c).value)).toEqual([
       "notes.xlsx",
-      "This is not an Excel workbook (.xlsx).",
+      "This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.",
     ]);
 
     const json = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as ConsolidationResult;
@@ -227,7 +227,10 @@ describe("liat merge", () => {
       {
         fileName: "notes.xlsx",
         reason: "notWorkbook",
-        message: { fr: "Ce n'est pas un classeur Excel (.xlsx).", en: "This is not an Excel workbook (.xlsx)." },
+        message: {
+          fr: "Ce n'est pas un classeur Excel (.xlsx) : demandez le classeur LIAT enregistré au format .xlsx.",
+          en: "This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.",
+        },
       },
     ]);
   });

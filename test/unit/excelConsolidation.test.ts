@@ -127,7 +127,7 @@ describe("writeConsolidation", () => {
     expect(summary[0]![1]).toBe("Lyon");
     expect(summary[0]![col(host, "Summary by source", "Rows read")]).toBe(39);
     expect(dataRows(host, "Unreadable files")).toEqual([
-      ["notes.txt", "This is not an Excel workbook (.xlsx).", "", ""],
+      ["notes.txt", "This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.", "", ""],
     ]);
   });
 
