@@ -194,6 +194,8 @@ test("in French, a file that is not a workbook alone: nothing merged, the reason
   ]);
   const outcome = await screen.findByTestId("share-outcome", {}, { timeout: 30_000 });
   expect(outcome.textContent).toContain("Aucun classeur n'a pu être consolidé.");
-  expect(screen.getByTestId("share-unreadable").textContent).toContain("vide.xlsx — Fichier vide.");
+  expect(screen.getByTestId("share-unreadable").textContent).toContain(
+    "vide.xlsx — Fichier vide (0 octet) : demandez à l'expéditeur de le renvoyer.",
+  );
   expect(screen.queryByTestId("share-sources")).toBeNull();
 });
