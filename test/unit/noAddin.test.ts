@@ -144,7 +144,8 @@ describe.each(Object.keys(FILLS))("a workbook opened without the add-in (%s)", (
     cover = coverLayout("fr");
     coverId = hf.getSheetId(COVER_SHEET)!;
     core = checkWorkbook(await readOk(bytes, `${name}.xlsx`))!.summary;
-  });
+    // a whole workbook through ExcelJS and HyperFormula: seconds on a loaded machine
+  }, 60_000);
   afterAll(() => hf.destroy());
 
   const at = (sheet: number, row: number, col: number) => hf.getCellValue({ sheet, row: row - 1, col: col - 1 });
