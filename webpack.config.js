@@ -4,7 +4,7 @@
  *   taskpane.html  the task pane page, and the shared runtime: it loads functions.js, taskpane.js, commands.js
  *   functions.js   the LIAT.* custom functions (self-contained: it carries the webpack runtime the other two use)
  *   functions.json generated from the JSDoc of src/functions/functions.ts (custom-functions-metadata-plugin)
- *   functions.fr.json  the same, names and descriptions in French (src/functions/frenchMetadata.ts)
+ *   functions.<lang>.json  the same, names and descriptions in another language (src/core/i18n/<lang>/functionMetadata.json)
  *   manifest.xml, assets/  copied; the development address is replaced by --env address=...
  *
  *   --env address=https://host/path/  production address (default https://localhost:3000/)
@@ -27,6 +27,11 @@ const DEV_SERVER_PORT = 3000;
 
 const src = (/** @type {string} */ file) => path.resolve(__dirname, "src", file);
 const tool = (/** @type {string} */ file) => path.resolve(__dirname, "tooling", file);
+
+/** Languages whose folder of texts carries custom function names (src/core/i18n/<lang>/functionMetadata.json). */
+const METADATA_LANGUAGES = fs
+  .readdirSync(src("core/i18n"))
+  .filter((lang) => fs.existsSync(src(`core/i18n/${lang}/functionMetadata.json`)));
 
 /** Files only the preview build uses; they must exist when (and only when) it is asked for. */
 const PREVIEW_FILES = {
@@ -117,12 +122,15 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new LocalizedFunctionsMetadataPlugin({
-        output: "functions.fr.json",
-        translations: src("functions/frenchMetadata.ts"),
-        exportName: "FRENCH_METADATA",
-        locale: "fr",
-      }),
+      ...METADATA_LANGUAGES.map(
+        (locale) =>
+          new LocalizedFunctionsMetadataPlugin({
+            output: `functions.${locale}.json`,
+            translations: src("functions/localizedMetadata.ts"),
+            exportName: "functionMetadata",
+            locale,
+          }),
+      ),
       ...pages,
       new CopyWebpackPlugin({
         patterns: [

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * Webpack plugin: once custom-functions-metadata-plugin has generated functions.json, emits a localized copy
- * (functions.fr.json) whose names and descriptions come from a TypeScript translation table
- * (src/functions/frenchMetadata.ts, export FRENCH_METADATA). The manifest points the fr-FR locale at it.
+ * (functions.<lang>.json) whose names and descriptions come from a TypeScript module's translation table
+ * (src/functions/localizedMetadata.ts, export functionMetadata(lang), over the texts in src/core/i18n). The
+ * manifest points the language's locales at it.
  */
 "use strict";
 
@@ -16,17 +17,19 @@ const PLUGIN = "LocalizedFunctionsMetadataPlugin";
 let loads = 0;
 
 /**
- * Loads a TypeScript module afresh (in watch mode the file changes between builds) and returns one of its exports.
+ * Loads a TypeScript module afresh (in watch mode the file changes between builds) and returns one of its exports
+ * (called with the locale when it is a function).
  * Each load uses its own tsx namespace, whose module cache entries are dropped afterwards.
  * @param {string} file absolute path
  * @param {string} exportName
  */
-function loadTranslations(file, exportName) {
+function loadTranslations(file, exportName, locale) {
   const { register } = require("tsx/cjs/api");
   const namespace = `liat-translations-${++loads}`;
   const api = register({ namespace });
   try {
-    const table = api.require(file, __filename)[exportName];
+    const exported = api.require(file, __filename)[exportName];
+    const table = typeof exported === "function" ? exported(locale) : exported;
     if (!table || typeof table !== "object") {
       throw new Error(`${path.relative(process.cwd(), file)} does not export ${exportName}`);
     }
@@ -68,7 +71,11 @@ class LocalizedFunctionsMetadataPlugin {
         if (!asset) return; // metadata generation failed; its errors are already reported
         try {
           const metadata = JSON.parse(asset.source.source().toString());
-          const localized = localizeFunctionsMetadata(metadata, loadTranslations(translations, exportName), locale);
+          const localized = localizeFunctionsMetadata(
+            metadata,
+            loadTranslations(translations, exportName, locale),
+            locale,
+          );
           compilation.emitAsset(output, new sources.RawSource(JSON.stringify(localized, null, 4)));
         } catch (error) {
           compilation.errors.push(new WebpackError(`${PLUGIN}: ${error instanceof Error ? error.message : error}`));

@@ -51,8 +51,8 @@ const COMMON = { lang: { type: "string" }, help: { type: "boolean", short: "h" }
 /** Options of the commands that write a file. */
 const OUTPUT = { output: { type: "string", short: "o" }, force: { type: "boolean" } } as const;
 
-const pct = (v: number | null) => (v === null ? "" : `${Math.round(v * 100)}%`);
-const num = (v: number | null) => (v === null ? "" : v.toFixed(1));
+const pct = (v: number | null, lang: Lang) => (v === null ? "" : t("percentValue", lang, { value: v }));
+const num = (v: number | null, lang: Lang) => (v === null ? "" : t("scoreValue", lang, { value: v }));
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s + " ".repeat(n - s.length));
 
 function unreadableText(file: string, reason: UnreadableReason, lang: Lang, params?: MessageParams): string {
@@ -115,7 +115,10 @@ async function checkedFile(args: string[], io: Io, helpKey: "checkHelp" | "summa
 function countsLine(checked: CheckedWorkbook, lang: Lang): string {
   return checked.issues.length === 0
     ? t("noIssues", lang)
-    : t("counts", lang, { errors: checked.errors, warnings: checked.warnings });
+    : t("counts", lang, {
+        errors: t("errors", lang, { count: checked.errors }),
+        warnings: t("warnings", lang, { count: checked.warnings }),
+      });
 }
 
 async function cmdCheck(args: string[], io: Io): Promise<number> {
@@ -185,7 +188,7 @@ async function cmdSummary(args: string[], io: Io): Promise<number> {
     label: string,
     g: { score: number | null; assessed: number; applicable: number; coverage: number | null },
   ) =>
-    `${pad(label, w)}${pad(num(g.score), 8)}${pad(ratingLabel(g.score, lang), 14)}${g.assessed}/${g.applicable} ${pct(g.coverage)}`;
+    `${pad(label, w)}${pad(num(g.score, lang), 8)}${pad(ratingLabel(g.score, lang), 14)}${g.assessed}/${g.applicable} ${pct(g.coverage, lang)}`;
   const lines = [
     t("fileLine", lang, { file, city: checked.settings.city || none, period: checked.settings.period || none }),
     "",
@@ -238,7 +241,11 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   for (const u of result.unreadable)
     io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);
   io.stdout(
-    `${t("merged", lang, { sources: result.sources.length, rows: result.rows.length, unreadable: result.unreadable.length })}\n`,
+    `${t("merged", lang, {
+      count: result.sources.length,
+      rows: t("rows", lang, { count: result.rows.length }),
+      unreadable: t("unreadable", lang, { count: result.unreadable.length }),
+    })}\n`,
   );
   for (const out of outputs) io.stdout(`${t("written", lang, { value: out.shown })}\n`);
   return EXIT.ok;

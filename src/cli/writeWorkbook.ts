@@ -3,6 +3,7 @@
  * add-in inserts it: cover sheet with native formulas, six domain sheets each holding one Excel
  * table with the Points formula column, and the hidden lists sheet with its named ranges.
  */
+import { text } from "../core/i18n/texts";
 import ExcelJS from "exceljs";
 import type { DomainId } from "../core/catalogueTypes";
 import type { EntryField, RawEntry } from "../core/entrySchema";
@@ -261,8 +262,7 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
 function buildLiatWorkbook(options: WriteOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "LIAT";
-  wb.title =
-    options.lang === "fr" ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)";
+  wb.title = text(options.lang, "workbook:cover.title");
   wb.subject = "LIAT";
   // ExcelJS cannot write custom document properties: the schema version also goes in the keywords
   // (and, authoritatively, in the lists sheet).

@@ -11,9 +11,11 @@ import type { DomainId } from "./catalogueTypes";
 import { codeToDomain } from "./codes";
 import { ENTRY_FIELDS, MAX_CELL_TEXT, type EntryField } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
+import consolidationTexts from "./i18n/en/consolidation.json";
+import { localized, text } from "./i18n/texts";
 import type { Lang, Localized } from "./language";
 import { COLUMNS, CONSOLIDATION_SHEET, DOMAIN_IDS, type ColumnKey } from "./layout";
-import { fillTemplate, type MessageParams } from "./messages";
+import type { MessageParams } from "./messages";
 import { ratingLabel } from "./rating";
 import { parseStatus } from "./status";
 import { summarize, type WorkbookSummary } from "./summary";
@@ -22,7 +24,6 @@ import {
   findTables,
   fingerprint,
   readCoverSettings,
-  UNREADABLE_MESSAGES,
   type CoverSettings,
   type FoundTable,
   type UnreadableReason,
@@ -152,12 +153,10 @@ export interface ConsolidationResult {
 
 /**
  * The localized message for an unreadable file: `params` fills the message's placeholders
- * ({other}, {limit}, {part}, {sheet}); a string is the file a duplicate repeats ({other}).
+ * ({{other}}, {{limit}}, {{part}}, {{sheet}}); a string is the file a duplicate repeats ({{other}}).
  */
 export function unreadableMessage(reason: UnreadableReason, params: string | MessageParams = ""): Localized {
-  const m = UNREADABLE_MESSAGES[reason];
-  const p = typeof params === "string" ? { other: params } : params;
-  return { fr: fillTemplate(m.fr, p), en: fillTemplate(m.en, p) };
+  return localized(`unreadable:${reason}`, typeof params === "string" ? { other: params } : params);
 }
 
 /**
@@ -269,33 +268,12 @@ export function cellData(value: CellValue): string | number | boolean | null {
   return value;
 }
 
-const L = (fr: string, en: string): Localized => ({ fr, en });
+type ConsolidationTextKey = keyof typeof consolidationTexts;
 
-export const CONSOLIDATION_TEXT = {
-  sheet: CONSOLIDATION_SHEET,
-  summarySheet: L("Synthèse par source", "Summary by source"),
-  unreadableSheet: L("Fichiers non lus", "Unreadable files"),
-  file: L("Fichier", "File"),
-  city: L("Ville", "City"),
-  period: L("Période", "Period"),
-  sheetName: L("Feuille", "Sheet"),
-  cell: L("Cellule", "Cell"),
-  domain: L("Domaine", "Domain"),
-  objective: L("Objectif", "Objective"),
-  points: L("Points", "Points"),
-  issues: L("Problèmes", "Issues"),
-  score: L("Score", "Score"),
-  rating: L("Appréciation", "Rating"),
-  coverage: L("Couverture", "Coverage"),
-  assessed: L("Évalués", "Assessed"),
-  applicable: L("Applicables", "Applicable"),
-  rowsRead: L("Lignes lues", "Rows read"),
-  errors: L("Erreurs", "Errors"),
-  warnings: L("Avertissements", "Warnings"),
-  reason: L("Raison", "Reason"),
-  detail: L("Détail", "Detail"),
-  domainScore: L("Score domaine {d}", "Domain {d} score"),
-} as const;
+/** Sheet names and column headers of the consolidation, in every language (texts `consolidation:*`). */
+export const CONSOLIDATION_TEXT = Object.fromEntries(
+  (Object.keys(consolidationTexts) as ConsolidationTextKey[]).map((k) => [k, localized(`consolidation:${k}`)]),
+) as Record<ConsolidationTextKey, Localized>;
 
 /** The consolidation sheet's columns before the entry columns: file, city, period, sheet, cell, code, domain, objective. */
 const SOURCE_COLUMNS = 8;
@@ -356,7 +334,7 @@ export function sourceSummaryTable(result: ConsolidationResult, lang: Lang): Tex
       T.coverage[lang],
       T.assessed[lang],
       T.applicable[lang],
-      ...DOMAIN_IDS.map((d) => fillTemplate(T.domainScore[lang], { d })),
+      ...DOMAIN_IDS.map((d) => text(lang, "consolidation:domainScore", { d })),
       T.rowsRead[lang],
       T.errors[lang],
       T.warnings[lang],

@@ -10,8 +10,8 @@ import {
 } from "./excelValues";
 import type { Lang, Localized } from "./language";
 import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
-import { parseStatus, statusLabels, type ParsedStatus } from "./status";
-import { parseTargetGroups, targetGroupLabels, type TargetGroupId } from "./targetGroups";
+import { parseStatus, type ParsedStatus } from "./status";
+import { parseTargetGroups, type TargetGroupId } from "./targetGroups";
 
 /** The entry columns of an objective row, in sheet order. */
 export const ENTRY_FIELDS = [
@@ -70,8 +70,6 @@ interface Problem {
 /** What reading one cell gives: its typed value (null when blank), or the problem with it. */
 type Read<T> = { value: T | null; problem?: undefined } | { value?: undefined; problem: Problem };
 
-const ALLOWED_STATUSES = `${statusLabels("fr").join(", ")} / ${statusLabels("en").join(", ")}`;
-const ALLOWED_GROUPS = `${targetGroupLabels("fr").join("; ")} / ${targetGroupLabels("en").join("; ")}`;
 const BLANK: Read<never> = { value: null };
 
 const bad = (key: MessageKey, params?: MessageParams): Read<never> => ({ problem: { key, params } });
@@ -121,14 +119,13 @@ function number(whole: boolean) {
 const status = z.any().transform((value: CellValue): Read<ParsedStatus> => {
   if (isErrorValue(value)) return bad("excelError", { value });
   const parsed = parseStatus(value);
-  if (parsed.kind === "invalid") return bad("statusInvalid", { value: quoteValue(value), allowed: ALLOWED_STATUSES });
+  if (parsed.kind === "invalid") return bad("statusInvalid", { value: quoteValue(value) });
   return ok(parsed);
 });
 
 const targetGroups = cell((value): Read<TargetGroupId[]> => {
   const { groups, unknown } = parseTargetGroups(String(value));
-  if (unknown.length > 0)
-    return bad("targetGroupUnknown", { value: quoteValue(unknown.join("; ")), allowed: ALLOWED_GROUPS });
+  if (unknown.length > 0) return bad("targetGroupUnknown", { value: quoteValue(unknown.join("; ")) });
   return ok(groups);
 });
 

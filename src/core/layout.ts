@@ -10,10 +10,11 @@ import type { DomainId, Objective } from "./catalogueTypes";
 import { CURRENCIES } from "./currencies";
 import { DOMAINS, getSubCategory } from "./domains";
 import { ENTRY_FIELDS, MAX_RESPONSIBLE, type EntryField } from "./entrySchema";
-import type { Lang, Localized } from "./language";
+import { localized, text, textList } from "./i18n/texts";
+import { LANGUAGES, type Lang, type Localized } from "./language";
 import { formatReferences } from "./references";
 import { RATING_BANDS } from "./rating";
-import { NOT_APPLICABLE_LABEL, STATUS_SCALE, statusLabels } from "./status";
+import { NOT_APPLICABLE_LABEL, STATUS_SCALE, statusLabels, statusSpellings } from "./status";
 import { targetGroupLabels } from "./targetGroups";
 import { textKey } from "./textKey";
 
@@ -25,7 +26,7 @@ export const SCHEMA_PROPERTY = "LIAT.schemaVersion";
 
 export const COVER_SHEET = "LIAT";
 export const LISTS_SHEET = "LIAT_Lists";
-export const CONSOLIDATION_SHEET: Localized = { fr: "Consolidation", en: "Consolidation" };
+export const CONSOLIDATION_SHEET: Localized = localized("consolidation:sheet");
 
 /** 1-based row of the table header on a domain sheet; rows above hold the title and help. */
 export const HEADER_ROW = 4;
@@ -61,6 +62,21 @@ export interface ColumnSpec {
 
 const DATE_FORMAT = "yyyy-mm-dd";
 
+/** Other headers that name a column in files received back (texts `workbook:column.<key>.aliases`, every language). */
+function aliasesOf(key: ColumnKey): string[] {
+  return LANGUAGES.flatMap((lang) => textList(lang, `workbook:column.${key}.aliases`));
+}
+
+/** The target groups' input message: its list in each language. */
+function targetGroupsPrompt(): Localized {
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => [
+      lang,
+      text(lang, "workbook:column.targetGroups.prompt", { groups: targetGroupLabels(lang).join("; ") }),
+    ]),
+  ) as Localized;
+}
+
 /** Placeholder for the first data row's number in relative validation formulas. */
 export const ROW_TOKEN = "{row}";
 
@@ -68,8 +84,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "code",
     kind: "catalogue",
-    header: { fr: "Code", en: "Code" },
-    aliases: ["code objectif", "objective code"],
+    header: localized("workbook:column.code.header"),
+    aliases: aliasesOf("code"),
     width: 8,
     wrap: false,
     numberFormat: "@",
@@ -77,8 +93,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "subcategory",
     kind: "catalogue",
-    header: { fr: "Sous-catégorie", en: "Sub-category" },
-    aliases: ["sous-categories", "sub category", "subcategory"],
+    header: localized("workbook:column.subcategory.header"),
+    aliases: aliasesOf("subcategory"),
     width: 28,
     wrap: true,
     numberFormat: "@",
@@ -86,8 +102,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "objective",
     kind: "catalogue",
-    header: { fr: "Objectif", en: "Objective" },
-    aliases: ["objectif oriente vers l'action", "objectifs orientes vers l'action", "action-oriented objective"],
+    header: localized("workbook:column.objective.header"),
+    aliases: aliasesOf("objective"),
     width: 60,
     wrap: true,
     numberFormat: "@",
@@ -95,8 +111,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "gcr",
     kind: "catalogue",
-    header: { fr: "GCR", en: "GCR" },
-    aliases: ["pmr", "ccr"],
+    header: localized("workbook:column.gcr.header"),
+    aliases: aliasesOf("gcr"),
     width: 14,
     wrap: true,
     numberFormat: "@",
@@ -104,8 +120,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "gcm",
     kind: "catalogue",
-    header: { fr: "GCM", en: "GCM" },
-    aliases: ["pmm"],
+    header: localized("workbook:column.gcm.header"),
+    aliases: aliasesOf("gcm"),
     width: 16,
     wrap: true,
     numberFormat: "@",
@@ -113,47 +129,44 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "status",
     kind: "entry",
-    header: { fr: "Statut", en: "Status" },
-    aliases: ["etat", "state", "maturity"],
+    header: localized("workbook:column.status.header"),
+    aliases: aliasesOf("status"),
     width: 16,
     wrap: false,
     numberFormat: "@",
     validation: { type: "list", source: "=LIAT_Status" },
     prompt: {
-      title: { fr: "Statut", en: "Status" },
-      message: { fr: "Choisissez un statut dans la liste.", en: "Choose a status from the list." },
+      title: localized("workbook:column.status.promptTitle"),
+      message: localized("workbook:column.status.prompt"),
     },
     error: {
-      title: { fr: "Statut inconnu", en: "Unknown status" },
-      message: { fr: "Choisissez un statut dans la liste déroulante.", en: "Choose a status from the dropdown list." },
+      title: localized("workbook:column.status.errorTitle"),
+      message: localized("workbook:column.status.error"),
     },
   },
   {
     key: "responsible",
     kind: "entry",
-    header: { fr: "Service responsable", en: "Responsible service" },
-    aliases: ["responsable", "responsible", "service"],
+    header: localized("workbook:column.responsible.header"),
+    aliases: aliasesOf("responsible"),
     width: 22,
     wrap: true,
     numberFormat: "@",
     validation: { type: "textLength", operator: "lessThanOrEqualTo", formula1: String(MAX_RESPONSIBLE) },
     prompt: {
-      title: { fr: "Service responsable", en: "Responsible service" },
-      message: {
-        fr: "Obligatoire à partir de « Planifié » (255 caractères au plus).",
-        en: 'Required from "Planned" up (at most 255 characters).',
-      },
+      title: localized("workbook:column.responsible.promptTitle"),
+      message: localized("workbook:column.responsible.prompt", { max: MAX_RESPONSIBLE }),
     },
     error: {
-      title: { fr: "Texte trop long", en: "Text too long" },
-      message: { fr: "255 caractères au plus.", en: "At most 255 characters." },
+      title: localized("workbook:column.responsible.errorTitle"),
+      message: localized("workbook:column.responsible.error", { max: MAX_RESPONSIBLE }),
     },
   },
   {
     key: "partners",
     kind: "entry",
-    header: { fr: "Partenaires", en: "Partners" },
-    aliases: ["partenaire", "partner"],
+    header: localized("workbook:column.partners.header"),
+    aliases: aliasesOf("partners"),
     width: 22,
     wrap: true,
     numberFormat: "@",
@@ -161,136 +174,124 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "targetGroups",
     kind: "entry",
-    header: { fr: "Groupes cibles", en: "Target groups" },
-    aliases: ["groupe cible", "target group", "publics cibles"],
+    header: localized("workbook:column.targetGroups.header"),
+    aliases: aliasesOf("targetGroups"),
     width: 22,
     wrap: true,
     numberFormat: "@",
     prompt: {
-      title: { fr: "Groupes cibles", en: "Target groups" },
-      message: {
-        fr: `Séparés par « ; » : ${targetGroupLabels("fr").join("; ")}.`,
-        en: `Separated by ";": ${targetGroupLabels("en").join("; ")}.`,
-      },
+      title: localized("workbook:column.targetGroups.promptTitle"),
+      message: targetGroupsPrompt(),
     },
   },
   {
     key: "start",
     kind: "entry",
-    header: { fr: "Début", en: "Start" },
-    aliases: ["date de debut", "start date", "debut"],
+    header: localized("workbook:column.start.header"),
+    aliases: aliasesOf("start"),
     width: 12,
     wrap: false,
     numberFormat: DATE_FORMAT,
     validation: { type: "date", operator: "greaterThanOrEqualTo", formula1: "=DATE(1900,1,1)" },
     prompt: {
-      title: { fr: "Début", en: "Start" },
-      message: { fr: "Une date, par exemple 2025-01-31.", en: "A date, for example 2025-01-31." },
+      title: localized("workbook:column.start.promptTitle"),
+      message: localized("workbook:column.start.prompt"),
     },
     error: {
-      title: { fr: "Date attendue", en: "Date expected" },
-      message: { fr: "Saisissez une date valide.", en: "Enter a valid date." },
+      title: localized("workbook:column.start.errorTitle"),
+      message: localized("workbook:column.start.error"),
     },
   },
   {
     key: "end",
     kind: "entry",
-    header: { fr: "Fin", en: "End" },
-    aliases: ["date de fin", "end date"],
+    header: localized("workbook:column.end.header"),
+    aliases: aliasesOf("end"),
     width: 12,
     wrap: false,
     numberFormat: DATE_FORMAT,
     validation: { type: "date", operator: "greaterThanOrEqualTo", formula1: `=MAX(DATE(1900,1,1),J${ROW_TOKEN})` },
     prompt: {
-      title: { fr: "Fin", en: "End" },
-      message: { fr: "Une date, pas avant le début.", en: "A date, not before the start." },
+      title: localized("workbook:column.end.promptTitle"),
+      message: localized("workbook:column.end.prompt"),
     },
     error: {
-      title: { fr: "Date de fin", en: "End date" },
-      message: {
-        fr: "Saisissez une date valide, pas avant la date de début.",
-        en: "Enter a valid date, not before the start date.",
-      },
+      title: localized("workbook:column.end.errorTitle"),
+      message: localized("workbook:column.end.error"),
     },
   },
   {
     key: "budget",
     kind: "entry",
-    header: { fr: "Budget", en: "Budget" },
-    aliases: ["montant", "amount"],
+    header: localized("workbook:column.budget.header"),
+    aliases: aliasesOf("budget"),
     width: 14,
     wrap: false,
     numberFormat: "#,##0.00",
     validation: { type: "decimal", operator: "greaterThanOrEqualTo", formula1: "0" },
     prompt: {
-      title: { fr: "Budget", en: "Budget" },
-      message: {
-        fr: "Un montant positif ou nul ; indiquez aussi la devise.",
-        en: "An amount of zero or more; give the currency too.",
-      },
+      title: localized("workbook:column.budget.promptTitle"),
+      message: localized("workbook:column.budget.prompt"),
     },
     error: {
-      title: { fr: "Montant attendu", en: "Amount expected" },
-      message: { fr: "Saisissez un nombre positif ou nul.", en: "Enter a number that is zero or more." },
+      title: localized("workbook:column.budget.errorTitle"),
+      message: localized("workbook:column.budget.error"),
     },
   },
   {
     key: "currency",
     kind: "entry",
-    header: { fr: "Devise", en: "Currency" },
-    aliases: ["monnaie"],
+    header: localized("workbook:column.currency.header"),
+    aliases: aliasesOf("currency"),
     width: 9,
     wrap: false,
     numberFormat: "@",
     validation: { type: "list", source: "=LIAT_Currency" },
     prompt: {
-      title: { fr: "Devise", en: "Currency" },
-      message: { fr: "Code ISO 4217, par exemple EUR.", en: "ISO 4217 code, for example EUR." },
+      title: localized("workbook:column.currency.promptTitle"),
+      message: localized("workbook:column.currency.prompt"),
     },
     error: {
-      title: { fr: "Devise inconnue", en: "Unknown currency" },
-      message: { fr: "Choisissez un code ISO 4217 dans la liste.", en: "Choose an ISO 4217 code from the list." },
+      title: localized("workbook:column.currency.errorTitle"),
+      message: localized("workbook:column.currency.error"),
     },
   },
   {
     key: "beneficiaries",
     kind: "entry",
-    header: { fr: "Bénéficiaires", en: "Beneficiaries" },
-    aliases: ["nombre de beneficiaires", "number of beneficiaries"],
+    header: localized("workbook:column.beneficiaries.header"),
+    aliases: aliasesOf("beneficiaries"),
     width: 13,
     wrap: false,
     numberFormat: "#,##0",
     validation: { type: "wholeNumber", operator: "greaterThanOrEqualTo", formula1: "0" },
     prompt: {
-      title: { fr: "Bénéficiaires", en: "Beneficiaries" },
-      message: { fr: "Un nombre entier positif ou nul.", en: "A whole number, zero or more." },
+      title: localized("workbook:column.beneficiaries.promptTitle"),
+      message: localized("workbook:column.beneficiaries.prompt"),
     },
     error: {
-      title: { fr: "Nombre entier attendu", en: "Whole number expected" },
-      message: { fr: "Saisissez un nombre entier positif ou nul.", en: "Enter a whole number, zero or more." },
+      title: localized("workbook:column.beneficiaries.errorTitle"),
+      message: localized("workbook:column.beneficiaries.error"),
     },
   },
   {
     key: "evidence",
     kind: "entry",
-    header: { fr: "Preuve", en: "Evidence" },
-    aliases: ["preuves", "justificatif", "lien", "link", "source"],
+    header: localized("workbook:column.evidence.header"),
+    aliases: aliasesOf("evidence"),
     width: 24,
     wrap: true,
     numberFormat: "@",
     prompt: {
-      title: { fr: "Preuve", en: "Evidence" },
-      message: {
-        fr: "Texte ou lien ; obligatoire à partir de « Mis en œuvre ».",
-        en: 'Text or link; required from "Implemented" up.',
-      },
+      title: localized("workbook:column.evidence.promptTitle"),
+      message: localized("workbook:column.evidence.prompt"),
     },
   },
   {
     key: "comments",
     kind: "entry",
-    header: { fr: "Commentaires", en: "Comments" },
-    aliases: ["commentaire", "comment", "remarques", "notes"],
+    header: localized("workbook:column.comments.header"),
+    aliases: aliasesOf("comments"),
     width: 30,
     wrap: true,
     numberFormat: "@",
@@ -298,8 +299,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   {
     key: "points",
     kind: "computed",
-    header: { fr: "Points", en: "Points" },
-    aliases: [],
+    header: localized("workbook:column.points.header"),
+    aliases: aliasesOf("points"),
     width: 8,
     wrap: false,
     numberFormat: "0",
@@ -316,7 +317,7 @@ export function columnIndex(key: ColumnKey): number {
 export { columnLetter };
 
 const HEADER_KEYS = new Map<string, ColumnKey>();
-for (const c of COLUMNS) for (const h of [c.header.fr, c.header.en, ...c.aliases]) HEADER_KEYS.set(textKey(h), c.key);
+for (const c of COLUMNS) for (const h of [...Object.values(c.header), ...c.aliases]) HEADER_KEYS.set(textKey(h), c.key);
 
 /** Text longer than this names no column (twice the longest header or alias: room for spacing and marks). */
 const MAX_HEADER_TEXT = 2 * Math.max(...[...HEADER_KEYS.keys()].map((k) => k.length));
@@ -395,11 +396,8 @@ export function domainSheetLayout(domain: DomainId, lang: Lang): DomainSheetLayo
     domain,
     name: domainSheetName(domain, lang),
     table: tableName(domain),
-    title: lang === "fr" ? `Domaine politique ${domain} : ${d.name.fr}` : `Policy domain ${domain}: ${d.name.en}`,
-    help:
-      lang === "fr"
-        ? "Remplissez les colonnes à partir de « Statut ». Les colonnes grisées viennent du LIAT et sont verrouillées."
-        : 'Fill in the columns from "Status" on. The grey columns come from the LIAT and are locked.',
+    title: text(lang, "workbook:domainSheet.title", { id: domain, name: d.name[lang] }),
+    help: text(lang, "workbook:domainSheet.help"),
     headers: COLUMNS.map((c) => c.header[lang]),
     rows,
     firstRow: FIRST_DATA_ROW,
@@ -427,17 +425,11 @@ export function statusLookup(): { key: string; points: number | "NA" }[] {
     seen.add(k);
     out.push({ key, points });
   };
-  for (const s of STATUS_SCALE) {
-    for (const l of [s.label.fr, s.label.en]) {
-      add(l, s.points);
-      add(textKey(l), s.points);
-    }
-    add(String(s.level), s.points);
+  for (const { text: spelling, level } of statusSpellings()) {
+    const points = level === "na" ? "NA" : STATUS_SCALE[level]!.points;
+    add(spelling, points);
+    add(textKey(spelling), points);
   }
-  add("Sustained (evaluated and institutionalised)", 100);
-  add("Sustained (evaluated and institutionalized)", 100);
-  for (const na of [NOT_APPLICABLE_LABEL.fr, NOT_APPLICABLE_LABEL.en, "N/A", "NA", "n.a.", "s.o.", "Sans objet"])
-    add(na, "NA");
   return out;
 }
 
@@ -460,17 +452,17 @@ export function listsSheetLayout(lang: Lang): ListsSheetLayout {
   const lookup = statusLookup();
   const groups = targetGroupLabels(lang);
   const columns: (string | number)[][] = [
-    [lang === "fr" ? "Statut" : "Status", ...statuses],
+    [text(lang, "workbook:lists.status"), ...statuses],
     [],
     ["Key", ...lookup.map((l) => l.key)],
     ["Points", ...lookup.map((l) => l.points)],
     [],
-    [lang === "fr" ? "Groupes cibles" : "Target groups", ...groups],
+    [text(lang, "workbook:lists.targetGroups"), ...groups],
     [],
-    [lang === "fr" ? "Devise" : "Currency", ...CURRENCIES],
+    [text(lang, "workbook:lists.currency"), ...CURRENCIES],
     [],
     ["Min", ...RATING_BANDS.map((b) => b.min)],
-    [lang === "fr" ? "Appréciation" : "Rating", ...RATING_BANDS.map((b) => b.label[lang])],
+    [text(lang, "workbook:lists.rating"), ...RATING_BANDS.map((b) => b.label[lang])],
     [],
     ["Setting", SCHEMA_PROPERTY, "language", "framework"],
     ["Value", SCHEMA_VERSION, lang, FRAMEWORK_VERSION],
@@ -540,40 +532,30 @@ export function coverLayout(
   settings: { city?: string; period?: string } = {},
   refs: Partial<Record<DomainId, PointsRef>> = {},
 ): CoverLayout {
-  const fr = lang === "fr";
+  const w = (key: string) => text(lang, `workbook:cover.${key}`);
   const pts = columnLetter(columnIndex("points"));
   const rows: (string | number)[][] = [];
   const set = (r: number, cells: (string | number)[]) => (rows[r - 1] = cells);
-  set(COVER.titleRow, [fr ? "Outil d'action locale pour l'inclusion (LIAT)" : "Local Inclusion Action Tool (LIAT)"]);
-  set(COVER.cityRow, [fr ? "Ville" : "City", settings.city ?? ""]);
-  set(COVER.periodRow, [fr ? "Période de référence" : "Reporting period", settings.period ?? ""]);
-  set(COVER.languageRow, [fr ? "Langue" : "Language", lang]);
-  set(COVER.frameworkRow, [fr ? "Version du cadre" : "Framework version", FRAMEWORK_VERSION]);
-  set(COVER.schemaRow, [fr ? "Version du classeur" : "Workbook schema version", SCHEMA_VERSION]);
-  const help = fr
-    ? [
-        "Mode d'emploi",
-        "1. Chaque domaine politique a sa feuille ; une ligne par objectif du LIAT.",
-        "2. Choisissez le statut de chaque objectif dans la liste ; « Non applicable » l'exclut du score.",
-        "3. Complétez le service responsable (dès « Planifié ») et une preuve (dès « Mis en œuvre »).",
-        "4. Les scores ci-dessous se calculent seuls, même sans le complément LIAT.",
-        "Score : moyenne des points (Non commencé 0, Planifié 25, En cours 50, Mis en œuvre 75, Pérennisé 100).",
-      ]
-    : [
-        "How to use",
-        "1. Each policy domain has its own sheet, with one row per LIAT objective.",
-        '2. Choose each objective\'s status from the list; "Not applicable" leaves it out of the score.',
-        '3. Fill in the responsible service (from "Planned") and evidence (from "Implemented").',
-        "4. The scores below compute by themselves, even without the LIAT add-in.",
-        "Score: mean points (Not started 0, Planned 25, In progress 50, Implemented 75, Sustained 100).",
-      ];
+  set(COVER.titleRow, [w("title")]);
+  set(COVER.cityRow, [w("city"), settings.city ?? ""]);
+  set(COVER.periodRow, [w("period"), settings.period ?? ""]);
+  set(COVER.languageRow, [w("language"), lang]);
+  set(COVER.frameworkRow, [w("framework"), FRAMEWORK_VERSION]);
+  set(COVER.schemaRow, [w("schema"), SCHEMA_VERSION]);
+  // The score rule names the status labels and their points from the scale, never repeating them.
+  const scale = STATUS_SCALE.map((st) =>
+    text(lang, "workbook:cover.scaleStep", { label: st.label[lang], points: st.points }),
+  ).join(", ");
+  const help = [
+    w("howTo"),
+    w("step1"),
+    w("step2"),
+    w("step3"),
+    w("step4"),
+    text(lang, "workbook:cover.scoreRule", { scale }),
+  ];
   help.forEach((line, i) => set(COVER.helpRow + i, [line]));
-  set(
-    COVER.summaryHeaderRow,
-    fr
-      ? ["Domaine politique", "Score", "Appréciation", "Couverture", "Évalués", "Applicables"]
-      : ["Policy domain", "Score", "Rating", "Coverage", "Assessed", "Applicable"],
-  );
+  set(COVER.summaryHeaderRow, ["domain", "score", "rating", "coverage", "assessed", "applicable"].map(w));
   const domainRows = {} as Record<DomainId, number>;
   DOMAINS.forEach((d, i) => {
     const r = COVER.summaryHeaderRow + 1 + i;
@@ -594,7 +576,7 @@ export function coverLayout(
   const last = first + DOMAINS.length - 1;
   const overallRow = last + 1;
   set(overallRow, [
-    fr ? "Ensemble" : "Overall",
+    w("overall"),
     `=IF(COUNT(B${first}:B${last})=0,"",AVERAGE(B${first}:B${last}))`,
     `=IF(B${overallRow}="","",INDEX(LIAT_Rating,MATCH(B${overallRow},LIAT_RatingMin,1)))`,
     `=IF(F${overallRow}=0,"",E${overallRow}/F${overallRow})`,

@@ -7,90 +7,69 @@
  * source: it was drawn up for LIAT for Excel from what each objective asks for, the "type of
  * actions" each priority describes, and the GCM objectives the two share where the LIAT cites them.
  */
+import { localized } from "./i18n/texts";
 import type { Localized } from "./language";
 import type { Priority } from "./catalogueTypes";
 import { normalizeCode, sortCodes } from "./codes";
 
-const RESPONSIBILITY_SHARING: Localized = { fr: "Partage des responsabilités", en: "Responsibility-sharing" };
-const SOLUTIONS: Localized = { fr: "Solutions", en: "Solutions" };
-const PROTECTION_CAPACITY: Localized = { fr: "Compétence en matière de protection", en: "Protection capacity" };
+const area = (id: string): Localized => localized(`catalogue:gcrArea.${id}`);
+const RESPONSIBILITY_SHARING = area("responsibilitySharing");
+const SOLUTIONS = area("solutions");
+const PROTECTION_CAPACITY = area("protectionCapacity");
 
 export const PRIORITIES: readonly Priority[] = [
   {
     id: 1,
-    name: {
-      fr: "Améliorer la gouvernance des migrations et la protection contre les déplacements forcés",
-      en: "Improve migration governance and protection against forced displacement",
-    },
+    name: localized("catalogue:priority.1"),
     gcmObjectives: [23],
     gcrAreas: [RESPONSIBILITY_SHARING],
     sdgs: [17],
   },
   {
     id: 2,
-    name: {
-      fr: "Minimiser les facteurs de déplacement forcé, y compris le changement climatique et les facteurs environnementaux",
-      en: "Minimise the drivers of forced displacement, including climate change and environmental factors",
-    },
+    name: localized("catalogue:priority.2"),
     gcmObjectives: [2],
     gcrAreas: [SOLUTIONS],
     sdgs: [1, 2, 3, 13, 16, 17],
   },
   {
     id: 3,
-    name: { fr: "Protéger les personnes les plus vulnérables", en: "Protect the most vulnerable people" },
+    name: localized("catalogue:priority.3"),
     gcmObjectives: [7],
     gcrAreas: [PROTECTION_CAPACITY],
     sdgs: [1, 5, 8, 10, 16, 17],
   },
   {
     id: 4,
-    name: {
-      fr: "Fournir un accès aux infrastructures urbaines, aux services sociaux et à l'éducation, quel que soit le statut",
-      en: "Provide access to urban infrastructure, social services and education, whatever a person's status",
-    },
+    name: localized("catalogue:priority.4"),
     gcmObjectives: [15],
-    gcrAreas: [
-      { fr: "Santé", en: "Health" },
-      { fr: "Éducation", en: "Education" },
-      { fr: "Énergie", en: "Energy" },
-      { fr: "Infrastructure", en: "Infrastructure" },
-    ],
+    gcrAreas: [area("health"), area("education"), area("energy"), area("infrastructure")],
     sdgs: [1, 3, 4, 6, 7, 11, 16],
   },
   {
     id: 5,
-    name: { fr: "Réaliser l'inclusion socio-économique", en: "Achieve socio-economic inclusion" },
+    name: localized("catalogue:priority.5"),
     gcmObjectives: [16],
-    gcrAreas: [{ fr: "Emplois et moyens de subsistance", en: "Jobs and livelihoods" }, SOLUTIONS],
+    gcrAreas: [area("jobs"), SOLUTIONS],
     sdgs: [10, 11, 16, 17],
   },
   {
     id: 6,
-    name: {
-      fr: "Éliminer toutes les formes de discrimination et promouvoir un discours public fondé sur des données probantes",
-      en: "Eliminate all forms of discrimination and promote evidence-based public discourse",
-    },
+    name: localized("catalogue:priority.6"),
     gcmObjectives: [17],
     gcrAreas: [PROTECTION_CAPACITY],
     sdgs: [8, 10, 16, 17],
   },
   {
     id: 7,
-    name: {
-      fr: "Soutenir l'accueil et faire progresser les initiatives de parrainage communautaire",
-      en: "Support reception and advance community sponsorship initiatives",
-    },
+    name: localized("catalogue:priority.7"),
     gcmObjectives: [7, 15],
     gcrAreas: [SOLUTIONS],
     sdgs: [1, 3, 4, 5, 6, 7, 8, 10, 11, 16, 17],
   },
   {
     id: 8,
-    name: {
-      fr: "S'engager dans des partenariats régionaux et multilatéraux et renforcer la coopération de ville à ville",
-      en: "Engage in regional and multilateral partnerships and strengthen city-to-city cooperation",
-    },
+    name: localized("catalogue:priority.8"),
     gcmObjectives: [23],
     gcrAreas: [RESPONSIBILITY_SHARING],
     sdgs: [17],
@@ -98,10 +77,7 @@ export const PRIORITIES: readonly Priority[] = [
 ];
 
 /** Says where the crosswalk comes from, wherever it is shown. */
-export const CROSSWALK_NOTE: Localized = {
-  fr: "Correspondance établie par LIAT pour Excel, pas par les auteurs du LIAT ni de l'Appel à l'action locale : elle rattache chaque objectif aux priorités qui lui correspondent le mieux.",
-  en: "Crosswalk drawn up by LIAT for Excel, not by the authors of the LIAT or of the Call to Local Action: it links each objective to the priorities it fits best.",
-};
+export const CROSSWALK_NOTE: Localized = localized("catalogue:crosswalkNote");
 
 /**
  * LIAT objective code -> Call to Local Action priority ids (first = main one). The product's own

@@ -1,3 +1,4 @@
+import { localized } from "./i18n/texts";
 import type { Lang, Localized } from "./language";
 
 export type RatingId = "initial" | "emerging" | "established" | "advanced";
@@ -11,10 +12,10 @@ export interface RatingBand {
 
 /** Rating bands over a 0-100 score: 0-24 Initial, 25-49 Emerging, 50-74 Established, 75-100 Advanced. */
 export const RATING_BANDS: readonly RatingBand[] = [
-  { id: "initial", min: 0, label: { fr: "Initial", en: "Initial" } },
-  { id: "emerging", min: 25, label: { fr: "Émergent", en: "Emerging" } },
-  { id: "established", min: 50, label: { fr: "Établi", en: "Established" } },
-  { id: "advanced", min: 75, label: { fr: "Avancé", en: "Advanced" } },
+  { id: "initial", min: 0, label: localized("catalogue:rating.initial") },
+  { id: "emerging", min: 25, label: localized("catalogue:rating.emerging") },
+  { id: "established", min: 50, label: localized("catalogue:rating.established") },
+  { id: "advanced", min: 75, label: localized("catalogue:rating.advanced") },
 ];
 
 /** The band of a score, or null when the score is missing or outside 0-100. */

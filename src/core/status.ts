@@ -1,3 +1,4 @@
+import { allSpellings, localized } from "./i18n/texts";
 import type { Lang, Localized } from "./language";
 import { textKey } from "./textKey";
 
@@ -12,45 +13,37 @@ export interface StatusStep {
   description: Localized;
 }
 
-/** The maturity scale: one status per objective. */
-export const STATUS_SCALE: readonly StatusStep[] = [
-  {
-    level: 0,
-    points: 0,
-    label: { fr: "Non commencé", en: "Not started" },
-    description: { fr: "Rien n'est encore engagé.", en: "Nothing has been undertaken yet." },
-  },
-  {
-    level: 1,
-    points: 25,
-    label: { fr: "Planifié", en: "Planned" },
-    description: { fr: "L'action est décidée et planifiée.", en: "The action is decided and planned." },
-  },
-  {
-    level: 2,
-    points: 50,
-    label: { fr: "En cours", en: "In progress" },
-    description: { fr: "La mise en œuvre a commencé.", en: "Implementation has started." },
-  },
-  {
-    level: 3,
-    points: 75,
-    label: { fr: "Mis en œuvre", en: "Implemented" },
-    description: { fr: "L'action est réalisée.", en: "The action is carried out." },
-  },
-  {
-    level: 4,
-    points: 100,
-    label: { fr: "Pérennisé", en: "Sustained" },
-    description: { fr: "Évalué et institutionnalisé.", en: "Evaluated and institutionalised." },
-  },
-];
+const POINTS = [0, 25, 50, 75, 100] as const;
 
-export const NOT_APPLICABLE_LABEL: Localized = { fr: "Non applicable", en: "Not applicable" };
+/** The maturity scale: one status per objective (labels and descriptions from the catalogue texts). */
+export const STATUS_SCALE: readonly StatusStep[] = POINTS.map((points, level) => ({
+  level: level as Level,
+  points,
+  label: localized(`catalogue:status.${level}`),
+  description: localized(`catalogue:statusDescription.${level}`),
+}));
+
+export const NOT_APPLICABLE_LABEL: Localized = localized("catalogue:status.na");
 
 /** Every label a status list offers, in scale order, N/A last. */
 export function statusLabels(lang: Lang): string[] {
   return [...STATUS_SCALE.map((s) => s.label[lang]), NOT_APPLICABLE_LABEL[lang]];
+}
+
+/**
+ * Every spelling a status is accepted in, with its meaning: the labels of every language, their
+ * other spellings (texts `catalogue:statusAlias`) and the level numbers. The parser and the native
+ * formulas' lookup list both use it, so a status reads the same everywhere.
+ */
+export function statusSpellings(): { text: string; level: Level | "na" }[] {
+  const out: { text: string; level: Level | "na" }[] = [];
+  for (const step of STATUS_SCALE) {
+    for (const t of allSpellings(`catalogue:status.${step.level}`, `catalogue:statusAlias.${step.level}`))
+      out.push({ text: t, level: step.level });
+    out.push({ text: String(step.level), level: step.level });
+  }
+  for (const t of allSpellings("catalogue:status.na", "catalogue:statusAlias.na")) out.push({ text: t, level: "na" });
+  return out;
 }
 
 /** What a status cell means once read. */
@@ -61,15 +54,9 @@ export type ParsedStatus =
   | { kind: "invalid"; raw: unknown };
 
 const BY_KEY = new Map<string, ParsedStatus>();
-for (const step of STATUS_SCALE) {
-  const parsed: ParsedStatus = { kind: "level", level: step.level, points: step.points };
-  for (const label of Object.values(step.label)) BY_KEY.set(textKey(label), parsed);
-  BY_KEY.set(String(step.level), parsed);
-}
-BY_KEY.set(textKey("Sustained (evaluated and institutionalised)"), BY_KEY.get("4")!);
-BY_KEY.set(textKey("Sustained (evaluated and institutionalized)"), BY_KEY.get("4")!);
-for (const na of [NOT_APPLICABLE_LABEL.fr, NOT_APPLICABLE_LABEL.en, "N/A", "NA", "n.a.", "s.o.", "Sans objet"]) {
-  BY_KEY.set(textKey(na), { kind: "na" });
+for (const { text, level } of statusSpellings()) {
+  const step = level === "na" ? undefined : STATUS_SCALE[level]!;
+  BY_KEY.set(textKey(text), step ? { kind: "level", level: step.level, points: step.points } : { kind: "na" });
 }
 
 /** Exact strings already read (cells repeat the same few labels): skips folding on the hot path. */

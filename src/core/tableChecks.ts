@@ -16,9 +16,9 @@
 import { cellAddress } from "./a1";
 import { getObjective } from "./catalogue";
 import { isBlankEntry, validateEntry, type EntryField, type RawEntry, type Severity } from "./entrySchema";
-import type { Localized } from "./language";
+import { LANGUAGES, type Localized } from "./language";
 import { COLUMNS, type ColumnKey } from "./layout";
-import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
+import { formatMessage, localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
 import type { WorkbookIssue } from "./workbookIssue";
 
 /** What the checks need of a table: where its header is, which columns it has. */
@@ -64,10 +64,9 @@ export function columnIssues(table: CheckedTableShape): WorkbookIssue[] {
   const at = cellAddress(table.headerRow, table.columns.code ?? 0);
   return table.missing.map((field) => {
     const header = COLUMNS.find((c) => c.key === field)!.header;
-    const message = {
-      fr: localizedMessage("columnMissing", { value: header.fr }).fr,
-      en: localizedMessage("columnMissing", { value: header.en }).en,
-    };
+    const message = Object.fromEntries(
+      LANGUAGES.map((lang) => [lang, formatMessage("columnMissing", lang, { value: header[lang] })]),
+    ) as Localized;
     return makeIssue(
       table.sheet,
       at,

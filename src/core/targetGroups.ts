@@ -1,35 +1,21 @@
-import type { Lang, Localized } from "./language";
+import { localized, textList } from "./i18n/texts";
+import { LANGUAGES, type Lang, type Localized } from "./language";
 import { textKey } from "./textKey";
 
 export type TargetGroupId = "migrants" | "refugees" | "idps" | "undocumented" | "host";
 
-export const TARGET_GROUPS: readonly { id: TargetGroupId; label: Localized; aliases: string[] }[] = [
-  { id: "migrants", label: { fr: "migrants", en: "migrants" }, aliases: ["migrant", "migrantes", "migrant.e.s"] },
-  {
-    id: "refugees",
-    label: { fr: "réfugiés", en: "refugees" },
-    aliases: ["refugee", "réfugié", "réfugiées", "réfugié.e.s"],
-  },
-  {
-    id: "idps",
-    label: { fr: "déplacés internes", en: "internally displaced" },
-    aliases: ["IDP", "IDPs", "internally displaced persons", "personnes déplacées internes", "déplacés"],
-  },
-  {
-    id: "undocumented",
-    label: { fr: "sans-papiers", en: "undocumented" },
-    aliases: ["sans papiers", "undocumented migrants"],
-  },
-  {
-    id: "host",
-    label: { fr: "communauté d'accueil", en: "host community" },
-    aliases: ["communautés d'accueil", "host communities", "communauté d’accueil"],
-  },
-];
+const IDS: readonly TargetGroupId[] = ["migrants", "refugees", "idps", "undocumented", "host"];
+
+/** Target groups; labels and other accepted spellings (texts `catalogue:targetGroupAlias`) come from the catalogue texts. */
+export const TARGET_GROUPS: readonly { id: TargetGroupId; label: Localized; aliases: string[] }[] = IDS.map((id) => ({
+  id,
+  label: localized(`catalogue:targetGroup.${id}`),
+  aliases: LANGUAGES.flatMap((lang) => textList(lang, `catalogue:targetGroupAlias.${id}`)),
+}));
 
 const BY_KEY = new Map<string, TargetGroupId>();
 for (const g of TARGET_GROUPS) {
-  for (const name of [g.label.fr, g.label.en, g.id, ...g.aliases]) BY_KEY.set(textKey(name), g.id);
+  for (const name of [...Object.values(g.label), g.id, ...g.aliases]) BY_KEY.set(textKey(name), g.id);
 }
 
 const CACHE = new Map<string, { groups: TargetGroupId[]; unknown: string[] }>();

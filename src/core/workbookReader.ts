@@ -8,7 +8,7 @@ import { codeToDomain } from "./codes";
 import { ENTRY_FIELDS, type EntryField } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
 import type { SheetData } from "./grid";
-import { isLang, type Lang, type Localized } from "./language";
+import { isLang, LANGUAGES, type Lang } from "./language";
 import { COVER, COVER_SHEET, coverLayout, mapHeaderRow, SCHEMA_PROPERTY, type ColumnKey } from "./layout";
 import { objectiveRowReader, type ObjectiveRow } from "./objectiveRow";
 import { textKey } from "./textKey";
@@ -33,69 +33,8 @@ export type UnreadableReason =
   | "noLiatTable"
   | "duplicate";
 
-/**
- * What each reason says, with what to do. Placeholders: {other} (the file it duplicates), {limit}
- * (the limit passed, as shown to people), {part} (the part of the file), {sheet}.
- */
-export const UNREADABLE_MESSAGES: Record<UnreadableReason, Localized> = {
-  notFound: { fr: "Fichier introuvable.", en: "File not found." },
-  directory: {
-    fr: "C'est un dossier, pas un fichier : donnez les classeurs qu'il contient.",
-    en: "This is a folder, not a file: give the workbooks it holds.",
-  },
-  empty: {
-    fr: "Fichier vide (0 octet) : demandez à l'expéditeur de le renvoyer.",
-    en: "The file is empty (0 bytes): ask the sender to send it again.",
-  },
-  tooLarge: {
-    fr: "Fichier trop volumineux (plus de {limit}) : demandez un classeur ne contenant que les tableaux LIAT.",
-    en: "The file is too large (over {limit}): ask for a workbook holding only the LIAT tables.",
-  },
-  unzippedTooLarge: {
-    fr: "Classeur refusé : une fois décompressé, {part} dépasse {limit} (fichier anormal ou piégé). Demandez un classeur ne contenant que les tableaux LIAT.",
-    en: "Workbook refused: unpacked, {part} exceeds {limit} (an abnormal or hostile file). Ask for a workbook holding only the LIAT tables.",
-  },
-  tooManyRows: {
-    fr: "La feuille « {sheet} » dépasse {limit} lignes : supprimez les lignes inutiles et enregistrez à nouveau.",
-    en: 'Sheet "{sheet}" has more than {limit} rows: delete the rows not needed and save again.',
-  },
-  tooManyCells: {
-    fr: "Le classeur dépasse {limit} cellules remplies : supprimez les feuilles et lignes inutiles et enregistrez à nouveau.",
-    en: "The workbook has more than {limit} filled cells: delete the sheets and rows not needed and save again.",
-  },
-  oldXls: {
-    fr: "Ancien format Excel 97-2003 (.xls) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx.",
-    en: "Old Excel 97-2003 format (.xls): open it in Excel or LibreOffice and save it as .xlsx.",
-  },
-  encrypted: {
-    fr: "Classeur protégé par mot de passe (chiffré) : ouvrez-le, retirez le mot de passe (Fichier > Informations > Protéger le classeur) et enregistrez-le.",
-    en: "The workbook is password-protected (encrypted): open it, remove the password (File > Info > Protect Workbook) and save it.",
-  },
-  ods: {
-    fr: "Classeur OpenDocument (.ods, LibreOffice) : ouvrez-le dans LibreOffice ou Excel et enregistrez-le au format .xlsx (Excel 2007-365).",
-    en: "OpenDocument spreadsheet (.ods, LibreOffice): open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365).",
-  },
-  xlsb: {
-    fr: "Classeur binaire Excel (.xlsb) : ouvrez-le dans Excel et enregistrez-le au format .xlsx.",
-    en: "Excel binary workbook (.xlsb): open it in Excel and save it as .xlsx.",
-  },
-  notWorkbook: {
-    fr: "Ce n'est pas un classeur Excel (.xlsx) : demandez le classeur LIAT enregistré au format .xlsx.",
-    en: "This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.",
-  },
-  damaged: {
-    fr: "Classeur endommagé ({part} illisible) : ouvrez-le dans Excel (qui propose de le réparer) et enregistrez-le à nouveau, ou demandez-le à nouveau.",
-    en: "The workbook is damaged ({part} cannot be read): open it in Excel (which offers to repair it) and save it again, or ask for it again.",
-  },
-  noLiatTable: {
-    fr: "Aucun tableau LIAT trouvé (aucune ligne d'en-tête avec les colonnes « Code » et « Statut »).",
-    en: 'No LIAT table found (no header row with "Code" and "Status" columns).',
-  },
-  duplicate: {
-    fr: "Déjà fusionné (même contenu que {other}) : non repris.",
-    en: "Already merged (same content as {other}): not taken again.",
-  },
-};
+/* What each reason says, with what to do: the texts `unreadable:<reason>` (placeholders {{other}}, the file a
+ * duplicate repeats; {{limit}}, the limit passed, as shown to people; {{part}}, the part of the file; {{sheet}}). */
 
 /** One objective row of a LIAT table, as read. */
 export interface FoundRow extends ObjectiveRow {
@@ -173,7 +112,7 @@ export interface CoverSettings {
 type SettingKey = "city" | "period" | "language" | "schema";
 
 const SETTING_LABELS = new Map<string, { key: SettingKey; lang: Lang | null }>();
-for (const lang of ["fr", "en"] as const) {
+for (const lang of LANGUAGES) {
   const values = coverLayout(lang).values;
   const label = (row: number) => String(values[row - 1]?.[0] ?? "");
   SETTING_LABELS.set(textKey(label(COVER.cityRow)), { key: "city", lang });

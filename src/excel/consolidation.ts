@@ -21,7 +21,7 @@ import {
   type TextTable,
 } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
-import type { Lang, Localized } from "../core/language";
+import { LANGUAGES, type Lang, type Localized } from "../core/language";
 import { CONSOLIDATION_SHEET, HEADER_FILL, HEADER_FONT } from "../core/layout";
 import { liatError } from "./liatError";
 import { runExcel } from "./excelApi";
@@ -87,7 +87,7 @@ function isOurs(existing: Existing, kind: ConsolidationSheetKind): boolean {
   const first = existing.values[0]?.[0];
   const T = CONSOLIDATION_TEXT;
   return (
-    (first === T.file.fr || first === T.file.en) && (kind !== "consolidation" || existing.values[0]!.includes("Code"))
+    Object.values(T.file).includes(String(first)) && (kind !== "consolidation" || existing.values[0]!.includes("Code"))
   );
 }
 
@@ -164,8 +164,8 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
       const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
       const found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>> = {};
       for (const kind of KINDS) {
-        const name =
-          find(CONSOLIDATION_SHEETS[kind][lang]) ?? find(CONSOLIDATION_SHEETS[kind][lang === "fr" ? "en" : "fr"]);
+        // This language's name first, then the name in any other language (a workbook switched language).
+        const name = [lang, ...LANGUAGES].map((l) => find(CONSOLIDATION_SHEETS[kind][l])).find((n) => n !== undefined);
         if (name !== undefined) found[kind] = { name, used: loadUsed(sheets.getItem(name)) };
       }
       const existing: Partial<Record<ConsolidationSheetKind, Existing>> = {};

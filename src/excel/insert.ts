@@ -8,7 +8,7 @@
 import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
 import { ENTRY_FIELDS } from "../core/entrySchema";
-import type { Lang } from "../core/language";
+import { LANGUAGES, type Lang } from "../core/language";
 import {
   COVER_SHEET,
   DOMAIN_IDS,
@@ -33,7 +33,7 @@ import { queueCover } from "./writeCover";
 import { queueConditionalFormats, queueDomainSheet } from "./writeDomainSheet";
 import { queueListNames, queueListsSheet } from "./writeLists";
 
-const COVER_TITLES = new Set(["fr", "en"].map((l) => String(coverLayout(l as Lang).values[0]![0]).toLowerCase()));
+const COVER_TITLES = new Set(LANGUAGES.map((l) => String(coverLayout(l).values[0]![0]).toLowerCase()));
 
 function isBlankGrid(g: SheetGrid): boolean {
   return g.values.every((r) => r.every((v) => v === "" || v === null || v === undefined));

@@ -31,8 +31,7 @@ export function isSystemSheet(name: string): boolean {
   return (
     n === LISTS_SHEET.toLowerCase() ||
     n === FLAGS_SHEET.toLowerCase() ||
-    n === CONSOLIDATION_SHEET.fr.toLowerCase() ||
-    n === CONSOLIDATION_SHEET.en.toLowerCase()
+    Object.values(CONSOLIDATION_SHEET).some((name) => n === name.toLowerCase())
   );
 }
 

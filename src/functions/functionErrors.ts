@@ -3,6 +3,8 @@
  * message in the cell's error tooltip. Outside Excel (tests, command line) a stand-in with the same
  * shape is used, so the functions stay callable anywhere.
  */
+import { text, type TextParams } from "../core/i18n/texts";
+import { LANGUAGES, type Lang } from "../core/language";
 export type FunctionErrorCode = "invalidValue" | "notAvailable" | "invalidNumber";
 
 export interface FunctionError extends Error {
@@ -35,7 +37,13 @@ export function functionError(code: FunctionErrorCode, message: string): Functio
   return new StandInError(EXCEL_CODES[code], message);
 }
 
-/** A bilingual message: English first, then French, so every user can read the tooltip. */
-export function bilingual(en: string, fr: string): string {
-  return `${en} / ${fr}`;
+/**
+ * A function's error message in every language, English first (a function does not know the user's
+ * language), so every user can read the tooltip. Texts `functions:<key>`.
+ */
+export function everyLanguage(key: string, params: TextParams | ((lang: Lang) => TextParams) = {}): string {
+  const order = [...LANGUAGES].sort((a, b) => Number(b === "en") - Number(a === "en"));
+  return order
+    .map((lang) => text(lang, `functions:${key}`, typeof params === "function" ? params(lang) : params))
+    .join(" / ");
 }

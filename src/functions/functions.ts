@@ -1,8 +1,8 @@
 /*
  * The LIAT.* custom functions. Each is a thin, pure wrapper over src/core: it computes only from
  * its arguments. custom-functions-metadata-plugin reads the JSDoc below to generate functions.json
- * and adds the CustomFunctions.associate calls; French names and descriptions are in
- * frenchMetadata.ts. Bad arguments throw an Excel error (#VALUE! or #N/A) with a message.
+ * and adds the CustomFunctions.associate calls; names and descriptions in other languages are in
+ * src/core/i18n/<lang>/functionMetadata.json (see localizedMetadata.ts). Bad arguments throw an Excel error (#VALUE! or #N/A) with a message.
  */
 import { getObjective } from "../core/catalogue";
 import { getDomain } from "../core/domains";
@@ -15,7 +15,7 @@ import { formatReferences } from "../core/references";
 import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, type Tally } from "../core/scoring";
 import { parseStatus, type ParsedStatus } from "../core/status";
 import { flatten, matrix, readLang, readNumber, show } from "./args";
-import { bilingual, functionError } from "./functionErrors";
+import { everyLanguage, functionError } from "./functionErrors";
 
 /*
  * Parameter types: statuses, codes and entry cells are declared as text (string). Excel passes an
@@ -35,22 +35,10 @@ function numericText(value: unknown): CellValue {
 /** The Excel error for a bad status or weight, with its position; other errors pass through. */
 function toFunctionError(e: unknown): unknown {
   if (e instanceof InvalidStatusError) {
-    return functionError(
-      "invalidValue",
-      bilingual(
-        `Not a status at position ${e.index + 1}: ${show(e.raw)}. Use a label (e.g. "In progress"), 0-4 or "N/A".`,
-        `Statut non reconnu en position ${e.index + 1} : ${show(e.raw)}. Utilisez un libellé (ex. « En cours »), 0-4 ou « N/A ».`,
-      ),
-    );
+    return functionError("invalidValue", everyLanguage("badStatus", { position: e.index + 1, value: show(e.raw) }));
   }
   if (e instanceof InvalidWeightError) {
-    return functionError(
-      "invalidValue",
-      bilingual(
-        `Weight at position ${e.index + 1} must be a number >= 0, not ${show(e.raw)}.`,
-        `Le poids en position ${e.index + 1} doit être un nombre >= 0, pas ${show(e.raw)}.`,
-      ),
-    );
+    return functionError("invalidValue", everyLanguage("badWeight", { position: e.index + 1, value: show(e.raw) }));
   }
   return e;
 }
@@ -67,10 +55,7 @@ function tallyOrThrow(compute: () => Tally): Tally {
 function objectiveOrThrow(code: unknown) {
   const objective = typeof code === "string" || typeof code === "number" ? getObjective(String(code)) : undefined;
   if (!objective) {
-    throw functionError(
-      "notAvailable",
-      bilingual(`Unknown LIAT objective code ${show(code)}.`, `Code d'objectif LIAT inconnu : ${show(code)}.`),
-    );
+    throw functionError("notAvailable", everyLanguage("unknownCode", { value: show(code) }));
   }
   return objective;
 }
@@ -78,7 +63,7 @@ function objectiveOrThrow(code: unknown) {
 /**
  * Score of a set of objectives: the mean points of their statuses (0-100). Not applicable and blank statuses are left out; blank when none is assessed.
  * @customfunction SCORE
- * @param statuses Status cells: labels (French or English), levels 0-4, "N/A" or blank.
+ * @param statuses Status cells: labels (in any supported language), levels 0-4, "N/A" or blank.
  * @param [weights] Optional weights, one per status (numbers >= 0; a blank weight counts as 0, as Excel passes it).
  * @returns The score from 0 to 100, or blank when no objective is assessed.
  */
@@ -89,13 +74,7 @@ export function score(statuses: string[][], weights?: number[][]): number | stri
     w = matrix(weights);
     const shape = (m: unknown[][]) => `${m.length}x${m[0]?.length ?? 0}`;
     if (shape(w) !== shape(block)) {
-      throw functionError(
-        "invalidValue",
-        bilingual(
-          `weights must have the same shape as statuses (${shape(w)} for ${shape(block)}).`,
-          `les poids doivent avoir la même forme que les statuts (${shape(w)} pour ${shape(block)}).`,
-        ),
-      );
+      throw functionError("invalidValue", everyLanguage("weightsShape", { weights: shape(w), statuses: shape(block) }));
     }
   }
   return tallyOrThrow(() => tallyMatrix(block, w)).score ?? "";
@@ -104,7 +83,7 @@ export function score(statuses: string[][], weights?: number[][]): number | stri
 /**
  * Maturity level of one status: 0 (not started) to 4 (sustained); "N/A" when not applicable; blank when blank.
  * @customfunction LEVEL
- * @param status A status label (French or English), a level 0-4, or "N/A".
+ * @param status A status label (in any supported language), a level 0-4, or "N/A".
  * @returns The level 0-4, "N/A" or blank.
  */
 export function level(status: string): number | string {
@@ -136,20 +115,11 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
   const c = flatten(codes);
   const s = flatten(statuses);
   if (c.length !== s.length) {
-    throw functionError(
-      "invalidValue",
-      bilingual(
-        `codes and statuses must have the same number of cells (${c.length} and ${s.length}).`,
-        `codes et statuts doivent avoir le même nombre de cellules (${c.length} et ${s.length}).`,
-      ),
-    );
+    throw functionError("invalidValue", everyLanguage("codesStatusesCount", { codes: c.length, statuses: s.length }));
   }
-  const d = readNumber(domain, { en: "domain", fr: "domaine" });
+  const d = readNumber(domain, "domain");
   if (!Number.isInteger(d) || d < 1 || d > 6) {
-    throw functionError(
-      "invalidValue",
-      bilingual(`domain must be 1 to 6, not ${show(domain)}.`, `domaine doit être de 1 à 6, pas ${show(domain)}.`),
-    );
+    throw functionError("invalidValue", everyLanguage("domainRange", { value: show(domain) }));
   }
   const seen = new Set<string>();
   const picked: ParsedStatus[] = [];
@@ -158,19 +128,10 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
     if (isBlank(raw) && isBlank(s[i])) continue;
     const objective = getObjective(String(raw ?? ""));
     if (!objective) {
-      throw functionError(
-        "invalidValue",
-        bilingual(
-          `Unknown objective code ${show(raw)} at position ${i + 1}.`,
-          `Code d'objectif inconnu ${show(raw)} en position ${i + 1}.`,
-        ),
-      );
+      throw functionError("invalidValue", everyLanguage("unknownCodeAt", { value: show(raw), position: i + 1 }));
     }
     if (seen.has(objective.code)) {
-      throw functionError(
-        "invalidValue",
-        bilingual(`Objective ${objective.code} is listed twice.`, `L'objectif ${objective.code} figure deux fois.`),
-      );
+      throw functionError("invalidValue", everyLanguage("listedTwice", { code: objective.code }));
     }
     seen.add(objective.code);
     if (objective.domain !== d) continue;
@@ -191,12 +152,8 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
 export function rating(score: string, lang?: string): string {
   const l = readLang(lang);
   if (score === "" || score === null || score === undefined) return "";
-  const n = readNumber(numericText(score), { en: "score", fr: "score" });
-  if (n < 0 || n > 100)
-    throw functionError(
-      "invalidValue",
-      bilingual(`score must be between 0 and 100, not ${n}.`, `le score doit être entre 0 et 100, pas ${n}.`),
-    );
+  const n = readNumber(numericText(score), "score");
+  if (n < 0 || n > 100) throw functionError("invalidValue", everyLanguage("scoreRange", { value: n }));
   return ratingLabel(n, l);
 }
 
@@ -237,13 +194,7 @@ export function refs(code: string, compact?: string): string {
   if (compact === undefined || compact === null || compact === "") return formatReferences(o.refs);
   const c = String(compact).trim().toUpperCase();
   if (c !== "GCR" && c !== "GCM") {
-    throw functionError(
-      "invalidValue",
-      bilingual(
-        `compact must be "GCR" or "GCM", not ${show(compact)}.`,
-        `le pacte doit être « GCR » ou « GCM », pas ${show(compact)}.`,
-      ),
-    );
+    throw functionError("invalidValue", everyLanguage("compact", { value: show(compact) }));
   }
   return formatReferences(o.refs.filter((r) => r.compact === c));
 }
@@ -267,17 +218,10 @@ export function priorities(code: string): string {
  * @returns The progress (1 = target reached; format as a percentage).
  */
 export function progressOf(baseline: number, target: number, actual: number): number {
-  const b = readNumber(baseline, { en: "baseline", fr: "valeur de départ" });
-  const t = readNumber(target, { en: "target", fr: "cible" });
-  const a = readNumber(actual, { en: "actual", fr: "valeur actuelle" });
-  if (t === b)
-    throw functionError(
-      "invalidValue",
-      bilingual(
-        "target equals baseline: there is no progress to measure.",
-        "la cible est égale à la valeur de départ : aucun progrès à mesurer.",
-      ),
-    );
+  const b = readNumber(baseline, "baseline");
+  const t = readNumber(target, "target");
+  const a = readNumber(actual, "actual");
+  if (t === b) throw functionError("invalidValue", everyLanguage("targetIsBaseline"));
   return progress(b, t, a);
 }
 
@@ -294,10 +238,7 @@ export function check(entries: string[][], lang?: string): string {
   if (cells.length !== ENTRY_FIELDS.length) {
     throw functionError(
       "invalidValue",
-      bilingual(
-        `entries must be the ${ENTRY_FIELDS.length} entry cells of one row, not ${cells.length} cells.`,
-        `entries doit être les ${ENTRY_FIELDS.length} cellules de saisie d'une ligne, pas ${cells.length} cellules.`,
-      ),
+      everyLanguage("entriesCount", { expected: ENTRY_FIELDS.length, cells: cells.length }),
     );
   }
   const raw: RawEntry = {};

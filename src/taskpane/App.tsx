@@ -17,7 +17,7 @@ import {
 import type { i18n as I18n } from "i18next";
 import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { isLang, LANGUAGES, type Lang } from "../core/language";
+import { directionOf, isLang, LANGUAGES, type Lang } from "../core/language";
 import { LiveAnnouncer } from "./LiveAnnouncer";
 import { LiveWorkbookProvider } from "./liveWorkbook";
 import { saveUiLanguage } from "./i18n/uiLanguage";
@@ -88,7 +88,9 @@ function Shell({ initialView }: { initialView: ViewId }) {
   const ids = { lang: useId(), tab: useId(), panel: useId() };
 
   useEffect(() => {
-    if (typeof document !== "undefined") document.documentElement.lang = lang;
+    if (typeof document === "undefined") return;
+    document.documentElement.lang = lang;
+    document.documentElement.dir = directionOf(lang);
   }, [lang]);
 
   const switchLanguage = (next: Lang) => {
@@ -114,7 +116,7 @@ function Shell({ initialView }: { initialView: ViewId }) {
         >
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
-              {t(`languages.${l}`)}
+              {t("language:name", { lng: l })}
             </option>
           ))}
         </Select>

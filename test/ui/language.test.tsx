@@ -8,9 +8,6 @@ import { DARK_THEME, LIGHT_THEME } from "../../tooling/excel-host/excelHost";
 import { App } from "../../src/taskpane/App";
 import { createI18n } from "../../src/taskpane/i18n/i18n";
 import { initialUiLanguage, UI_LANG_STORAGE_KEY } from "../../src/taskpane/i18n/uiLanguage";
-import { en } from "../../src/taskpane/i18n/en";
-import { fr } from "../../src/taskpane/i18n/fr";
-import { RESOURCES } from "../../src/taskpane/i18n/resources";
 import { isDarkBackground, officeFluentTheme } from "../../src/taskpane/theme";
 import { createExcelWorkbookApi } from "../../src/taskpane/workbookApi";
 import { installHost } from "./paneHarness";
@@ -44,18 +41,6 @@ test("starts in Office's display language; the manual choice wins and is remembe
 test("an unknown display language gives English", () => {
   installHost({ displayLanguage: "de-DE" });
   expect(initialUiLanguage()).toBe("en");
-});
-
-test("every English string has a French one and the other way round", () => {
-  const keys = (o: object, prefix = ""): string[] =>
-    Object.entries(o).flatMap(([k, v]) =>
-      typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-    );
-  const enKeys = keys(RESOURCES.en!.translation as object).sort();
-  expect(keys(RESOURCES.fr!.translation as object).sort()).toEqual(enKeys);
-  expect(keys(fr).sort()).toEqual(keys(en).sort());
-  const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === "object" ? values(v) : [v]));
-  for (const v of values(RESOURCES.fr!.translation as object)) expect(v.trim()).not.toBe("");
 });
 
 test("follows the Office theme: dark background gives the dark Fluent theme", () => {

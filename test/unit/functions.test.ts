@@ -1,5 +1,5 @@
 import * as F from "../../src/functions/functions";
-import { FRENCH_METADATA } from "../../src/functions/frenchMetadata";
+import { functionMetadata } from "../../src/functions/localizedMetadata";
 
 /** Calls a function expected to fail and returns its error (fails the test if it does not throw). */
 function errorOf(fn: () => unknown): { code: string; message: string } {
@@ -104,7 +104,7 @@ describe("LIAT.* custom functions", () => {
       "PROGRESS",
       "CHECK",
     ]) {
-      expect(FRENCH_METADATA[id]?.description.length).toBeGreaterThan(10);
+      expect(functionMetadata("fr")[id]?.description.length).toBeGreaterThan(10);
     }
   });
 });

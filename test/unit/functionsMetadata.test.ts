@@ -1,10 +1,10 @@
 /**
  * The custom functions metadata the build generates from the JSDoc of src/functions/functions.ts
- * (functions.json), and its French localization (functions.fr.json, from src/functions/frenchMetadata.ts).
+ * (functions.json), and its localizations (functions.<lang>.json, from src/core/i18n/<lang>/functionMetadata.json).
  */
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { FRENCH_METADATA } from "../../src/functions/frenchMetadata";
+import { functionMetadata, METADATA_LANGUAGES } from "../../src/functions/localizedMetadata";
 import { localizeFunctionsMetadata, type FunctionsMetadata } from "../../scripts/webpack/localizeFunctionsMetadata";
 
 const FUNCTIONS_FILE = join(__dirname, "..", "..", "src", "functions", "functions.ts");
@@ -62,32 +62,42 @@ describe("functions.json (generated from the JSDoc)", () => {
   });
 });
 
-describe("functions.fr.json (French localization)", () => {
+describe.each(METADATA_LANGUAGES.map((lang) => [lang]))("functions.%s.json (localization)", (lang) => {
+  const table = functionMetadata(lang);
+
   test("covers every function and every parameter, and nothing else", () => {
-    expect(Object.keys(FRENCH_METADATA).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    expect(Object.keys(table).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
     for (const fn of metadata.functions) {
-      const fr = FRENCH_METADATA[fn.id];
-      expect(Object.keys(fr.parameters).sort()).toEqual(fn.parameters.map((p) => p.name).sort());
-      expect(fr.description.trim().length).toBeGreaterThan(12);
-      for (const text of Object.values(fr.parameters)) expect(text.trim()).not.toBe("");
+      const tr = table[fn.id]!;
+      expect(Object.keys(tr.parameters).sort()).toEqual(fn.parameters.map((p) => p.name).sort());
+      expect(tr.description.trim().length).toBeGreaterThan(12);
+      for (const text of Object.values(tr.parameters)) expect(text.trim()).not.toBe("");
+      // labels are referenced, never left as raw $t(...) or {{...}}
+      expect(JSON.stringify(tr)).not.toMatch(/\$t\(|\{\{/);
     }
   });
 
-  test("builds: same ids and types, French names (unique) and descriptions", () => {
-    const fr = localizeFunctionsMetadata(metadata, FRENCH_METADATA);
-    expect(fr.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
-    const names = fr.functions.map((f) => f.name);
+  test("builds: same ids and types, localized names (unique) and descriptions", () => {
+    const out = localizeFunctionsMetadata(metadata, table, lang);
+    expect(out.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
+    const names = out.functions.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
-    fr.functions.forEach((fn, i) => {
+    out.functions.forEach((fn, i) => {
       const en = metadata.functions[i];
-      expect(fn.name).toBe(FRENCH_METADATA[fn.id].name.toUpperCase());
-      expect(fn.description).toBe(FRENCH_METADATA[fn.id].description);
+      expect(fn.name).toBe(table[fn.id]!.name.toUpperCase());
+      expect(fn.description).toBe(table[fn.id]!.description);
       expect(fn.result).toEqual(en.result);
       expect(fn.parameters.map(({ description, ...rest }) => rest)).toEqual(
         en.parameters.map(({ description, ...rest }) => rest),
       );
     });
   });
+});
+
+test("French and every other language but English carry function names", () => {
+  expect(METADATA_LANGUAGES).toContain("fr");
+  expect(METADATA_LANGUAGES).not.toContain("en");
+  expect(functionMetadata("fr").RATING!.description).toContain("Émergent");
 });
 
 describe("localizeFunctionsMetadata", () => {

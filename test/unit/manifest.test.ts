@@ -16,7 +16,7 @@ const BUILD_SOURCES: Record<string, string> = {
   "taskpane.html": "src/taskpane/taskpane.html",
   "functions.js": "src/functions/functions.ts",
   "functions.json": "src/functions/functions.ts",
-  "functions.fr.json": "src/functions/frenchMetadata.ts",
+  "functions.fr.json": "src/core/i18n/fr/functionMetadata.json",
 };
 
 type XmlNode = { [key: string]: XmlNode[] | string } | string;

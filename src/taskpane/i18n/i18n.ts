@@ -1,19 +1,15 @@
-/** Creates the task pane's i18next instance (resources are bundled: initialisation is synchronous). */
+/**
+ * Creates the task pane's i18next instance over the product's one set of texts (src/core/i18n):
+ * pane texts by default, catalogue names (domains, priorities, ratings, statuses) as a fallback
+ * namespace. Resources are bundled: initialisation is synchronous.
+ */
 import { createInstance, type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { LANGUAGES, type Lang } from "../../core/language";
-import { RESOURCES } from "./resources";
+import { i18nOptions } from "../../core/i18n/texts";
+import type { Lang } from "../../core/language";
 
 export function createI18n(lang: Lang): I18n {
   const instance = createInstance();
-  void instance.use(initReactI18next).init({
-    resources: RESOURCES,
-    lng: lang,
-    fallbackLng: "en",
-    supportedLngs: [...LANGUAGES],
-    initAsync: false,
-    interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
-  });
+  void instance.use(initReactI18next).init({ ...i18nOptions(lang, "pane"), fallbackNS: ["catalogue"] });
   return instance;
 }

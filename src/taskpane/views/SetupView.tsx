@@ -114,7 +114,7 @@ export function SetupView() {
         <Select value={lang} onChange={(_, data) => isLang(data.value) && setLang(data.value)} disabled={busy}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
-              {t(`languages.${l}`)}
+              {t("language:name", { lng: l })}
             </option>
           ))}
         </Select>

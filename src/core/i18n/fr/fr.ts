@@ -1,0 +1,26 @@
+/** Every text in fr, by namespace (one JSON file each in this folder). */
+import catalogue from "./catalogue.json";
+import cli from "./cli.json";
+import consolidation from "./consolidation.json";
+import errors from "./errors.json";
+import functionMetadata from "./functionMetadata.json";
+import functions from "./functions.json";
+import language from "./language.json";
+import messages from "./messages.json";
+import pane from "./pane.json";
+import unreadable from "./unreadable.json";
+import workbook from "./workbook.json";
+
+export const fr = {
+  catalogue,
+  cli,
+  consolidation,
+  errors,
+  functionMetadata,
+  functions,
+  language,
+  messages,
+  pane,
+  unreadable,
+  workbook,
+};
