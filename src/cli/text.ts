@@ -11,5 +11,5 @@ export type CliTextKey = keyof typeof cliTexts extends infer K
   : never;
 
 export function t(key: CliTextKey, lang: Lang, params: TextParams = {}): string {
-  return text(lang, `cli:${key}`, { langs: LANGUAGES.join("|"), ...params });
+  return text(lang, `cli:${key}`, { langs: LANGUAGES.join("|"), allowed: LANGUAGES.join(", "), ...params });
 }

@@ -34,6 +34,8 @@ async function fill(file: string, sheet: string, cells: Record<string, ExcelJS.C
   writeFileSync(join(dir, file), Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
+jest.setTimeout(30_000); // the command line runs whole workbooks; CI machines are shared
+
 describe("liat init → check → summary", () => {
   it("creates a workbook that checks clean, then reports what a person got wrong, and summarises it", async () => {
     const init = await liat("init", "-o", "city.xlsx", "--lang", "en", "--city", "Lyon", "--period", "2025");
@@ -53,7 +55,7 @@ describe("liat init → check → summary", () => {
     expect(check.code).toBe(1);
     expect(check.out).toContain(`${gov}!G6\terror\t1.1.2\tEnter the responsible service`);
     expect(check.out).toContain(`${gov}!F8\terror\t1.2.1\tUnknown status "maybe"`);
-    expect(check.out).toContain("2 error(s), 0 warning(s).");
+    expect(check.out).toContain("2 errors, 0 warnings.");
 
     const json = JSON.parse((await liat("check", "city.xlsx", "--json", "--lang", "fr")).out);
     expect(json.errors).toBe(2);
@@ -86,7 +88,7 @@ describe("liat init → check → summary", () => {
 
     const text = await liat("summary", "city.xlsx", "--lang", "fr");
     expect(text.out).toContain("Fichier : city.xlsx — Ville : Lyon — Période : 2025");
-    expect(text.out).toMatch(/1 Gouvernance\s+50\.0\s+Établi\s+2\/15 13%/);
+    expect(text.out).toMatch(/1 Gouvernance\s+50,0\s+Établi\s+2\/15 13\s%/); // French number formats (Intl)
   });
 
   it("never overwrites an existing file without --force", async () => {
@@ -153,7 +155,7 @@ describe("liat merge", () => {
       "out.json",
     );
     expect(r.code).toBe(0);
-    expect(r.out).toContain("2 workbook(s) merged, 78 row(s); 1 file(s) not merged.");
+    expect(r.out).toContain("2 workbooks merged, 78 rows; 1 file not merged.");
     expect(r.err).toBe(
       "Not merged: notes.xlsx — This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.\n",
     );
@@ -250,7 +252,7 @@ describe("liat merge", () => {
     expect(r.code).toBe(0);
     expect(r.err).toContain("25/25 fichiers lus\n");
     expect(r.err).toContain("Non repris : missing.xlsx — Fichier introuvable.");
-    expect(r.out).toContain("1 classeur(s) consolidé(s), 39 ligne(s) ; 24 fichier(s) non repris.");
+    expect(r.out).toContain("1 classeur consolidé, 39 lignes ; 24 fichiers non repris.");
   });
 
   it("gives clear usage errors", async () => {
@@ -272,7 +274,7 @@ describe("liat merge", () => {
       code: 2,
       err: "Impossible de lire « nope.xlsx » : Fichier introuvable.\n",
     });
-    expect(await liat("init", "--lang", "de")).toMatchObject({ code: 2, err: 'Unknown language "de": fr or en.\n' });
+    expect(await liat("init", "--lang", "de")).toMatchObject({ code: 2, err: 'Unknown language "de": fr, en.\n' });
     expect((await liat("check", "--bogus", "x")).err).toMatch(/^Bad option: Unknown option '--bogus'/);
     expect((await liat("frobnicate")).err).toMatch(/^Unknown command "frobnicate"\./);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
