@@ -1,12 +1,15 @@
 /**
- * The command line's reader: the shared ExcelJS reader (src/xlsx/readXlsx.ts, also used by the
- * task pane) over a file on disk, with a SHA-256 hash of the bytes from Node's crypto.
+ * The command line's reader: the shared streaming reader (src/xlsx/readXlsx.ts, also used by the
+ * task pane) over a file on disk, with a SHA-256 hash of the bytes from Node's crypto. A folder or
+ * a file over the size limit is refused before anything is read.
  */
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
+import { megabytes } from "../xlsx/readLimits";
 import { MAX_FILE_BYTES, readXlsxBytes, type ReadResult } from "../xlsx/readXlsx";
 
-export { MAX_FILE_BYTES, plainValue, type ReadResult } from "../xlsx/readXlsx";
+export { MAX_FILE_BYTES, type ReadResult } from "../xlsx/readXlsx";
+export { plainValue } from "./exceljsValue";
 
 /** Content hash of the bytes (SHA-256, hex): same bytes, same source. */
 function contentHash(bytes: Uint8Array): string {
@@ -29,6 +32,7 @@ export async function readWorkbookFile(path: string, displayName = path): Promis
   } catch {
     return { ok: false, reason: "notFound" };
   }
-  if (size > MAX_FILE_BYTES) return { ok: false, reason: "tooLarge", detail: String(size), params: { limit: "50 MB" } };
+  if (size > MAX_FILE_BYTES)
+    return { ok: false, reason: "tooLarge", detail: String(size), params: { limit: megabytes(MAX_FILE_BYTES) } };
   return readWorkbookBytes(await readFile(path), displayName);
 }

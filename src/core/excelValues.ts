@@ -55,6 +55,29 @@ export function isoDateToSerial(iso: string): number | null {
   return Math.round((ms - EXCEL_EPOCH_MS) / DAY_MS);
 }
 
+/**
+ * An ISO 8601 date or date-time as an ISO date cell holds it (`t="d"`: "2025-03-01",
+ * "2025-03-01T14:30:05.125", a zone suffix ignored: Excel keeps the time as shown) to its serial in
+ * the 1900 date system, to the millisecond; null when it is not a real date.
+ */
+export function isoDateTimeToSerial(iso: string): number | null {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+      iso.trim(),
+    );
+  if (!m) return null;
+  const day = isoDateToSerial(`${m[1]}-${m[2]}-${m[3]}`);
+  if (day === null) return null;
+  const [h, min, sec] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (h > 24 || min > 59 || sec > 59) return null;
+  const ms = Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  const timeMs = ((h * 60 + min) * 60 + sec) * 1000 + ms;
+  return timeMs === 0 ? day : day + timeMs / DAY_MS;
+}
+
+/** Days between the 1900 and the 1904 date systems: a 1904 workbook's serial plus this is the 1900 serial. */
+export const DATE_1904_OFFSET = 1462;
+
 /** A JavaScript Date (as ExcelJS reads date cells, in UTC) to an Excel serial day number. */
 export function dateToSerial(date: Date): number {
   return (date.getTime() - EXCEL_EPOCH_MS) / DAY_MS;

@@ -1,19 +1,34 @@
 /**
- * Reads an .xlsx file (bytes) with ExcelJS into the plain, library-neutral workbook model of
- * src/core/workbookReader.ts, or says why it cannot: not a workbook, damaged, password-protected,
- * empty, too large. Cell values become plain values: rich text and hyperlinks → their text,
- * formulas → their cached result, dates → Excel serial numbers, errors → "#VALUE!" strings.
+ * Reads the bytes of a received file into the plain grid of src/core/grid.ts, or says precisely why
+ * it cannot: empty, too large, an old .xls, an encrypted workbook, an OpenDocument or binary
+ * (.xlsb) workbook, not a workbook, a damaged part (named), a limit passed (named).
+ *
+ * Only the parts the merge needs are read (the package and workbook relationships, the workbook,
+ * the shared strings, the styles of a 1904 workbook, the worksheets), each inflated and parsed as a
+ * stream (fflate, saxes): declared sizes are checked before anything is inflated, and inflating
+ * stops at the limit or at the declared size, whichever comes first. Values are kept exactly: text
+ * character for character (`_xHHHH_` escapes decoded), ISO date cells and 1904 dates as serials of
+ * the 1900 system to the millisecond, errors as "#N/A"-style text; a formula without a cached value
+ * and text over Excel's 32,767 characters are marked on the sheet (src/core/grid.ts).
  *
  * Shared by the command line (Node) and the task pane (browser, loaded on demand): no Node module
- * here (no fs, crypto or Buffer). The content hash is given by the caller.
+ * here. The content hash is given by the caller.
  */
-import ExcelJS from "exceljs";
-import { dateToSerial, type CellValue } from "../core/excelValues";
+import { DATE_1904_OFFSET, isoDateTimeToSerial, type CellValue } from "../core/excelValues";
+import { EXCEL_MAX_CELL_TEXT, type CellMark, type SheetData, type WorkbookData } from "../core/grid";
 import type { MessageParams } from "../core/messages";
-import type { SheetData, UnreadableReason, WorkbookData } from "../core/workbookReader";
+import type { UnreadableReason } from "../core/workbookReader";
+import { compoundFileKind, OLE_MAGIC } from "./compoundFile";
+import { isDateFormat } from "./numberFormats";
+import { decodeXString } from "./ooxmlText";
+import { inflateEntry, parseXmlPart, PartDamagedError, PartTooLargeError, ReadStop } from "./partStream";
+import { megabytes, READ_LIMITS, type ReadLimits } from "./readLimits";
+import { readZipDirectory, ZipStructureError, type ZipEntry } from "./zipDirectory";
+
+export { READ_LIMITS, type ReadLimits } from "./readLimits";
 
 /** Largest file read (bytes). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_FILE_BYTES = READ_LIMITS.fileBytes;
 
 export type ReadResult =
   | { ok: true; workbook: WorkbookData }
@@ -22,97 +37,444 @@ export type ReadResult =
 export interface ReadOptions {
   /** Content hash of the bytes (same bytes, same source); without it the core fingerprints the values. */
   hash?: (bytes: Uint8Array) => string | undefined | Promise<string | undefined>;
+  /** Other limits than READ_LIMITS (tests). */
+  limits?: Partial<ReadLimits>;
 }
 
-/**
- * Worksheet parts that hold no cell values: not parsed, which makes reading about 40% faster.
- * (Hyperlinks and merged ranges too: a hyperlink cell then reads as its text, a merged range as
- * its first cell only, which is what consolidation wants.)
- */
-const IGNORED_NODES = [
-  "dataValidations",
-  "conditionalFormatting",
-  "extLst",
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "autoFilter",
-  "mergeCells",
-  "rowBreaks",
-  "hyperlinks",
-  "pageMargins",
-  "printOptions",
-  "pageSetup",
-  "headerFooter",
-  "drawing",
-  "picture",
-  "tableParts",
-  "sheetProtection",
-];
+/** Reading stops for a reason other than a damaged part (a limit, an unsupported kind of file). */
+class Unreadable extends ReadStop {
+  constructor(
+    readonly reason: UnreadableReason,
+    readonly params?: MessageParams,
+    detail?: string,
+  ) {
+    super(detail ?? reason);
+  }
+}
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // compound file: encrypted xlsx, or old .xls
-
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** One ExcelJS cell value as a plain value. */
-export function plainValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateToSerial(value);
-  if (typeof value === "object") {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText))
-      return (v.richText as { text?: unknown }[]).map((p) => String(p.text ?? "")).join("");
-    if ("error" in v && typeof v.error === "string") return v.error;
-    if ("formula" in v || "sharedFormula" in v) return plainValue(v.result);
-    if ("hyperlink" in v || "text" in v) return plainValue(v.text ?? v.hyperlink);
+const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
+const REL_WORKSHEET = /\/worksheet$/;
+const REL_SHARED_STRINGS = /\/sharedStrings$/;
+const REL_STYLES = /\/styles$/;
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/** Excel's last column (XFD). */
+const MAX_COLUMNS = 16_384;
+
+/** The value of an attribute whatever its prefix ("r:id", "ns1:id"). */
+function attr(attributes: Record<string, string>, local: string): string | undefined {
+  if (attributes[local] !== undefined) return attributes[local];
+  for (const key in attributes) if (key.endsWith(`:${local}`)) return attributes[key];
+  return undefined;
+}
+
+/** A part name resolved against the folder of the part that points at it ("xl/" + "worksheets/s.xml"). */
+function resolvePart(base: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : base + target;
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
   }
-  return String(value);
+  return out.join("/");
 }
 
-/** A worksheet's values as a 2-D array (row 0 = sheet row 1), blank cells null. */
-function sheetRows(ws: ExcelJS.Worksheet): CellValue[][] {
-  const rows: CellValue[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = plainValue(cell.value);
+/** "C12" → 0-based column and row, or null. */
+function parseRef(ref: string): { col: number; row: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  const row = Number(ref.slice(i));
+  if (col === 0 || !Number.isInteger(row) || row < 1) return null;
+  return { col: col - 1, row: row - 1 };
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** One workbook being read: its zip, its limits, and the parts read so far. */
+class XlsxReader {
+  private readonly entries = new Map<string, ZipEntry>();
+  private readonly limits: ReadLimits;
+  private inflated = 0;
+  private cells = 0;
+  /** The part being read, for the message when something fails. */
+  part = "";
+
+  constructor(
+    private readonly zip: Uint8Array,
+    entries: ZipEntry[],
+    limits: ReadLimits,
+  ) {
+    for (const e of entries) this.entries.set(e.name.toLowerCase(), e);
+    this.limits = limits;
+  }
+
+  entry(name: string): ZipEntry | undefined {
+    return this.entries.get(name.toLowerCase());
+  }
+
+  /** Throws when reading these parts would pass a limit, by the sizes the zip declares. */
+  checkDeclared(names: string[]): void {
+    let total = 0;
+    for (const name of names) {
+      const e = this.entry(name);
+      if (e === undefined) continue;
+      if (e.flags & 1) throw new Unreadable("encrypted", undefined, `${name} is encrypted in the zip`);
+      if (e.uncompressedSize > this.limits.partBytes)
+        throw new Unreadable("unzippedTooLarge", { part: name, limit: megabytes(this.limits.partBytes) });
+      total += e.uncompressedSize;
+      if (total > this.limits.totalBytes)
+        throw new Unreadable("unzippedTooLarge", { part: name, limit: megabytes(this.limits.totalBytes) });
+    }
+  }
+
+  private parse(name: string, handlers: Parameters<typeof parseXmlPart>[3]): void {
+    const e = this.entry(name);
+    if (e === undefined) throw new PartDamagedError(name, "missing");
+    this.part = name;
+    const limit = Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated);
+    parseXmlPart(this.zip, e, limit, handlers);
+    this.inflated += e.uncompressedSize;
+  }
+
+  /** The small text of a stored part (an .ods's mimetype), or "". */
+  smallText(name: string, max = 256): string {
+    const e = this.entry(name);
+    if (e === undefined || e.uncompressedSize > max) return "";
+    const decoder = new TextDecoder();
+    let text = "";
+    try {
+      inflateEntry(this.zip, e, max, (c) => (text += decoder.decode(c, { stream: true })));
+    } catch {
+      return "";
+    }
+    return text + decoder.decode();
+  }
+
+  relationships(relsPart: string): Map<string, Relationship> {
+    const out = new Map<string, Relationship>();
+    if (this.entry(relsPart) === undefined) return out;
+    this.parse(relsPart, {
+      open: (name, a) => {
+        if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
+        if (a.TargetMode === "External") return;
+        out.set(a.Id, { type: a.Type ?? "", target: a.Target });
+      },
     });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    rows[rowNumber - 1] = cells;
-  });
-  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return rows;
+    return out;
+  }
+
+  workbook(part: string): { date1904: boolean; sheets: { name: string; rid: string }[] } {
+    let date1904 = false;
+    const sheets: { name: string; rid: string }[] = [];
+    this.parse(part, {
+      open: (name, a) => {
+        if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+        else if (name === "sheet") sheets.push({ name: a.name ?? "", rid: attr(a, "id") ?? "" });
+      },
+    });
+    return { date1904, sheets };
+  }
+
+  sharedStrings(part: string): string[] {
+    const strings: string[] = [];
+    let current: string[] | null = null;
+    let inText = false;
+    let phonetic = 0;
+    this.parse(part, {
+      open: (name) => {
+        if (name === "si") current = [];
+        else if (name === "rPh") phonetic++;
+        else if (name === "t" && current !== null && phonetic === 0) inText = true;
+      },
+      text: (text) => {
+        if (inText) current!.push(text);
+      },
+      close: (name) => {
+        if (name === "t") inText = false;
+        else if (name === "rPh") phonetic--;
+        else if (name === "si" && current !== null) {
+          strings.push(decodeXString(current.join("")));
+          current = null;
+        }
+      },
+    });
+    return strings;
+  }
+
+  /** For each cell style (the `s` of a cell), whether it shows a date or time. */
+  dateStyles(part: string): boolean[] {
+    const codes = new Map<number, string>();
+    const styles: boolean[] = [];
+    let inCellXfs = false;
+    const pending: number[] = [];
+    this.parse(part, {
+      open: (name, a) => {
+        if (name === "numFmt") codes.set(Number(a.numFmtId), a.formatCode ?? "");
+        else if (name === "cellXfs") inCellXfs = true;
+        else if (name === "xf" && inCellXfs) pending.push(Number(a.numFmtId ?? 0));
+      },
+      close: (name) => {
+        if (name === "cellXfs") inCellXfs = false;
+      },
+    });
+    for (const id of pending) styles.push(isDateFormat(id, codes.get(id)));
+    return styles;
+  }
+
+  /** One worksheet as rows of plain values, with the marks of the cells that need a word. */
+  worksheet(part: string, sheetName: string, strings: string[], dateStyles: boolean[] | null): SheetData {
+    const rows: CellValue[][] = [];
+    const marks: CellMark[] = [];
+    const limits = this.limits;
+    let rowIndex = -1;
+    let cells: CellValue[] = [];
+    let col = -1;
+    let type = "n";
+    let style = 0;
+    let value: string | null = null;
+    let formula: string | null = null;
+    let inline: string[] | null = null;
+    let capture: string[] | null = null;
+    let phonetic = 0;
+    let inSheetData = false;
+
+    const endRow = () => {
+      if (cells.length === 0) return;
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      this.cells += cells.length;
+      if (this.cells > limits.cells) throw new Unreadable("tooManyCells", { limit: limits.cells });
+      rows[rowIndex] = cells;
+      cells = [];
+    };
+
+    const endCell = () => {
+      let v: CellValue;
+      if (type === "inlineStr") v = decodeXString((inline ?? []).join(""));
+      else if (value === null) {
+        if (formula !== null) {
+          marks.push({ kind: "formulaNoValue", row: rowIndex, col, formula });
+          cells[col] = null;
+        }
+        return;
+      } else if (type === "s") {
+        const s = strings[Number(value)];
+        if (s === undefined) throw new PartDamagedError(part, `shared string ${value} does not exist`);
+        v = s;
+      } else if (type === "str") v = decodeXString(value);
+      else if (type === "b") v = value === "1" || value === "true";
+      else if (type === "e") v = value;
+      else if (type === "d") v = isoDateTimeToSerial(value) ?? value;
+      else {
+        const n = Number(value);
+        v = value.trim() === "" || Number.isNaN(n) ? value : n;
+        if (dateStyles !== null && typeof v === "number" && dateStyles[style] === true) v += DATE_1904_OFFSET;
+      }
+      if (typeof v === "string" && v.length > EXCEL_MAX_CELL_TEXT)
+        marks.push({ kind: "textOverLimit", row: rowIndex, col, length: v.length });
+      cells[col] = v;
+    };
+
+    this.parse(part, {
+      open: (name, a) => {
+        switch (name) {
+          case "sheetData":
+            inSheetData = true;
+            return;
+          case "row": {
+            if (!inSheetData) return;
+            endRow();
+            const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
+            if (!Number.isInteger(r) || r < 0) throw new PartDamagedError(part, `row number "${a.r}"`);
+            if (r >= limits.rows) throw new Unreadable("tooManyRows", { sheet: sheetName, limit: limits.rows });
+            rowIndex = r;
+            col = -1;
+            return;
+          }
+          case "c": {
+            if (!inSheetData) return;
+            const ref = a.r === undefined ? null : parseRef(a.r);
+            col = ref === null ? col + 1 : ref.col;
+            if (ref !== null && ref.row !== rowIndex) {
+              // A cell outside its row element (or rows without numbers): follow the cell.
+              endRow();
+              if (ref.row >= limits.rows) throw new Unreadable("tooManyRows", { sheet: sheetName, limit: limits.rows });
+              rowIndex = ref.row;
+            }
+            if (col >= MAX_COLUMNS) throw new PartDamagedError(part, `column ${col + 1} is past Excel's last`);
+            type = a.t ?? "n";
+            style = a.s === undefined ? 0 : Number(a.s);
+            value = null;
+            formula = null;
+            inline = null;
+            return;
+          }
+          case "v":
+            capture = [];
+            return;
+          case "f":
+            capture = [];
+            formula = "";
+            return;
+          case "is":
+            inline = [];
+            return;
+          case "rPh":
+            phonetic++;
+            return;
+          case "t":
+            if (inline !== null && phonetic === 0) capture = inline;
+            return;
+        }
+      },
+      text: (text) => {
+        if (capture !== null) capture.push(text);
+      },
+      close: (name) => {
+        switch (name) {
+          case "v":
+            value = capture!.join("");
+            capture = null;
+            return;
+          case "f":
+            formula = capture!.join("");
+            capture = null;
+            return;
+          case "t":
+            if (capture === inline) capture = null;
+            return;
+          case "rPh":
+            phonetic--;
+            return;
+          case "c":
+            if (inSheetData && col >= 0) endCell();
+            return;
+          case "sheetData":
+            endRow();
+            inSheetData = false;
+            return;
+        }
+      },
+    });
+    endRow();
+    const empty: CellValue[] = [];
+    for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = empty;
+    return { name: sheetName, rows, ...(marks.length > 0 ? { marks } : {}) };
+  }
 }
 
-/** Reads the bytes of a received file into the plain workbook model, or the reason it cannot. */
+/** The parts of a workbook package, by their relationships (with the usual names as fallback). */
+function readPackage(reader: XlsxReader): SheetData[] {
+  if (reader.entry("mimetype") !== undefined) {
+    const mime = reader.smallText("mimetype").trim();
+    if (mime.startsWith(ODS_MIMETYPE)) throw new Unreadable("ods", undefined, mime);
+    if (mime.startsWith("application/vnd.oasis.opendocument"))
+      throw new Unreadable("notWorkbook", undefined, `OpenDocument ${mime}`);
+  }
+  reader.checkDeclared(["_rels/.rels"]);
+  const rootRels = reader.relationships("_rels/.rels");
+  const office = [...rootRels.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type));
+  const workbookPart = office ? resolvePart("", office.target) : "xl/workbook.xml";
+  if (/\.bin$/i.test(workbookPart) || (reader.entry(workbookPart) === undefined && reader.entry("xl/workbook.bin")))
+    throw new Unreadable("xlsb");
+  if (reader.entry(workbookPart) === undefined)
+    throw new Unreadable("notWorkbook", undefined, `no workbook part (${workbookPart})`);
+
+  const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
+  const relsPart = `${folder}_rels/${workbookPart.slice(folder.length)}.rels`;
+  reader.checkDeclared([workbookPart, relsPart]);
+  const wb = reader.workbook(workbookPart);
+  const rels = reader.relationships(relsPart);
+  const relOf = (test: RegExp, fallback: string) => {
+    const r = [...rels.values()].find((x) => test.test(x.type));
+    return r ? resolvePart(folder, r.target) : reader.entry(fallback) ? fallback : null;
+  };
+  const stringsPart = relOf(REL_SHARED_STRINGS, `${folder}sharedStrings.xml`);
+  const stylesPart = wb.date1904 ? relOf(REL_STYLES, `${folder}styles.xml`) : null;
+  const sheetParts = wb.sheets.flatMap((s) => {
+    const rel = rels.get(s.rid);
+    if (rel === undefined) throw new PartDamagedError(relsPart, `no relationship ${s.rid} for sheet "${s.name}"`);
+    // Chart sheets, dialog sheets and macro sheets hold no table.
+    return REL_WORKSHEET.test(rel.type) ? [{ name: s.name, part: resolvePart(folder, rel.target) }] : [];
+  });
+  reader.checkDeclared([
+    workbookPart,
+    relsPart,
+    ...(stringsPart ? [stringsPart] : []),
+    ...(stylesPart ? [stylesPart] : []),
+    ...sheetParts.map((s) => s.part),
+  ]);
+  if (sheetParts.length === 0) throw new Unreadable("notWorkbook", undefined, "no worksheet");
+  const strings = stringsPart && reader.entry(stringsPart) ? reader.sharedStrings(stringsPart) : [];
+  const dateStyles = stylesPart && reader.entry(stylesPart) ? reader.dateStyles(stylesPart) : wb.date1904 ? [] : null;
+  return sheetParts.map((s) => reader.worksheet(s.part, s.name, strings, dateStyles));
+}
+
+/** Why a compound (OLE) file cannot be read. */
+function compoundReason(bytes: Uint8Array): ReadResult {
+  let kind: ReturnType<typeof compoundFileKind>;
+  try {
+    kind = compoundFileKind(bytes);
+  } catch (e) {
+    return { ok: false, reason: "damaged", params: { part: "OLE" }, detail: (e as Error).message };
+  }
+  if (kind === "encrypted") return { ok: false, reason: "encrypted" };
+  if (kind === "oldXls") return { ok: false, reason: "oldXls" };
+  return { ok: false, reason: "notWorkbook", detail: "OLE compound file (not a workbook)" };
+}
+
+/** Reads the bytes of a received file into the plain grid, or the reason it cannot. */
 export async function readXlsxBytes(
   bytes: Uint8Array,
   fileName: string,
   options: ReadOptions = {},
 ): Promise<ReadResult> {
+  const limits = { ...READ_LIMITS, ...options.limits };
   if (bytes.length === 0) return { ok: false, reason: "empty" };
-  if (bytes.length > MAX_FILE_BYTES)
-    return { ok: false, reason: "tooLarge", detail: String(bytes.length), params: { limit: "50 MB" } };
-  if (startsWith(bytes, OLE_MAGIC)) return { ok: false, reason: "encrypted" };
+  if (bytes.length > limits.fileBytes)
+    return {
+      ok: false,
+      reason: "tooLarge",
+      detail: String(bytes.length),
+      params: { limit: megabytes(limits.fileBytes) },
+    };
+  if (startsWith(bytes, OLE_MAGIC)) return compoundReason(bytes);
   if (!startsWith(bytes, ZIP_MAGIC)) return { ok: false, reason: "notWorkbook" };
-  const wb = new ExcelJS.Workbook();
+  let entries: ZipEntry[];
   try {
-    // ExcelJS hands the data to JSZip, which takes a Uint8Array in Node and in the browser alike.
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions);
+    entries = readZipDirectory(bytes);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    // A zip whose parts are not a spreadsheet, or a spreadsheet that is cut or corrupted.
-    const notSpreadsheet =
-      /workbook|Content_Types|Cannot read prop|undefined/i.test(message) &&
-      !/end of (central directory|data)|corrupt|invalid|signature|crc/i.test(message);
-    return { ok: false, reason: notSpreadsheet ? "notWorkbook" : "damaged", detail: message };
+    return { ok: false, reason: "damaged", params: { part: "zip" }, detail: (e as Error).message };
   }
-  if (wb.worksheets.length === 0) return { ok: false, reason: "notWorkbook" };
-  const sheets: SheetData[] = wb.worksheets.map((ws) => ({ name: ws.name, rows: sheetRows(ws) }));
+  const reader = new XlsxReader(bytes, entries, limits);
+  let sheets: SheetData[];
+  try {
+    sheets = readPackage(reader);
+  } catch (e) {
+    if (e instanceof Unreadable)
+      return { ok: false, reason: e.reason, ...(e.params ? { params: e.params } : {}), detail: e.message };
+    if (e instanceof PartTooLargeError)
+      return {
+        ok: false,
+        reason: "unzippedTooLarge",
+        params: { part: e.part, limit: megabytes(e.limit) },
+        detail: e.message,
+      };
+    // Anything else (memory included) is this file's failure, never the batch's: the part being read is named.
+    const part = e instanceof PartDamagedError ? e.part : e instanceof ZipStructureError ? "zip" : reader.part || "zip";
+    return { ok: false, reason: "damaged", params: { part }, detail: e instanceof Error ? e.message : String(e) };
+  }
   const hash = options.hash ? await options.hash(bytes) : undefined;
   return { ok: true, workbook: { fileName, ...(hash !== undefined ? { hash } : {}), sheets } };
 }

@@ -15,6 +15,7 @@ import type { Lang } from "../../src/core/language";
 import { domainSheetName } from "../../src/core/layout";
 import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
+import { compoundFile } from "../unit/xlsxFixtures";
 import { installHost, renderPane } from "./paneHarness";
 
 jest.setTimeout(60_000);
@@ -62,9 +63,8 @@ function chosen(): File[] {
     new File([new Uint8Array(files.lyon)], "lyon.xlsx", { type: XLSX }),
     new File([new Uint8Array(files.tunis)], "tunis.xlsx", { type: XLSX }),
     new File(["just some notes"], "notes.txt", { type: "text/plain" }),
-    new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])], "locked.xlsx", {
-      type: XLSX,
-    }),
+    // an encrypted workbook: a compound file holding EncryptionInfo and EncryptedPackage
+    new File([new Uint8Array(compoundFile(["EncryptionInfo", "EncryptedPackage"]))], "locked.xlsx", { type: XLSX }),
   ];
 }
 

@@ -1,4 +1,5 @@
 /** The workbook the command line writes (ExcelJS, from src/core/layout.ts), reading it back, text kept as text, bad files. */
+import { compoundFile } from "./xlsxFixtures";
 import ExcelJS from "exceljs";
 import { readWorkbookBytes, MAX_FILE_BYTES, plainValue } from "../../src/cli/readWorkbook";
 import { writeConsolidation } from "../../src/cli/writeConsolidation";
@@ -234,10 +235,12 @@ describe("readWorkbookBytes: files that cannot be read say why", () => {
       "notWorkbook",
     ],
     [
-      "a password-protected workbook (encrypted OLE container)",
+      "a compound file (.xls or encrypted) whose directory cannot be read",
       () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
-      "encrypted",
+      "damaged",
     ],
+    ["a password-protected workbook", () => compoundFile(["EncryptionInfo", "EncryptedPackage"]), "encrypted"],
+    ["an Excel 97-2003 workbook", () => compoundFile(["Workbook"]), "oldXls"],
     ["a truncated workbook", () => fr.subarray(0, Math.floor(fr.length / 2)), "damaged"],
     ["a workbook cut just before its end", () => fr.subarray(0, fr.length - 10), "damaged"],
     [
@@ -258,7 +261,7 @@ describe("readWorkbookBytes: files that cannot be read say why", () => {
       ok: false,
       reason: "tooLarge",
       detail: String(MAX_FILE_BYTES + 1),
-      params: { limit: "50 MB" },
+      params: { limit: 50 },
     });
   });
 

@@ -1,6 +1,7 @@
 /**
  * Reads the .xlsx files chosen in the pane, one by one, and consolidates them (src/core/consolidate).
- * ExcelJS is loaded on demand (dynamic import), so it is not part of the pane's initial JavaScript.
+ * The reader (src/xlsx/readXlsx.ts, the command line's too) is loaded on demand (dynamic import), so
+ * it is not part of the pane's initial JavaScript.
  * A file that cannot be read is listed with the reason; nothing else is skipped.
  */
 import { Consolidator, type ConsolidationResult } from "../../core/consolidate";
@@ -19,7 +20,7 @@ export interface ReadProgress {
   fileName: string;
 }
 
-/** Loads the shared ExcelJS reader: a separate chunk, fetched the first time it is needed. */
+/** Loads the shared streaming reader: a separate chunk, fetched the first time it is needed. */
 export const loadReader = () => import(/* webpackChunkName: "xlsx-reader" */ "../../xlsx/readXlsx");
 
 /** The bytes of a chosen file (Blob.arrayBuffer, or FileReader where it is missing). */
@@ -62,7 +63,9 @@ export async function readAndConsolidate(
     onProgress({ index: i + 1, total: files.length, fileName: file.name });
     await nextTick();
     if (file.size > MAX_FILE_BYTES) {
-      consolidator.addUnreadable(file.name, "tooLarge", String(file.size), { limit: "50 MB" });
+      consolidator.addUnreadable(file.name, "tooLarge", String(file.size), {
+        limit: Math.round(MAX_FILE_BYTES / 2 ** 20),
+      });
       continue;
     }
     let bytes: Uint8Array;
