@@ -16,6 +16,7 @@ const SECTIONS: Section[] = [
   { name: "excel", load: async () => (await import("./excel")).runExcelBench },
   { name: "taskpane", load: async () => (await import("./taskpane")).runTaskpaneBench },
   { name: "merge", load: async () => (await import("./merge")).runMergeBench },
+  { name: "read", load: async () => (await import("./read")).runReadBench },
 ];
 
 function pad(s: string, n: number): string {

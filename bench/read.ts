@@ -1,0 +1,170 @@
+/**
+ * The reader's budgets (issue 11): a zip bomb refused in under 2 s and 200 MB; a 100,000-row
+ * workbook read and consolidated in under 5 s and 500 MB; Excel's full 1,048,576 rows read without
+ * dying; 400 workbooks read within 3x of a plain unzip-and-parse floor (fflate + saxes over every
+ * part of every file, measured the same way); memory flat as the number of files grows (under
+ * 300 MB at 50, 400 and 2,000 files). Peak memory is the maxRSS of a process of its own
+ * (bench/readProbe.ts), Node's own ~50 MB included. The corpora are made here, in a temp folder.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { SaxesParser } from "saxes";
+import { SCHEMA_VERSION } from "../src/core/layout";
+import { readXlsxBytes } from "../src/xlsx/readXlsx";
+import { benchWorkbooks } from "./merge";
+import { liatWorkbook, tallSheetWorkbook } from "./readCorpus";
+import { medianMs, type Row } from "./row";
+
+const DIR = join(tmpdir(), `liat-bench-read-v${SCHEMA_VERSION}-1`);
+const PROBE = join(__dirname, "readProbe.ts");
+
+interface Probe {
+  ms: number;
+  peakMb: number;
+  result?: string;
+  fileMb?: number;
+  unreadable?: number;
+  sources?: number;
+  rows?: number;
+}
+
+/** Runs bench/readProbe.ts in a process of its own (same Node, same loader as this one). */
+function probe(...args: string[]): Probe {
+  const r = spawnSync(process.execPath, [...process.execArgv, PROBE, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`probe ${args.join(" ")} failed: ${r.stderr.split("\n")[0]}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Probe;
+}
+
+/** A file made once and kept in the temp folder. */
+function made(name: string, make: () => Uint8Array): string {
+  const path = join(DIR, name);
+  if (!existsSync(path)) writeFileSync(path, make());
+  return path;
+}
+
+/** A list file naming `count` distinct small LIAT workbooks (made once). */
+function smallWorkbooks(count: number): string {
+  const dir = join(DIR, "small");
+  mkdirSync(dir, { recursive: true });
+  const files = Array.from({ length: count }, (_, i) => join(dir, `city-${i + 1}.xlsx`));
+  for (const [i, f] of files.entries()) if (!existsSync(f)) writeFileSync(f, liatWorkbook(`City ${i + 1}`, "2025", 39));
+  const list = join(DIR, `small-${count}.txt`);
+  writeFileSync(list, files.join("\n"));
+  return list;
+}
+
+/** The floor: unzip every part of the file and parse every XML part, doing nothing with it. */
+function unzipAndParse(bytes: Uint8Array): void {
+  const decoder = new TextDecoder();
+  for (const [name, data] of Object.entries(unzipSync(bytes))) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const parser = new SaxesParser();
+    parser.write(decoder.decode(data)).close();
+  }
+}
+
+const mb = (n: number) => Number(n.toFixed(0));
+
+export async function runReadBench(): Promise<Row[]> {
+  mkdirSync(DIR, { recursive: true });
+  const rows: Row[] = [];
+
+  for (const lying of [false, true]) {
+    const b = probe("bomb", "6", lying ? "lying" : "honest");
+    const label = `Zip bomb, ${b.fileMb!.toFixed(0)} MB holding 6 GiB of XML${lying ? ", sizes lying" : ""} (${b.result})`;
+    rows.push({
+      name: label,
+      value: mb(b.ms),
+      unit: "ms",
+      budget: "< 2000 ms",
+      ok: b.ms < 2000 && b.result !== "read",
+    });
+    rows.push({
+      name: "  peak memory (process)",
+      value: mb(b.peakMb),
+      unit: "MB",
+      budget: "< 200 MB",
+      ok: b.peakMb < 200,
+    });
+  }
+
+  const big = made("rows-100000.xlsx", () => liatWorkbook("Big city", "2025", 100_000));
+  writeFileSync(join(DIR, "big.txt"), big);
+  const m = probe("merge", join(DIR, "big.txt"));
+  if (m.rows !== 100_000) throw new Error(`100,000-row workbook: ${m.rows} rows consolidated`);
+  rows.push({
+    name: `100,000-row workbook (${(statSync(big).size / 2 ** 20).toFixed(1)} MB) read + consolidated`,
+    value: Number((m.ms / 1000).toFixed(2)),
+    unit: "s",
+    budget: "< 5 s",
+    ok: m.ms < 5000,
+  });
+  rows.push({
+    name: "  peak memory (process)",
+    value: mb(m.peakMb),
+    unit: "MB",
+    budget: "< 500 MB",
+    ok: m.peakMb < 500,
+  });
+
+  for (const count of [500_000, 1_048_576]) {
+    const file = made(`tall-${count}.xlsx`, () => tallSheetWorkbook(count));
+    writeFileSync(join(DIR, "tall.txt"), file);
+    const t = probe("read", join(DIR, "tall.txt"));
+    rows.push({
+      name: `${count.toLocaleString("en")}-row sheet (${(statSync(file).size / 2 ** 20).toFixed(1)} MB) read`,
+      value: Number((t.ms / 1000).toFixed(2)),
+      unit: "s",
+    });
+    rows.push({
+      name: "  peak memory (process)",
+      value: mb(t.peakMb),
+      unit: "MB",
+      budget: "< 500 MB",
+      ok: t.peakMb < 500 && t.unreadable === 0,
+    });
+  }
+
+  // 400 workbooks as `liat init` writes them and people fill them in, already in memory: reader vs floor.
+  const files = (await benchWorkbooks()).map((f) => readFileSync(f));
+  const floor = await medianMs(() => files.forEach(unzipAndParse), 3);
+  const ours = await medianMs(async () => {
+    for (const bytes of files) {
+      const r = await readXlsxBytes(bytes, "f.xlsx");
+      if (!r.ok) throw new Error(`bench workbook unreadable: ${r.reason}`);
+    }
+  }, 3);
+  rows.push({ name: "400 workbooks: unzip + parse every part (floor, fflate + saxes)", value: mb(floor), unit: "ms" });
+  rows.push({ name: "400 workbooks: read by the reader (src/xlsx/readXlsx.ts)", value: mb(ours), unit: "ms" });
+  rows.push({
+    name: "  reader / floor",
+    value: Number((ours / floor).toFixed(2)),
+    unit: "x",
+    budget: "≤ 3x",
+    ok: ours / floor <= 3,
+  });
+
+  for (const count of [50, 400, 2000]) {
+    const p = probe("merge", smallWorkbooks(count));
+    if (p.sources !== count) throw new Error(`${count} workbooks: ${p.sources} consolidated`);
+    rows.push({
+      name: `${count} workbooks read + consolidated: peak memory (process)`,
+      value: mb(p.peakMb),
+      unit: "MB",
+      budget: "< 300 MB",
+      ok: p.peakMb < 300,
+    });
+    rows.push({
+      name: `  time (${((p.ms * 1000) / count / 1000).toFixed(1)} ms per workbook)`,
+      value: Number((p.ms / 1000).toFixed(2)),
+      unit: "s",
+    });
+  }
+  return rows;
+}
