@@ -135,6 +135,7 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/help.html", to: "help.html" },
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),

@@ -16,6 +16,7 @@ import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
 import { writeConsolidation } from "./writeConsolidation";
 import { writeLiatWorkbook } from "./writeWorkbook";
+import { roundScore } from "../core/scoreDisplay";
 
 export interface Io {
   stdout(text: string): void;
@@ -52,7 +53,8 @@ const COMMON = { lang: { type: "string" }, help: { type: "boolean", short: "h" }
 const OUTPUT = { output: { type: "string", short: "o" }, force: { type: "boolean" } } as const;
 
 const pct = (v: number | null, lang: Lang) => (v === null ? "" : t("percentValue", lang, { value: v }));
-const num = (v: number | null, lang: Lang) => (v === null ? "" : t("scoreValue", lang, { value: v }));
+// the one display rule for scores (src/core/scoreDisplay.ts): rounded as the cover's "0.0", one decimal
+const num = (v: number | null, lang: Lang) => (v === null ? "" : t("scoreValue", lang, { value: roundScore(v) }));
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s + " ".repeat(n - s.length));
 
 function unreadableText(file: string, reason: UnreadableReason, lang: Lang, params?: MessageParams): string {

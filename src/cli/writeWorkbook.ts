@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { DomainId } from "../core/catalogueTypes";
 import type { EntryField, RawEntry } from "../core/entrySchema";
 import type { Lang } from "../core/language";
+import { SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
 import {
   CATALOGUE_FILL,
   COLUMNS,
@@ -120,7 +121,7 @@ function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
     });
   });
   for (const r of formulaRows) {
-    ws.getCell(r, layout.columns.score).numFmt = "0.0";
+    ws.getCell(r, layout.columns.score).numFmt = SCORE_NUMBER_FORMAT;
     ws.getCell(r, layout.columns.coverage).numFmt = "0%";
   }
   ws.getCell(COVER.titleRow, 1).font = { bold: true, size: 16 };

@@ -14,6 +14,7 @@ import { localized, text, textList } from "./i18n/texts";
 import { LANGUAGES, type Lang, type Localized } from "./language";
 import { formatReferences } from "./references";
 import { RATING_BANDS } from "./rating";
+import { levelColor, STATUS_PALETTE } from "./palette";
 import { NOT_APPLICABLE_LABEL, STATUS_SCALE, statusLabels, statusSpellings } from "./status";
 import { targetGroupLabels } from "./targetGroups";
 import { textKey } from "./textKey";
@@ -405,14 +406,13 @@ export function domainSheetLayout(domain: DomainId, lang: Lang): DomainSheetLayo
   };
 }
 
-/** Status colours (conditional formatting on the Status column), by level, N/A last. */
+/** Status colours (conditional formatting on the Status column), by level, N/A last: the one palette (palette.ts). */
 export const STATUS_COLORS: readonly { labels: Localized; fill: string; font: string }[] = [
   ...STATUS_SCALE.map((s, i) => ({
     labels: s.label,
-    fill: ["#EDEDED", "#FFF2CC", "#FCE4D6", "#E2EFDA", "#A9D08E"][i]!,
-    font: "#000000",
+    ...levelColor(i),
   })),
-  { labels: NOT_APPLICABLE_LABEL, fill: "#D9D9D9", font: "#595959" },
+  { labels: NOT_APPLICABLE_LABEL, ...STATUS_PALETTE.na },
 ];
 
 /** Keys of the status lookup table: every spelling the native formulas recognise, with its points. */

@@ -1,11 +1,14 @@
-/** Writes the cover sheet's settings (city, period, language) as text. One sync. */
-import type { Lang } from "../core/language";
+/**
+ * Writes the cover sheet's settings (city, period) as text. One sync. The workbook's language is not a setting that
+ * can be saved after insertion: every sheet, list, help text and check message is written in it, so changing the
+ * cover's language cell alone would make a mixed workbook (see the Setup view, which explains this).
+ */
 import { COVER, COVER_SHEET } from "../core/layout";
 import { liatError } from "./liatError";
 import { runExcel } from "./excelApi";
 import { queueSettingCell } from "./writeCover";
 
-export async function saveSettings(settings: { city: string; period: string; lang: Lang }): Promise<void> {
+export async function saveSettings(settings: { city: string; period: string }): Promise<void> {
   await runExcel(
     async (b) => {
       const ws = b.context.workbook.worksheets.getItemOrNullObject(COVER_SHEET);
@@ -14,7 +17,6 @@ export async function saveSettings(settings: { city: string; period: string; lan
       if (ws.isNullObject) throw liatError("notLiatWorkbook");
       queueSettingCell(ws, COVER.cityRow, settings.city);
       queueSettingCell(ws, COVER.periodRow, settings.period);
-      queueSettingCell(ws, COVER.languageRow, settings.lang);
       await b.sync();
     },
     () => COVER_SHEET,

@@ -3,6 +3,7 @@ import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
 import type { Lang } from "../core/language";
 import { COVER, DOMAIN_IDS, coverLayout, type PointsRef } from "../core/layout";
+import { SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
 
 export interface CoverOptions {
   lang: Lang;
@@ -68,7 +69,7 @@ export function queueCover(ws: Excel.Worksheet, o: CoverOptions): void {
         : j === layout.columns.rating - 1
           ? "General"
           : j === layout.columns.score - 1
-            ? "0.0"
+            ? SCORE_NUMBER_FORMAT
             : j === layout.columns.coverage - 1
               ? "0%"
               : "0",

@@ -19,7 +19,7 @@ import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { directionOf, isLang, LANGUAGES, type Lang } from "../core/language";
 import { LiveAnnouncer } from "./LiveAnnouncer";
-import { LiveWorkbookProvider } from "./liveWorkbook";
+import { LiveWorkbookProvider, useLiveWorkbook } from "./liveWorkbook";
 import { saveUiLanguage } from "./i18n/uiLanguage";
 import { useLang } from "./useLang";
 import { useOfficeTheme } from "./useOfficeTheme";
@@ -53,6 +53,8 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   langLabel: visuallyHidden,
   tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingInline: tokens.spacingHorizontalXS },
+  // at 320 px the four tabs wrap to a second line instead of being cut off
+  tabList: { flexWrap: "wrap" },
   panel: { padding: tokens.spacingHorizontalM, flexGrow: 1 },
 });
 
@@ -85,6 +87,8 @@ function Shell({ initialView }: { initialView: ViewId }) {
   const lang = useLang();
   const styles = useStyles();
   const [view, setView] = useState<ViewId>(initialView);
+  const { live } = useLiveWorkbook();
+  const issueCount = live?.issues.length ?? 0;
   const ids = { lang: useId(), tab: useId(), panel: useId() };
 
   useEffect(() => {
@@ -122,10 +126,15 @@ function Shell({ initialView }: { initialView: ViewId }) {
         </Select>
       </header>
       <nav aria-label={t("app.views")} className={styles.tabs}>
-        <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as ViewId)} size="small">
+        <TabList
+          className={styles.tabList}
+          selectedValue={view}
+          onTabSelect={(_, data) => setView(data.value as ViewId)}
+          size="small"
+        >
           {VIEWS.map((v) => (
-            <Tab key={v} value={v} id={`${ids.tab}-${v}`} aria-controls={ids.panel}>
-              {t(`tabs.${v}`)}
+            <Tab key={v} value={v} id={`${ids.tab}-${v}`} aria-controls={ids.panel} data-testid={`tab-${v}`}>
+              {v === "issues" && issueCount > 0 ? t("tabs.issuesCount", { count: issueCount }) : t(`tabs.${v}`)}
             </Tab>
           ))}
         </TabList>

@@ -1,9 +1,6 @@
-/** Number formatting in the interface language. */
+/** Number formatting in the interface language: scores follow the one display rule of src/core/scoreDisplay.ts. */
 import { localeOf, type Lang } from "../core/language";
-
-export function formatScore(score: number, lang: Lang): string {
-  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 }).format(score);
-}
+export { formatScore } from "../core/scoreDisplay";
 
 export function formatPercent(ratio: number, lang: Lang): string {
   return new Intl.NumberFormat(localeOf(lang), { style: "percent", maximumFractionDigits: 0 }).format(ratio);

@@ -29,7 +29,8 @@ export interface WorkbookApi {
   watch(onUpdate: (update: LiveUpdate) => void, onError: (error: unknown) => void): LiveSubscription;
   /** Inserts the sheets (never overwrites a filled one; upgrades an older workbook). */
   insert(options: InsertOptions): Promise<InsertResult>;
-  saveSettings(settings: { lang: Lang; city: string; period: string }): Promise<void>;
+  /** City and period; the language is fixed once the sheets are inserted (changing it alone would mix languages). */
+  saveSettings(settings: { city: string; period: string }): Promise<void>;
   selectIssue(issue: ValidationIssue): Promise<void>;
   activateDomain(domain: DomainId): Promise<void>;
   /** Writes (or replaces, source by source) the consolidation sheets of workbooks received back. */

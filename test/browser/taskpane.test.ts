@@ -143,13 +143,13 @@ describe("task pane in the preview page", () => {
     await insertAndFill("en");
     // domain 1: (100 + 75 + 50 + 25 + 0) / 5 = 50; domain 2: (75 + 50 + 50) / 3 = 58.3; domain 3: 100 (N/A left out)
     const card = (d: number) => pane().getByTestId(`domain-${d}`);
-    await expectText(card(1).getByTestId("score"), "50");
-    await expectText(card(2).getByTestId("score"), "58");
-    await expectText(card(3).getByTestId("score"), "100");
+    await expectText(card(1).getByTestId("score"), "50.0");
+    await expectText(card(2).getByTestId("score"), "58.3");
+    await expectText(card(3).getByTestId("score"), "100.0");
     await expectText(card(1).getByTestId("rating"), "Established");
     await expect(card(3).getByTestId("coverage").textContent()).resolves.toMatch(/^Coverage: 1 \/ 4 assessed/);
     // overall: (50 + 58.33 + 100) / 3 = 69.4
-    await expectText(pane().getByTestId("overall-score"), "69");
+    await expectText(pane().getByTestId("overall-score"), "69.4");
     await expectText(card(1).getByTestId("issues"), "1 open issue");
     // the lazily loaded chart shows one bar per domain
     const chart = pane().getByTestId("score-chart");
@@ -200,9 +200,9 @@ describe("task pane in the preview page", () => {
 
   it("shows the summary in French for a French workbook", async () => {
     await insertAndFill("fr");
-    await expectText(pane().getByTestId("domain-1").getByTestId("score"), "50");
+    await expectText(pane().getByTestId("domain-1").getByTestId("score"), "50,0");
     await expectText(pane().getByTestId("domain-1").getByTestId("rating"), "Établi");
-    await expectText(pane().getByTestId("overall-score"), "69");
+    await expectText(pane().getByTestId("overall-score"), "69,4");
     await expect(pane().getByRole("heading", { name: "Domaines d'action" }).count()).resolves.toBe(1);
     await summaryScreenshot("fr");
     expect(problems).toEqual([]);

@@ -2,7 +2,6 @@
  * axe-core on every view of the pane, filled workbook behind it, in both languages. color-contrast is
  * off: jsdom does not compute styles (Griffel's CSS) or layout, so axe cannot judge contrast here.
  */
-jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

@@ -1,5 +1,4 @@
 /** Issues view: grouped by sheet, click or Enter selects the cell, follows edits live. */
-jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

@@ -1,5 +1,4 @@
 /** Interface language: Office's display language first, a manual switch that is remembered; theme from Office. */
-jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

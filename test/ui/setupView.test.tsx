@@ -1,5 +1,4 @@
 /** Setup view: insert chosen domains, insert the missing ones, save settings, protected workbook message. */
-jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -32,24 +31,31 @@ test("inserts the chosen domains, then the missing ones", async () => {
 
   // the pane now knows the workbook: two domains are missing, the settings were written
   const missing = await screen.findByRole("button", { name: "Insérer les 2 domaines manquants" });
-  expect(screen.getByText("Feuilles présentes : 4 domaines sur 6.")).toBeTruthy();
+  expect(outcome.textContent).toMatch(/Feuille de couverture et 4 feuilles de domaine créées\./);
+  expect(screen.getByTestId("domains-present").textContent).toMatch(/^4 sur 6 \(1\. /);
+  expect(screen.getByTestId("domains-missing").textContent).toMatch(/^4\. .*, 6\. /);
+  // the language is fixed once inserted, and says why
+  expect(screen.queryByRole("combobox", { name: "Langue du classeur" })).toBeNull();
+  expect(screen.getByTestId("workbook-language").textContent).toBe("Français");
   await waitFor(() => expect((screen.getByRole("textbox", { name: "Ville" }) as HTMLInputElement).value).toBe("Dakar"));
   await userEvent.click(missing);
   await waitFor(() => expect(sheetNames(host)).toContain(domainSheetName(6, "fr")));
   expect(sheetNames(host)).toContain(domainSheetName(4, "fr"));
   await waitFor(() => expect(screen.queryByRole("button", { name: /domaines? manquants?/ })).toBeNull());
-  expect(screen.getByText("Feuilles présentes : 6 domaines sur 6.")).toBeTruthy();
+  expect(screen.getByTestId("domains-present").textContent).toMatch(/^6 sur 6/);
+  expect(screen.getByTestId("setup-outcome").textContent).toMatch(/[^t]2 feuilles de domaine créées\.$/);
+  expect(screen.queryByTestId("domains-missing")).toBeNull();
 });
 
 test("says plainly when the workbook is protected", async () => {
   const host = installHost({ displayLanguage: "en-US" });
   renderPane({ lang: "en", view: "setup" });
   await userEvent.click(await screen.findByRole("button", { name: "Insert the LIAT sheets" }));
-  await screen.findByRole("button", { name: "Save city, period and language" });
+  await screen.findByRole("button", { name: "Save city and period" });
   // someone protects every sheet with a password
   for (const sheet of host.model.sheets) if (!sheet.protection.protected) host.model.protect(sheet, {}, "secret");
   await userEvent.type(screen.getByRole("textbox", { name: "City" }), "Lyon");
-  await userEvent.click(screen.getByRole("button", { name: "Save city, period and language" }));
+  await userEvent.click(screen.getByRole("button", { name: "Save city and period" }));
   const error = await screen.findByTestId("workbook-error");
   expect(error.textContent).toMatch(/The workbook is protected/);
   expect(error.textContent).toMatch(/protected with a password/);
@@ -77,7 +83,7 @@ test("on a workbook without LIAT sheets, the workbook language starts as the int
   const host = installHost({ displayLanguage: "fr-FR" });
   renderPane({ lang: "fr" });
   // the status is known (no LIAT sheets) before Setup opens
-  await screen.findByText("Ce classeur ne contient pas encore de feuilles LIAT.");
+  await screen.findByTestId("first-run");
   await userEvent.click(screen.getByRole("tab", { name: "Configuration" }));
   const select = (await screen.findByRole("combobox", { name: "Langue du classeur" })) as HTMLSelectElement;
   expect(select.value).toBe("fr");
@@ -95,7 +101,7 @@ test("offers to upgrade an older workbook, and upgrading keeps the entries", asy
   renderPane({ lang: "en" });
   // the summary already reads the old workbook
   await waitFor(() =>
-    expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"),
+    expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75.0"),
   );
   await userEvent.click(screen.getByRole("tab", { name: "Setup" }));
   expect(await screen.findByText(/older LIAT layout \(version 1\)/)).toBeTruthy();
@@ -105,6 +111,6 @@ test("offers to upgrade an older workbook, and upgrading keeps the entries", asy
   await waitFor(() => expect(screen.queryByRole("button", { name: "Upgrade this workbook" })).toBeNull());
   await userEvent.click(screen.getByRole("tab", { name: "Summary" }));
   await waitFor(() =>
-    expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75"),
+    expect(screen.getByTestId("domain-1").querySelector('[data-testid="score"]')?.textContent).toBe("75.0"),
   );
 });

@@ -4,7 +4,6 @@
  * with the reason in the interface language, the consolidation sheet in the workbook, and a re-run
  * that replaces instead of duplicating.
  */
-jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

@@ -1,5 +1,4 @@
 /** Summary view over the real workbook operations and the in-memory host. */
-jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -31,7 +30,7 @@ test("shows the overall score and one card per domain, then follows edits live",
   await typeInto(host, entryCell(1, 2, "status"), "Not applicable");
   await typeInto(host, entryCell(2, 0, "status"), "Sustained"); // 100
 
-  await waitFor(() => expect(within(screen.getByTestId("domain-1")).getByTestId("score").textContent).toBe("25"));
+  await waitFor(() => expect(within(screen.getByTestId("domain-1")).getByTestId("score").textContent).toBe("25.0"));
   const card1 = screen.getByTestId("domain-1");
   expect(within(card1).getByTestId("rating").textContent).toBe("Emerging");
   expect(within(card1).getByTestId("coverage").textContent).toMatch(/^Coverage: 2 \/ 15 assessed \(13%\)/);
@@ -41,16 +40,24 @@ test("shows the overall score and one card per domain, then follows edits live",
   expect(count("2")).toBe("In progress 1");
   expect(count("na")).toBe("Not applicable 1");
   expect(count("blank")).toBe("Blank 13");
-  expect(within(screen.getByTestId("domain-2")).getByTestId("score").textContent).toBe("100");
-  // overall: mean of the domain scores that exist, (25 + 100) / 2
-  expect(screen.getByTestId("overall-score").textContent).toBe("63");
+  // only the statuses that occur are listed (no legend of zeros)
+  expect(count("1")).toBeUndefined();
+  expect(counts.querySelectorAll("li")).toHaveLength(4);
+  expect(within(screen.getByTestId("domain-2")).getByTestId("score").textContent).toBe("100.0");
+  // overall: mean of the domain scores that exist, (25 + 100) / 2, one decimal as on the cover
+  expect(screen.getByTestId("overall-score").textContent).toBe("62.5");
   expect(screen.getByTestId("overall-rating").textContent).toBe("Established");
   // the chart compares the domains with the same numbers
   const chart = screen.getByTestId("score-chart");
-  expect(chart.querySelector('[data-key="d1"]')?.textContent).toBe("1. Governance: 25");
-  expect(chart.querySelector('[data-key="d2"]')?.textContent).toBe("2. Employment: 100");
+  const bar = (key: string) => chart.querySelector(`[data-key="${key}"]`)!;
+  expect(bar("d1").textContent).toBe("1. Governance: 25.0 / 10025.0");
+  expect(bar("d1").querySelector('[data-testid="chart-value"]')?.textContent).toBe("25.0");
+  expect(bar("d2").querySelector('[data-testid="chart-value"]')?.textContent).toBe("100.0");
+  // the written number is drawing only: screen readers hear the label's text once, and nothing is focusable
+  expect(bar("d1").querySelector('[data-testid="chart-value"]')?.getAttribute("aria-hidden")).toBe("true");
+  expect(chart.querySelectorAll("[tabindex], button, a")).toHaveLength(0);
   // screen readers hear about the change
-  expect(screen.getByTestId("live-announcer").textContent).toMatch(/overall score 63/);
+  expect(screen.getByTestId("live-announcer").textContent).toMatch(/overall score 62\.5/);
 });
 
 test("a domain with an open issue says so; a click on a domain card activates its sheet", async () => {
@@ -88,17 +95,33 @@ test("the switch shows the same summary by Call to Local Action priority, with t
   await userEvent.click(screen.getByRole("switch", { name: "By Call to Local Action priority" }));
   expect(screen.getByTestId("crosswalk-note").textContent).toMatch(/drawn up by LIAT for Excel/);
   for (let p = 1; p <= 8; p++) expect(screen.getByTestId(`priority-${p}`)).toBeTruthy();
-  expect(within(screen.getByTestId("priority-5")).getByTestId("score").textContent).toBe("100");
-  expect(within(screen.getByTestId("priority-4")).getByTestId("score").textContent).toBe("100");
+  expect(within(screen.getByTestId("priority-5")).getByTestId("score").textContent).toBe("100.0");
+  expect(within(screen.getByTestId("priority-4")).getByTestId("score").textContent).toBe("100.0");
   expect(within(screen.getByTestId("priority-1")).getByTestId("score").textContent).toBe("–");
   expect(screen.getByText("Overall score by priority")).toBeTruthy();
-  expect(screen.getByTestId("score-chart").querySelector('[data-key="p5"]')?.textContent).toMatch(/^5\. .*: 100$/);
+  expect(screen.getByTestId("score-chart").querySelector('[data-key="p5"]')?.textContent).toMatch(
+    /^5\. .*: 100\.0 \/ 100/,
+  );
 });
 
-test("a workbook without LIAT sheets points to Setup", async () => {
+test("a workbook without LIAT sheets gets the first run: what LIAT is, three steps, focus on inserting", async () => {
   installHost({ displayLanguage: "en-US" });
   renderPane({ lang: "en" });
-  expect(await screen.findByText("This workbook has no LIAT sheets yet.")).toBeTruthy();
-  await userEvent.click(screen.getByRole("button", { name: "Go to Setup to insert them" }));
+  const welcome = await screen.findByTestId("first-run");
+  expect(within(welcome).getByRole("heading", { name: "Welcome to LIAT" })).toBeTruthy();
+  expect(welcome.textContent).toMatch(/39 objectives in 6 policy domains/);
+  expect(within(welcome).getByRole("list", { name: "Three steps" }).querySelectorAll("li")).toHaveLength(3);
+  expect(within(welcome).getByRole("link", { name: /help/ }).getAttribute("href")).toBe("help.html#en");
+  const insert = within(welcome).getByRole("button", { name: "Insert the LIAT sheets" });
+  await waitFor(() => expect(document.activeElement).toBe(insert));
+  await userEvent.click(within(welcome).getByRole("button", { name: /Choose the language/ }));
   expect(screen.getByRole("tab", { name: "Setup", selected: true })).toBeTruthy();
+});
+
+test("the first run's main button inserts every domain in the interface language", async () => {
+  const host = installHost({ displayLanguage: "fr-FR" });
+  renderPane({ lang: "fr" });
+  await userEvent.click(await screen.findByRole("button", { name: "Insérer les feuilles LIAT" }));
+  await screen.findByTestId("overall");
+  expect(host.getSnapshot().sheets.map((s) => s.name)).toContain(domainSheetName(6, "fr"));
 });

@@ -45,6 +45,8 @@ export interface UserEditResult {
   /** Why the edit was refused (protected cell, data validation). */
   title?: string;
   message?: string;
+  /** "locked": a locked cell on a protected sheet (Excel shows its own alert, in the user's language). */
+  reason?: "locked" | "validation";
 }
 
 export interface SheetSnapshot {
@@ -200,10 +202,11 @@ export function createHost(options: HostOptions = {}): LiatHost {
           title: "Microsoft Excel",
           message:
             "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
+          reason: "locked",
         };
       }
       const check = model.checkEntry(sheet, rect.r0, rect.c0, value);
-      if (!check.ok) return { ok: false, title: check.title, message: check.message };
+      if (!check.ok) return { ok: false, title: check.title, message: check.message, reason: "validation" };
       model.writeCells(sheet, rect, value, "values", "Unknown");
       model.flushChanges();
       return { ok: true };

@@ -9,6 +9,7 @@ import { isInside, type Rect } from "../excel-host/rangeAddress";
 import { conditionalLooks } from "../excel-host/conditionalLooks";
 import { createHost, type LiatHost } from "../excel-host/createHost";
 import type { CustomFunctionsMetadata } from "../excel-host/customFunctionPlugin";
+import { DARK_THEME } from "../excel-host/officeGlobal";
 import {
   STANDARD_COLUMN_WIDTH,
   STANDARD_ROW_HEIGHT,
@@ -39,6 +40,8 @@ const T = {
     tabs: "Sheets",
     error: "Error",
     protectedSheet: "protected sheet",
+    lockedTitle: "Microsoft Excel",
+    locked: "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
   },
   fr: {
     title: "LIAT pour Excel — aperçu",
@@ -53,10 +56,15 @@ const T = {
     tabs: "Feuilles",
     error: "Erreur",
     protectedSheet: "feuille protégée",
+    lockedTitle: "Microsoft Excel",
+    locked:
+      "La cellule ou le graphique que vous essayez de modifier se trouve sur une feuille protégée. Pour apporter une modification, ôtez la protection de la feuille.",
   },
 }[lang];
 
-const host = createHost({ sheets: [T.sheet], displayLanguage: lang === "fr" ? "fr-FR" : "en-US" });
+// ?theme=dark gives the pane Office's dark theme (as Excel's "Black" Office theme does)
+const theme = params.get("theme") === "dark" ? DARK_THEME : undefined;
+const host = createHost({ sheets: [T.sheet], displayLanguage: lang === "fr" ? "fr-FR" : "en-US", theme });
 window.__LIAT_HOST__ = host;
 const model = host.model;
 
@@ -273,7 +281,12 @@ function App() {
     const result = host.setCellValueAsUser(sheet.name, address, text);
     setEditText(null);
     if (!result.ok) {
-      setAlert({ title: result.title ?? T.rejected, message: result.message ?? "" });
+      // Excel words its locked-cell alert in the user's language; a validation alert is the workbook's own text
+      setAlert(
+        result.reason === "locked"
+          ? { title: T.lockedTitle, message: T.locked }
+          : { title: result.title ?? T.rejected, message: result.message ?? "" },
+      );
       setStatus(`${T.rejected}: ${address}`);
       return;
     }

@@ -22,13 +22,39 @@ import { useTranslation } from "react-i18next";
 import type { ConsolidationResult } from "../../core/consolidate";
 import type { ConsolidationWriteResult } from "../../excel/consolidation";
 import { useLang } from "../useLang";
+import { visuallyHidden } from "../visuallyHidden";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  cell: { overflowWrap: "anywhere" },
+  // In a narrow pane (Office's is 320-350 px) each workbook is a block: its file name on a line of its own (broken at
+  // its hyphens and dots before anywhere else), then city, period, rows and issues, each with its column's name.
+  // The table's roles stay (role="table", "row", "cell"), so it still reads as a table.
+  table: {
+    "@media (max-width: 480px)": {
+      "& .fui-TableHeader": visuallyHidden,
+      "& .fui-TableRow": {
+        display: "flex",
+        flexWrap: "wrap",
+        columnGap: tokens.spacingHorizontalM,
+        paddingBlock: tokens.spacingVerticalXS,
+        alignItems: "baseline",
+      },
+      "& .fui-TableCell": { flexGrow: 0, flexShrink: 1, flexBasis: "auto", minWidth: 0, paddingInline: 0 },
+      "& .fui-TableCell[data-label]::before": {
+        content: "attr(data-label)",
+        marginInlineEnd: tokens.spacingHorizontalXS,
+        color: tokens.colorNeutralForeground3,
+      },
+    },
+  },
+  file: {
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+    "@media (max-width: 480px)": { flexBasis: "100% !important" },
+  },
+  cell: { overflowWrap: "break-word" },
 });
 
 export interface ShareResultProps {
@@ -68,7 +94,13 @@ export function ShareResult({ result, written, onOpen }: ShareResultProps) {
           <h3 id="liat-share-sources" className={styles.h3}>
             {t("share.sourcesHeading")}
           </h3>
-          <Table size="small" aria-labelledby="liat-share-sources" data-testid="share-sources">
+          <Table
+            noNativeElements
+            size="small"
+            className={styles.table}
+            aria-labelledby="liat-share-sources"
+            data-testid="share-sources"
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("share.file")}</TableHeaderCell>
@@ -82,10 +114,16 @@ export function ShareResult({ result, written, onOpen }: ShareResultProps) {
               {result.sources.map((s) => (
                 <TableRow key={s.source.key} data-file={s.source.fileName}>
                   <TableCell className={styles.file}>{s.source.fileName}</TableCell>
-                  <TableCell className={styles.cell}>{s.source.city || none}</TableCell>
-                  <TableCell className={styles.cell}>{s.source.period || none}</TableCell>
-                  <TableCell>{s.rows}</TableCell>
-                  <TableCell>
+                  <TableCell className={styles.cell} data-label={t("share.city")}>
+                    {s.source.city || none}
+                  </TableCell>
+                  <TableCell className={styles.cell} data-label={t("share.period")}>
+                    {s.source.period || none}
+                  </TableCell>
+                  <TableCell className={styles.cell} data-label={t("share.rows")}>
+                    {s.rows}
+                  </TableCell>
+                  <TableCell className={styles.cell} data-label={t("share.issues")}>
                     {t("share.issuesValue", {
                       errors: t("share.errors", { count: s.errors }),
                       warnings: t("share.warnings", { count: s.warnings }),

@@ -23,7 +23,8 @@ import { useTranslation } from "react-i18next";
 import type { DomainId } from "../../core/catalogueTypes";
 import { DOMAINS } from "../../core/domains";
 import { isLang, LANGUAGES, type Lang } from "../../core/language";
-import type { InsertResult } from "../../excel/types";
+import { COVER_SHEET } from "../../core/layout";
+import type { InsertResult, WorkbookStatus } from "../../excel/types";
 import { useLiveWorkbook } from "../liveWorkbook";
 import { useLang } from "../useLang";
 import { useWorkbookApi } from "../workbookApiContext";
@@ -44,6 +45,23 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, alignItems: "stretch" },
+  contents: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  facts: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "minmax(0, auto) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "2px",
+    "& dt": { fontWeight: tokens.fontWeightSemibold },
+    "& dd": { margin: 0, overflowWrap: "break-word" },
+  },
 });
 
 type Outcome = { kind: "inserted"; result: InsertResult } | { kind: "saved" } | { kind: "error"; error: unknown };
@@ -85,11 +103,15 @@ export function SetupView() {
       await refresh();
     }
   };
+  // a LIAT workbook keeps its language: missing domains and upgrades are written in it, never in another
   const insert = (only: DomainId[]) =>
-    run(async () => ({ kind: "inserted", result: await api.insert({ lang, city, period, domains: only }) }));
+    run(async () => ({
+      kind: "inserted",
+      result: await api.insert({ lang: settings?.lang ?? lang, city, period, domains: only }),
+    }));
   const save = () =>
     run(async () => {
-      await api.saveSettings({ lang, city, period });
+      await api.saveSettings({ city, period });
       return { kind: "saved" };
     });
 
@@ -104,21 +126,30 @@ export function SetupView() {
       <Title3 as="h2" id="liat-setup-heading" className={styles.h2}>
         {t("setup.heading")}
       </Title3>
-      {hasLiat ? <Text as="p">{t("setup.present", { count: status?.presentDomains.length ?? 0 })}</Text> : null}
+      {hasLiat && status ? <WorkbookContents status={status} /> : null}
       {status?.upgradable ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t("setup.upgradeHint", { from: status.schemaVersion ?? "?" })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Field label={t("setup.workbookLanguage")} hint={t("setup.workbookLanguageHint")}>
-        <Select value={lang} onChange={(_, data) => isLang(data.value) && setLang(data.value)} disabled={busy}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {t("language:name", { lng: l })}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {hasLiat && settings ? (
+        <Field
+          label={t("setup.workbookLanguage")}
+          hint={t("setup.languageFixed", { language: t("language:name", { lng: settings.lang }) })}
+        >
+          <Text data-testid="workbook-language">{t("language:name", { lng: settings.lang })}</Text>
+        </Field>
+      ) : (
+        <Field label={t("setup.workbookLanguage")} hint={t("setup.workbookLanguageHint")}>
+          <Select value={lang} onChange={(_, data) => isLang(data.value) && setLang(data.value)} disabled={busy}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t("language:name", { lng: l })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label={t("setup.city")}>
         <Input value={city} onChange={(_, data) => setCity(data.value)} disabled={busy} maxLength={255} />
       </Field>
@@ -131,46 +162,53 @@ export function SetupView() {
           maxLength={255}
         />
       </Field>
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.legend} id={legendId}>
-          {t("setup.domains")}
-        </legend>
-        <Checkbox
-          label={t("setup.domainsAll")}
-          checked={allChecked ? true : domains.length === 0 ? false : "mixed"}
-          onChange={(_, data) => setDomains(data.checked === true ? ALL_DOMAINS : [])}
-          disabled={busy}
-        />
-        {DOMAINS.map((d) => (
+      {hasLiat ? null : (
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend} id={legendId}>
+            {t("setup.domains")}
+          </legend>
           <Checkbox
-            key={d.id}
-            label={`${d.id}. ${t(`domain.${d.id}.name`)}`}
-            checked={domains.includes(d.id)}
-            onChange={(_, data) => toggle(d.id, data.checked === true)}
+            label={t("setup.domainsAll")}
+            checked={allChecked ? true : domains.length === 0 ? false : "mixed"}
+            onChange={(_, data) => setDomains(data.checked === true ? ALL_DOMAINS : [])}
             disabled={busy}
           />
-        ))}
-      </fieldset>
+          {DOMAINS.map((d) => (
+            <Checkbox
+              key={d.id}
+              label={`${d.id}. ${t(`domain.${d.id}.name`)}`}
+              checked={domains.includes(d.id)}
+              onChange={(_, data) => toggle(d.id, data.checked === true)}
+              disabled={busy}
+            />
+          ))}
+        </fieldset>
+      )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || domains.length === 0} onClick={() => insert(domains)}>
-          {t("setup.insert")}
-        </Button>
-        {domains.length === 0 ? <Text size={200}>{t("setup.noDomain")}</Text> : null}
-        {hasLiat && missing.length > 0 ? (
-          <Button disabled={busy} onClick={() => insert(missing)}>
-            {t("setup.insertMissing", { count: missing.length })}
-          </Button>
-        ) : null}
-        {status?.upgradable ? (
-          <Button disabled={busy} onClick={() => insert(status.presentDomains)}>
-            {t("setup.upgrade")}
-          </Button>
-        ) : null}
         {hasLiat ? (
-          <Button disabled={busy} onClick={save}>
-            {t("setup.save")}
-          </Button>
-        ) : null}
+          <>
+            <Button appearance="primary" disabled={busy} onClick={save}>
+              {t("setup.save")}
+            </Button>
+            {missing.length > 0 ? (
+              <Button disabled={busy} onClick={() => insert(missing)}>
+                {t("setup.insertMissing", { count: missing.length })}
+              </Button>
+            ) : null}
+            {status?.upgradable ? (
+              <Button disabled={busy} onClick={() => insert(status.presentDomains)}>
+                {t("setup.upgrade")}
+              </Button>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <Button appearance="primary" disabled={busy || domains.length === 0} onClick={() => insert(domains)}>
+              {t("setup.insert")}
+            </Button>
+            {domains.length === 0 ? <Text size={200}>{t("setup.noDomain")}</Text> : null}
+          </>
+        )}
       </div>
       <div aria-live="polite">
         {busy ? <Spinner size="small" label={t("setup.working")} /> : null}
@@ -187,8 +225,13 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === "saved") lines.push(t("setup.saved"));
   else {
     const { created, kept, upgradedFrom } = outcome.result;
+    // the sheets people see: the hidden helper sheets (lists, names starting "LIAT_") are not counted
+    const shown = created.filter((name) => !name.startsWith(`${COVER_SHEET}_`));
+    const domainSheets = shown.filter((name) => name !== COVER_SHEET).length;
     if (upgradedFrom !== undefined) lines.push(t("setup.upgraded", { from: upgradedFrom }));
-    lines.push(created.length > 0 ? t("setup.inserted", { count: created.length }) : t("setup.insertedNone"));
+    if (shown.length === 0) lines.push(t("setup.insertedNone"));
+    else if (shown.includes(COVER_SHEET)) lines.push(t("setup.insertedWithCover", { count: domainSheets }));
+    else lines.push(t("setup.inserted", { count: domainSheets }));
     if (kept.length > 0) lines.push(t("setup.kept", { sheets: kept.join(", ") }));
   }
   return (
@@ -198,5 +241,43 @@ function OutcomeMessage({ outcome }: { outcome: Outcome }) {
         {lines.join(" ")}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** What a LIAT workbook holds, in plain words: language, city, period, the domains present and missing. */
+function WorkbookContents({ status }: { status: WorkbookStatus }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { settings } = status;
+  const none = t("setup.notSet");
+  const names = (ids: DomainId[]) => ids.map((id) => `${id}. ${t(`domain.${id}.short`)}`).join(", ");
+  return (
+    <div className={styles.contents} data-testid="workbook-contents">
+      <Text as="p" weight="semibold">
+        {t("setup.holds")}
+      </Text>
+      <dl className={styles.facts}>
+        <dt>{t("setup.workbookLanguage")}</dt>
+        <dd>{t("language:name", { lng: settings.lang })}</dd>
+        <dt>{t("setup.city")}</dt>
+        <dd>{settings.city || none}</dd>
+        <dt>{t("setup.period")}</dt>
+        <dd>{settings.period || none}</dd>
+        <dt>{t("setup.domainsPresent")}</dt>
+        <dd data-testid="domains-present">
+          {t("setup.presentCount", { count: status.presentDomains.length, total: ALL_DOMAINS.length })}
+          {status.presentDomains.length > 0 ? ` (${names(status.presentDomains)})` : ""}
+        </dd>
+        {status.missingDomains.length > 0 ? (
+          <>
+            <dt>{t("setup.domainsMissing")}</dt>
+            <dd data-testid="domains-missing">{names(status.missingDomains)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <Text as="p" size={200}>
+        {status.missingDomains.length > 0 || status.upgradable ? t("setup.canStill") : t("setup.complete")}
+      </Text>
+    </div>
   );
 }

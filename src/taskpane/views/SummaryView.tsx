@@ -2,7 +2,7 @@
  * Summary: the overall score and rating, a chart comparing the groups, then one card per policy
  * domain (a click opens its sheet) or, with the switch, per Call-to-Action priority.
  */
-import { Button, Caption1, Card, makeStyles, Spinner, Switch, Text, Title3, tokens } from "@fluentui/react-components";
+import { Caption1, Card, makeStyles, Spinner, Switch, Text, Title3, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DomainId } from "../../core/catalogueTypes";
@@ -13,6 +13,7 @@ import { useLiveWorkbook } from "../liveWorkbook";
 import { useLang } from "../useLang";
 import { useSummaryText } from "../useSummaryText";
 import { useWorkbookApi } from "../workbookApiContext";
+import { FirstRun } from "./FirstRun";
 import { GroupCard } from "./GroupCard";
 import { ScoreChart, type ChartRow } from "./ScoreChart";
 import { WorkbookError } from "./WorkbookError";
@@ -57,19 +58,7 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
   const priorityIssues = useMemo(() => countIssuesByPriority(issues ?? []), [issues]);
 
   if (loading && !live) return <Spinner label={t("app.loading")} />;
-  if (status && !status.hasLiat) {
-    return (
-      <div className={styles.root}>
-        {error ? <WorkbookError error={error} /> : null}
-        <Text as="p">{t("summary.empty")}</Text>
-        {onGoToSetup ? (
-          <Button appearance="primary" onClick={onGoToSetup}>
-            {t("summary.emptyAction")}
-          </Button>
-        ) : null}
-      </div>
-    );
-  }
+  if (status && !status.hasLiat) return <FirstRun onGoToSetup={onGoToSetup} />;
   if (!live) return error ? <WorkbookError error={error} /> : <Spinner label={t("app.loading")} />;
 
   const { summary } = live;
@@ -81,12 +70,14 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
         label: `${p.priority}. ${t(`priority.${p.priority}`)}`,
         score: p.score,
         scoreText: text.score(p.score),
+        valueText: p.score === null ? "–" : formatScore(p.score, lang),
       }))
     : summary.domains.map((d) => ({
         key: `d${d.domain}`,
         label: `${d.domain}. ${t(`domain.${d.domain}.short`)}`,
         score: d.score,
         scoreText: text.score(d.score),
+        valueText: d.score === null ? "–" : formatScore(d.score, lang),
       }));
 
   const open = (domain: DomainId) => {
@@ -129,11 +120,7 @@ export function SummaryView({ onGoToSetup }: { onGoToSetup?: () => void }) {
           {t("crosswalkNote")}
         </Caption1>
       ) : null}
-      <ScoreChart
-        title={byPriority ? t("summary.chartTitlePriorities") : t("summary.chartTitle")}
-        rows={rows}
-        culture={lang}
-      />
+      <ScoreChart title={byPriority ? t("summary.chartTitlePriorities") : t("summary.chartTitle")} rows={rows} />
       <Title3 as="h2" className={styles.h2}>
         {byPriority ? t("summary.prioritiesHeading") : t("summary.domainsHeading")}
       </Title3>
