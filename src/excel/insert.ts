@@ -25,6 +25,8 @@ import {
   type PointsRef,
 } from "../core/layout";
 import { liatError } from "./liatError";
+import { explainRefusedUnprotect, queueUnprotect } from "./protection";
+import { isSetSupported } from "./requirements";
 import { runExcel } from "./excelApi";
 import { dataRows, findSheet, firstTableOfDomain, scanTables, schemaVersionOf } from "./scan";
 import { loadSnapshot, rememberSheets, type SheetGrid, type Snapshot } from "./snapshot";
@@ -94,9 +96,9 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
         ? [...byDomain.values()].filter((t) => t.columns.points === undefined && t.columns.status !== undefined)
         : [];
       const touched = [...(cover ? [cover] : []), ...toUpgrade.map((t) => findSheet(snapshot, t.sheet)!)];
-      for (const g of touched) if (g.passwordProtected) throw liatError("sheetProtected", g.name);
 
       const wb = b.context.workbook;
+      queueUnprotect(b, touched);
       const sheets = wb.worksheets;
       const created: string[] = [];
       const newSheets: Excel.Worksheet[] = [];
@@ -132,14 +134,16 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
         const ref = pointsRef(t, col);
         const { column: letter, firstRow, lastRow } = ref;
         const status = columnLetter(t.columns.status!);
+        if (t.table) {
+          // the table takes in the Points column (Table.resize is ExcelApi 1.13; before it, a column is added)
+          const table = wb.tables.getItem(t.table);
+          if (isSetSupported("ExcelApi", "1.13")) table.resize(table.getRange().getResizedRange(0, 1));
+          else table.columns.add(undefined, undefined, "Points");
+        }
         ws.getRange(`${letter}${t.headerRow + 1}`).values = [["Points"]];
         const pts = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
         pts.numberFormat = Array.from({ length: lastRow - firstRow + 1 }, () => ["0"]);
         pts.formulas = Array.from({ length: lastRow - firstRow + 1 }, (_, i) => [pointsFormula(firstRow + i, status)]);
-        if (t.table) {
-          const table = wb.tables.getItem(t.table);
-          table.resize(table.getRange().getResizedRange(0, 1));
-        }
         const domain = t.domain!; // tables of byDomain have one
         const entryCols = ENTRY_FIELDS.flatMap((f) => t.columns[f] ?? []);
         queueConditionalFormats(
@@ -181,7 +185,11 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
       flagsWs.visibility = "Hidden" as Excel.SheetVisibility;
       coverWs.activate();
       subject = "";
-      await b.sync();
+      try {
+        await b.sync();
+      } catch (error) {
+        await explainRefusedUnprotect(b, touched, PROTECTION_OPTIONS, error);
+      }
       rememberSheets([...snapshot.sheets.map((s) => s.id), ...newSheets.map((s) => s.id)]);
       const kept = [...byDomain.values()].filter((t) => wanted.includes(t.domain!)).map((t) => t.sheet);
       return { created, kept, ...(upgrading ? { upgradedFrom: version! } : {}), syncs: b.syncs };

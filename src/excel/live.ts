@@ -7,6 +7,7 @@ import { isBlankEntry } from "../core/entrySchema";
 import type { CellValue } from "../core/excelValues";
 import { FLAGS_SHEET } from "../core/layout";
 import { excelApi, runExcel } from "./excelApi";
+import { isSetSupported } from "./requirements";
 import { flagsSheetOf, queueFlags, type RowSpan } from "./flags";
 import { codeIssues, columnIssues, entryIssues } from "../core/tableChecks";
 import { issuesByRow, sortIssues } from "./issues";
@@ -109,6 +110,7 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
   let running: Promise<void> = Promise.resolve();
   let disposed = false;
   let lastRowsRead = 0;
+  const renameEvents = isSetSupported("ExcelApi", "1.17");
 
   const tables = () => [...sheets.values()].map((s) => s.table);
 
@@ -168,7 +170,14 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       });
       const flagsProbe = wb.worksheets.getItemOrNullObject(FLAGS_SHEET);
       flagsProbe.load("id");
+      // Without rename events (WorksheetCollection.onNameChanged, ExcelApi 1.17), renames are noticed here.
+      const names = renameEvents ? undefined : wb.worksheets;
+      names?.load("items/id,items/name");
       await b.sync();
+      for (const w of names?.items ?? []) {
+        const known = sheets.get(w.id)?.table.sheet ?? others.get(w.id);
+        if (known !== undefined && known !== w.name && !full.has(w.id)) schedule({ sheetId: w.id, rows: null });
+      }
       flagsId = flagsProbe.isNullObject ? undefined : flagsProbe.id;
       lastRowsRead = 0;
       let codesChanged = false;
@@ -249,12 +258,16 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
         })
         .catch(fail);
     });
-    const onRenamed = ws.onNameChanged.add(async (e: Excel.WorksheetNameChangedEventArgs) => {
-      if (disposed) return;
-      schedule({ sheetId: e.worksheetId, rows: null });
-    });
+    const registrations = [onChanged, onDeleted];
+    if (renameEvents) {
+      const onRenamed = ws.onNameChanged.add(async (e: Excel.WorksheetNameChangedEventArgs) => {
+        if (disposed) return;
+        schedule({ sheetId: e.worksheetId, rows: null });
+      });
+      registrations.push(onRenamed);
+    }
     await b.sync();
-    return [onChanged, onDeleted, onRenamed];
+    return registrations;
   }).then((regs) => {
     rebuildTableLevel();
     emit();

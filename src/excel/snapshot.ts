@@ -9,13 +9,18 @@
 import type { CellValue } from "../core/excelValues";
 import { SCHEMA_PROPERTY } from "../core/layout";
 import { excelApi, type Batch } from "./excelApi";
+import { isSetSupported } from "./requirements";
 
 export interface SheetGrid {
   id: string;
   name: string;
   visibility: string;
   protected: boolean;
-  passwordProtected: boolean;
+  /**
+   * Whether the protection has a password: known only where WorksheetProtection.isPasswordProtected exists
+   * (ExcelApiOnline 1.1, Excel on the web); undefined elsewhere (see ./protection.ts for the fallback).
+   */
+  passwordProtected: boolean | undefined;
   /** Values of the used range (values only), from (top, left), 0-based. Empty when the sheet is blank. */
   values: CellValue[][];
   top: number;
@@ -59,13 +64,24 @@ export function gridOf(used: Excel.Range): Pick<SheetGrid, "values" | "top" | "l
   return { values: used.values as CellValue[][], top: used.rowIndex, left: used.columnIndex };
 }
 
+/** isPasswordProtected of a sheet whose protection was loaded with it (Excel on the web only). */
+function passwordOf(s: Excel.Worksheet): boolean {
+  if (isSetSupported("ExcelApiOnline", "1.1")) return s.protection.isPasswordProtected;
+  return false;
+}
+
 /** Loads the snapshot; at most 2 syncs. */
 export async function loadSnapshot(b: Batch): Promise<Snapshot> {
   const api = excelApi();
   const { context } = b;
   const wb = context.workbook;
   const sheets = wb.worksheets;
-  sheets.load("items/id,items/name,items/visibility,items/protection/protected,items/protection/isPasswordProtected");
+  const knowsPasswords = isSetSupported("ExcelApiOnline", "1.1");
+  if (knowsPasswords) {
+    sheets.load("items/id,items/name,items/visibility,items/protection/protected,items/protection/isPasswordProtected");
+  } else {
+    sheets.load("items/id,items/name,items/visibility,items/protection/protected");
+  }
   const tables = wb.tables;
   tables.load("items/name,items/worksheet/id");
   const names = wb.names;
@@ -91,7 +107,7 @@ export async function loadSnapshot(b: Batch): Promise<Snapshot> {
     name: s.name,
     visibility: String(s.visibility),
     protected: s.protection.protected,
-    passwordProtected: s.protection.isPasswordProtected === true,
+    passwordProtected: knowsPasswords ? passwordOf(s) : undefined,
     ...gridOf((speculative.get(s.id) ?? missing.get(s.id))!),
   }));
   knownSheets.set(api, new Set(out.map((s) => s.id)));

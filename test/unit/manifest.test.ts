@@ -137,7 +137,7 @@ describe("manifest.xml", () => {
     const sets = children(child(child(app, "Requirements"), "Sets"), "Set").map(
       (set) => `${attr(set, "Name")} ${attr(set, "MinVersion")}`,
     );
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.2", "ExcelApi 1.9"]));
   });
 
   test("runs the task pane, the custom functions and the ribbon in one long-lived runtime", () => {

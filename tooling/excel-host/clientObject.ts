@@ -5,6 +5,8 @@
  */
 import { HostError, itemNotFound, propertyNotLoaded } from "./hostError";
 import type { WorkbookModel } from "./hostWorkbook";
+import type { HostProfile } from "./hostProfiles";
+import { checkMember, excelClassName, requiredSet, supportsSet } from "./requirementSets";
 
 type Op = () => void;
 
@@ -19,6 +21,8 @@ export interface SyncCounter {
 export interface ContextFactory {
   model: WorkbookModel;
   counter: SyncCounter;
+  /** The Excel installation the host stands for (requirement sets, payload limit). */
+  profile: HostProfile;
   /** Builds the workbook proxy of a new context (set by the host, avoiding an import cycle). */
   createWorkbook: (context: RequestContext) => unknown;
 }
@@ -43,6 +47,18 @@ export class RequestContext {
 
   get application(): unknown {
     return (this.workbook as { application: unknown }).application;
+  }
+
+  get profile(): HostProfile {
+    return this.factory.profile;
+  }
+
+  /** Queues Excel's ApiNotFound answer when the profile lacks the set a member needs (the sync then rejects). */
+  requireMember(excelClass: string, member: string): void {
+    const set = requiredSet(excelClass, member);
+    if (set === undefined || supportsSet(this.factory.profile, set)) return;
+    const profile = this.factory.profile;
+    this.bindOrQueue(() => checkMember(profile, excelClass, member));
   }
 
   enqueue(op: Op): void {
@@ -192,12 +208,19 @@ export abstract class ClientObject<Target = unknown> {
 
   /** Applies a load at sync time. */
   applyLoad(paths: string[][]): void {
+    const excelClass = excelClassName(this);
+    const profile = this.context.profile;
     for (const path of paths) {
       if (path.length === 0) {
-        for (const name of this.scalarProperties()) this.loadOne(name);
+        // load() without names: the properties this Excel has
+        for (const name of this.scalarProperties()) {
+          const set = excelClass === undefined ? undefined : requiredSet(excelClass, name);
+          if (set === undefined || supportsSet(profile, set)) this.loadOne(name);
+        }
         continue;
       }
       const [head, ...rest] = path;
+      if (excelClass !== undefined) checkMember(profile, excelClass, head!);
       const child = this.navigation(head);
       if (child) {
         child.applyLoad([rest]);
@@ -226,6 +249,8 @@ export abstract class ClientObject<Target = unknown> {
 
   /** Queues a property write; after the sync, the written value is readable from this proxy. */
   protected set(name: string, value: unknown, apply: () => void): void {
+    const excelClass = excelClassName(this);
+    if (excelClass !== undefined) this.context.requireMember(excelClass, name);
     this.context.enqueue(() => {
       apply();
       this.loaded.set(name, value);

@@ -15,8 +15,12 @@ import { HostRange } from "./rangeProxy";
 import { HostWorkbook } from "./workbookProxy";
 import { WorkbookModel } from "./hostWorkbook";
 import "./worksheetProxy";
+import { HOST_PROFILES, profileSupports, type HostProfile, type ProfileName } from "./hostProfiles";
+import "./apiSetEnforcement";
 
 export interface HostOptions {
+  /** The Excel installation to stand for (requirement sets, payload limit, argument conventions); default microsoft365. */
+  profile?: ProfileName | HostProfile;
   /** Sheets the new workbook starts with (default: one sheet, "Sheet1"). */
   sheets?: string[];
   displayLanguage?: string;
@@ -24,7 +28,7 @@ export interface HostOptions {
   /**
    * What an empty cell becomes when passed to a custom-function parameter of type "any" (scalar or inside a
    * matrix). Excel desktop passes 0 (OfficeDev/office-js issues #1951, #5262, #4702); Excel on the web passes
-   * null for a single empty cell. Parameters typed string/number/boolean get "", 0 and false.
+   * null for a single empty cell. Parameters typed string/number/boolean get "", 0 and false. Default: the profile's.
    */
   emptyAnyArgument?: EmptyAnyArgument;
 }
@@ -70,6 +74,8 @@ export interface HostSnapshot {
 }
 
 export interface LiatHost {
+  /** The Excel installation this host stands for. */
+  profile: HostProfile;
   Excel: HostExcel;
   Office: OfficeShim;
   /** The workbook itself (sheets, cells, formats, tables, names, events). */
@@ -114,13 +120,17 @@ export interface LiatHost {
 }
 
 export function createHost(options: HostOptions = {}): LiatHost {
+  const profile =
+    typeof options.profile === "object" ? options.profile : HOST_PROFILES[options.profile ?? "microsoft365"];
   const model = new WorkbookModel();
-  model.engine.emptyAnyArgument = options.emptyAnyArgument === undefined ? 0 : options.emptyAnyArgument;
+  model.engine.emptyAnyArgument =
+    options.emptyAnyArgument === undefined ? profile.emptyAnyArgument : options.emptyAnyArgument;
   for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
   const counter = { syncCount: 0, syncCalls: 0 };
   const factory: ContextFactory = {
     model,
     counter,
+    profile,
     createWorkbook: (context) => new HostWorkbook(context),
   };
   const associated = new Map<string, (...args: never[]) => unknown>();
@@ -163,11 +173,12 @@ export function createHost(options: HostOptions = {}): LiatHost {
   }
 
   const Excel = { ...excelEnums(), run, RequestContext: PublicRequestContext } as unknown as HostExcel;
-  const Office = createOfficeShim({ displayLanguage: options.displayLanguage, theme: options.theme });
+  const Office = createOfficeShim({ displayLanguage: options.displayLanguage, theme: options.theme, profile });
 
   const sheetNamed = (name: string) => model.sheetByName(name);
 
   const host: LiatHost = {
+    profile,
     Excel,
     Office,
     model,
@@ -269,7 +280,11 @@ export function createHost(options: HostOptions = {}): LiatHost {
     },
     install(global) {
       Object.assign(global, { Excel, Office });
-      installCustomFunctionsShim(global, { associate: (id, fn) => host.associateCustomFunction(id, fn) });
+      installCustomFunctionsShim(
+        global,
+        { associate: (id, fn) => host.associateCustomFunction(id, fn) },
+        profileSupports(profile, "CustomFunctionsRuntime", "1.2"),
+      );
     },
   };
   return host;

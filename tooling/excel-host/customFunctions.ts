@@ -56,8 +56,9 @@ export interface AssociateTarget {
 /**
  * Defines `CustomFunctions` on a global object (window or globalThis): Error, ErrorCode and associate(), which
  * hands each function to `target` (a host waiting for its metadata, see createHost().associateCustomFunction).
+ * `withError` false: a CustomFunctionsRuntime 1.1 Excel, without Error and ErrorCode.
  */
-export function installCustomFunctionsShim(global: object, target?: AssociateTarget): void {
+export function installCustomFunctionsShim(global: object, target?: AssociateTarget, withError = true): void {
   const associate = (
     idOrMap: string | Record<string, (...args: never[]) => unknown>,
     fn?: (...args: never[]) => unknown,
@@ -71,6 +72,9 @@ export function installCustomFunctionsShim(global: object, target?: AssociateTar
   Object.defineProperty(global, "CustomFunctions", {
     configurable: true,
     writable: true,
-    value: { Error: CustomFunctionsErrorShim, ErrorCode: CustomFunctionsErrorCode, associate },
+    // CustomFunctions.Error and ErrorCode arrived with CustomFunctionsRuntime 1.2
+    value: withError
+      ? { Error: CustomFunctionsErrorShim, ErrorCode: CustomFunctionsErrorCode, associate }
+      : { associate },
   });
 }

@@ -3,10 +3,13 @@ export function excelEnums() {
   return {
     ErrorCodes: {
       accessDenied: "AccessDenied",
+      apiNotFound: "ApiNotFound",
       generalException: "GeneralException",
       invalidArgument: "InvalidArgument",
       invalidOperation: "InvalidOperation",
       invalidReference: "InvalidReference",
+      requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
       invalidSelection: "InvalidSelection",
       itemAlreadyExists: "ItemAlreadyExists",
       itemNotFound: "ItemNotFound",

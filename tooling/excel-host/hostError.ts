@@ -3,6 +3,9 @@
 /** Error codes the host raises; the names are Excel's (Excel.ErrorCodes). */
 export type HostErrorCode =
   | "AccessDenied"
+  | "ApiNotFound"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
   | "GeneralException"
   | "InvalidArgument"
   | "InvalidOperation"

@@ -1,4 +1,5 @@
 /** A stand-in for the `Office` global of office.js, as much as an Excel add-in uses outside Excel.run. */
+import { HOST_PROFILES, profileSupports, type HostProfile } from "./hostProfiles";
 
 export interface OfficeTheme {
   bodyBackgroundColor: string;
@@ -33,7 +34,7 @@ export interface OfficeShim {
     officeTheme: OfficeTheme;
     platform: string;
     diagnostics: { host: string; platform: string; version: string };
-    requirements: { isSetSupported(name: string, version?: string): boolean };
+    requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
     document: {
       settings: {
         get(name: string): unknown;
@@ -61,8 +62,11 @@ export interface OfficeShim {
   registeredActions: Map<string, (...args: unknown[]) => unknown>;
 }
 
-export function createOfficeShim(options: { displayLanguage?: string; theme?: OfficeTheme } = {}): OfficeShim {
-  const info = { host: "Excel", platform: "PC" };
+export function createOfficeShim(
+  options: { displayLanguage?: string; theme?: OfficeTheme; profile?: HostProfile } = {},
+): OfficeShim {
+  const profile = options.profile ?? HOST_PROFILES.microsoft365;
+  const info = { host: "Excel", platform: profile.platform };
   const settings = new Map<string, unknown>();
   const registeredActions = new Map<string, (...args: unknown[]) => unknown>();
   return {
@@ -75,9 +79,9 @@ export function createOfficeShim(options: { displayLanguage?: string; theme?: Of
       displayLanguage: options.displayLanguage ?? "en-US",
       contentLanguage: options.displayLanguage ?? "en-US",
       officeTheme: { ...(options.theme ?? LIGHT_THEME) },
-      platform: "PC",
-      diagnostics: { host: "Excel", platform: "PC", version: "16.0.0000.0000 (in-memory host)" },
-      requirements: { isSetSupported: () => true },
+      platform: profile.platform,
+      diagnostics: { host: "Excel", platform: profile.platform, version: `${profile.version} (in-memory host)` },
+      requirements: { isSetSupported: (name, minVersion) => profileSupports(profile, name, minVersion) },
       document: {
         settings: {
           get: (name) => settings.get(name) ?? null,

@@ -942,7 +942,7 @@ interface CfTarget {
   cf: ConditionalFormatModel;
 }
 
-class HostConditionalRangeFormat extends ClientObject<CfTarget> {
+export class HostConditionalRangeFormat extends ClientObject<CfTarget> {
   private fillProxy?: { color: string; clear(): void };
   private fontProxy?: { color: string; bold: boolean; italic: boolean };
   constructor(

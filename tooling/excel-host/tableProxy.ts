@@ -437,4 +437,30 @@ export class HostTableColumnCollection extends CountedCollection<HostTableColumn
       return index >= 0 && index < this.itemCount() ? { table: this.table.target(), index } : undefined;
     });
   }
+  /**
+   * Appends a column (index omitted, null or -1, or the column count) over the empty cells right of the table; its
+   * header is `name` or Excel's "ColumnN"; `values` (header and body, one per row) fill it. Inserting between columns,
+   * or over cells that hold data, shifts cells in Excel: not modelled, refused (NotImplemented).
+   */
+  add(index?: number | null, values?: unknown[][] | boolean | string | number, name?: string): HostTableColumn {
+    let added: ColumnTarget | undefined;
+    this.queue(() => {
+      const t = this.table.target();
+      const count = this.itemCount();
+      if (index !== undefined && index !== null && index !== -1 && index !== count)
+        throw new HostError("NotImplemented", "Inserting a table column between columns is not modelled by the host.");
+      const sheet = this.context.model.sheetById(t.sheetId);
+      const next = { ...t.rect, c0: t.rect.c1 + 1, c1: t.rect.c1 + 1 };
+      const occupied = this.context.model.values(sheet, next).some((row) => row[0] !== "" && row[0] !== null);
+      if (occupied)
+        throw new HostError("NotImplemented", "Adding a table column over cells that hold data is not modelled.");
+      const header = name ?? `Column${count + 1}`;
+      this.context.model.resizeTable(t, { ...t.rect, c1: t.rect.c1 + 1 });
+      if (values !== undefined) this.context.model.writeCells(sheet, next, values, "values", "ThisLocalAddin");
+      if (t.showHeaders && (name !== undefined || values === undefined))
+        this.context.model.writeCells(sheet, { ...next, r1: next.r0 }, [[header]], "values", "ThisLocalAddin");
+      added = { table: t, index: count };
+    });
+    return new HostTableColumn(this.context, () => added);
+  }
 }
