@@ -7,8 +7,9 @@
  *
  * Running it again replaces: rows of an earlier consolidation that come from the same source (same
  * file name, or same content key, kept in a hidden last column) are replaced by the new ones; rows
- * of other sources are kept. Whole 2-D ranges, at most 3 syncs whatever the number of rows (2 when
- * the workbook has no consolidation yet).
+ * of other sources are kept. Whole 2-D ranges, in requests that stay under Excel on the web's 5 MB
+ * whatever the number of sources: 2 syncs for a first consolidation that fits one request, one more per
+ * WRITE_BUDGET_BYTES written; a re-run first reads the earlier sheets' size, then their cells READ_CELLS at a time.
  */
 import { columnLetter } from "../core/a1";
 import {
@@ -25,7 +26,7 @@ import { LANGUAGES, type Lang, type Localized } from "../core/language";
 import { CONSOLIDATION_SHEET, HEADER_FILL, HEADER_FONT } from "../core/layout";
 import { liatError } from "./liatError";
 import { runExcel } from "./excelApi";
-import { gridOf, loadUsed } from "./snapshot";
+import type { Batch } from "./excelApi";
 
 /** Header of the hidden last column that identifies each row's source (content hash or fingerprint). */
 export const SOURCE_KEY_HEADER = "LIAT source";
@@ -112,29 +113,26 @@ function earlierRows(existing: Existing, width: number): { row: CellValue[]; key
   });
 }
 
-/** Queues one sheet: clears it, writes header and rows (formats first), styles the header. */
-function queueBlock(
-  ws: Excel.Worksheet,
-  table: TextTable,
-  rows: { row: CellValue[]; key: string }[],
-  cleared: boolean,
-): void {
+/**
+ * Estimated bytes of the values and formats one request writes at most. Excel on the web refuses a request above
+ * 5 MB; the estimate counts JSON characters (a character past U+007F takes 2-3 bytes in UTF-8), hence the margin.
+ */
+export const WRITE_BUDGET_BYTES = 1_500_000;
+
+/** Cells of an earlier consolidation sheet read per request (1 MB at 100 bytes a cell; Excel on the web: 5 MB). */
+export const READ_CELLS = 10_000;
+
+/** One sheet's block: header and rows as values and number formats (row 0 = header), and the sheet's set-up. */
+interface Block {
+  ws: Excel.Worksheet;
+  last: string;
+  values: (string | number | boolean)[][];
+  formats: string[][];
+}
+
+/** Queues a sheet's set-up: clears it, styles the header, column widths, hidden key column, frozen header row. */
+function queueSetup(ws: Excel.Worksheet, table: TextTable, cleared: boolean, last: string): void {
   if (cleared) ws.getRange().clear("All" as Excel.ClearApplyTo);
-  const headers = [...table.headers, SOURCE_KEY_HEADER];
-  const width = headers.length;
-  const last = columnLetter(width - 1);
-  const values: (string | number | boolean)[][] = [headers];
-  const formats: string[][] = [headers.map(() => TEXT_FORMAT)];
-  for (const { row, key } of rows) {
-    // Office writes "" to clear a cell (null would leave it as it was).
-    const out = [...table.headers.map((_, c) => cellData(row[c]) ?? ""), key];
-    values.push(out);
-    formats.push(out.map((v, c) => formatOf(v, c, table)));
-  }
-  const range = ws.getRange(`A1:${last}${values.length}`);
-  // Formats before values: a string lands in a text cell and is kept as typed, never parsed.
-  range.numberFormat = formats;
-  range.values = values;
   const header = ws.getRange(`A1:${last}1`);
   header.format.font.bold = true;
   header.format.font.color = HEADER_FONT;
@@ -147,6 +145,97 @@ function queueBlock(
   }
   ws.getRange(`${last}:${last}`).columnHidden = true;
   ws.freezePanes.freezeRows(1);
+}
+
+/** Header and rows of a sheet, as values and formats. */
+function blockOf(ws: Excel.Worksheet, table: TextTable, rows: { row: CellValue[]; key: string }[]): Block {
+  const headers = [...table.headers, SOURCE_KEY_HEADER];
+  const values: (string | number | boolean)[][] = [headers];
+  const formats: string[][] = [headers.map(() => TEXT_FORMAT)];
+  for (const { row, key } of rows) {
+    // Office writes "" to clear a cell (null would leave it as it was).
+    const out = [...table.headers.map((_, c) => cellData(row[c]) ?? ""), key];
+    values.push(out);
+    formats.push(out.map((v, c) => formatOf(v, c, table)));
+  }
+  return { ws, last: columnLetter(headers.length - 1), values, formats };
+}
+
+/** Estimated JSON size of one written row (values and formats). */
+function rowBytes(values: readonly unknown[], formats: readonly string[]): number {
+  return JSON.stringify(values).length + JSON.stringify(formats).length;
+}
+
+/**
+ * Queues the blocks' rows in requests of at most WRITE_BUDGET_BYTES: `flush` syncs between requests. Formats go
+ * before values in each request: a string lands in a text cell and is kept as typed, never parsed.
+ */
+async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise<void>): Promise<void> {
+  let used = 0;
+  for (const block of blocks) {
+    let start = 0;
+    while (start < block.values.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < block.values.length) {
+        const next = rowBytes(block.values[end]!, block.formats[end]!);
+        if (end > start && used + bytes + next > budget) break;
+        bytes += next;
+        end++;
+      }
+      if (end === start) break;
+      if (used > 0 && used + bytes > budget) {
+        await flush();
+        used = 0;
+      }
+      const range = block.ws.getRange(`A${start + 1}:${block.last}${end}`);
+      range.numberFormat = block.formats.slice(start, end);
+      range.values = block.values.slice(start, end);
+      used += bytes;
+      start = end;
+    }
+  }
+}
+
+/**
+ * Reads the used ranges found (their size loaded) from A1, READ_CELLS cells per request; row 0 = header row.
+ * All the sheets' first chunks go in one request.
+ */
+async function readInChunks(
+  b: Batch,
+  found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>>,
+): Promise<Partial<Record<ConsolidationSheetKind, CellValue[][]>>> {
+  const out: Partial<Record<ConsolidationSheetKind, CellValue[][]>> = {};
+  const pending: { kind: ConsolidationSheetKind; ws: Excel.Worksheet; next: number; rows: number; cols: number }[] = [];
+  for (const kind of KINDS) {
+    const f = found[kind];
+    if (!f) continue;
+    if (f.used.isNullObject) {
+      out[kind] = [];
+      continue;
+    }
+    const rows = f.used.rowIndex + f.used.rowCount;
+    const cols = f.used.columnIndex + f.used.columnCount;
+    out[kind] = [];
+    pending.push({ kind, ws: b.context.workbook.worksheets.getItem(f.name), next: 0, rows, cols });
+  }
+  while (pending.some((p) => p.next < p.rows)) {
+    let cells = 0;
+    const loads: { kind: ConsolidationSheetKind; range: Excel.Range }[] = [];
+    for (const p of pending) {
+      while (p.next < p.rows && (cells === 0 || cells + p.cols <= READ_CELLS)) {
+        const count = Math.min(p.rows - p.next, Math.max(1, Math.floor((READ_CELLS - cells) / p.cols)));
+        const range = p.ws.getRangeByIndexes(p.next, 0, count, p.cols);
+        range.load("values");
+        loads.push({ kind: p.kind, range });
+        cells += count * p.cols;
+        p.next += count;
+      }
+    }
+    await b.sync();
+    for (const l of loads) out[l.kind]!.push(...(l.range.values as CellValue[][]));
+  }
+  return out;
 }
 
 /**
@@ -166,24 +255,20 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
       for (const kind of KINDS) {
         // This language's name first, then the name in any other language (a workbook switched language).
         const name = [lang, ...LANGUAGES].map((l) => find(CONSOLIDATION_SHEETS[kind][l])).find((n) => n !== undefined);
-        if (name !== undefined) found[kind] = { name, used: loadUsed(sheets.getItem(name)) };
+        if (name === undefined) continue;
+        // the used range's size first, its values then in requests of READ_CELLS cells (never one huge response)
+        const used = sheets.getItem(name).getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        found[kind] = { name, used };
       }
       const existing: Partial<Record<ConsolidationSheetKind, Existing>> = {};
       if (Object.keys(found).length > 0) {
         await b.sync();
+        const reads = await readInChunks(b, found);
         for (const kind of KINDS) {
           const f = found[kind];
           if (!f) continue;
-          // Re-based on A1 so that row 0 is the header row.
-          const { values: body, top, left } = gridOf(f.used);
-          const values =
-            top === 0 && left === 0
-              ? body
-              : [
-                  ...Array.from({ length: top }, () => []),
-                  ...body.map((r) => [...Array.from({ length: left }, () => null), ...r]),
-                ];
-          const e = { name: f.name, values };
+          const e = { name: f.name, values: reads[kind] ?? [] };
           if (!isOurs(e, kind)) throw liatError("sheetNameTaken", f.name);
           existing[kind] = e;
         }
@@ -204,6 +289,7 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
         replaced: 0,
         kept: 0,
       };
+      const blocks: Block[] = [];
       for (const kind of KINDS) {
         const { table, keys } = tables[kind];
         const target = CONSOLIDATION_SHEETS[kind][lang];
@@ -224,11 +310,14 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
         } else {
           ws = sheets.add(target);
         }
-        queueBlock(ws, table, rows, e !== undefined);
+        const block = blockOf(ws, table, rows);
+        queueSetup(ws, table, e !== undefined, block.last);
+        blocks.push(block);
         out.sheets[kind] = target;
         out.rows[kind] = rows.length;
       }
       subject = "";
+      await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
       await b.sync();
       return { ...out, syncs: b.syncs };
     },

@@ -7,6 +7,7 @@ import { HostError, itemNotFound, propertyNotLoaded } from "./hostError";
 import type { WorkbookModel } from "./hostWorkbook";
 import type { HostProfile } from "./hostProfiles";
 import { checkMember, excelClassName, requiredSet, supportsSet } from "./requirementSets";
+import { ACTION_OVERHEAD_BYTES, payloadSize } from "./payloadSize";
 
 type Op = () => void;
 
@@ -16,6 +17,9 @@ export interface SyncCounter {
   syncCount: number;
   /** Every context.sync() call. */
   syncCalls: number;
+  /** Largest estimated request and response payloads of one sync (bytes), since the last reset. */
+  largestRequest: number;
+  largestResponse: number;
 }
 
 export interface ContextFactory {
@@ -30,6 +34,9 @@ export interface ContextFactory {
 export class RequestContext {
   private queue: Op[] = [];
   private running = false;
+  /** Estimated bytes of the pending request, and of the response of the sync being applied. */
+  private requestBytes = 0;
+  private responseBytes = 0;
   readonly workbook: unknown;
   readonly trackedObjects = {
     add: (_object: unknown): void => undefined,
@@ -63,6 +70,17 @@ export class RequestContext {
 
   enqueue(op: Op): void {
     this.queue.push(op);
+    this.requestBytes += ACTION_OVERHEAD_BYTES;
+  }
+
+  /** Counts what an action sends (written values, arguments). */
+  addRequest(value: unknown): void {
+    this.requestBytes += payloadSize(value);
+  }
+
+  /** Counts what the response brings back (a loaded property, a method's result). */
+  addResponse(value: unknown): void {
+    this.responseBytes += ACTION_OVERHEAD_BYTES + payloadSize(value);
   }
 
   /** Binding of a proxy created while a sync is applying operations (collection items, ...) happens at once. */
@@ -77,14 +95,33 @@ export class RequestContext {
   }
 
   async sync<T>(passThroughValue?: T): Promise<T> {
-    this.factory.counter.syncCalls++;
+    const counter = this.factory.counter;
+    counter.syncCalls++;
     const ops = this.queue;
-    if (ops.length > 0) this.factory.counter.syncCount++;
+    if (ops.length > 0) counter.syncCount++;
     this.queue = [];
+    const request = this.requestBytes;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    counter.largestRequest = Math.max(counter.largestRequest, request);
     await Promise.resolve();
+    const limit = this.factory.profile.payloadLimitBytes;
+    if (limit !== undefined && request > limit) {
+      throw new HostError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins". (about ${request} bytes)`,
+      );
+    }
     this.running = true;
     try {
       for (const op of ops) op();
+      counter.largestResponse = Math.max(counter.largestResponse, this.responseBytes);
+      if (limit !== undefined && this.responseBytes > limit) {
+        throw new HostError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins". (about ${this.responseBytes} bytes)`,
+        );
+      }
     } catch (error) {
       if (error instanceof HostError) throw error;
       throw new HostError("GeneralException", error instanceof Error ? error.message : String(error));
@@ -104,6 +141,7 @@ export class ClientResult<T> {
   constructor(context: RequestContext, compute: () => T) {
     context.enqueue(() => {
       this.v = compute();
+      context.addResponse(this.v);
       this.ready = true;
     });
   }
@@ -239,7 +277,9 @@ export abstract class ClientObject<Target = unknown> {
   }
 
   private loadOne(name: string): void {
-    this.loaded.set(name, this.nullObject ? null : this.readProperty(name));
+    const value = this.nullObject ? null : this.readProperty(name);
+    this.context.addResponse(value);
+    this.loaded.set(name, value);
   }
 
   protected get<T>(name: string): T {
@@ -251,6 +291,7 @@ export abstract class ClientObject<Target = unknown> {
   protected set(name: string, value: unknown, apply: () => void): void {
     const excelClass = excelClassName(this);
     if (excelClass !== undefined) this.context.requireMember(excelClass, name);
+    this.context.addRequest(value);
     this.context.enqueue(() => {
       apply();
       this.loaded.set(name, value);

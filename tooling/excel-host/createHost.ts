@@ -86,6 +86,11 @@ export interface LiatHost {
   readonly syncCount: number;
   /** Every context.sync() call, empty ones included. */
   readonly syncCalls: number;
+  /**
+   * Largest estimated payloads of one sync since the last reset (bytes): what a request carried (values, formulas,
+   * formats, arguments) and what its response brought back (loaded properties). Excel on the web's limit: 5 MB each.
+   */
+  readonly largestPayload: { request: number; response: number };
   resetSyncCount(): void;
   registerCustomFunctions(
     fns: Record<string, (...args: never[]) => unknown>,
@@ -126,7 +131,7 @@ export function createHost(options: HostOptions = {}): LiatHost {
   model.engine.emptyAnyArgument =
     options.emptyAnyArgument === undefined ? profile.emptyAnyArgument : options.emptyAnyArgument;
   for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
-  const counter = { syncCount: 0, syncCalls: 0 };
+  const counter = { syncCount: 0, syncCalls: 0, largestRequest: 0, largestResponse: 0 };
   const factory: ContextFactory = {
     model,
     counter,
@@ -189,9 +194,14 @@ export function createHost(options: HostOptions = {}): LiatHost {
     get syncCalls() {
       return counter.syncCalls;
     },
+    get largestPayload() {
+      return { request: counter.largestRequest, response: counter.largestResponse };
+    },
     resetSyncCount() {
       counter.syncCount = 0;
       counter.syncCalls = 0;
+      counter.largestRequest = 0;
+      counter.largestResponse = 0;
     },
     registerCustomFunctions(fns, metadata, namespace = "LIAT") {
       return registerCustomFunctionsInEngine(model.engine, fns, metadata, namespace);

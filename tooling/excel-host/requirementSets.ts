@@ -43,7 +43,7 @@ export function excelClassName(proxy: object): string | undefined {
 }
 
 interface ProfiledContext {
-  context: { requireMember(excelClass: string, member: string): void };
+  context: { requireMember(excelClass: string, member: string): void; addRequest(value: unknown): void };
 }
 
 /**
@@ -69,6 +69,7 @@ export function enforceApiSets(cls: { prototype: object; name: string }, excelCl
       wrapped.writable = true;
       wrapped.value = function (this: ProfiledContext, ...args: unknown[]) {
         this.context.requireMember(excelClass, member);
+        if (args.length > 0) this.context.addRequest(args);
         return method.apply(this, args);
       };
     } else {
