@@ -3,8 +3,8 @@
  * (layout, validation, scoring, consolidation) and ExcelJS (src/cli/readWorkbook, writeWorkbook).
  */
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkWorkbook, Consolidator, unreadableMessage, type CheckedWorkbook } from "../core/consolidate";
 import { DOMAINS } from "../core/domains";
@@ -14,7 +14,7 @@ import { ratingLabel } from "../core/rating";
 import type { UnreadableReason } from "../core/workbookReader";
 import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
-import { writeConsolidation } from "./writeConsolidation";
+import { ConsolidationJsonWriter, ConsolidationWriter } from "./writeConsolidation";
 import { writeLiatWorkbook } from "./writeWorkbook";
 import { roundScore } from "../core/scoreDisplay";
 
@@ -207,6 +207,59 @@ async function cmdSummary(args: string[], io: Io): Promise<number> {
 /** Every how many files merge reports progress (and at the end), when there are at least as many. */
 const PROGRESS_EVERY = 25;
 
+/** Files a directory given to merge holds that are taken as inputs (the reader says why any cannot be read). */
+const WORKBOOK_FILE = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods)$/i;
+
+/** A file the merge reads: its path and the name shown for it. */
+interface Input {
+  shown: string;
+  path: string;
+}
+
+/**
+ * The inputs of merge: each argument is a file, a directory (its workbook files, sorted, sub-directories
+ * included) or `@list.txt` (a file listing one input per line, relative to the current directory;
+ * blank lines and lines starting with # are skipped), so that thousands of files never meet the
+ * shell's argument limit.
+ */
+async function mergeInputs(args: readonly string[], io: Io, lang: Lang): Promise<Input[]> {
+  const out: Input[] = [];
+  const add = async (shown: string) => {
+    const path = resolve(io.cwd, shown);
+    let isDirectory = false;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch {
+      // missing: listed as not found by the reader
+    }
+    if (!isDirectory) return void out.push({ shown, path });
+    const entries = await readdir(path, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && WORKBOOK_FILE.test(e.name) && !e.name.startsWith("~$"))
+      .map((e) => join(relative(path, e.parentPath ?? e.path), e.name))
+      .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    for (const f of files) out.push({ shown: join(shown, f), path: join(path, f) });
+  };
+  for (const arg of args) {
+    if (!arg.startsWith("@")) {
+      await add(arg);
+      continue;
+    }
+    const listPath = resolve(io.cwd, arg.slice(1));
+    let text: string;
+    try {
+      text = await readFile(listPath, "utf8");
+    } catch (e) {
+      throw new UsageError(t("cannotRead", lang, { file: arg.slice(1), reason: e instanceof Error ? e.message : "" }));
+    }
+    for (const line of text.split(/\r?\n/)) {
+      const name = line.trim();
+      if (name !== "" && !name.startsWith("#")) await add(name);
+    }
+  }
+  return out;
+}
+
 async function cmdMerge(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -220,36 +273,67 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   const outputs = [values.output, values.json]
     .filter((x): x is string => x !== undefined)
     .map((shown) => ({ shown, path: resolve(io.cwd, shown) }));
-  const inputs = positionals.map((shown) => ({ shown, path: resolve(io.cwd, shown) }));
+  if (outputs.length === 2 && outputs[0]!.path === outputs[1]!.path)
+    throw new UsageError(t("outputsSame", lang, { value: outputs[1]!.shown }));
+  const inputs = await mergeInputs(positionals, io, lang);
+  if (inputs.length === 0) throw new UsageError(t("noFiles", lang));
   for (const out of outputs) {
     if (inputs.some((p) => p.path === out.path)) throw new UsageError(t("outputIsInput", lang, { value: out.shown }));
     checkOutput(out.path, out.shown, values.force, lang);
   }
-  const consolidator = new Consolidator();
+  const [xlsx, json] = outputs;
+  let workbook: ConsolidationWriter;
+  let jsonWriter: ConsolidationJsonWriter | undefined;
+  try {
+    workbook = new ConsolidationWriter({ filename: xlsx!.path }, lang);
+    jsonWriter = json === undefined ? undefined : new ConsolidationJsonWriter(json.path);
+  } catch (e) {
+    throw new UsageError(t("cannotWrite", lang, { file: xlsx!.shown, reason: e instanceof Error ? e.message : "" }));
+  }
+  const consolidator = new Consolidator((rows) => {
+    workbook.addRows(rows);
+    jsonWriter?.addRows(rows);
+  });
   const total = inputs.length;
   let done = 0;
   for (const file of inputs) {
-    const read = await readWorkbookFile(file.path, file.shown);
-    if (read.ok) consolidator.add(read.workbook);
-    else consolidator.addUnreadable(file.shown, read.reason, read.detail, read.params);
+    try {
+      const read = await readWorkbookFile(file.path, file.shown);
+      if (read.ok) consolidator.add(read.workbook);
+      else consolidator.addUnreadable(file.shown, read.reason, read.detail, read.params);
+    } catch (e) {
+      // One bad file never sinks the batch.
+      consolidator.addUnreadable(file.shown, "damaged", e instanceof Error ? e.message : String(e), {
+        part: file.shown,
+      });
+    }
     done++;
     if (total >= PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total))
       io.stderr(`${t("progress", lang, { done, total })}\n`);
   }
   const result = consolidator.result();
-  const [xlsx, json] = outputs;
-  await writeOutput(xlsx!.path, xlsx!.shown, await writeConsolidation(result, lang), lang);
-  if (json !== undefined) await writeOutput(json.path, json.shown, `${JSON.stringify(result, null, 2)}\n`, lang);
+  try {
+    await workbook.finish(result);
+    jsonWriter?.finish(result);
+  } catch (e) {
+    jsonWriter?.abort();
+    throw new UsageError(t("cannotWrite", lang, { file: xlsx!.shown, reason: e instanceof Error ? e.message : "" }));
+  }
   for (const u of result.unreadable)
     io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);
+  if (result.notMerged.length > 0) io.stderr(`${t("cellsNotMerged", lang, { count: result.notMerged.length })}\n`);
   io.stdout(
     `${t("merged", lang, {
       count: result.sources.length,
-      rows: t("rows", lang, { count: result.rows.length }),
+      rows: t("rows", lang, { count: consolidator.rowCount }),
       unreadable: t("unreadable", lang, { count: result.unreadable.length }),
     })}\n`,
   );
   for (const out of outputs) io.stdout(`${t("written", lang, { value: out.shown })}\n`);
+  if (result.sources.length === 0) {
+    io.stderr(`${t("nothingMerged", lang)}\n`);
+    return EXIT.usage;
+  }
   return EXIT.ok;
 }
 

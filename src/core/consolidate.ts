@@ -27,8 +27,10 @@ import {
   type CoverSettings,
   type FoundTable,
   type UnreadableReason,
+  type UnreadCell,
   type WorkbookData,
 } from "./workbookReader";
+import { cellAddress } from "./a1";
 
 /** One issue of a workbook, located by sheet and cell: the same shape in the add-in and here. */
 export type { WorkbookIssue } from "./workbookIssue";
@@ -46,6 +48,8 @@ export interface CheckedRow {
   address: string;
   /** The entry cells as read (plain values; blank columns and missing columns are null). */
   values: Record<EntryField, CellValue>;
+  /** Address of the code cell and of each entry cell the table has, e.g. { code: "A5", status: "F5" }. */
+  cells: Partial<Record<EntryField | "code", string>>;
   /** 0-100, "NA" for not applicable, null for blank or unreadable. */
   points: number | "NA" | null;
   issues: WorkbookIssue[];
@@ -56,7 +60,9 @@ export interface CheckedWorkbook {
   settings: CoverSettings;
   tables: FoundTable[];
   rows: CheckedRow[];
-  /** Every issue: table-level (missing columns) first, then row by row. */
+  /** Non-empty cells of the tables that are not read (a repeated column's), with the reason. */
+  unread: UnreadCell[];
+  /** Every issue: table-level (missing and repeated columns) first, then row by row. */
   issues: WorkbookIssue[];
   summary: WorkbookSummary;
   errors: number;
@@ -93,6 +99,7 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
       rowIndex: r.rowIndex,
       address: r.cells.code!,
       values,
+      cells: r.cells,
       points: status.kind === "level" ? status.points : status.kind === "na" ? "NA" : null,
       issues: rowIssues,
     };
@@ -103,6 +110,7 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
     settings,
     tables,
     rows,
+    unread: tables.flatMap((t) => t.unread),
     issues,
     summary,
     errors: issues.filter((i) => i.severity === "error").length,
@@ -132,8 +140,31 @@ export interface SourceSummary {
   rows: number;
   errors: number;
   warnings: number;
-  /** Table-level issues (missing columns), which belong to no row. */
+  /** Table-level issues (missing and repeated columns), which belong to no row. */
   tableIssues: WorkbookIssue[];
+  /** Which header cell was read as which column (null: not a LIAT column, not read). */
+  columns: ColumnRead[];
+}
+
+/** One header cell of a source's table and what it was read as. */
+export interface ColumnRead {
+  sheet: string;
+  /** The header cell, e.g. "F4". */
+  cell: string;
+  header: string;
+  /** The layout column it was read as; null when it names none (its cells are not read). */
+  readAs: ColumnKey | null;
+  /** Set when the column repeats an earlier one of the table (its cells are listed as not merged). */
+  repeats?: string;
+}
+
+/** A non-empty entry cell of a readable workbook that is not in the consolidation, and why. */
+export interface NotMergedCell {
+  fileName: string;
+  sheet: string;
+  cell: string;
+  value: CellValue;
+  reason: Localized;
 }
 
 export interface UnreadableFile {
@@ -147,6 +178,8 @@ export interface UnreadableFile {
 export interface ConsolidationResult {
   sources: SourceSummary[];
   rows: ConsolidationRow[];
+  /** Entry cells of readable workbooks that are not merged, each with file, sheet, cell and reason. */
+  notMerged: NotMergedCell[];
   /** Files not merged, with the reason (duplicates included: nothing is skipped silently). */
   unreadable: UnreadableFile[];
 }
@@ -165,8 +198,15 @@ export function unreadableMessage(reason: UnreadableReason, params: string | Mes
  * as a duplicate, not merged again.
  */
 export class Consolidator {
+  /**
+   * With `onRows`, each source's rows go to it as they are merged and are not kept (a writer
+   * streams them out, so memory stays flat however many files there are); result().rows is then [].
+   */
+  constructor(private readonly onRows?: (rows: readonly ConsolidationRow[]) => void) {}
+
   private readonly sources: SourceSummary[] = [];
   private readonly rows: ConsolidationRow[] = [];
+  private readonly notMerged: NotMergedCell[] = [];
   private readonly unreadable: UnreadableFile[] = [];
   private readonly byKey = new Map<string, string>();
 
@@ -196,8 +236,12 @@ export class Consolidator {
       lang: checked.settings.lang,
       schemaVersion: checked.settings.schemaVersion,
     };
-    for (const r of checked.rows) this.rows.push({ ...r, source });
-    const tableIssues = checked.issues.filter((i) => i.key === "columnMissing");
+    const rows = checked.rows.map((r): ConsolidationRow => ({ ...r, source }));
+    if (this.onRows) this.onRows(rows);
+    else for (const r of rows) this.rows.push(r);
+    for (const u of checked.unread)
+      this.notMerged.push({ fileName: wb.fileName, sheet: u.sheet, cell: u.address, value: u.value, reason: u.reason });
+    const tableIssues = checked.issues.filter((i) => i.key === "columnMissing" || i.key === "columnDuplicate");
     this.sources.push({
       source,
       summary: checked.summary,
@@ -206,6 +250,15 @@ export class Consolidator {
       errors: checked.errors,
       warnings: checked.warnings,
       tableIssues,
+      columns: checked.tables.flatMap((t) =>
+        t.headers.map((h) => ({
+          sheet: t.sheet,
+          cell: cellAddress(t.headerRow, h.column),
+          header: h.text,
+          readAs: h.key,
+          ...(h.duplicateOf !== undefined ? { repeats: cellAddress(t.headerRow, h.duplicateOf) } : {}),
+        })),
+      ),
     });
     return "merged";
   }
@@ -220,8 +273,18 @@ export class Consolidator {
     });
   }
 
+  /** Rows merged so far (counted also when they are streamed out). */
+  get rowCount(): number {
+    return this.sources.reduce((n, s) => n + s.rows, 0);
+  }
+
   result(): ConsolidationResult {
-    return { sources: [...this.sources], rows: [...this.rows], unreadable: [...this.unreadable] };
+    return {
+      sources: [...this.sources],
+      rows: [...this.rows],
+      notMerged: [...this.notMerged],
+      unreadable: [...this.unreadable],
+    };
   }
 }
 
@@ -279,43 +342,60 @@ export const CONSOLIDATION_TEXT = Object.fromEntries(
 const SOURCE_COLUMNS = 8;
 const entryColumn = (f: EntryField) => SOURCE_COLUMNS + ENTRY_FIELDS.indexOf(f);
 
-/** The consolidation sheet: one row per source and objective, with the source named. */
-export function consolidationTable(result: ConsolidationResult, lang: Lang): TextTable {
+/** The consolidation sheet's headers. */
+export function consolidationHeaders(lang: Lang): string[] {
   const T = CONSOLIDATION_TEXT;
+  return [
+    T.file[lang],
+    T.city[lang],
+    T.period[lang],
+    T.sheetName[lang],
+    T.cell[lang],
+    "Code",
+    T.domain[lang],
+    T.objective[lang],
+    ...ENTRY_FIELDS.map((f) => layoutColumn(f).header[lang]),
+    T.points[lang],
+    T.issues[lang],
+  ];
+}
+
+/** One row of the consolidation sheet. */
+export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
+  return [
+    r.source.fileName,
+    r.source.city,
+    r.source.period,
+    r.sheet,
+    r.address,
+    r.code,
+    r.domain,
+    getObjective(r.code)?.text[lang] ?? null,
+    ...ENTRY_FIELDS.map((f) => r.values[f]),
+    r.points,
+    r.issues.map((i) => i.message[lang]).join(" "),
+  ];
+}
+
+/** Number formats and widths of the consolidation sheet's columns. */
+export function consolidationLook(): Pick<TextTable, "numberFormats" | "widths"> {
   const points = SOURCE_COLUMNS + ENTRY_FIELDS.length;
   return {
-    headers: [
-      T.file[lang],
-      T.city[lang],
-      T.period[lang],
-      T.sheetName[lang],
-      T.cell[lang],
-      "Code",
-      T.domain[lang],
-      T.objective[lang],
-      ...ENTRY_FIELDS.map((f) => layoutColumn(f).header[lang]),
-      T.points[lang],
-      T.issues[lang],
-    ],
-    rows: result.rows.map((r) => [
-      r.source.fileName,
-      r.source.city,
-      r.source.period,
-      r.sheet,
-      r.address,
-      r.code,
-      r.domain,
-      getObjective(r.code)?.text[lang] ?? null,
-      ...ENTRY_FIELDS.map((f) => r.values[f]),
-      r.points,
-      r.issues.map((i) => i.message[lang]).join(" "),
-    ]),
     numberFormats: {
       [entryColumn("start")]: layoutColumn("start").numberFormat,
       [entryColumn("end")]: layoutColumn("end").numberFormat,
       [points]: "0",
     },
     widths: { 0: 24, 3: 18, 4: 8, 5: 8, 6: 8, 7: 50, [points + 1]: 60 },
+  };
+}
+
+/** The consolidation sheet: one row per source and objective, with the source named. */
+export function consolidationTable(result: ConsolidationResult, lang: Lang): TextTable {
+  return {
+    headers: consolidationHeaders(lang),
+    rows: result.rows.map((r) => consolidationRow(r, lang)),
+    ...consolidationLook(),
   };
 }
 
@@ -366,5 +446,30 @@ export function unreadableTable(result: ConsolidationResult, lang: Lang): TextTa
     rows: result.unreadable.map((u) => [u.fileName, u.message[lang], u.detail ?? null]),
     numberFormats: {},
     widths: { 0: 30, 1: 70, 2: 40 },
+  };
+}
+
+/** The entry cells not merged: file, sheet, cell, value and reason. */
+export function notMergedTable(result: Pick<ConsolidationResult, "notMerged">, lang: Lang): TextTable {
+  const T = CONSOLIDATION_TEXT;
+  return {
+    headers: [T.file[lang], T.sheetName[lang], T.cell[lang], T.value[lang], T.reason[lang]],
+    rows: result.notMerged.map((n) => [n.fileName, n.sheet, n.cell, n.value ?? null, n.reason[lang]]),
+    numberFormats: {},
+    widths: { 0: 30, 1: 18, 2: 8, 3: 30, 4: 70 },
+  };
+}
+
+/** Which header cell of each source was read as which column. */
+export function columnsReadTable(result: Pick<ConsolidationResult, "sources">, lang: Lang): TextTable {
+  const T = CONSOLIDATION_TEXT;
+  const name = (key: ColumnKey | null) => (key === null ? T.notRead[lang] : layoutColumn(key).header[lang]);
+  return {
+    headers: [T.file[lang], T.sheetName[lang], T.cell[lang], T.header[lang], T.readAs[lang], T.repeats[lang]],
+    rows: result.sources.flatMap((s) =>
+      s.columns.map((c) => [s.source.fileName, c.sheet, c.cell, c.header, name(c.readAs), c.repeats ?? null]),
+    ),
+    numberFormats: {},
+    widths: { 0: 30, 1: 18, 2: 8, 3: 30, 4: 24 },
   };
 }

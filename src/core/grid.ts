@@ -25,9 +25,15 @@ export type CellMark =
 
 export interface SheetData {
   name: string;
-  /** Row 0 is the sheet's row 1; blank cells are null, "" or missing. */
+  /** Row 0 is the sheet's row `top` + 1 (row 1 when there is no `top`); blank cells are null, "" or missing. */
   rows: CellValue[][];
-  /** Cells whose plain value needs a word (0-based row and column), in reading order; absent when none. */
+  /**
+   * 0-based sheet row and column of rows[0][0], for a grid that does not start at A1 (an Excel used
+   * range handed over by the add-in); 0 when absent.
+   */
+  top?: number;
+  left?: number;
+  /** Cells whose plain value needs a word (0-based sheet row and column), in reading order; absent when none. */
   marks?: CellMark[];
 }
 

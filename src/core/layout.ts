@@ -319,20 +319,67 @@ export { columnLetter };
 
 const HEADER_KEYS = new Map<string, ColumnKey>();
 for (const c of COLUMNS) for (const h of [...Object.values(c.header), ...c.aliases]) HEADER_KEYS.set(textKey(h), c.key);
+/** Abbreviations people put in headers for a column (folded by textKey). */
+for (const [abbreviation, key] of [
+  ["n°", "code"],
+  ["no", "code"],
+  ["no.", "code"],
+  ["num", "code"],
+  ["numero", "code"],
+  ["number", "code"],
+  ["#", "code"],
+  ["ref", "code"],
+  ["ref.", "code"],
+  ["reference", "code"],
+  ["id", "code"],
+  ["stat.", "status"],
+  ["resp.", "responsible"],
+  ["comm.", "comments"],
+  ["obs.", "comments"],
+  ["observations", "comments"],
+  ["benef.", "beneficiaries"],
+] as const)
+  if (!HEADER_KEYS.has(abbreviation)) HEADER_KEYS.set(abbreviation, key);
 
-/** Text longer than this names no column (twice the longest header or alias: room for spacing and marks). */
+/** Where a header's first word ends. */
+const WORD_END = /[\s(:*\-–]/u;
+const firstWord = (key: string) => key.split(WORD_END, 1)[0]!;
+
+/** Known headers of 4 characters or more by their first word, longest first ("date de debut" before "date"). */
+const HEADER_PREFIXES = new Map<string, string[]>();
+for (const h of [...HEADER_KEYS.keys()].sort((a, b) => b.length - a.length)) {
+  if (h.length < 4) continue;
+  const w = firstWord(h);
+  HEADER_PREFIXES.set(w, [...(HEADER_PREFIXES.get(w) ?? []), h]);
+}
+
+/** Text longer than this names no column (room for a suffix such as " 2025 (à remplir)"). */
 const MAX_HEADER_TEXT = 2 * Math.max(...[...HEADER_KEYS.keys()].map((k) => k.length));
 
-/** Which layout column a header cell names (any language, case or accents), or null. */
+/** What people add after a header: a year, a number, a mark, a note in brackets, a colon. */
+const HEADER_SUFFIX = /(\s*([*:]|\(.*\)|\[.*\]|\d+|[-–—/]))+$/u;
+
+/**
+ * Which layout column a header cell names, or null. Lenient as received files are: any case,
+ * accents, line breaks, either language, known abbreviations ("N°" for Code), and a suffix the
+ * sender added ("Statut 2025", "Statut\n(obligatoire)", "Status *", "Statut actuel").
+ */
 export function matchHeader(text: unknown): ColumnKey | null {
   // Long texts (objectives, comments) are not folded: finding header rows stays cheap on data rows.
   if (typeof text !== "string" || text.length > MAX_HEADER_TEXT) return null;
-  return HEADER_KEYS.get(textKey(text).replace(/\s*\*$/, "")) ?? null;
+  const key = textKey(text);
+  const exact = HEADER_KEYS.get(key) ?? HEADER_KEYS.get(key.replace(HEADER_SUFFIX, ""));
+  if (exact !== undefined) return exact;
+  // A known header followed by other words ("statut actuel", "code objectif lcl"): the longest that fits.
+  for (const h of HEADER_PREFIXES.get(firstWord(key)) ?? []) {
+    if (key.startsWith(h) && WORD_END.test(key.charAt(h.length))) return HEADER_KEYS.get(h)!;
+  }
+  return null;
 }
 
 /**
- * Reads a header row: which column index holds which key. A row is a LIAT header when it names at
- * least the code and status columns. Returns null otherwise.
+ * Reads a header row: which column index holds which key (the first, when a key is named twice).
+ * A row is a LIAT header when it names at least the code and status columns. Returns null otherwise.
  */
 export function mapHeaderRow(cells: readonly unknown[]): Partial<Record<ColumnKey, number>> | null {
   const map: Partial<Record<ColumnKey, number>> = {};

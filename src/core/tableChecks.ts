@@ -20,6 +20,7 @@ import { LANGUAGES, type Localized } from "./language";
 import { COLUMNS, type ColumnKey } from "./layout";
 import { formatMessage, localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
 import type { WorkbookIssue } from "./workbookIssue";
+import { duplicateColumnMessage, isRepeatedEntry, type HeaderCell } from "./workbookReader";
 
 /** What the checks need of a table: where its header is, which columns it has. */
 export interface CheckedTableShape {
@@ -28,6 +29,8 @@ export interface CheckedTableShape {
   headerRow: number;
   columns: Partial<Record<ColumnKey, number>>;
   missing: readonly EntryField[];
+  /** The header cells, when known: a repeated column is reported. */
+  headers?: readonly HeaderCell[];
 }
 
 /** What the checks need of a row. */
@@ -59,8 +62,24 @@ function makeIssue(
   return { id, sheet, address, code, field, key, severity, message };
 }
 
-/** The columns the table lacks, each at the header's code cell, named in each language. */
+/** The columns the table lacks (at the header's code cell) and the ones it repeats (at the repeat). */
 export function columnIssues(table: CheckedTableShape): WorkbookIssue[] {
+  return [...missingColumnIssues(table), ...duplicateColumnIssues(table)];
+}
+
+/** A repeated entry or code column, at its header cell: its cells are not read (an error). */
+function duplicateColumnIssues(table: CheckedTableShape): WorkbookIssue[] {
+  return (table.headers ?? []).flatMap((h) => {
+    if (!isRepeatedEntry(h)) return [];
+    const message = duplicateColumnMessage(h, cellAddress(table.headerRow, h.duplicateOf!));
+    const field = h.key === "code" ? "code" : (h.key as EntryField);
+    return [
+      makeIssue(table.sheet, cellAddress(table.headerRow, h.column), "", field, "columnDuplicate", "error", message),
+    ];
+  });
+}
+
+function missingColumnIssues(table: CheckedTableShape): WorkbookIssue[] {
   const at = cellAddress(table.headerRow, table.columns.code ?? 0);
   return table.missing.map((field) => {
     const header = COLUMNS.find((c) => c.key === field)!.header;

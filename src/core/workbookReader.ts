@@ -3,13 +3,27 @@
  * the task pane): sheets with 2-D cell values. This module finds the LIAT tables in it by their
  * header row (not by sheet name or column order) and reads the cover's settings by label.
  */
+import { cellAddress } from "./a1";
+import { getObjective } from "./catalogue";
 import type { DomainId } from "./catalogueTypes";
 import { codeToDomain } from "./codes";
 import { ENTRY_FIELDS, type EntryField } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
 import type { SheetData } from "./grid";
-import { isLang, LANGUAGES, type Lang } from "./language";
-import { COVER, COVER_SHEET, coverLayout, mapHeaderRow, SCHEMA_PROPERTY, type ColumnKey } from "./layout";
+import { isLang, LANGUAGES, type Lang, type Localized } from "./language";
+import {
+  COLUMNS,
+  CONSOLIDATION_SHEET,
+  COVER,
+  COVER_SHEET,
+  coverLayout,
+  FLAGS_SHEET,
+  LISTS_SHEET,
+  matchHeader,
+  SCHEMA_PROPERTY,
+  type ColumnKey,
+} from "./layout";
+import { formatMessage } from "./messages";
 import { objectiveRowReader, type ObjectiveRow } from "./objectiveRow";
 import { textKey } from "./textKey";
 
@@ -43,61 +57,264 @@ export interface FoundRow extends ObjectiveRow {
   rowIndex: number;
 }
 
+/** A header cell of a table and the column it was read as (null: not a LIAT column, not read). */
+export interface HeaderCell {
+  /** 0-based sheet column. */
+  column: number;
+  text: string;
+  key: ColumnKey | null;
+  /** Set when the key was already named by an earlier header cell of the table: that column, 0-based. */
+  duplicateOf?: number;
+}
+
+/** A non-empty cell of a LIAT table that is not read, and why (e.g. a second "Status" column). */
+export interface UnreadCell {
+  sheet: string;
+  /** Cell address, e.g. "H7". */
+  address: string;
+  value: CellValue;
+  reason: Localized;
+}
+
 export interface FoundTable {
   sheet: string;
   /** 0-based row index of the header row. */
   headerRow: number;
-  /** 0-based column index of each known column. */
+  /** 0-based sheet column of each known column (the first, when a header is repeated). */
   columns: Partial<Record<ColumnKey, number>>;
   /** Entry columns the layout expects that the header row lacks. */
   missing: EntryField[];
-  /** The domain, from the first code of the rows (null when the codes do not tell). */
+  /** The domain most catalogue codes of the rows belong to (null when the codes do not tell). */
   domain: DomainId | null;
   rows: FoundRow[];
+  /** First and last 0-based sheet column of the table's header cells. */
+  firstColumn: number;
+  lastColumn: number;
+  /** 0-based sheet row after the table's last row: the next header above its columns, or the sheet's end. */
+  endRow: number;
+  /** Every header cell of the table, with what it was read as. */
+  headers: HeaderCell[];
+  /** Cells of the table that are not read (a repeated column's), each with the reason. */
+  unread: UnreadCell[];
 }
 
-function readTable(
-  sheet: SheetData,
-  headerRow: number,
-  end: number,
-  columns: Partial<Record<ColumnKey, number>>,
-): FoundTable {
-  const rows: FoundRow[] = [];
-  const read = objectiveRowReader(columns);
-  for (let r = headerRow + 1; r < end; r++) {
-    const row = read(sheet.rows[r] ?? [], r);
-    if (row !== null) rows.push({ ...row, sheet: sheet.name, rowIndex: r });
+/** Sheets the add-in owns that never hold objective rows (the lists, the flags, a consolidation). */
+export function isSystemSheet(name: string): boolean {
+  const n = name.toLowerCase();
+  return (
+    n === LISTS_SHEET.toLowerCase() ||
+    n === FLAGS_SHEET.toLowerCase() ||
+    Object.values(CONSOLIDATION_SHEET).some((sheet) => n === sheet.toLowerCase())
+  );
+}
+
+/** Header texts already matched (status labels repeat on every row): bounded. */
+const headerMemo = new Map<string, ColumnKey | null>();
+function headerKey(text: string): ColumnKey | null {
+  let key = headerMemo.get(text);
+  if (key === undefined) {
+    key = matchHeader(text);
+    if (headerMemo.size > 100_000) headerMemo.clear();
+    headerMemo.set(text, key);
   }
-  const firstCode = rows.find((x) => x.codeReadable);
+  return key;
+}
+
+/** The part of a header row one table owns. */
+interface Segment {
+  headers: HeaderCell[];
+  columns: Partial<Record<ColumnKey, number>>;
+}
+
+/** How many header cells of items[from, to) repeat a key named before them in that range. */
+function repeats(items: readonly HeaderCell[], from: number, to: number): number {
+  const seen = new Set<ColumnKey>();
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const key = items[i]!.key;
+    if (key === null) continue;
+    if (seen.has(key)) n++;
+    seen.add(key);
+  }
+  return n;
+}
+
+/**
+ * Where each table of a header row starts (indexes into items): table j holds code column codes[j].
+ * Between two code columns the next table starts at a blank column when there is one, otherwise
+ * wherever the fewest headers repeat within the tables (all the row's splits weighed together), the
+ * later place on a tie.
+ */
+function tableStarts(items: readonly HeaderCell[], codes: readonly number[]): number[] {
+  if (codes.length === 1) return [0];
+  // Rows naming dozens of codes are no header rows people make: a table at each code.
+  if (codes.length > 64) return [0, ...codes.slice(1)];
+  const candidates = codes.slice(1).map((code, j) => {
+    const all: number[] = [];
+    for (let p = codes[j]! + 1; p <= code; p++) all.push(p);
+    const gaps = all.filter((p) => items[p]!.column > items[p - 1]!.column + 1);
+    return gaps.length > 0 ? gaps : all;
+  });
+  // cost[j].get(p): fewest repeats of tables 0..j when table j + 1 starts at p; from: where table j started.
+  let previous = new Map<number, { cost: number; starts: number[] }>([[0, { cost: 0, starts: [0] }]]);
+  for (const options of candidates) {
+    const next = new Map<number, { cost: number; starts: number[] }>();
+    for (const p of options) {
+      let best: { cost: number; starts: number[] } | undefined;
+      for (const [q, v] of previous) {
+        if (q >= p) continue;
+        const cost = v.cost + repeats(items, q, p);
+        if (best === undefined || cost < best.cost) best = { cost, starts: [...v.starts, p] };
+      }
+      if (best !== undefined) next.set(p, best);
+    }
+    previous = next;
+  }
+  let chosen: { cost: number; starts: number[] } | undefined;
+  for (const [q, v] of previous) {
+    const cost = v.cost + repeats(items, q, items.length);
+    if (chosen === undefined || cost <= chosen.cost) chosen = { cost, starts: v.starts };
+  }
+  return chosen!.starts;
+}
+
+/**
+ * Splits a row into LIAT table headers: a row may hold several tables side by side, each with its
+ * own code column. Between two code columns, the next table starts at a blank column when there is
+ * one; otherwise where the fewest headers repeat within a table ("Status | Code | Status | Code" is
+ * two tables), the later place on a tie. A key named twice within a table is a repeated column.
+ * Returns the segments naming a code and a status; [] when the row is no header.
+ */
+function headerSegments(cells: readonly CellValue[], left: number): Segment[] {
+  const items: HeaderCell[] = [];
+  const codes: number[] = [];
+  let statuses = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (isBlank(v)) continue;
+    const key = typeof v === "string" ? headerKey(v) : null;
+    if (key === "code") codes.push(items.length);
+    if (key === "status") statuses++;
+    items.push({ column: i + left, text: String(v), key });
+  }
+  if (codes.length === 0 || statuses === 0) return [];
+  const starts = tableStarts(items, codes);
+  const segments = starts.map((start, k): Segment => {
+    const headers = items.slice(start, starts[k + 1] ?? items.length);
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    for (const h of headers) {
+      if (h.key === null) continue;
+      const first = columns[h.key];
+      if (first === undefined) columns[h.key] = h.column;
+      else h.duplicateOf = first;
+    }
+    return { headers, columns };
+  });
+  return segments.filter((s) => s.columns.code !== undefined && s.columns.status !== undefined);
+}
+
+/** The domain most catalogue codes of the rows belong to, or null. */
+export function domainOfRows(rows: readonly { code: string }[]): DomainId | null {
+  const counts = new Map<DomainId, number>();
+  for (const r of rows) {
+    if (!getObjective(r.code)) continue;
+    const d = codeToDomain(r.code);
+    if (d !== null) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best: DomainId | null = null;
+  for (const [d, n] of counts) if (best === null || n > counts.get(best)!) best = d;
+  return best;
+}
+
+/** A header repeating an entry column or the code column: its cells are not read, and that is reported. */
+export const isRepeatedEntry = (h: HeaderCell) =>
+  h.duplicateOf !== undefined && (h.key === "code" || (ENTRY_FIELDS as readonly string[]).includes(h.key ?? ""));
+
+/** The name of a header's column in each language (the header's own text when it is no LIAT column). */
+export const columnName = (h: HeaderCell): Localized =>
+  h.key === null
+    ? (Object.fromEntries(LANGUAGES.map((lang) => [lang, h.text])) as Localized)
+    : COLUMNS.find((c) => c.key === h.key)!.header;
+
+/** Why a repeated column's cells are not read: its name in each language and the first column's cell. */
+export function duplicateColumnMessage(h: HeaderCell, other: string): Localized {
+  const name = columnName(h);
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, formatMessage("columnDuplicate", lang, { value: name[lang], other })]),
+  ) as Localized;
+}
+
+function readTable(sheet: SheetData, headerRow: number, endRow: number, segment: Segment): FoundTable {
+  const top = sheet.top ?? 0;
+  const left = sheet.left ?? 0;
+  const { columns, headers } = segment;
+  const rows: FoundRow[] = [];
+  const unread: UnreadCell[] = [];
+  const read = objectiveRowReader(columns, left);
+  const duplicates = headers.filter(isRepeatedEntry);
+  for (let r = headerRow + 1; r < endRow; r++) {
+    const cells = sheet.rows[r - top] ?? [];
+    const row = read(cells, r);
+    if (row !== null) rows.push({ ...row, sheet: sheet.name, rowIndex: r });
+    for (const d of duplicates) {
+      const value = cells[d.column - left];
+      if (isBlank(value)) continue;
+      const other = cellAddress(headerRow, d.duplicateOf!);
+      unread.push({
+        sheet: sheet.name,
+        address: cellAddress(r, d.column),
+        value: value as CellValue,
+        reason: duplicateColumnMessage(d, other),
+      });
+    }
+  }
   return {
     sheet: sheet.name,
     headerRow,
     columns,
     missing: ENTRY_FIELDS.filter((f) => columns[f] === undefined),
-    domain: firstCode ? codeToDomain(firstCode.code) : null,
+    domain: domainOfRows(rows.filter((x) => x.codeReadable)),
     rows,
+    firstColumn: headers[0]!.column,
+    lastColumn: headers[headers.length - 1]!.column,
+    endRow,
+    headers,
+    unread,
   };
 }
 
 /**
- * Finds every LIAT table of a workbook: a header row naming at least the code and status columns
- * (any language, any order), then its rows down to the next header row or the end of the sheet.
+ * The LIAT tables of one sheet: every header row naming at least the code and status columns (any
+ * language, any order, lenient spelling), each split into the tables it holds side by side; each
+ * table's rows go down to the next header row above its columns (tables stacked) or the sheet's end.
  * Rows with nothing in them are skipped; every other row is kept, whatever its code.
  */
-export function findTables(sheets: readonly SheetData[]): FoundTable[] {
-  const tables: FoundTable[] = [];
-  for (const sheet of sheets) {
-    const headers: { row: number; columns: Partial<Record<ColumnKey, number>> }[] = [];
-    sheet.rows.forEach((cells, r) => {
-      if (!cells || !cells.some((c) => typeof c === "string")) return;
-      const columns = mapHeaderRow(cells);
-      if (columns !== null) headers.push({ row: r, columns });
-    });
-    headers.forEach((h, i) =>
-      tables.push(readTable(sheet, h.row, headers[i + 1]?.row ?? sheet.rows.length, h.columns)),
+export function findSheetTables(sheet: SheetData): FoundTable[] {
+  if (isSystemSheet(sheet.name)) return [];
+  const top = sheet.top ?? 0;
+  const left = sheet.left ?? 0;
+  const found: { row: number; segment: Segment }[] = [];
+  sheet.rows.forEach((cells, i) => {
+    if (!cells || !cells.some((c) => typeof c === "string" && c !== "")) return;
+    for (const segment of headerSegments(cells, left)) found.push({ row: i + top, segment });
+  });
+  const end = top + sheet.rows.length;
+  return found.map((h) => {
+    const first = h.segment.headers[0]!.column;
+    const last = h.segment.headers[h.segment.headers.length - 1]!.column;
+    const next = found.find(
+      (o) =>
+        o.row > h.row &&
+        o.segment.headers[0]!.column <= last &&
+        o.segment.headers[o.segment.headers.length - 1]!.column >= first,
     );
-  }
-  return tables;
+    return readTable(sheet, h.row, next?.row ?? end, h.segment);
+  });
+}
+
+/** Every LIAT table of a workbook, sheet by sheet (see findSheetTables). */
+export function findTables(sheets: readonly SheetData[]): FoundTable[] {
+  return sheets.flatMap(findSheetTables);
 }
 
 export interface CoverSettings {
@@ -144,15 +361,18 @@ export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
   let labelLang: Lang | null = null;
   // The cover sheet first (by its name), then every other sheet: the first label found wins.
   const ordered = [...sheets].sort((a, b) => Number(b.name === COVER_SHEET) - Number(a.name === COVER_SHEET));
+  let listsLang: Lang | null = null;
   for (const sheet of ordered) {
     sheet.rows.forEach((cells) => {
-      const label = cells?.[0];
+      // The label is the row's first non-blank cell (column A on the cover), the value the next one.
+      const at = cells?.findIndex((c) => !isBlank(c)) ?? -1;
+      const label = at >= 0 ? cells[at] : undefined;
       if (typeof label !== "string" || label.length > 60) return;
       const setting = SETTING_LABELS.get(textKey(label).replace(/\s*:$/, ""));
       if (setting === undefined || found.has(setting.key)) return;
       found.add(setting.key);
       labelLang ??= setting.lang;
-      const value = cells[1];
+      const value = cells[at + 1];
       if (setting.key === "city") out.city = cellText(value);
       else if (setting.key === "period") out.period = cellText(value);
       else if (setting.key === "language") {
@@ -160,15 +380,20 @@ export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
         out.lang = isLang(lang) ? lang : null;
       } else out.schemaVersion = schemaNumber(value) ?? out.schemaVersion;
     });
-    if (out.schemaVersion === null) {
+    if (out.schemaVersion === null || listsLang === null) {
       // The lists sheet lays its settings out as key and value columns, side by side.
       for (const cells of sheet.rows) {
-        const i = cells?.findIndex((c) => c === SCHEMA_PROPERTY) ?? -1;
+        const i = cells?.findIndex((c) => c === SCHEMA_PROPERTY || c === "language") ?? -1;
         if (i < 0) continue;
-        out.schemaVersion = schemaNumber(cells[i + 1]) ?? out.schemaVersion;
+        if (cells[i] === SCHEMA_PROPERTY) out.schemaVersion = schemaNumber(cells[i + 1]) ?? out.schemaVersion;
+        else {
+          const lang = cellText(cells[i + 1]).toLowerCase();
+          if (isLang(lang)) listsLang ??= lang;
+        }
       }
     }
   }
+  out.lang ??= listsLang;
   out.lang ??= labelLang;
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Writes a consolidation (src/core/consolidate.ts) into the open workbook: the consolidation sheet
  * (one row per source and objective, the source named), the summary per source, and the files that
- * could not be merged with the reason. Everything read from other people's files is data: a string
+ * could not be merged with the reason, and the entry cells not merged (file, sheet, cell, value, reason). Everything read from other people's files is data: a string
  * cell gets the text number format "@" before its value is written, so "=HYPERLINK(...)", "+1+1",
  * "-2", "@SUM(A1)" or markup stay text and are never evaluated.
  *
@@ -16,6 +16,7 @@ import {
   CONSOLIDATION_TEXT,
   cellData,
   consolidationTable,
+  notMergedTable,
   sourceSummaryTable,
   unreadableTable,
   type ConsolidationResult,
@@ -33,15 +34,16 @@ export const SOURCE_KEY_HEADER = "LIAT source";
 
 const TEXT_FORMAT = "@";
 
-export type ConsolidationSheetKind = "consolidation" | "summary" | "unreadable";
+export type ConsolidationSheetKind = "consolidation" | "summary" | "notMerged" | "unreadable";
 
 export const CONSOLIDATION_SHEETS: Record<ConsolidationSheetKind, Localized> = {
   consolidation: CONSOLIDATION_SHEET,
   summary: CONSOLIDATION_TEXT.summarySheet,
+  notMerged: CONSOLIDATION_TEXT.notMergedSheet,
   unreadable: CONSOLIDATION_TEXT.unreadableSheet,
 };
 
-const KINDS: readonly ConsolidationSheetKind[] = ["consolidation", "summary", "unreadable"];
+const KINDS: readonly ConsolidationSheetKind[] = ["consolidation", "summary", "notMerged", "unreadable"];
 
 export interface ConsolidationWriteResult {
   /** Name of each sheet written. */
@@ -63,6 +65,7 @@ function tablesOf(
   return {
     consolidation: { table: consolidationTable(result, lang), keys: result.rows.map((r) => r.source.key) },
     summary: { table: sourceSummaryTable(result, lang), keys: result.sources.map((s) => s.source.key) },
+    notMerged: { table: notMergedTable(result, lang), keys: result.notMerged.map(() => "") },
     unreadable: { table: unreadableTable(result, lang), keys: result.unreadable.map(() => "") },
   };
 }

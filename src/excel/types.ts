@@ -8,6 +8,7 @@ import type { Lang } from "../core/language";
 import type { ColumnKey } from "../core/layout";
 import type { WorkbookSummary } from "../core/summary";
 import type { WorkbookIssue } from "../core/workbookIssue";
+import type { HeaderCell } from "../core/workbookReader";
 
 export interface InsertOptions {
   lang: Lang;
@@ -50,6 +51,8 @@ export interface TableRead {
   /** Entry columns the layout expects that the header row lacks. */
   missing: EntryField[];
   rows: RowRead[];
+  /** Every header cell of the table with what it was read as (repeated columns marked). */
+  headers?: readonly HeaderCell[];
 }
 
 export interface WorkbookSettings {

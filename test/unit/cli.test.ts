@@ -18,6 +18,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+jest.setTimeout(60_000); // real files, on machines shared by several test runs
+
 async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
@@ -161,7 +163,13 @@ describe("liat merge", () => {
     );
 
     const wb = await loadExcel(readFileSync(join(dir, "out.xlsx")));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidation", "Summary by source", "Unreadable files"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Consolidation",
+      "Summary by source",
+      "Not merged",
+      "Columns read",
+      "Unreadable files",
+    ]);
     const sheet = wb.getWorksheet("Consolidation")!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) =>

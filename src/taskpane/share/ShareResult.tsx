@@ -19,7 +19,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import type { ConsolidationResult } from "../../core/consolidate";
+import { CONSOLIDATION_TEXT, type ConsolidationResult } from "../../core/consolidate";
 import type { ConsolidationWriteResult } from "../../excel/consolidation";
 import { useLang } from "../useLang";
 import { visuallyHidden } from "../visuallyHidden";
@@ -56,6 +56,9 @@ const useStyles = makeStyles({
   },
   cell: { overflowWrap: "break-word" },
 });
+
+/** Cells not merged listed in the pane (all of them are on the sheet). */
+const NOT_MERGED_SHOWN = 20;
 
 export interface ShareResultProps {
   result: ConsolidationResult;
@@ -134,6 +137,26 @@ export function ShareResult({ result, written, onOpen }: ShareResultProps) {
             </TableBody>
           </Table>
         </section>
+      ) : null}
+      {result.notMerged.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="share-not-merged">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {t("share.notMerged", {
+                count: result.notMerged.length,
+                sheet: written?.sheets.notMerged ?? CONSOLIDATION_TEXT.notMergedSheet[lang],
+              })}
+            </MessageBarTitle>
+            <ul className={styles.list}>
+              {result.notMerged.slice(0, NOT_MERGED_SHOWN).map((n, i) => (
+                <li key={`${i}-${n.fileName}-${n.sheet}-${n.cell}`} data-file={n.fileName}>
+                  <Text className={styles.file}>{n.fileName}</Text> — {n.sheet}!{n.cell} — {n.reason[lang]}
+                </li>
+              ))}
+              {result.notMerged.length > NOT_MERGED_SHOWN ? <li>…</li> : null}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       ) : null}
       {result.unreadable.length > 0 ? (
         <MessageBar intent="warning" layout="multiline" data-testid="share-unreadable">
