@@ -94,9 +94,10 @@ describe("writeConsolidation", () => {
     expect(out.sheets).toEqual({
       consolidation: "Consolidation",
       summary: "Summary by source",
+      notMerged: "Not merged",
       unreadable: "Unreadable files",
     });
-    expect(out.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
+    expect(out.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
     expect(out.syncs).toBe(2);
 
     const T = CONSOLIDATION_TEXT;
@@ -191,7 +192,7 @@ describe("writeConsolidation", () => {
       );
 
     const again = await writeConsolidation(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en");
-    expect(again.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
+    expect(again.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
     expect(again.replaced).toBe(78);
     expect(again.kept).toBe(0);
     // names, sizes of the earlier sheets, their cells, the write
@@ -202,7 +203,11 @@ describe("writeConsolidation", () => {
     // only Lyon, under another name (same content): its rows are replaced, Tunis's kept
     const renamed = { ...lyon, fileName: "lyon (2).xlsx" };
     const third = await writeConsolidation(consolidateAll([renamed]), "en");
-    expect(third).toMatchObject({ replaced: 39, kept: 39, rows: { consolidation: 78, summary: 2, unreadable: 1 } });
+    expect(third).toMatchObject({
+      replaced: 39,
+      kept: 39,
+      rows: { consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 },
+    });
     const files = dataRows(host, "Consolidation").map((r) => r[0]);
     expect(files.filter((f) => f === "tunis.xlsx")).toHaveLength(39);
     expect(files.filter((f) => f === "lyon (2).xlsx")).toHaveLength(39);
@@ -216,7 +221,7 @@ describe("writeConsolidation", () => {
       entries: { "3.1": { status: "Planifié", responsible: "Mairie" } },
     });
     const fourth = await writeConsolidation(consolidateAll([tunis2], [["notes.txt", "notWorkbook"]]), "en");
-    expect(fourth.rows).toEqual({ consolidation: 78, summary: 2, unreadable: 1 });
+    expect(fourth.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
     const periods = dataRows(host, "Consolidation")
       .filter((r) => r[0] === "tunis.xlsx")
       .map((r) => r[2]);
@@ -245,6 +250,7 @@ describe("writeConsolidation", () => {
     expect(out.sheets).toEqual({
       consolidation: "Consolidation",
       summary: "Synthèse par source",
+      notMerged: "Non fusionné",
       unreadable: "Fichiers non lus",
     });
     const names = host.getSnapshot().sheets.map((s) => s.name);

@@ -40,7 +40,7 @@ it("gives the same consolidation, not-merged cells and unreadable files in the p
   let err = "";
   const io: Io = { stdout: () => {}, stderr: (s) => (err += s), env: { LANG: "en_US.UTF-8" }, cwd: dir };
   expect(await run(["merge", ...names, "-o", "out.xlsx", "--json", "out.json"], io)).toBe(0);
-  expect(err).toContain("cell(s) not merged");
+  expect(err).toContain("1 cell not merged");
   const cli = JSON.parse(readFileSync(join(dir, "out.json"), "utf8"));
 
   const chosen: ChosenFile[] = names.map((name) => ({
