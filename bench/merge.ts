@@ -1,8 +1,11 @@
 /**
- * Budget: merge 400 workbooks from the command line in under 30 seconds. The 400 filled workbooks
+ * Budget: merge 400 workbooks from the command line in under 30 seconds (inputs given as an @list
+ * file). Then the scale rows: memory flat and CPU time per workbook constant from 50 to 10,000
+ * workbooks, and a 100,000-row workbook (bench/mergeScale.ts, one process each). The 400 filled workbooks
  * (each different: city, period, statuses, entries) are generated once into a temp folder and
  * reused; the measure is `liat merge` over all of them, writing the .xlsx and the JSON.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,11 +82,20 @@ export async function runMergeBench(): Promise<Row[]> {
   let stdout = "";
   const io = { stdout: (s: string) => (stdout += s), stderr: () => undefined, env: { LANG: "en" }, cwd: DIR };
   const t0 = performance.now();
-  const code = await run(["merge", ...files, "-o", join(out, "merged.xlsx"), "--json", join(out, "merged.json")], io);
+  // the inputs as a list file: thousands of paths never meet the shell's argument limit
+  writeFileSync(join(out, "inputs.txt"), files.join("\n"));
+  const code = await run(
+    ["merge", `@${join(out, "inputs.txt")}`, "-o", join(out, "merged.xlsx"), "--json", join(out, "merged.json")],
+    io,
+  );
   const seconds = (performance.now() - t0) / 1000;
   if (code !== 0) throw new Error(`liat merge exited with ${code}`);
-  const expected = `${COUNT} workbook(s) merged, ${COUNT * OBJECTIVE_CODES.length} row(s); 0 file(s) not merged.`;
-  if (!stdout.includes(expected)) throw new Error(`unexpected merge result: ${stdout.trim()}`);
+  const merged = JSON.parse(readFileSync(join(out, "merged.json"), "utf8")) as {
+    rows: unknown[];
+    unreadable: unknown[];
+  };
+  if (merged.rows.length !== COUNT * OBJECTIVE_CODES.length || merged.unreadable.length !== 0)
+    throw new Error(`unexpected merge result: ${stdout.trim()}`);
   return [
     {
       name: `CLI merge of ${COUNT} workbooks (.xlsx + JSON out)`,
@@ -97,5 +109,52 @@ export async function runMergeBench(): Promise<Row[]> {
       value: Number(((seconds * 1000) / COUNT).toFixed(1)),
       unit: "ms",
     },
+    ...scaleRows(),
   ];
+}
+
+/** One merge in its own process (bench/mergeScale.ts), for its own peak memory. */
+function measure(mode: "files" | "rows", count: number): { seconds: number; cpuSeconds: number; peakMB: number } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "mergeScale.ts"), mode, String(count)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`mergeScale ${mode} ${count}: ${r.stderr.split("\n")[0]}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+/** Files merged in the scale rows; LIAT_BENCH_FILES=50,400 runs fewer (10,000 files take minutes). */
+const SCALE_FILES = (process.env.LIAT_BENCH_FILES ?? "50,400,2000,4000,10000").split(",").map(Number);
+const BIG_ROWS = 100_000;
+const MEMORY_BUDGET_MB = 300;
+
+/**
+ * Memory flat and time linear in the number of files (distinct workbooks, grid → streamed .xlsx and
+ * JSON), and one workbook of 100,000 rows: the consolidation half of liat merge, each in its own process.
+ */
+function scaleRows(): Row[] {
+  const rows: Row[] = [];
+  for (const n of SCALE_FILES) {
+    const m = measure("files", n);
+    rows.push({
+      name: `merge ${n} workbooks: peak memory`,
+      value: Math.round(m.peakMB),
+      unit: "MB",
+      budget: `< ${MEMORY_BUDGET_MB} MB`,
+      ok: m.peakMB < MEMORY_BUDGET_MB,
+    });
+    rows.push({ name: `  CPU time per workbook`, value: Number(((m.cpuSeconds * 1000) / n).toFixed(1)), unit: "ms" });
+  }
+  const big = measure("rows", BIG_ROWS);
+  rows.push(
+    {
+      name: `merge one ${BIG_ROWS}-row workbook (grid → outputs): CPU`,
+      value: Number(big.cpuSeconds.toFixed(1)),
+      unit: "s",
+      budget: "< 5 s",
+      ok: big.cpuSeconds < 5,
+    },
+    { name: `  peak memory`, value: Math.round(big.peakMB), unit: "MB", budget: "< 500 MB", ok: big.peakMB < 500 },
+  );
+  return rows;
 }

@@ -1,0 +1,100 @@
+/**
+ * One measured merge, run in its own process so that its peak memory is its own:
+ * `tsx bench/mergeScale.ts files N` merges N distinct received workbooks (grids, as the reader hands
+ * them over) into the streamed .xlsx and JSON outputs; `tsx bench/mergeScale.ts rows N` merges one
+ * workbook holding a table of N rows. Prints {"seconds", "cpuSeconds", "peakMB"} as JSON (CPU time: the machine may be shared). The grid → consolidation →
+ * output half of `liat merge` (the file reader is measured by the read-side rows).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConsolidationJsonWriter, ConsolidationWriter } from "../src/cli/writeConsolidation";
+import { OBJECTIVE_CODES } from "../src/core/catalogue";
+import { Consolidator } from "../src/core/consolidate";
+import type { CellValue } from "../src/core/excelValues";
+import { COLUMN_KEYS, coverLayout, DOMAIN_IDS, domainSheetLayout } from "../src/core/layout";
+import type { SheetData, WorkbookData } from "../src/core/workbookReader";
+
+const STATUSES = ["Non commencé", "Planifié", "En cours", "Mis en œuvre", "Pérennisé", "Non applicable", "", "Planned"];
+
+/** Entry cells of row j of workbook i, in layout order (catalogue cells from the layout). */
+function entryRow(layoutRow: readonly (string | number)[], i: number, j: number): CellValue[] {
+  return COLUMN_KEYS.map((k, c) => {
+    switch (k) {
+      case "status":
+        return STATUSES[(i * 7 + j * 3) % STATUSES.length]!;
+      case "responsible":
+        return `Service ${(i + j) % 5}`;
+      case "start":
+        return 45_300 + ((i + j) % 200);
+      case "beneficiaries":
+        return (i * j) % 500;
+      case "evidence":
+        return `https://example.org/city-${i}/objective-${j}`;
+      case "comments":
+        return j % 10 === 0 ? `note ${i}-${j}` : null;
+      case "points":
+        return null;
+      default: {
+        const v = layoutRow[c];
+        return v === undefined || v === "" || (typeof v === "string" && v.startsWith("=")) ? null : v;
+      }
+    }
+  });
+}
+
+function workbook(i: number): WorkbookData {
+  const lang = i % 2 === 0 ? "fr" : "en";
+  const cover: SheetData = { name: "LIAT", rows: coverLayout(lang, { city: `City ${i}`, period: "2025" }).values };
+  const domains = DOMAIN_IDS.map((d): SheetData => {
+    const l = domainSheetLayout(d, lang);
+    return { name: l.name, rows: [[l.title], [l.help], [], l.headers, ...l.rows.map((r, j) => entryRow(r, i, j))] };
+  });
+  return { fileName: `city-${i}.xlsx`, sheets: [cover, ...domains] };
+}
+
+function bigWorkbook(rows: number): WorkbookData {
+  const l = domainSheetLayout(1, "fr");
+  const body: CellValue[][] = [l.headers];
+  for (let r = 0; r < rows; r++) {
+    const code = OBJECTIVE_CODES[r % OBJECTIVE_CODES.length]!;
+    const row = entryRow(l.rows[0]!, r, r);
+    row[0] = code;
+    body.push(row);
+  }
+  return { fileName: "big.xlsx", sheets: [{ name: "Données", rows: body }] };
+}
+
+async function main(): Promise<void> {
+  const [mode, countText] = process.argv.slice(2);
+  const count = Number(countText);
+  const dir = mkdtempSync(join(tmpdir(), "liat-bench-scale-"));
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const xlsx = new ConsolidationWriter({ filename: join(dir, "out.xlsx") }, "en");
+  const json = new ConsolidationJsonWriter(join(dir, "out.json"));
+  const c = new Consolidator((rows) => {
+    xlsx.addRows(rows);
+    json.addRows(rows);
+  });
+  if (mode === "rows") c.add(bigWorkbook(count));
+  else
+    for (let i = 0; i < count; i++) {
+      c.add(workbook(i));
+      // let the output streams drain, as reading the next file does in liat merge
+      if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+    }
+  const result = c.result();
+  await xlsx.finish(result);
+  json.finish(result);
+  const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  rmSync(dir, { recursive: true, force: true });
+  const merged = c.rowCount;
+  process.stdout.write(
+    `${JSON.stringify({ seconds, cpuSeconds, peakMB: process.resourceUsage().maxRSS / 1024, rows: merged, sources: result.sources.length })}\n`,
+  );
+}
+
+void main();
