@@ -14,6 +14,7 @@ const SECTIONS: Section[] = [
   { name: "functions", load: async () => (await import("./functions")).runFunctionsBench },
   { name: "validate", load: async () => (await import("./validate")).runValidateBench },
   { name: "excel", load: async () => (await import("./excel")).runExcelBench },
+  { name: "payload", load: async () => (await import("./payload")).runPayloadBench },
   { name: "taskpane", load: async () => (await import("./taskpane")).runTaskpaneBench },
   { name: "merge", load: async () => (await import("./merge")).runMergeBench },
   { name: "read", load: async () => (await import("./read")).runReadBench },
