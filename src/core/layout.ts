@@ -697,3 +697,24 @@ export const PROTECTION_OPTIONS = {
   allowFormatRows: true,
   allowAutoFilter: true,
 } as const;
+
+/**
+ * The history of closed reporting periods: plain cells in one Excel table on its own sheet, one row
+ * per closed period and objective, so it survives email, co-authoring and opening without the
+ * add-in. `seq` numbers the periods in the order they were closed (the cover's trend formulas look
+ * periods up by it); `domain` and `points` let native formulas average a domain's points per period
+ * (`points` is the same native formula as a domain sheet's Points column, over the row's status).
+ * The headers name no domain-table column pair (no "Code"), so readers never take it for a LIAT table.
+ */
+export const HISTORY_SHEET = "LIAT_History";
+export const HISTORY_TABLE = "LIAT_History";
+export type HistoryColumnKey = "seq" | "period" | "closedOn" | "code" | "domain" | "status" | "points";
+export const HISTORY_COLUMNS: readonly { key: HistoryColumnKey; header: Localized; numberFormat: string }[] = [
+  { key: "seq", header: { fr: "N° de période", en: "Period no." }, numberFormat: "0" },
+  { key: "period", header: { fr: "Période", en: "Period" }, numberFormat: "@" },
+  { key: "closedOn", header: { fr: "Clôturée le", en: "Closed on" }, numberFormat: DATE_FORMAT },
+  { key: "code", header: { fr: "Objectif LIAT", en: "LIAT objective" }, numberFormat: "@" },
+  { key: "domain", header: { fr: "Domaine", en: "Domain" }, numberFormat: "0" },
+  { key: "status", header: { fr: "Statut", en: "Status" }, numberFormat: "@" },
+  { key: "points", header: { fr: "Points", en: "Points" }, numberFormat: "0" },
+];
