@@ -6,11 +6,13 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { compareStatuses, type ObjectiveMove } from "../core/compare";
 import { checkWorkbook, Consolidator, unreadableMessage, type CheckedWorkbook } from "../core/consolidate";
 import { DOMAINS } from "../core/domains";
 import { isLang, langFromLocale, type Lang } from "../core/language";
 import type { MessageParams } from "../core/messages";
 import { ratingLabel } from "../core/rating";
+import { NOT_APPLICABLE_LABEL, STATUS_SCALE } from "../core/status";
 import type { UnreadableReason } from "../core/workbookReader";
 import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
@@ -204,6 +206,81 @@ async function cmdSummary(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** A status in a comparison: its label in the message language, "not assessed" for blank. */
+function statusText(s: ObjectiveMove["old"], lang: Lang): string {
+  return s === null ? t("notAssessed", lang) : s === "na" ? NOT_APPLICABLE_LABEL[lang] : STATUS_SCALE[s]!.label[lang];
+}
+
+const signed = (v: number | null) => (v === null ? "" : `${v > 0 ? "+" : ""}${v.toFixed(1)}`);
+
+async function cmdCompare(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...COMMON, json: { type: "boolean" } },
+    allowPositionals: true,
+  });
+  const lang = pickLang(values.lang, io.env);
+  if (values.help) return help(io, t("compareHelp", lang));
+  if (positionals.length !== 2) throw new UsageError(t("twoFiles", lang));
+  const sides: CheckedWorkbook[] = [];
+  for (const file of positionals) {
+    const read = await readWorkbookFile(resolve(io.cwd, file), file);
+    const checked = read.ok ? checkWorkbook(read.workbook) : null;
+    if (checked === null) {
+      io.stderr(`${unreadableText(file, read.ok ? "noLiatTable" : read.reason, lang)}\n`);
+      return EXIT.usage;
+    }
+    sides.push(checked);
+  }
+  const [before, after] = sides as [CheckedWorkbook, CheckedWorkbook];
+  const entries = (c: CheckedWorkbook) =>
+    c.rows.filter((r) => r.counted).map((r) => ({ code: r.code, status: r.values.status }));
+  const c = compareStatuses(entries(before), entries(after));
+  const file = (w: CheckedWorkbook, shown: string) => ({
+    file: shown,
+    city: w.settings.city,
+    period: w.settings.period,
+    lang: w.settings.lang,
+  });
+  if (values.json) {
+    const out = { old: file(before, positionals[0]!), new: file(after, positionals[1]!), ...c };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const none = t("none", lang);
+  const names = c.domains.map((d) => `${d.domain} ${DOMAINS.find((x) => x.id === d.domain)!.name[lang]}`);
+  const w = Math.max(t("summaryHeader", lang).length, ...names.map((x) => x.length)) + 2;
+  const line = (label: string, g: (typeof c)["overall"]) =>
+    `${pad(label, w)}${pad(num(g.old.score), 8)}${pad(num(g.new.score), 8)}${pad(signed(g.change), 10)}${pct(g.old.coverage) || none} → ${pct(g.new.coverage) || none}`;
+  const moves = (key: "wentUp" | "wentDown" | "becameAssessed" | "stoppedAssessed", list: ObjectiveMove[]) => [
+    t(key, lang, { count: list.length }),
+    ...list.map((m) => `  ${m.code}\t${statusText(m.old, lang)} → ${statusText(m.new, lang)}`),
+  ];
+  const lines = [
+    t("oldLine", lang, {
+      file: positionals[0]!,
+      city: before.settings.city || none,
+      period: before.settings.period || none,
+    }),
+    t("newLine", lang, {
+      file: positionals[1]!,
+      city: after.settings.city || none,
+      period: after.settings.period || none,
+    }),
+    "",
+    `${pad(t("summaryHeader", lang), w)}${pad(t("before", lang), 8)}${pad(t("after", lang), 8)}${pad(t("change", lang), 10)}${t("coverage", lang)}`,
+    ...c.domains.map((d, i) => line(names[i]!, d)),
+    line(t("overall", lang), c.overall),
+    "",
+    ...moves("wentUp", c.up),
+    ...moves("wentDown", c.down),
+    ...moves("becameAssessed", c.becameAssessed),
+    ...moves("stoppedAssessed", c.stoppedAssessed),
+  ];
+  io.stdout(`${lines.join("\n")}\n`);
+  return EXIT.ok;
+}
+
 /** Every how many files merge reports progress (and at the end), when there are at least as many. */
 const PROGRESS_EVERY = 25;
 
@@ -347,6 +424,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   check: cmdCheck,
   summary: cmdSummary,
   merge: cmdMerge,
+  compare: cmdCompare,
 };
 
 /** Runs the command line on arguments (without "node liat"); returns the exit code. */
