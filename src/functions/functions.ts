@@ -14,6 +14,7 @@ import { ratingLabel } from "../core/rating";
 import { formatReferences } from "../core/references";
 import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, type Tally } from "../core/scoring";
 import { parseStatus, type ParsedStatus } from "../core/status";
+import { scoreChange } from "../core/trend";
 import { flatten, matrix, readLang, readNumber, show } from "./args";
 import { everyLanguage, functionError } from "./functionErrors";
 
@@ -244,4 +245,17 @@ export function check(entries: string[][], lang?: string): string {
   const raw: RawEntry = {};
   ENTRY_FIELDS.forEach((f, i) => (raw[f] = NUMERIC_FIELDS.has(f) ? numericText(cells[i]) : (cells[i] as CellValue)));
   return checkMessage(raw, l);
+}
+
+/**
+ * Change in score between two sets of statuses (for example last period's and this period's): the score of the new statuses minus the score of the old ones, in points (-100 to 100). Same rules as SCORE.
+ * @customfunction CHANGE
+ * @param oldStatuses Status cells of the earlier period: labels (French or English), levels 0-4, "N/A" or blank.
+ * @param newStatuses Status cells of the later period.
+ * @returns The change in points, or blank when either set has no assessed objective.
+ */
+export function change(oldStatuses: string[][], newStatuses: string[][]): number | string {
+  const before = tallyOrThrow(() => tallyMatrix(matrix(oldStatuses))).score;
+  const after = tallyOrThrow(() => tallyMatrix(matrix(newStatuses))).score;
+  return scoreChange(before, after) ?? "";
 }

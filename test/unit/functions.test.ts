@@ -103,6 +103,7 @@ describe("LIAT.* custom functions", () => {
       "PRIORITIES",
       "PROGRESS",
       "CHECK",
+      "CHANGE",
     ]) {
       expect(functionMetadata("fr")[id]?.description.length).toBeGreaterThan(10);
     }

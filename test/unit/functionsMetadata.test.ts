@@ -20,6 +20,7 @@ const EXPECTED_IDS = [
   "PRIORITIES",
   "PROGRESS",
   "CHECK",
+  "CHANGE",
 ];
 
 let metadata: FunctionsMetadata;
