@@ -707,7 +707,7 @@ export const PROTECTION_OPTIONS = {
  * The headers name no domain-table column pair (no "Code"), so readers never take it for a LIAT table.
  */
 export const HISTORY_SHEET = "LIAT_History";
-export const HISTORY_TABLE = "LIAT_History";
+export const HISTORY_TABLE = "LIAT_Periods";
 export type HistoryColumnKey = "seq" | "period" | "closedOn" | "code" | "domain" | "status" | "points";
 export const HISTORY_COLUMNS: readonly { key: HistoryColumnKey; header: Localized; numberFormat: string }[] = [
   { key: "seq", header: { fr: "N° de période", en: "Period no." }, numberFormat: "0" },

@@ -2,8 +2,8 @@
  * The trend over closed periods: per domain and overall, the score of each recorded period and the
  * change since the previous one. `periodTrend` computes it with the scoring rules of summary.ts;
  * `trendBlock` lays out the cover's native formulas over the history table that give the same
- * numbers in any Excel or LibreOffice, without the add-in (AVERAGEIFS of the Points column per
- * period number and domain = mean points of the assessed objectives; overall = mean of the domain
+ * numbers in any Excel or LibreOffice, without the add-in (SUMIFS / COUNTIFS of the Points column
+ * per period number and domain = mean points of the assessed objectives; overall = mean of the domain
  * scores that exist; change = score − previous score, blank when either is blank).
  */
 import type { DomainId } from "./catalogueTypes";
@@ -119,7 +119,8 @@ export function trendBlock(lang: Lang): TrendBlock {
     ];
     for (const d of DOMAINS) {
       const crit = `${seq},${k},${domain},${d.id}`;
-      line.push(`=IF(COUNTIFS(${crit},${points},">=0")=0,"",AVERAGEIFS(${points},${crit}))`);
+      const count = `COUNTIFS(${crit},${points},">=0")`;
+      line.push(`=IF(${count}=0,"",SUMIFS(${points},${crit})/${count})`);
     }
     const first = at(columns.domains[0]!);
     const last = at(columns.domains[n - 1]!);
