@@ -65,7 +65,7 @@ function today(): string {
 }
 
 /** The history table of a sheet grid, with the header row as a 0-based sheet row. */
-function historyOf(grid: SheetGrid | undefined): HistoryTable | null {
+export function historyOf(grid: SheetGrid | undefined): HistoryTable | null {
   if (!grid || grid.values.length === 0) return null;
   // Cells left of the used range are blank: pad them so that column indexes are sheet columns.
   const rows = grid.values.map((r) => [...Array<null>(grid.left).fill(null), ...r]);

@@ -9,3 +9,5 @@ export { getWorkbookStatus, readSummary } from "./workbookStatus";
 export { saveSettings } from "./settings";
 export { selectCell, selectIssue, activateDomain } from "./navigate";
 export { forgetSheets } from "./snapshot";
+export { closePeriod, type ClosePeriodOptions, type ClosePeriodResult } from "./closePeriod";
+export { readPeriods, type PeriodsRead } from "./periods";

@@ -27,12 +27,13 @@ import { visuallyHidden } from "./visuallyHidden";
 // Only the summary is needed for the first render: the other views load on demand (smaller initial JavaScript).
 const IssuesView = lazy(() => import("./views/IssuesView").then((m) => ({ default: m.IssuesView })));
 const SetupView = lazy(() => import("./views/SetupView").then((m) => ({ default: m.SetupView })));
+const ProgressView = lazy(() => import("./views/ProgressView").then((m) => ({ default: m.ProgressView })));
 import { ShareView } from "./share/ShareView";
 import { SummaryView } from "./views/SummaryView";
 import type { WorkbookApi } from "./workbookApi";
 import { WorkbookApiContext } from "./workbookApiContext";
 
-export const VIEWS = ["summary", "issues", "setup", "share"] as const;
+export const VIEWS = ["summary", "issues", "setup", "share", "progress"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
@@ -145,6 +146,7 @@ function Shell({ initialView }: { initialView: ViewId }) {
           <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
             {view === "issues" ? <IssuesView /> : null}
             {view === "setup" ? <SetupView /> : null}
+            {view === "progress" ? <ProgressView /> : null}
           </Suspense>
           {view === "share" ? <ShareView /> : null}
         </div>

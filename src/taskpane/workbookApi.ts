@@ -9,7 +9,12 @@ import type { Lang } from "../core/language";
 import type { InsertOptions, InsertResult, LiveUpdate, ValidationIssue, WorkbookStatus } from "../excel/types";
 import {
   activateDomain,
+  closePeriod,
   createLiveValidator,
+  readPeriods,
+  type ClosePeriodOptions,
+  type ClosePeriodResult,
+  type PeriodsRead,
   getWorkbookStatus,
   insertLiat,
   saveSettings,
@@ -37,6 +42,10 @@ export interface WorkbookApi {
   writeConsolidation(result: ConsolidationResult, lang: Lang): Promise<ConsolidationWriteResult>;
   /** Activates a sheet and selects a cell (default A1). */
   openSheet(sheet: string, address?: string): Promise<void>;
+  /** The closed periods of the history table and the current statuses. */
+  readPeriods(): Promise<PeriodsRead>;
+  /** Closes the reporting period (records it in the history, starts the next one). */
+  closePeriod(options: ClosePeriodOptions): Promise<ClosePeriodResult>;
 }
 
 /** The implementation over src/excel (Excel.run against Office, or the in-memory host). */
@@ -50,5 +59,7 @@ export function createExcelWorkbookApi(): WorkbookApi {
     activateDomain,
     writeConsolidation,
     openSheet: (sheet, address = "A1") => selectCell(sheet, address),
+    readPeriods,
+    closePeriod,
   };
 }

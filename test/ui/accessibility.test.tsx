@@ -30,7 +30,7 @@ test.each(["en", "fr"] as const)("no axe violations in any view (%s)", async (la
   expect(await violations(container)).toEqual([]);
 
   const tabs = screen.getAllByRole("tab");
-  expect(tabs).toHaveLength(4);
+  expect(tabs).toHaveLength(5);
   for (const tab of tabs.slice(1)) {
     await userEvent.click(tab);
     expect(tab.getAttribute("aria-selected")).toBe("true");

@@ -7,6 +7,7 @@ import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { columnIndex, COLUMN_KEYS, domainSheetLayout } from "../../src/core/layout";
 import { moveColumns, readOk, writePlainWorkbook } from "./cliFixtures";
 
+jest.setTimeout(60_000);
 let dir: string;
 
 async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

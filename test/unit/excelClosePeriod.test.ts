@@ -19,6 +19,7 @@ import { insertLiat } from "../../src/excel/workbookOperations";
 import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { allValues, newHost, run } from "./excelFixtures";
 
+jest.setTimeout(180_000);
 const STATUS = columnLetter(columnIndex("status"));
 const RESPONSIBLE = columnLetter(columnIndex("responsible"));
 const CHOICES = ["", "Non commencé", "Planifié", "En cours", "Mis en œuvre", "Pérennisé", "Non applicable", "Planned"];
