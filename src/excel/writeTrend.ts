@@ -4,7 +4,8 @@ import type { Lang } from "../core/language";
 import { TREND, trendBlock } from "../core/trend";
 
 const SCORE_FORMAT = "0.0";
-const CHANGE_FORMAT = "+0.0;-0.0;0.0";
+// Plain "0.0" (no "+" section): the preview host formats only the common number formats.
+const CHANGE_FORMAT = "0.0";
 
 export function queueTrend(ws: Excel.Worksheet, lang: Lang): void {
   const block = trendBlock(lang);

@@ -9,7 +9,8 @@ import axe from "axe-core";
 import { insertLiat } from "../../src/excel/workbookOperations";
 import { entryCell, installHost, renderPane, typeInto } from "./paneHarness";
 
-jest.setTimeout(60_000);
+// Five views, two languages, axe on each: minutes on a loaded machine.
+jest.setTimeout(180_000);
 
 async function violations(container: HTMLElement): Promise<string[]> {
   const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });

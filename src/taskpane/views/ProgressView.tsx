@@ -63,7 +63,8 @@ export function ProgressView() {
   const [done, setDone] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ label: string; closedOn: number | null } | null>(null);
   const [source, setSource] = useState<"history" | "file">("history");
-  const [seq, setSeq] = useState<number | null>(null);
+  /** The recorded period the user picked; by default the last one closed. */
+  const [picked, setPicked] = useState<number | null>(null);
   const [fileBaseline, setFileBaseline] = useState<Baseline | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
@@ -72,7 +73,6 @@ export function ProgressView() {
       const read = await api.readPeriods();
       setData(read);
       setNext((n) => n || nextPeriodLabel(read.period));
-      setSeq((s) => (s !== null && read.periods.some((p) => p.seq === s) ? s : (read.periods.at(-1)?.seq ?? null)));
       setError(null);
     } catch (e) {
       setError(e);
@@ -123,9 +123,9 @@ export function ProgressView() {
 
   const baseline: Baseline | null = useMemo(() => {
     if (source === "file") return fileBaseline;
-    const p = data?.periods.find((x) => x.seq === seq);
+    const p = data?.periods.find((x) => x.seq === picked) ?? data?.periods.at(-1);
     return p ? { label: p.label, entries: p.entries } : null;
-  }, [source, fileBaseline, data, seq]);
+  }, [source, fileBaseline, data, picked]);
   const comparison: Comparison | null = useMemo(
     () => (baseline && data ? compareStatuses(baseline.entries, data.current) : null),
     [baseline, data],
@@ -220,8 +220,8 @@ export function ProgressView() {
           ) : (
             <Field label={t("progress.period")}>
               <Select
-                value={seq === null ? "" : String(seq)}
-                onChange={(_, d) => setSeq(Number(d.value))}
+                value={String(data.periods.find((p) => p.seq === picked)?.seq ?? data.periods.at(-1)!.seq)}
+                onChange={(_, d) => setPicked(Number(d.value))}
                 data-testid="baseline-period"
               >
                 {data.periods.map((p) => (
