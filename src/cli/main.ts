@@ -211,7 +211,7 @@ function statusText(s: ObjectiveMove["old"], lang: Lang): string {
   return s === null ? t("notAssessed", lang) : s === "na" ? NOT_APPLICABLE_LABEL[lang] : STATUS_SCALE[s]!.label[lang];
 }
 
-const signed = (v: number | null) => (v === null ? "" : `${v > 0 ? "+" : ""}${v.toFixed(1)}`);
+const signed = (v: number | null, lang: Lang) => (v === null ? "" : `${v > 0 ? "+" : ""}${num(v, lang)}`);
 
 async function cmdCompare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -251,7 +251,7 @@ async function cmdCompare(args: string[], io: Io): Promise<number> {
   const names = c.domains.map((d) => `${d.domain} ${DOMAINS.find((x) => x.id === d.domain)!.name[lang]}`);
   const w = Math.max(t("summaryHeader", lang).length, ...names.map((x) => x.length)) + 2;
   const line = (label: string, g: (typeof c)["overall"]) =>
-    `${pad(label, w)}${pad(num(g.old.score), 8)}${pad(num(g.new.score), 8)}${pad(signed(g.change), 10)}${pct(g.old.coverage) || none} → ${pct(g.new.coverage) || none}`;
+    `${pad(label, w)}${pad(num(g.old.score, lang), 8)}${pad(num(g.new.score, lang), 8)}${pad(signed(g.change, lang), 10)}${pct(g.old.coverage, lang) || none} → ${pct(g.new.coverage, lang) || none}`;
   const moves = (key: "wentUp" | "wentDown" | "becameAssessed" | "stoppedAssessed", list: ObjectiveMove[]) => [
     t(key, lang, { count: list.length }),
     ...list.map((m) => `  ${m.code}\t${statusText(m.old, lang)} → ${statusText(m.new, lang)}`),

@@ -709,12 +709,14 @@ export const PROTECTION_OPTIONS = {
 export const HISTORY_SHEET = "LIAT_History";
 export const HISTORY_TABLE = "LIAT_Periods";
 export type HistoryColumnKey = "seq" | "period" | "closedOn" | "code" | "domain" | "status" | "points";
-export const HISTORY_COLUMNS: readonly { key: HistoryColumnKey; header: Localized; numberFormat: string }[] = [
-  { key: "seq", header: { fr: "N° de période", en: "Period no." }, numberFormat: "0" },
-  { key: "period", header: { fr: "Période", en: "Period" }, numberFormat: "@" },
-  { key: "closedOn", header: { fr: "Clôturée le", en: "Closed on" }, numberFormat: DATE_FORMAT },
-  { key: "code", header: { fr: "Objectif LIAT", en: "LIAT objective" }, numberFormat: "@" },
-  { key: "domain", header: { fr: "Domaine", en: "Domain" }, numberFormat: "0" },
-  { key: "status", header: { fr: "Statut", en: "Status" }, numberFormat: "@" },
-  { key: "points", header: { fr: "Points", en: "Points" }, numberFormat: "0" },
-];
+export const HISTORY_COLUMNS: readonly { key: HistoryColumnKey; header: Localized; numberFormat: string }[] = (
+  [
+    ["seq", "0"],
+    ["period", "@"],
+    ["closedOn", DATE_FORMAT],
+    ["code", "@"],
+    ["domain", "0"],
+    ["status", "@"],
+    ["points", "0"],
+  ] as const
+).map(([key, numberFormat]) => ({ key, header: localized(`workbook:history.${key}`), numberFormat }));

@@ -9,6 +9,7 @@
 import type { DomainId } from "./catalogueTypes";
 import { DOMAINS } from "./domains";
 import { HISTORY_COLUMN_INDEX, type HistoryPeriod } from "./history";
+import { text } from "./i18n/texts";
 import type { Lang } from "./language";
 import { columnLetter, HISTORY_SHEET, quoteSheet } from "./layout";
 import { summarize } from "./summary";
@@ -74,7 +75,6 @@ export interface TrendBlock {
 
 /** The cover's trend block: native formulas over the history table's whole columns (the table grows freely). */
 export function trendBlock(lang: Lang): TrendBlock {
-  const fr = lang === "fr";
   const col = (k: keyof typeof HISTORY_COLUMN_INDEX) => {
     const l = columnLetter(HISTORY_COLUMN_INDEX[k]);
     return `${quoteSheet(HISTORY_SHEET)}!$${l}:$${l}`;
@@ -96,19 +96,16 @@ export function trendBlock(lang: Lang): TrendBlock {
     overallChange: 3 + 2 * n,
   };
   const short = (id: DomainId) => `${id} ${DOMAINS.find((d) => d.id === id)!.short[lang]}`;
-  const overallLabel = fr ? "Ensemble" : "Overall";
+  const overallLabel = text(lang, "workbook:trend.overall");
   const header: string[] = [
-    fr ? "Période clôturée" : "Closed period",
-    fr ? "Clôturée le" : "Closed on",
+    text(lang, "workbook:trend.label"),
+    text(lang, "workbook:trend.closedOn"),
     ...DOMAINS.map((d) => short(d.id)),
     overallLabel,
-    ...DOMAINS.map((d) => `${fr ? "Évolution" : "Change"} ${short(d.id)}`),
-    `${fr ? "Évolution" : "Change"} ${overallLabel}`,
+    ...DOMAINS.map((d) => text(lang, "workbook:trend.change", { name: short(d.id) })),
+    text(lang, "workbook:trend.change", { name: overallLabel }),
   ];
-  const values: (string | number)[][] = [
-    [fr ? "Évolution par période clôturée (historique LIAT_History)" : "Trend over closed periods (LIAT_History)"],
-    header,
-  ];
+  const values: (string | number)[][] = [[text(lang, "workbook:trend.title")], header];
   for (let k = 1; k <= TREND.slots; k++) {
     const r = TREND.firstRow + k - 1;
     const at = (c: number) => `${columnLetter(c)}${r}`;

@@ -97,8 +97,8 @@ describe("liat compare", () => {
     const r = await liat("compare", "lyon-2024.xlsx", "lyon-2025.xlsx", "--lang", "fr");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Avant : lyon-2024.xlsx — Ville : Lyon — Période : 2024");
-    expect(r.out).toMatch(/1 Gouvernance\s+50\.0\s+50\.0\s+0\.0\s+19% → 13%/);
-    expect(r.out).toMatch(/2 Emploi \(accès à\)\s+50\.0\s+0% → 17%/);
+    expect(r.out).toMatch(/1 Gouvernance\s+50,0\s+50,0\s+0,0\s+19\s%\s→\s13\s%/);
+    expect(r.out).toMatch(/2 Emploi \(accès à\)\s+50,0\s+0\s%\s→\s17\s%/);
     expect(r.out).toContain("En hausse (1) :");
     expect(r.out).toContain("1.1.1\tPlanifié → Mis en œuvre");
     expect(r.out).toContain("1.1.3\tMis en œuvre → non évalué");
