@@ -81,6 +81,9 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<ClosePer
       const tables = scanTables(snapshot);
       if (tables.length === 0) throw liatError("notLiatWorkbook");
       const settings = settingsOf(snapshot, tables);
+      // The history's Points column and the cover's trend use the lists sheet's status lookup (schema 2 on).
+      const names = new Set(snapshot.names.map((n) => n.name.toLowerCase()));
+      if (!names.has("liat_statuskey") || !names.has("liat_statuspoints")) throw liatError("upgradeFirst");
       const lang: Lang = settings.lang;
       const label = (options.label ?? settings.period).trim();
       const closedOn = isoDateToSerial(options.closedOn ?? today()) ?? isoDateToSerial(today())!;

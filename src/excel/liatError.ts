@@ -14,6 +14,7 @@ export type LiatErrorKey =
   | "newerSchema"
   | "cellNotFound"
   | "domainNotFound"
+  | "upgradeFirst"
   | "excel";
 
 export class LiatError extends Error {

@@ -17,7 +17,7 @@ import { periodTrend, TREND, trendBlock } from "../../src/core/trend";
 import { closePeriod } from "../../src/excel/closePeriod";
 import { insertLiat } from "../../src/excel/workbookOperations";
 import type { LiatHost } from "../../tooling/excel-host/excelHost";
-import { allValues, newHost, run } from "./excelFixtures";
+import { allValues, buildV1Workbook, newHost, run } from "./excelFixtures";
 
 jest.setTimeout(180_000);
 const STATUS = columnLetter(columnIndex("status"));
@@ -144,5 +144,22 @@ describe("closePeriod", () => {
       }),
       { numRuns: 5 },
     );
+  });
+});
+
+describe("closePeriod on an older workbook", () => {
+  it("asks for the upgrade first and changes nothing; after the upgrade the first close adds the history", async () => {
+    const host = newHost();
+    await buildV1Workbook(host, "en", { "1.1.1": { status: "Planned", responsible: "Mayor" } });
+    const before = allValues(host);
+    await expect(closePeriod({ label: "2024", nextLabel: "2025", clearStatuses: false })).rejects.toMatchObject({
+      key: "upgradeFirst",
+    });
+    expect(allValues(host)).toEqual(before);
+    await insertLiat({ lang: "en" });
+    const r = await closePeriod({ label: "2024", nextLabel: "2025", clearStatuses: false });
+    expect(r).toMatchObject({ closed: true, createdHistory: true, recorded: 39 });
+    const history = readHistory(sheetValues(host, HISTORY_SHEET))!;
+    expect(history.periods[0]!.entries.find((e) => e.code === "1.1.1")!.status).toBe("Planned");
   });
 });

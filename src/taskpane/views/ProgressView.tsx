@@ -61,6 +61,7 @@ export function ProgressView() {
   const [clear, setClear] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [closeError, setCloseError] = useState<unknown>(null);
   const [confirm, setConfirm] = useState<{ label: string; closedOn: number | null } | null>(null);
   const [source, setSource] = useState<"history" | "file">("history");
   /** The recorded period the user picked; by default the last one closed. */
@@ -85,6 +86,7 @@ export function ProgressView() {
   const close = async (replace: boolean) => {
     setBusy(true);
     setDone(null);
+    setCloseError(null);
     try {
       const r = await api.closePeriod({ nextLabel: next, clearStatuses: clear, replace });
       if (!r.closed) setConfirm(r.needsConfirmation);
@@ -97,7 +99,7 @@ export function ProgressView() {
         setNext((n) => n || nextPeriodLabel(next.trim()));
       }
     } catch (e) {
-      setError(e);
+      setCloseError(e);
     } finally {
       setBusy(false);
     }
@@ -196,6 +198,7 @@ export function ProgressView() {
             </MessageBarActions>
           </MessageBar>
         ) : null}
+        {closeError ? <WorkbookError error={closeError} /> : null}
         {done ? (
           <MessageBar intent="success" layout="multiline" data-testid="period-closed">
             <MessageBarBody>{done}</MessageBarBody>
