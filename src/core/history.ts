@@ -6,7 +6,7 @@
  */
 import { OBJECTIVES } from "./catalogue";
 import { normalizeCode } from "./codes";
-import { dateToSerial, isBlank, type CellValue } from "./excelValues";
+import { dateToSerial, isBlank, isoDateToSerial, type CellValue } from "./excelValues";
 import { columnLetter, HISTORY_COLUMNS, pointsFormula, type HistoryColumnKey } from "./layout";
 import type { StatusEntry } from "./summary";
 import { textKey } from "./textKey";
@@ -56,6 +56,7 @@ function historyHeader(cells: readonly CellValue[]): Record<HistoryColumnKey, nu
 function serialOf(v: unknown): number | null {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (v instanceof Date) return dateToSerial(v);
+  if (typeof v === "string") return isoDateToSerial(v.trim().slice(0, 10));
   return null;
 }
 
