@@ -75,8 +75,8 @@ describe("periods in the preview", () => {
     await showSheet(sheet);
     await typeInto(status, "Implemented");
     const governance = pane.getByTestId("progress-table").locator('tr[data-key="1"]');
-    await governance.getByText("+50").waitFor({ timeout: 30_000 });
-    await expect(governance.locator("td").allTextContents()).resolves.toEqual(["25", "75", "+50", "6% → 6%"]);
+    await governance.getByText("+50.0").waitFor({ timeout: 30_000 });
+    await expect(governance.locator("td").allTextContents()).resolves.toEqual(["25.0", "75.0", "+50.0", "6% → 6%"]);
     await pane.getByTestId("moves-up").getByText("1.1.1: Planned → Implemented").waitFor();
     await pane.getByTestId("change-chart").locator("svg").first().waitFor({ timeout: 30_000 });
 

@@ -1,5 +1,4 @@
 /** Progress view: close a period in the pane, change statuses, compare with the recorded period; replacing asks first. */
-jest.mock("../../src/taskpane/views/ScoreChartImpl", () => require("./chartStub"));
 jest.mock("../../src/taskpane/views/ChangeChartImpl", () => require("./changeChartStub"));
 
 import { screen, waitFor, within } from "@testing-library/react";
@@ -37,7 +36,7 @@ test("closes a period, then shows what moved since it", async () => {
   await waitFor(() => expect(within(table).getByText("1 Governance").closest("tr")!.textContent).toContain("+25"));
   const row = within(table).getByText("1 Governance").closest("tr")!;
   // (25 + 50) / 2 = 37.5 before, (75 + 50) / 2 = 62.5 now.
-  expect([...row.querySelectorAll("td")].map((c) => c.textContent)).toEqual(["38", "63", "+25", "13% → 13%"]);
+  expect([...row.querySelectorAll("td")].map((c) => c.textContent)).toEqual(["37.5", "62.5", "+25.0", "13% → 13%"]);
   expect(screen.getByTestId("moves-up").textContent).toContain("1.1.1: Planned → Implemented");
   expect(screen.getByTestId("moves-became").textContent).toContain("2.1: not assessed → Not started");
   expect(screen.getByTestId("moves-down").textContent).toBe("0 objectives went down");
