@@ -7,6 +7,7 @@
  * user agrees). The cover's trend block is (re)written with its native formulas. 2 syncs when the
  * session knows the sheets (read, write), 3 otherwise.
  */
+import { isSetSupported } from "./requirements";
 import { columnLetter } from "../core/a1";
 import { isoDateToSerial } from "../core/excelValues";
 import {
@@ -136,8 +137,11 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<ClosePer
         ws.getRange(`${at(0, last + 1)}:${at(width - 1, headerRow + oldRows)}`).clear("Contents");
       const full = `${at(0, headerRow)}:${at(width - 1, last)}`;
       const existing = snapshot.tables.find((t) => t.sheetId === grid?.id);
-      if (existing) wb.tables.getItem(existing.name).resize(ws.getRange(full));
+      if (existing && isSetSupported("ExcelApi", "1.13")) wb.tables.getItem(existing.name).resize(ws.getRange(full));
       else {
+        // Before ExcelApi 1.13 (no Table.resize) the table is turned back into cells, which keeps every value, and
+        // made again over the whole history.
+        if (existing) wb.tables.getItem(existing.name).convertToRange();
         const table = ws.tables.add(ws.getRange(full), true);
         table.name = HISTORY_TABLE;
       }

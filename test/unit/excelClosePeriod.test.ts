@@ -16,7 +16,8 @@ import {
 import { periodTrend, TREND, trendBlock } from "../../src/core/trend";
 import { closePeriod } from "../../src/excel/closePeriod";
 import { insertLiat } from "../../src/excel/workbookOperations";
-import type { LiatHost } from "../../tooling/excel-host/excelHost";
+import { createHost, type LiatHost } from "../../tooling/excel-host/excelHost";
+import { forgetSheets } from "../../src/excel/snapshot";
 import { allValues, buildV1Workbook, newHost, run } from "./excelFixtures";
 
 jest.setTimeout(180_000);
@@ -45,6 +46,30 @@ function currentStatuses(host: LiatHost): string[] {
     return String(rows[r]![columnIndex("status")] ?? "");
   });
 }
+
+describe("closePeriod where Table.resize does not exist (Office 2021: ExcelApi 1.14 has it, the Mac profile 1.11 not)", () => {
+  it("grows the history table by making it again over the whole history, every value kept", async () => {
+    const host = createHost({ profile: "mac" });
+    host.install(globalThis);
+    forgetSheets();
+    await insertLiat({ lang: "fr", city: "Lyon", period: "2024" });
+    const first = OBJECTIVES.map((_, i) => CHOICES[i % CHOICES.length]!);
+    await setStatuses(host, first);
+    const r1 = await closePeriod({ nextLabel: "2025", clearStatuses: false, closedOn: "2024-12-31" });
+    expect(r1).toMatchObject({ closed: true, seq: 1 });
+    const second = OBJECTIVES.map((_, i) => CHOICES[(i * 3 + 1) % CHOICES.length]!);
+    await setStatuses(host, second);
+    const r2 = await closePeriod({ nextLabel: "2026", clearStatuses: false, closedOn: "2025-12-31" });
+    expect(r2).toMatchObject({ closed: true, seq: 2, createdHistory: false });
+    const read = readHistory(sheetValues(host, HISTORY_SHEET))!;
+    expect(read.periods.map((p) => p.label)).toEqual(["2024", "2025"]);
+    expect(read.periods[1]!.entries.map((e) => e.status)).toEqual(second);
+    const tables = host.getSnapshot().tables.filter((t) => t.sheet === HISTORY_SHEET);
+    expect(tables).toHaveLength(1);
+    // header row and two periods of 39 objectives, from A1
+    expect(tables[0]!.address).toMatch(new RegExp(`^(?:'?${HISTORY_SHEET}'?!)?A1:[A-Z]+${1 + 2 * OBJECTIVES.length}$`));
+  });
+});
 
 describe("closePeriod", () => {
   it("records the period, starts the next one, asks before replacing, clears only statuses when asked", async () => {
