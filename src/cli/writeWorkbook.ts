@@ -6,7 +6,7 @@
 import { text } from "../core/i18n/texts";
 import ExcelJS from "exceljs";
 import type { DomainId } from "../core/catalogueTypes";
-import type { EntryField, RawEntry } from "../core/entrySchema";
+import { ENTRY_FIELDS, type EntryField, type RawEntry } from "../core/entrySchema";
 import type { Lang } from "../core/language";
 import { SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
 import {
@@ -20,6 +20,8 @@ import {
   LISTS_SHEET,
   HEADER_FILL,
   HEADER_FONT,
+  HIGHLIGHT,
+  highlightFormula,
   PROTECTION_OPTIONS,
   ROW_TOKEN,
   SCHEMA_PROPERTY,
@@ -42,6 +44,14 @@ export interface WriteOptions {
   period?: string;
   /** Entries to fill in, by objective code (used by tests, fixtures and the benchmark). */
   entries?: Record<string, RawEntry>;
+}
+
+/**
+ * A formula as the file stores it: no "=", and functions newer than Excel 2007 with their "_xlfn."
+ * prefix (ECMA-376 Part 1, 18.17.7; Excel's API adds it by itself).
+ */
+export function fileFormula(formula: string): string {
+  return formula.replace(/^=/, "").replace(/\bUNICHAR\(/g, "_xlfn.UNICHAR(");
 }
 
 /** ExcelJS colour ("FF" alpha then RGB) from a layout colour "#RRGGBB". */
@@ -100,7 +110,7 @@ function dataValidation(spec: ColumnSpec, row: number, lang: Lang): ExcelJS.Data
 function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
   const { lang } = options;
   const layout = coverLayout(lang, { city: options.city, period: options.period });
-  const ws = wb.addWorksheet(COVER_SHEET, { properties: { tabColor: { argb: HEADER_FILL } } });
+  const ws = wb.addWorksheet(COVER_SHEET, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
   const formulaRows = new Set<number>([...Object.values(layout.domainRows), layout.overallRow]);
   layout.values.forEach((cells, r) => {
     const rowNumber = r + 1;
@@ -152,16 +162,35 @@ function addLists(wb: ExcelJS.Workbook, lang: Lang): void {
 }
 
 /** The status colours as ExcelJS rules: the layout's rules on the Points column, as the add-in adds them. */
-function statusRules(firstRow: number): ExcelJS.ConditionalFormattingRule[] {
+function statusRules(firstRow: number, firstPriority: number): ExcelJS.ConditionalFormattingRule[] {
   return statusColorRules(firstRow).map((rule, i) => ({
     type: "expression",
-    priority: i + 1,
+    priority: firstPriority + i,
     formulae: [rule.formula.replace(/^=/, "")],
     style: {
       fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } },
       font: { color: { argb: argb(rule.font) } },
     },
   }));
+}
+
+/** The highlight rule of one entry column (same row's Check cell), as the add-in adds it: first, stopping the others. */
+function highlightRule(
+  field: EntryField,
+  lang: Lang,
+  firstRow: number,
+  priority: number,
+): ExcelJS.ConditionalFormattingRule {
+  return {
+    type: "expression",
+    priority,
+    stopIfTrue: true,
+    formulae: [highlightFormula(field, lang, firstRow).replace(/^=/, "")],
+    style: {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(HIGHLIGHT.fill) } },
+      font: { color: { argb: argb(HIGHLIGHT.font) } },
+    },
+  } as ExcelJS.ConditionalFormattingRule;
 }
 
 function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOptions): void {
@@ -188,7 +217,7 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
     const code = String(cells[columnIndex("code")]);
     const entry = entries[code] ?? {};
     return COLUMNS.map((spec, c): ExcelJS.CellValue => {
-      if (spec.kind === "computed") return { formula: String(cells[c]).replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      if (spec.kind === "computed") return { formula: fileFormula(String(cells[c])) } as ExcelJS.CellFormulaValue;
       if (spec.kind === "entry") return entry[spec.key as EntryField] ?? null;
       return cells[c] === "" ? null : (cells[c] as string);
     });
@@ -240,10 +269,18 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
     }
   });
 
+  // Highlight rules first (priority 1..11, each stops the others), then the status colours.
+  ENTRY_FIELDS.forEach((field, i) => {
+    const letter = columnLetter(columnIndex(field));
+    ws.addConditionalFormatting({
+      ref: `${letter}${layout.firstRow}:${letter}${layout.lastRow}`,
+      rules: [highlightRule(field, lang, layout.firstRow, i + 1)],
+    });
+  });
   const status = columnLetter(columnIndex("status"));
   ws.addConditionalFormatting({
     ref: `${status}${layout.firstRow}:${status}${layout.lastRow}`,
-    rules: statusRules(layout.firstRow),
+    rules: statusRules(layout.firstRow, ENTRY_FIELDS.length + 1),
   });
 
   void ws.protect("", {
@@ -252,9 +289,9 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
     formatCells: PROTECTION_OPTIONS.allowFormatCells,
     formatColumns: PROTECTION_OPTIONS.allowFormatColumns,
     formatRows: PROTECTION_OPTIONS.allowFormatRows,
-    insertRows: false,
-    deleteRows: false,
-    sort: true,
+    insertRows: PROTECTION_OPTIONS.allowInsertRows,
+    deleteRows: PROTECTION_OPTIONS.allowDeleteRows,
+    sort: PROTECTION_OPTIONS.allowSort,
     autoFilter: PROTECTION_OPTIONS.allowAutoFilter,
   });
 }

@@ -1,3 +1,5 @@
+import { squeezeSpaces } from "./spaces";
+
 /**
  * Active ISO 4217 currency codes (circulating currencies). The lists sheet offers them in a
  * dropdown, with the most common ones for the product's users first.
@@ -21,6 +23,9 @@ const SET = new Set(ALL);
 
 /** The ISO 4217 code for a cell value ("eur " → "EUR"), or null when it is not one. */
 export function normalizeCurrency(value: string): string | null {
-  const code = value.trim().toUpperCase();
+  // Spaces as the native check folds them; ASCII letters only, so that case folds the same everywhere.
+  const text = squeezeSpaces(value);
+  if (!/^[A-Za-z]{3}$/.test(text)) return null;
+  const code = text.toUpperCase();
   return SET.has(code) ? code : null;
 }

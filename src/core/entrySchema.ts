@@ -10,6 +10,7 @@ import {
 } from "./excelValues";
 import type { Lang, Localized } from "./language";
 import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
+import { squeezeSpaces } from "./spaces";
 import { parseStatus, type ParsedStatus } from "./status";
 import { parseTargetGroups, type TargetGroupId } from "./targetGroups";
 
@@ -138,7 +139,8 @@ const evidence = cell((value) => {
   if (typeof value === "boolean") return bad("textExpected", { value: value ? "TRUE" : "FALSE" });
   const s = String(value);
   if (s.length > MAX_CELL_TEXT) return bad("textTooLong", { length: s.length, max: MAX_CELL_TEXT });
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(s)?.[1]?.toLowerCase();
+  // Leading spaces as the native check folds them (src/core/spaces.ts).
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezeSpaces(s))?.[1]?.toLowerCase();
   if (scheme !== undefined && ["javascript", "data", "vbscript", "file"].includes(scheme))
     return bad("evidenceLink", { value: quoteValue(s) });
   return ok(s);

@@ -1,4 +1,5 @@
 /** Facts about values as Excel hands them over (range.values, custom-function arguments, ExcelJS). */
+import { squeezeSpaces } from "./spaces";
 
 /** A cell value as read: Excel gives "" for an empty cell; other libraries give null or undefined. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -28,9 +29,9 @@ export function isErrorValue(value: unknown): value is string {
   return typeof value === "string" && value.length <= 14 && ERROR_VALUES.has(value);
 }
 
-/** True for an empty cell: "", null, undefined or whitespace only. */
+/** True for an empty cell: "", null, undefined or spaces only (the spaces of src/core/spaces.ts, as the native checks see them). */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return value === null || value === undefined || (typeof value === "string" && squeezeSpaces(value) === "");
 }
 
 /** Largest serial Excel accepts as a date (9999-12-31). */

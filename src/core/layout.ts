@@ -9,18 +9,19 @@ import { objectivesOfDomain } from "./catalogue";
 import type { DomainId, Objective } from "./catalogueTypes";
 import { CURRENCIES } from "./currencies";
 import { DOMAINS, getSubCategory } from "./domains";
-import { ENTRY_FIELDS, MAX_RESPONSIBLE, type EntryField } from "./entrySchema";
+import { ENTRY_FIELDS, MAX_CELL_TEXT, MAX_RESPONSIBLE, type EntryField } from "./entrySchema";
 import { localized, text, textList } from "./i18n/texts";
 import { LANGUAGES, type Lang, type Localized } from "./language";
 import { formatReferences } from "./references";
 import { RATING_BANDS } from "./rating";
+import { checkFormulaOf, highlightFormulaOf, pointsFormulaOf, type RowCells } from "./nativeChecks";
 import { levelColor, STATUS_PALETTE } from "./palette";
-import { NOT_APPLICABLE_LABEL, STATUS_SCALE, statusLabels, statusSpellings } from "./status";
+import { NOT_APPLICABLE_LABEL, STATUS_SCALE, statusKeys, statusLabels, type StatusKey } from "./status";
 import { targetGroupLabels } from "./targetGroups";
 import { textKey } from "./textKey";
 
 /** Version of this layout. A workbook records it; a later add-in upgrades older ones. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const FRAMEWORK_VERSION = "LIAT v1 (draft)";
 /** Name of the custom document property and lists-sheet key that carry the schema version. */
 export const SCHEMA_PROPERTY = "LIAT.schemaVersion";
@@ -34,7 +35,7 @@ export const HEADER_ROW = 4;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 
 export type CatalogueColumn = "code" | "subcategory" | "objective" | "gcr" | "gcm";
-export type ColumnKey = CatalogueColumn | EntryField | "points";
+export type ColumnKey = CatalogueColumn | EntryField | "points" | "check";
 
 export type ValidationSpec =
   | { type: "list"; source: string }
@@ -180,6 +181,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
     width: 22,
     wrap: true,
     numberFormat: "@",
+    // Any text (checked item by item by the add-in); a typed rule with blanks allowed, as LibreOffice needs.
+    validation: { type: "textLength", operator: "lessThanOrEqualTo", formula1: String(MAX_CELL_TEXT) },
     prompt: {
       title: localized("workbook:column.targetGroups.promptTitle"),
       message: targetGroupsPrompt(),
@@ -283,6 +286,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     width: 24,
     wrap: true,
     numberFormat: "@",
+    validation: { type: "textLength", operator: "lessThanOrEqualTo", formula1: String(MAX_CELL_TEXT) },
     prompt: {
       title: localized("workbook:column.evidence.promptTitle"),
       message: localized("workbook:column.evidence.prompt"),
@@ -305,6 +309,15 @@ export const COLUMNS: readonly ColumnSpec[] = [
     width: 8,
     wrap: false,
     numberFormat: "0",
+  },
+  {
+    key: "check",
+    kind: "computed",
+    header: localized("workbook:column.check.header"),
+    aliases: aliasesOf("check"),
+    width: 40,
+    wrap: true,
+    numberFormat: "General",
   },
 ];
 
@@ -411,8 +424,33 @@ export function catalogueCells(o: Objective, lang: Lang): Record<CatalogueColumn
 
 /** The native formula of the Points column for a 1-based sheet row: number, "NA", "" (blank) or "?" (unknown). */
 export function pointsFormula(row: number, statusColumn = columnLetter(columnIndex("status"))): string {
-  const cell = `${statusColumn}${row}`;
-  return `=IF(TRIM(${cell})="","",IFERROR(INDEX(LIAT_StatusPoints,MATCH(TRIM(${cell}),LIAT_StatusKey,0)),"?"))`;
+  return pointsFormulaOf(`${statusColumn}${row}`);
+}
+
+/** Column letters of a table's entry and Points columns (defaults: the layout as inserted). */
+export type RowLetters = Record<EntryField | "points", string>;
+
+export function defaultLetters(): RowLetters {
+  const out = {} as RowLetters;
+  for (const k of [...ENTRY_FIELDS, "points"] as const) out[k] = columnLetter(columnIndex(k));
+  return out;
+}
+
+/** Entry column headers in a language (what the Check column names). */
+export function entryHeaders(lang: Lang): Record<EntryField, string> {
+  const out = {} as Record<EntryField, string>;
+  for (const f of ENTRY_FIELDS) out[f] = COLUMNS.find((c) => c.key === f)!.header[lang];
+  return out;
+}
+
+/** The native formula of the Check column for a 1-based sheet row: what is wrong with the row, "" when valid.
+ * `letters` says where each column is; "" for a column the table lacks. */
+export function checkFormula(row: number, lang: Lang, letters: RowLetters = defaultLetters()): string {
+  const cells = {} as RowCells;
+  // A column the table lacks ("" letter) reads as a blank cell.
+  for (const k of Object.keys(letters) as (keyof RowLetters)[])
+    cells[k] = letters[k] === "" ? '""' : `${letters[k]}${row}`;
+  return checkFormulaOf(cells, lang, entryHeaders(lang));
 }
 
 export interface DomainSheetLayout {
@@ -436,7 +474,8 @@ export function domainSheetLayout(domain: DomainId, lang: Lang): DomainSheetLayo
     const cat = catalogueCells(o, lang);
     return COLUMNS.map((c) => {
       if (c.kind === "catalogue") return cat[c.key as CatalogueColumn];
-      if (c.kind === "computed") return pointsFormula(FIRST_DATA_ROW + i);
+      if (c.key === "points") return pointsFormula(FIRST_DATA_ROW + i);
+      if (c.key === "check") return checkFormula(FIRST_DATA_ROW + i, lang);
       return "";
     });
   });
@@ -462,22 +501,9 @@ export const STATUS_COLORS: readonly { labels: Localized; fill: string; font: st
   { labels: NOT_APPLICABLE_LABEL, ...STATUS_PALETTE.na },
 ];
 
-/** Keys of the status lookup table: every spelling the native formulas recognise, with its points. */
-export function statusLookup(): { key: string; points: number | "NA" }[] {
-  const out: { key: string; points: number | "NA" }[] = [];
-  const seen = new Set<string>();
-  const add = (key: string, points: number | "NA") => {
-    const k = key.toLowerCase();
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push({ key, points });
-  };
-  for (const { text: spelling, level } of statusSpellings()) {
-    const points = level === "na" ? "NA" : STATUS_SCALE[level]!.points;
-    add(spelling, points);
-    add(textKey(spelling), points);
-  }
-  return out;
+/** The status lookup table: every spelling the core accepts (lower case, spaces folded, as written and with no accent), with its points. */
+export function statusLookup(): readonly StatusKey[] {
+  return statusKeys();
 }
 
 /** A named range on the lists sheet. */
@@ -501,7 +527,8 @@ export function listsSheetLayout(lang: Lang): ListsSheetLayout {
   const columns: (string | number)[][] = [
     [text(lang, "workbook:lists.status"), ...statuses],
     [],
-    ["Key", ...lookup.map((l) => l.key)],
+    ["Key", ...lookup.map((l) => l.written)],
+    ["Plain key", ...lookup.map((l) => l.plain)],
     ["Points", ...lookup.map((l) => l.points)],
     [],
     [text(lang, "workbook:lists.targetGroups"), ...groups],
@@ -523,11 +550,12 @@ export function listsSheetLayout(lang: Lang): ListsSheetLayout {
     names: [
       { name: "LIAT_Status", ref: range(0, statuses.length) },
       { name: "LIAT_StatusKey", ref: range(2, lookup.length) },
-      { name: "LIAT_StatusPoints", ref: range(3, lookup.length) },
-      { name: "LIAT_TargetGroups", ref: range(5, groups.length) },
-      { name: "LIAT_Currency", ref: range(7, CURRENCIES.length) },
-      { name: "LIAT_RatingMin", ref: range(9, RATING_BANDS.length) },
-      { name: "LIAT_Rating", ref: range(10, RATING_BANDS.length) },
+      { name: "LIAT_StatusPlainKey", ref: range(3, lookup.length) },
+      { name: "LIAT_StatusPoints", ref: range(4, lookup.length) },
+      { name: "LIAT_TargetGroups", ref: range(6, groups.length) },
+      { name: "LIAT_Currency", ref: range(8, CURRENCIES.length) },
+      { name: "LIAT_RatingMin", ref: range(10, RATING_BANDS.length) },
+      { name: "LIAT_Rating", ref: range(11, RATING_BANDS.length) },
     ],
   };
 }
@@ -644,25 +672,22 @@ export const DOMAIN_IDS: readonly DomainId[] = DOMAINS.map((d) => d.id);
 export { ENTRY_FIELDS };
 
 /**
- * Highlighting invalid cells. The add-in never changes a cell's own format: each domain sheet has
- * one conditional format over its entry cells that turns a cell red when the matching cell of the
- * hidden flags sheet holds 1. The flags sheet gives each domain a block of FLAG_BLOCK_WIDTH columns
- * (same row numbers as the domain sheet); validation writes 1 where a cell is invalid and "" once it
- * is fixed, so the cell's own fill, font and conditional formats show again.
+ * Highlighting invalid cells. The add-in never writes on an edit and never changes a cell's own format:
+ * each entry column has one conditional format, a same-row formula over the Check column, that turns a
+ * cell red when the Check column names its column. Version 2 workbooks had a hidden flags sheet
+ * written by the add-in instead; the version 3 upgrade removes it.
  */
-export const FLAGS_SHEET = "LIAT_Flags";
-export const FLAG_BLOCK_WIDTH = 32;
+export const LEGACY_FLAGS_SHEET = "LIAT_Flags";
 export const HIGHLIGHT = { fill: "#FFC7CE", font: "#9C0006" } as const;
 
-/** 0-based flags-sheet column of a domain sheet's 0-based column, or null when out of the block. */
-export function flagColumn(domain: DomainId, sheetColumn: number): number | null {
-  if (sheetColumn < 0 || sheetColumn >= FLAG_BLOCK_WIDTH) return null;
-  return (domain - 1) * FLAG_BLOCK_WIDTH + sheetColumn;
-}
-
-/** The highlight conditional format's formula, relative to the top-left cell of the range it covers. */
-export function highlightFormula(domain: DomainId, topRow: number, leftColumn: number): string {
-  return `=${FLAGS_SHEET}!${columnLetter(flagColumn(domain, leftColumn) ?? 0)}${topRow}=1`;
+/** The highlight rule of one entry column, relative to the first data row (`checkColumn`: letter of the Check column). */
+export function highlightFormula(
+  field: EntryField,
+  lang: Lang,
+  firstRow = FIRST_DATA_ROW,
+  checkColumn = columnLetter(columnIndex("check")),
+): string {
+  return highlightFormulaOf(`$${checkColumn}${firstRow}`, entryHeaders(lang)[field]);
 }
 
 /** Status colour rules: a formula over the Points column of the row (relative to the first data row). */
@@ -696,6 +721,9 @@ export const PROTECTION_OPTIONS = {
   allowFormatColumns: true,
   allowFormatRows: true,
   allowAutoFilter: true,
+  allowSort: false,
+  allowInsertRows: false,
+  allowDeleteRows: false,
 } as const;
 
 /**

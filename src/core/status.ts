@@ -1,5 +1,6 @@
 import { allSpellings, localized } from "./i18n/texts";
 import type { Lang, Localized } from "./language";
+import { squeezeSpaces } from "./spaces";
 import { textKey } from "./textKey";
 
 /** Maturity levels 0 to 4 of the LIAT scale. */
@@ -53,19 +54,51 @@ export type ParsedStatus =
   | { kind: "blank" }
   | { kind: "invalid"; raw: unknown };
 
+/**
+ * How a status is looked up: its spaces folded (src/core/spaces.ts), then lower case. The native
+ * Points formula does the same (SUBSTITUTE, TRIM, and MATCH, which ignores case), so the two accept
+ * exactly the same statuses. Accents are not folded letter by letter (a formula cannot): each spelling
+ * is accepted as written and with every accent removed ("Pérennisé", "perennise"), not half-accented.
+ */
+export function statusKey(text: string): string {
+  return squeezeSpaces(text).toLowerCase();
+}
+
+/** One accepted spelling of a status: lower case, spaces folded, as written and with every accent removed. */
+export interface StatusKey {
+  written: string;
+  plain: string;
+  points: number | "NA";
+}
+
 const BY_KEY = new Map<string, ParsedStatus>();
+const KEYS: StatusKey[] = [];
 for (const { text, level } of statusSpellings()) {
   const step = level === "na" ? undefined : STATUS_SCALE[level]!;
-  BY_KEY.set(textKey(text), step ? { kind: "level", level: step.level, points: step.points } : { kind: "na" });
+  const parsed: ParsedStatus = step ? { kind: "level", level: step.level, points: step.points } : { kind: "na" };
+  const written = statusKey(text);
+  const plain = statusKey(textKey(text));
+  if (BY_KEY.has(written) && BY_KEY.has(plain)) continue;
+  BY_KEY.set(written, parsed);
+  BY_KEY.set(plain, parsed);
+  KEYS.push({ written, plain, points: step ? step.points : "NA" });
+}
+
+/**
+ * Every accepted spelling with its points: what the lists sheet's lookup table holds, so that a label
+ * added to the scale (a new language) reaches the native formulas with no change to them.
+ */
+export function statusKeys(): readonly StatusKey[] {
+  return KEYS;
 }
 
 /** Exact strings already read (cells repeat the same few labels): skips folding on the hot path. */
 const SEEN = new Map<string, ParsedStatus>();
 
 /**
- * Reads a status as a cell gives it: a label in any supported language (any case, with or without
- * accents), a level number 0-4 (as a number or as text), "N/A", or blank (empty string, null,
- * undefined, whitespace). Anything else is invalid, never guessed.
+ * Reads a status as a cell gives it: a label in any supported language (any case; as written or
+ * with no accent at all), a level number 0-4 (as a number or as text), "N/A", or blank (null,
+ * undefined, or spaces only). Anything else, a boolean or an error value included, is invalid, never guessed.
  */
 export function parseStatus(value: unknown): ParsedStatus {
   if (value === null || value === undefined) return { kind: "blank" };
@@ -76,7 +109,7 @@ export function parseStatus(value: unknown): ParsedStatus {
   if (typeof value === "string") {
     const exact = SEEN.get(value);
     if (exact !== undefined) return exact;
-    const key = textKey(value);
+    const key = statusKey(value);
     const parsed: ParsedStatus = key === "" ? { kind: "blank" } : (BY_KEY.get(key) ?? { kind: "invalid", raw: value });
     if (parsed.kind !== "invalid" && SEEN.size < 1000) SEEN.set(value, parsed);
     return parsed;

@@ -17,7 +17,7 @@ import {
   COVER,
   COVER_SHEET,
   coverLayout,
-  FLAGS_SHEET,
+  LEGACY_FLAGS_SHEET,
   LISTS_SHEET,
   matchHeader,
   SCHEMA_PROPERTY,
@@ -103,7 +103,7 @@ export function isSystemSheet(name: string): boolean {
   const n = name.toLowerCase();
   return (
     n === LISTS_SHEET.toLowerCase() ||
-    n === FLAGS_SHEET.toLowerCase() ||
+    n === LEGACY_FLAGS_SHEET.toLowerCase() ||
     Object.values(CONSOLIDATION_SHEET).some((sheet) => n === sheet.toLowerCase())
   );
 }

@@ -1,28 +1,35 @@
 /**
- * Inserts the LIAT sheets: cover, one sheet per policy domain, hidden lists and flags sheets. Never
+ * Inserts the LIAT sheets: cover, one sheet per policy domain, hidden lists sheet. Never
  * overwrites: a domain that already has a LIAT table (found by its header row, whatever the sheet is
  * called) is kept as is; only missing domains are added. A workbook of an older schema version is
- * upgraded in place, every entry kept. At most 3 syncs (2 reads, 1 write) whatever the number of
+ * upgraded in place, every entry kept (version 1 gets the Points column; versions 1 and 2 get the Check
+ * column and the native highlight rules, and lose the flags sheet version 2 wrote into). At most 3 syncs (2 reads, 1 write) whatever the number of
  * objectives; 2 when the session already knows the workbook's sheets.
  */
 import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
-import { ENTRY_FIELDS } from "../core/entrySchema";
+import { ENTRY_FIELDS, type EntryField } from "../core/entrySchema";
 import { LANGUAGES, type Lang } from "../core/language";
 import {
+  COLUMNS,
   COVER_SHEET,
   DOMAIN_IDS,
-  FLAGS_SHEET,
+  LEGACY_FLAGS_SHEET,
   LISTS_SHEET,
   PROTECTION_OPTIONS,
   SCHEMA_PROPERTY,
   SCHEMA_VERSION,
+  checkFormula,
+  columnIndex,
   coverLayout,
+  defaultLetters,
   domainSheetLayout,
   domainSheetName,
   pointsFormula,
   tableName,
+  widthInPoints,
   type PointsRef,
+  type RowLetters,
 } from "../core/layout";
 import { liatError } from "./liatError";
 import { explainRefusedUnprotect, queueUnprotect } from "./protection";
@@ -86,14 +93,14 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
       if (cover && !isCover(cover)) throw liatError("sheetNameTaken", cover.name);
       const lists = findSheet(snapshot, LISTS_SHEET);
       if (lists && !isLists(lists)) throw liatError("sheetNameTaken", lists.name);
-      const flags = findSheet(snapshot, FLAGS_SHEET);
+      const flags = findSheet(snapshot, LEGACY_FLAGS_SHEET);
       const toCreate = wanted.filter((d) => !byDomain.has(d));
       for (const d of toCreate) {
         const clash = findSheet(snapshot, domainSheetName(d, lang));
         if (clash) throw liatError("sheetNameTaken", clash.name);
       }
       const toUpgrade = upgrading
-        ? [...byDomain.values()].filter((t) => t.columns.points === undefined && t.columns.status !== undefined)
+        ? [...byDomain.values()].filter((t) => t.columns.check === undefined && t.columns.status !== undefined)
         : [];
       const touched = [...(cover ? [cover] : []), ...toUpgrade.map((t) => findSheet(snapshot, t.sheet)!)];
 
@@ -116,10 +123,12 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
       if (lists?.protected) listsWs.protection.unprotect();
       queueListsSheet(listsWs, lang, lists !== undefined);
       queueListNames(wb.names, lang, snapshot.names);
-      const flagsWs = flags ? sheets.getItem(flags.id) : add(FLAGS_SHEET);
+      // Version 2 highlighted through a flags sheet the add-in wrote on every edit: the rules below replace it.
+      if (upgrading && flags) sheets.getItem(flags.id).delete();
 
       const refs: Partial<Record<DomainId, PointsRef>> = {};
-      // Upgrade: a version 1 table gets its Points column, status colours and highlight rule; entries untouched.
+      // Upgrade: Points (version 1) and Check columns added at the table's right, status colours and
+      // highlight rules made again over the table's rows; entries untouched.
       for (const t of toUpgrade) {
         subject = t.sheet;
         const grid = findSheet(snapshot, t.sheet)!;
@@ -130,31 +139,54 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
         headerCells.forEach((v, i) => {
           if (v !== "" && v !== null && v !== undefined) right = i + grid.left;
         });
-        const col = right + 1;
-        const ref = pointsRef(t, col);
-        const { column: letter, firstRow, lastRow } = ref;
-        const status = columnLetter(t.columns.status!);
-        if (t.table) {
-          // the table takes in the Points column (Table.resize is ExcelApi 1.13; before it, a column is added)
-          const table = wb.tables.getItem(t.table);
-          if (isSetSupported("ExcelApi", "1.13")) table.resize(table.getRange().getResizedRange(0, 1));
-          else table.columns.add(undefined, undefined, "Points");
+        const pointsCol = t.columns.points ?? right + 1;
+        const checkCol = Math.max(right, pointsCol) + 1;
+        const added = (t.columns.points === undefined ? 1 : 0) + 1;
+        const ref = pointsRef(t, pointsCol);
+        const { firstRow, lastRow } = ref;
+        const rows = lastRow - firstRow + 1;
+        const letters = defaultLetters();
+        for (const k of Object.keys(letters) as (keyof RowLetters)[]) {
+          const c = k === "points" ? pointsCol : t.columns[k];
+          // A deleted entry column reads as blank (its absence is reported at the header).
+          letters[k] = c === undefined ? "" : columnLetter(c);
         }
-        ws.getRange(`${letter}${t.headerRow + 1}`).values = [["Points"]];
-        const pts = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
-        pts.numberFormat = Array.from({ length: lastRow - firstRow + 1 }, () => ["0"]);
-        pts.formulas = Array.from({ length: lastRow - firstRow + 1 }, (_, i) => [pointsFormula(firstRow + i, status)]);
+        const status = letters.status;
+        const checkHeader = COLUMNS[columnIndex("check")]!.header[lang];
+        if (t.table) {
+          // the table takes in the new columns (Table.resize is ExcelApi 1.13; before it, columns are added)
+          const table = wb.tables.getItem(t.table);
+          if (isSetSupported("ExcelApi", "1.13")) table.resize(table.getRange().getResizedRange(0, added));
+          else {
+            if (t.columns.points === undefined) table.columns.add(undefined, undefined, "Points");
+            table.columns.add(undefined, undefined, checkHeader);
+          }
+        }
+        if (t.columns.points === undefined) {
+          const letter = columnLetter(pointsCol);
+          ws.getRange(`${letter}${t.headerRow + 1}`).values = [["Points"]];
+          const pts = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
+          pts.numberFormat = Array.from({ length: rows }, () => ["0"]);
+          pts.formulas = Array.from({ length: rows }, (_, i) => [pointsFormula(firstRow + i, status)]);
+        }
+        const checkLetter = columnLetter(checkCol);
+        ws.getRange(`${checkLetter}${t.headerRow + 1}`).values = [[checkHeader]];
+        const check = ws.getRange(`${checkLetter}${firstRow}:${checkLetter}${lastRow}`);
+        check.numberFormat = Array.from({ length: rows }, () => ["General"]);
+        check.format.wrapText = true;
+        check.formulas = Array.from({ length: rows }, (_, i) => [checkFormula(firstRow + i, lang, letters)]);
+        ws.getRange(`${checkLetter}:${checkLetter}`).format.columnWidth = widthInPoints(
+          COLUMNS[columnIndex("check")]!.width,
+        );
+        // The old rules (status colours, the flags-sheet highlight) go; the new ones cover the same rows.
+        ws.getRange(`A${firstRow}:${columnLetter(checkCol)}${lastRow}`).conditionalFormats.clearAll();
         const domain = t.domain!; // tables of byDomain have one
-        const entryCols = ENTRY_FIELDS.flatMap((f) => t.columns[f] ?? []);
+        const entries: Partial<Record<EntryField, number>> = {};
+        for (const f of ENTRY_FIELDS) if (t.columns[f] !== undefined) entries[f] = t.columns[f];
         queueConditionalFormats(
           ws,
-          domain,
-          {
-            status: t.columns.status!,
-            points: col,
-            entryFirst: Math.min(...entryCols),
-            entryLast: Math.max(...entryCols),
-          },
+          lang,
+          { status: t.columns.status!, points: pointsCol, check: checkCol, entries },
           firstRow,
           lastRow,
         );
@@ -170,7 +202,12 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
         const ws = add(name);
         queueDomainSheet(ws, d, lang, uniqueTableName(tableName(d), snapshot));
         const l = domainSheetLayout(d, lang);
-        refs[d] = { sheet: name, column: columnLetter(l.headers.length - 1), firstRow: l.firstRow, lastRow: l.lastRow };
+        refs[d] = {
+          sheet: name,
+          column: columnLetter(columnIndex("points")),
+          firstRow: l.firstRow,
+          lastRow: l.lastRow,
+        };
       }
       subject = COVER_SHEET;
       queueCover(coverWs, {
@@ -182,7 +219,6 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
       });
       wb.properties.custom.add(SCHEMA_PROPERTY, SCHEMA_VERSION);
       listsWs.visibility = "Hidden" as Excel.SheetVisibility;
-      flagsWs.visibility = "Hidden" as Excel.SheetVisibility;
       coverWs.activate();
       subject = "";
       try {

@@ -1,17 +1,16 @@
 /**
  * Live validation: validates the whole workbook once, then listens to worksheet changes and
- * re-validates only the rows that changed (one sync to read them, one to write their flags), and
- * emits the summary and the full issue list after each change.
+ * re-validates only the rows that changed (one sync to read them), and emits the summary and the full
+ * issue list after each change. It only reads: the workbook shows invalid cells by itself (native
+ * Check column and highlight rules), so undo, co-authoring and recalculation stay Excel's own.
  */
 import { isBlankEntry } from "../core/entrySchema";
 import type { CellValue } from "../core/excelValues";
-import { FLAGS_SHEET } from "../core/layout";
 import { excelApi, runExcel } from "./excelApi";
 import { isSetSupported } from "./requirements";
-import { flagsSheetOf, queueFlags, type RowSpan } from "./flags";
 import { codeIssues, columnIssues, entryIssues } from "../core/tableChecks";
 import { issuesByRow, sortIssues } from "./issues";
-import { HEADER_SEARCH_ROWS, dataRows, firstTableOfDomain, isSystemSheet, rowReader, scanSheet } from "./scan";
+import { HEADER_SEARCH_ROWS, isSystemSheet, rowReader, scanSheet } from "./scan";
 import { gridOf, loadUsed } from "./snapshot";
 import { summarizeTables } from "./workbookStatus";
 import type { LiveUpdate, RowRead, TableRead, ValidationIssue } from "./types";
@@ -30,6 +29,12 @@ export interface LiveValidator {
   readonly lastRowsRead: number;
   /** Resolves after the first whole validation and subscription. */
   readonly ready: Promise<unknown>;
+}
+
+/** A 0-based span of sheet rows, both ends included. */
+interface RowSpan {
+  r0: number;
+  r1: number;
 }
 
 interface Change {
@@ -103,7 +108,6 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
   const sheets = new Map<string, SheetState>();
   /** Ids of sheets that are not LIAT tables (changes there are ignored unless they grow a header). */
   const others = new Map<string, string>();
-  let flagsId: string | undefined;
   let tableLevel: ValidationIssue[] = [];
   let codeLevel: ValidationIssue[] = [];
   let pending: Change[] = [];
@@ -168,8 +172,6 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
           return { id, span, c0, range };
         });
       });
-      const flagsProbe = wb.worksheets.getItemOrNullObject(FLAGS_SHEET);
-      flagsProbe.load("id");
       // Without rename events (WorksheetCollection.onNameChanged, ExcelApi 1.17), renames are noticed here.
       const names = renameEvents ? undefined : wb.worksheets;
       names?.load("items/id,items/name");
@@ -178,11 +180,8 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
         const known = sheets.get(w.id)?.table.sheet ?? others.get(w.id);
         if (known !== undefined && known !== w.name && !full.has(w.id)) schedule({ sheetId: w.id, rows: null });
       }
-      flagsId = flagsProbe.isNullObject ? undefined : flagsProbe.id;
       lastRowsRead = 0;
       let codesChanged = false;
-      /** Rows read on each sheet (by name): their flags are written. */
-      const readSpans = new Map<string, RowSpan[]>();
       for (const l of fullLoads) {
         const grid = { name: l.ws.name, ...gridOf(l.used) };
         lastRowsRead += grid.values.length;
@@ -190,7 +189,6 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
         if (table) {
           adopt(l.id, table);
           others.delete(l.id);
-          readSpans.set(table.sheet, [dataRows(table)]);
         } else {
           sheets.delete(l.id);
           others.set(l.id, grid.name);
@@ -204,21 +202,9 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
         const read = rowReader(s.table.sheet, s.table.columns, l.c0);
         const rows = values.flatMap((cells, i) => read(cells, l.span.r0 + i) ?? []);
         if (replaceSpan(s, l.span, rows)) codesChanged = true;
-        readSpans.set(s.table.sheet, [...(readSpans.get(s.table.sheet) ?? []), l.span]);
       }
       if (codesChanged) rebuildTableLevel();
-      // The summary and issues are known now: report them before the flags are written, so the
-      // pane refreshes after one sync.
-      const issues = emit();
-      // Sync 2: the flags of the rows read (tables that own their domain's flag block only).
-      const toFlag = [...firstTableOfDomain(tables()).values()].filter((t) => readSpans.has(t.sheet));
-      if (toFlag.length > 0) {
-        const ws = flagsSheetOf(wb, flagsId);
-        if (flagsId === undefined) ws.load("id");
-        queueFlags(ws, toFlag, issues, (t) => readSpans.get(t.sheet)!);
-        await b.sync();
-        if (flagsId === undefined) flagsId = ws.id;
-      }
+      emit();
     });
   }
 
@@ -234,7 +220,6 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       const i = found.findIndex((x) => x.sheet === g.name);
       if (i >= 0) adopt(g.id, found[i]!, byRow[i]);
       else others.set(g.id, g.name);
-      if (g.name.toLowerCase() === FLAGS_SHEET.toLowerCase()) flagsId = g.id;
     }
     const ws = b.context.workbook.worksheets;
     const onChanged = ws.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {

@@ -77,7 +77,7 @@ export function scanTables(snapshot: Snapshot): TableRead[] {
   return out;
 }
 
-/** The first table of each domain: the one the add-in flags, and keeps when inserting. */
+/** The first table of each domain: the one the add-in keeps (and upgrades) when inserting. */
 export function firstTableOfDomain(tables: readonly TableRead[]): Map<DomainId, TableRead> {
   const out = new Map<DomainId, TableRead>();
   for (const t of tables) if (t.domain !== null && !out.has(t.domain)) out.set(t.domain, t);

@@ -1,13 +1,11 @@
 /**
  * Whole-workbook validation: every objective row through the core entry schema, plus codes and
- * columns; invalid cells highlighted through the flags sheet (values and formats untouched).
- * At most 2 syncs when the session knows the workbook's sheets (read, then flags); 3 on a cold start.
+ * columns. Reads only: the workbook shows invalid cells by itself (native Check column and highlight
+ * rules, src/core/nativeChecks.ts). One sync when the session knows the workbook's sheets, 2 on a cold start.
  */
-import { FLAGS_SHEET } from "../core/layout";
 import { runExcel, type Batch } from "./excelApi";
-import { flagsSheetOf, queueFlags } from "./flags";
 import { issuesByRow, workbookIssues } from "./issues";
-import { dataRows, findSheet, scanTables } from "./scan";
+import { scanTables } from "./scan";
 import { loadSnapshot, type Snapshot } from "./snapshot";
 import type { TableRead, ValidationIssue } from "./types";
 
@@ -19,19 +17,12 @@ export interface FullValidation {
   byRow: Map<number, ValidationIssue[]>[];
 }
 
-/** Reads, validates and writes every flag, in the batch given. */
+/** Reads and validates every table, in the batch given. Writes nothing. */
 export async function validateAll(b: Batch): Promise<FullValidation> {
   const snapshot = await loadSnapshot(b);
   const tables = scanTables(snapshot);
   const byRow = tables.map(issuesByRow);
   const issues = workbookIssues(tables, byRow);
-  if (tables.some((t) => t.domain !== null)) {
-    const flags = findSheet(snapshot, FLAGS_SHEET);
-    const ws = flagsSheetOf(b.context.workbook, flags?.id);
-    if (flags && flags.values.length > 0) ws.getRange().clear("Contents" as Excel.ClearApplyTo);
-    queueFlags(ws, tables, issues, (t) => [dataRows(t)]);
-    await b.sync();
-  }
   return { snapshot, tables, issues, byRow };
 }
 

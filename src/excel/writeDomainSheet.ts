@@ -1,6 +1,7 @@
 /** Queues everything a domain sheet needs (no sync here): table, formats, validation, colours, protection. */
 import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
+import { ENTRY_FIELDS, type EntryField } from "../core/entrySchema";
 import type { Lang } from "../core/language";
 import {
   COLUMNS,
@@ -72,30 +73,44 @@ export function queueColumnValidation(range: Excel.Range, c: ColumnSpec, lang: L
   else dv.errorAlert = { showAlert: false, style: "Stop" as Excel.DataValidationAlertStyle, title: "", message: "" };
 }
 
-/** Status colours (by the Points column) and the highlight rule over the entry cells of rows first..last. */
+/** Where a table's columns are (0-based sheet columns), for its conditional formats. */
+export interface RuleColumns {
+  status: number;
+  points: number;
+  check: number;
+  /** The entry columns the table has. */
+  entries: Partial<Record<EntryField, number>>;
+}
+
+/**
+ * Status colours (by the Points column) and one highlight rule per entry column (by the Check column,
+ * same row, same sheet) over rows first..last. Nothing here is ever written again on an edit.
+ */
 export function queueConditionalFormats(
   ws: Excel.Worksheet,
-  domain: DomainId,
-  columns: { status: number; points: number; entryFirst: number; entryLast: number },
+  lang: Lang,
+  columns: RuleColumns,
   firstRow: number,
   lastRow: number,
 ): void {
-  const status = ws.getRange(`${columnLetter(columns.status)}${firstRow}:${columnLetter(columns.status)}${lastRow}`);
+  const column = (c: number) => ws.getRange(`${columnLetter(c)}${firstRow}:${columnLetter(c)}${lastRow}`);
+  const status = column(columns.status);
   for (const rule of statusColorRules(firstRow, columnLetter(columns.points))) {
     const cf = status.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     cf.custom.rule.formula = rule.formula;
     cf.custom.format.fill.color = rule.fill;
     cf.custom.format.font.color = rule.font;
   }
-  // Added last, so it comes first: a red invalid cell shows red whatever its status colour.
-  const entries = ws.getRange(
-    `${columnLetter(columns.entryFirst)}${firstRow}:${columnLetter(columns.entryLast)}${lastRow}`,
-  );
-  const cf = entries.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-  cf.custom.rule.formula = highlightFormula(domain, firstRow, columns.entryFirst);
-  cf.custom.format.fill.color = HIGHLIGHT.fill;
-  cf.custom.format.font.color = HIGHLIGHT.font;
-  cf.stopIfTrue = true;
+  // Added after the status colours, so it comes first: an invalid status shows red whatever its colour.
+  for (const field of ENTRY_FIELDS) {
+    const c = columns.entries[field];
+    if (c === undefined) continue;
+    const cf = column(c).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = highlightFormula(field, lang, firstRow, columnLetter(columns.check));
+    cf.custom.format.fill.color = HIGHLIGHT.fill;
+    cf.custom.format.font.color = HIGHLIGHT.font;
+    cf.stopIfTrue = true;
+  }
 }
 
 /** Builds a new domain sheet's content on `ws` (just added, empty). Returns nothing: all is queued. */
@@ -127,9 +142,11 @@ export function queueDomainSheet(ws: Excel.Worksheet, domain: DomainId, lang: La
   const catalogue = ws.getRange(`A${firstRow}:${columnLetter(catalogueColumns - 1)}${lastRow}`);
   catalogue.values = layout.rows.map((r) => r.slice(0, catalogueColumns));
   catalogue.format.fill.color = CATALOGUE_FILL;
+  // The computed columns (Points, Check) come last, side by side.
   const pts = columnIndex("points");
-  const points = ws.getRange(`${columnLetter(pts)}${firstRow}:${columnLetter(pts)}${lastRow}`);
-  points.formulas = layout.rows.map((r) => [r[pts]!]);
+  const check = columnIndex("check");
+  const computed = ws.getRange(`${columnLetter(pts)}${firstRow}:${columnLetter(check)}${lastRow}`);
+  computed.formulas = layout.rows.map((r) => r.slice(pts, check + 1) as string[]);
 
   const t = ws.tables.add(`A${HEADER_ROW}:${last}${lastRow}`, true);
   t.name = table;
@@ -150,13 +167,9 @@ export function queueDomainSheet(ws: Excel.Worksheet, domain: DomainId, lang: La
     if (c.kind === "entry") queueColumnValidation(data, c, lang, firstRow);
   });
 
-  queueConditionalFormats(
-    ws,
-    domain,
-    { status: columnIndex("status"), points: pts, entryFirst, entryLast },
-    firstRow,
-    lastRow,
-  );
+  const entries: Partial<Record<EntryField, number>> = {};
+  for (const f of ENTRY_FIELDS) entries[f] = columnIndex(f);
+  queueConditionalFormats(ws, lang, { status: columnIndex("status"), points: pts, check, entries }, firstRow, lastRow);
 
   ws.freezePanes.freezeRows(HEADER_ROW);
   ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;

@@ -7,7 +7,14 @@ import ExcelJS from "exceljs";
 import { run, type Io } from "../../src/cli/main";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import type { ConsolidationResult } from "../../src/core/consolidate";
-import { COLUMN_KEYS, columnIndex, columnLetter, domainSheetLayout, FIRST_DATA_ROW } from "../../src/core/layout";
+import {
+  COLUMN_KEYS,
+  columnIndex,
+  columnLetter,
+  domainSheetLayout,
+  FIRST_DATA_ROW,
+  SCHEMA_VERSION,
+} from "../../src/core/layout";
 import { summarize } from "../../src/core/summary";
 import { loadExcel, moveColumns, readOk, writePlainWorkbook } from "./cliFixtures";
 
@@ -73,7 +80,13 @@ describe("liat init → check → summary", () => {
     const summary = await liat("summary", "city.xlsx", "--json");
     expect(summary.code).toBe(0);
     const s = JSON.parse(summary.out);
-    expect(s).toMatchObject({ file: "city.xlsx", city: "Lyon", period: "2025", lang: "en", schemaVersion: 2 });
+    expect(s).toMatchObject({
+      file: "city.xlsx",
+      city: "Lyon",
+      period: "2025",
+      lang: "en",
+      schemaVersion: SCHEMA_VERSION,
+    });
     expect(s.summary).toEqual(
       JSON.parse(
         JSON.stringify(

@@ -5,7 +5,6 @@ import type { Lang } from "../../src/core/language";
 import {
   COLUMNS,
   DOMAIN_IDS,
-  FLAGS_SHEET,
   HIGHLIGHT,
   SCHEMA_PROPERTY,
   catalogueCells,
@@ -25,10 +24,10 @@ export function newHost(sheets?: string[]): LiatHost {
   return host;
 }
 
-/** Every value of every sheet but the flags sheet (what "nothing changed" compares). */
+/** Every value of every sheet (what "nothing changed" compares). */
 export function allValues(host: LiatHost): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
-  for (const s of host.getSnapshot().sheets) if (s.name !== FLAGS_SHEET) out[s.name] = s.values;
+  for (const s of host.getSnapshot().sheets) out[s.name] = s.values;
   return out;
 }
 

@@ -1,7 +1,6 @@
 import {
   COLUMNS,
   DOMAIN_IDS,
-  FLAGS_SHEET,
   LISTS_SHEET,
   SCHEMA_PROPERTY,
   SCHEMA_VERSION,
@@ -21,11 +20,11 @@ describe("insertLiat", () => {
     expect(result.syncs).toBe(3);
     expect(result.kept).toEqual([]);
     expect(result.created).toEqual(
-      expect.arrayContaining(["LIAT", LISTS_SHEET, FLAGS_SHEET, ...DOMAIN_IDS.map((d) => domainSheetName(d, "fr"))]),
+      expect.arrayContaining(["LIAT", LISTS_SHEET, ...DOMAIN_IDS.map((d) => domainSheetName(d, "fr"))]),
     );
     const m = host.model;
     expect(m.findSheetByName(LISTS_SHEET)!.visibility).toBe("Hidden");
-    expect(m.findSheetByName(FLAGS_SHEET)!.visibility).toBe("Hidden");
+    expect(m.findSheetByName("LIAT_Flags")).toBeUndefined();
     expect(host.getCell("LIAT", "B3").value).toBe("Lyon");
     for (const d of DOMAIN_IDS) {
       const name = domainSheetName(d, "fr");
@@ -163,14 +162,15 @@ describe("insertLiat", () => {
     const before = allValues(host);
     const result = await insertLiat({ lang: "fr" });
     expect(result.upgradedFrom).toBe(1);
-    expect(result.created).toEqual([FLAGS_SHEET]);
+    expect(result.created).toEqual([]);
     expect(result.syncs).toBeLessThanOrEqual(3);
     const after = allValues(host);
     for (const d of DOMAIN_IDS) {
       const name = domainSheetName(d, "fr");
-      // every cell that was there is unchanged; only the Points column (Q) was added
+      // every cell that was there is unchanged; only the Points (Q) and Check (R) columns were added
       before[name]!.forEach((row, r) => row.forEach((v, c) => expect(after[name]![r]![c]).toBe(v)));
       expect(after[name]![3]![16]).toBe("Points");
+      expect(after[name]![3]![17]).toBe("Contrôle");
     }
     const read = await readWorkbook();
     expect(read.settings.schemaVersion).toBe(SCHEMA_VERSION);

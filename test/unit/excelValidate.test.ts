@@ -1,4 +1,4 @@
-import { domainSheetName, FLAGS_SHEET } from "../../src/core/layout";
+import { domainSheetName } from "../../src/core/layout";
 import {
   createLiveValidator,
   insertLiat,
@@ -225,7 +225,7 @@ describe("createLiveValidator", () => {
     expect(last.issues.map((i) => i.key)).toEqual(["responsibleRequired"]);
     expect(last.summary.domains[2]!.assessed).toBe(1);
     expect(isHighlighted(host, domainSheetName(3, "en"), "G5")).toBe(true);
-    expect(host.getSnapshot().sheets.filter((s) => s.name === FLAGS_SHEET)).toHaveLength(1);
+    expect(host.getSnapshot().sheets.filter((s) => s.name === "LIAT_Flags")).toHaveLength(0);
     await live.dispose();
   });
 });

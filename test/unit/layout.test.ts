@@ -4,12 +4,10 @@ import {
   COLUMNS,
   COLUMN_KEYS,
   DOMAIN_IDS,
-  FLAG_BLOCK_WIDTH,
   columnIndex,
   columnLetter,
   coverLayout,
   domainSheetLayout,
-  flagColumn,
   highlightFormula,
   listsSheetLayout,
   mapHeaderRow,
@@ -18,13 +16,12 @@ import {
 } from "../../src/core/layout";
 
 describe("layout", () => {
-  test("every entry field has one column, keys are unique, the layout fits the flag blocks", () => {
+  test("every entry field has one column, keys are unique; highlights read the same row's Check cell", () => {
     expect(new Set(COLUMN_KEYS).size).toBe(COLUMN_KEYS.length);
     for (const f of ENTRY_FIELDS) expect(COLUMNS.filter((c) => c.key === f && c.kind === "entry")).toHaveLength(1);
-    expect(COLUMNS.length).toBeLessThanOrEqual(FLAG_BLOCK_WIDTH);
-    expect(flagColumn(2, 5)).toBe(FLAG_BLOCK_WIDTH + 5);
-    expect(flagColumn(1, FLAG_BLOCK_WIDTH)).toBeNull();
-    expect(highlightFormula(1, 5, columnIndex("status"))).toBe("=LIAT_Flags!F5=1");
+    expect(columnLetter(columnIndex("check"))).toBe("R");
+    expect(highlightFormula("budget", "fr", 5)).toBe('=ISNUMBER(FIND(" Budget:"," "&$R5))');
+    expect(highlightFormula("status", "en", 7)).toBe('=ISNUMBER(FIND(" Status:"," "&$R7))');
   });
 
   test("native validation messages fit Excel's limits (title 32, message 255 characters)", () => {
@@ -76,7 +73,7 @@ describe("layout", () => {
   test("lists sheet: named ranges cover exactly their lists", () => {
     const l = listsSheetLayout("en");
     const currency = l.names.find((n) => n.name === "LIAT_Currency")!;
-    expect(currency.ref).toBe(`=LIAT_Lists!$H$2:$H$${CURRENCIES.length + 1}`);
+    expect(currency.ref).toBe(`=LIAT_Lists!$I$2:$I$${CURRENCIES.length + 1}`);
     const width = l.values[0]!.length;
     expect(l.values.every((r) => r.length === width)).toBe(true);
   });

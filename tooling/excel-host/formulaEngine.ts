@@ -41,6 +41,8 @@ export class FormulaEngine {
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLUMNS,
       useArrayArithmetic: false,
+      // Excel compares text ignoring case but not accents ("é" is not "e" for =, MATCH, COUNTIF).
+      accentSensitive: true,
       // Excel hands formula results over as full doubles (13/39 is 0.3333333333333333, not 0.33333333333).
       smartRounding: false,
     });
