@@ -10,6 +10,7 @@ import {
   domainSheetName,
   FIRST_DATA_ROW,
 } from "../../src/core/layout";
+import { checkPart } from "../../src/core/nativeChecks";
 import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";
 
@@ -133,21 +134,36 @@ describe("preview page", () => {
     const status = `${columnLetter(columnIndex("status"))}${FIRST_DATA_ROW}`;
     const responsible = `${columnLetter(columnIndex("responsible"))}${FIRST_DATA_ROW}`;
 
-    // "Planned" without a responsible service: the status takes its colour, the live validation flags the service
+    const check = `${columnLetter(columnIndex("check"))}${FIRST_DATA_ROW}`;
+    const addinWrites = () => page.evaluate(() => window.__LIAT_HOST__!.model.addinWrites);
+    // the pane's first validation is over: from here on, only the user writes
+    await pane.getByRole("tab", { name: "Summary" }).click();
+    await page.waitForTimeout(500);
+    const writesBefore = await addinWrites();
+
+    // "Planned" without a responsible service: the status takes its colour, the workbook's own rule turns the
+    // service red and its Check cell says why
     await typeInto(status, "Planned");
     await waitForBackground(status, STATUS_COLORS.find((c) => c.labels.en === "Planned")!.fill);
     await waitForBackground(responsible, HIGHLIGHT.fill);
+    await page.waitForFunction(([a, text]) => document.querySelector(`td[data-address="${a}"]`)?.textContent === text, [
+      check,
+      checkPart("Responsible service", "responsibleRequired", "en"),
+    ] as const);
     await expect(cell(responsible).evaluate((td) => getComputedStyle(td).color)).resolves.toBe(rgb(HIGHLIGHT.font));
     mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "test-artifacts", "preview-highlight.png") });
 
-    // fixed in the grid: the highlight goes
+    // fixed in the grid: the highlight and the message go
     await typeInto(responsible, "Mayor's office");
     await waitForBackground(responsible, HIGHLIGHT.fill, true);
     await page.waitForFunction(
       (a) => document.querySelector(`td[data-address="${a}"]`)?.textContent === "Mayor's office",
       responsible,
     );
+    await page.waitForFunction((a) => document.querySelector(`td[data-address="${a}"]`)?.textContent === "", check);
+    // no write by the add-in in between: the red and the message are the workbook's own formulas
+    await expect(addinWrites()).resolves.toBe(writesBefore);
     expect(problems).toEqual([]);
   }, 90_000);
 });

@@ -43,7 +43,7 @@ async function fill(file: string, sheet: string, cells: Record<string, ExcelJS.C
   writeFileSync(join(dir, file), Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 }
 
-jest.setTimeout(30_000); // the command line runs whole workbooks; CI machines are shared
+jest.setTimeout(60_000); // the command line runs whole workbooks; CI machines are shared
 
 describe("liat init → check → summary", () => {
   it("creates a workbook that checks clean, then reports what a person got wrong, and summarises it", async () => {

@@ -3,12 +3,16 @@ import { compoundFile } from "./xlsxFixtures";
 import ExcelJS from "exceljs";
 import { readWorkbookBytes, MAX_FILE_BYTES, plainValue } from "../../src/cli/readWorkbook";
 import { writeConsolidation } from "../../src/cli/writeConsolidation";
-import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import { fileFormula, writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import { ENTRY_FIELDS } from "../../src/core/entrySchema";
 import { checkWorkbook, consolidate } from "../../src/core/consolidate";
 import { isoDateToSerial } from "../../src/core/excelValues";
 import {
   COLUMNS,
+  checkFormula,
+  columnIndex,
   columnLetter,
+  highlightFormula,
   COVER,
   COVER_SHEET,
   coverLayout,
@@ -79,8 +83,9 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
         expect(code.type).toBe(ExcelJS.ValueType.String);
         expect(code.value).toBe(cells[0]);
         expect(code.numFmt).toBe("@");
-        const points = ws.getCell(r, COLUMNS.length);
-        expect(points.formula).toBe(pointsFormula(r).slice(1));
+        const points = ws.getCell(r, columnIndex("points") + 1);
+        expect(points.formula).toBe(fileFormula(pointsFormula(r)));
+        expect(ws.getCell(r, columnIndex("check") + 1).formula).toBe(fileFormula(checkFormula(r, "fr")));
         expect(points.result).toBeUndefined();
       });
     }
@@ -138,13 +143,20 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
         type Rule = { formulae: string[]; style: { fill: { bgColor: { argb: string } } } };
         const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: Rule[] }[] })
           .conditionalFormattings;
-        expect(cf[0]!.ref).toBe(`F${layout.firstRow}:F${layout.lastRow}`);
+        // one highlight rule per entry column, first, reading the same row's Check cell
+        ENTRY_FIELDS.forEach((f, i) => {
+          const letter = columnLetter(columnIndex(f));
+          expect(cf[i]!.ref).toBe(`${letter}${layout.firstRow}:${letter}${layout.lastRow}`);
+          expect(`=${cf[i]!.rules[0]!.formulae[0]}`).toBe(highlightFormula(f, "en", layout.firstRow));
+        });
+        const status = cf[ENTRY_FIELDS.length]!;
+        expect(status.ref).toBe(`F${layout.firstRow}:F${layout.lastRow}`);
         // the rules the add-in adds: on the Points column, so every spelling of a status gets its colour
         const points = columnLetter(COLUMNS.findIndex((c) => c.key === "points"));
-        expect(cf[0]!.rules.map((r) => [`=${r.formulae[0]}`, `#${r.style.fill.bgColor.argb.slice(2)}`])).toEqual(
+        expect(status.rules.map((r) => [`=${r.formulae[0]}`, `#${r.style.fill.bgColor.argb.slice(2)}`])).toEqual(
           statusColorRules(layout.firstRow).map((r) => [r.formula, r.fill]),
         );
-        expect(cf[0]!.rules[1]!.formulae[0]).toBe(
+        expect(status.rules[1]!.formulae[0]).toBe(
           `AND(ISNUMBER($${points}${layout.firstRow}),$${points}${layout.firstRow}=25)`,
         );
         COLUMNS.forEach((spec, c) => expect(ws.getColumn(c + 1).width).toBeCloseTo(spec.width, 1));

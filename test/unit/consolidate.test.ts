@@ -13,6 +13,7 @@ import type { CellValue } from "../../src/core/excelValues";
 import type { Lang } from "../../src/core/language";
 import {
   COLUMN_KEYS,
+  columnLetter,
   columnIndex,
   coverLayout,
   DOMAIN_IDS,
@@ -100,7 +101,7 @@ describe("findTables", () => {
     expect(row.raw.status).toBe("In progress");
     expect(row.raw.responsible).toBe("Jobs office");
     expect(row.cells.status).toBe("A7");
-    expect(row.cells.code).toBe(`Q7`);
+    expect(row.cells.code).toBe(`${columnLetter(width - 1)}7`);
   });
 
   it("finds a table with French headers in another order, codes written with commas, and no catalogue columns", () => {

@@ -40,7 +40,7 @@ export async function run(host: LiatHost, batch: (wb: Excel.Workbook) => void): 
 }
 
 /** The columns of the first layout (schema version 1): no Points column. */
-export const V1_COLUMNS = COLUMNS.filter((c) => c.key !== "points");
+export const V1_COLUMNS = COLUMNS.filter((c) => c.kind !== "computed");
 
 /**
  * A workbook as version 1 of the add-in made it: cover with schema version 1, a lists sheet with

@@ -4,8 +4,10 @@ import {
   LISTS_SHEET,
   SCHEMA_PROPERTY,
   SCHEMA_VERSION,
+  checkFormula,
   columnIndex,
   domainSheetName,
+  pointsFormula,
 } from "../../src/core/layout";
 import { objectivesOfDomain } from "../../src/core/catalogue";
 import { insertLiat, LiatError, getWorkbookStatus, readWorkbook } from "../../src/excel/workbookOperations";
@@ -62,14 +64,15 @@ describe("insertLiat", () => {
       expect(m.validationAt(s, 4, columnIndex("end"))!.rule).toEqual({
         date: { operator: "GreaterThanOrEqualTo", formula1: "=MAX(DATE(1900,1,1),J5)" },
       });
-      // status colours and the highlight rule; frozen header; landscape with print titles; widths; wrap
-      expect(s.conditionalFormats.length).toBe(7);
+      // status colours (6) and one highlight rule per entry column (11); frozen header; landscape with print titles; widths; wrap
+      expect(s.conditionalFormats.length).toBe(6 + 11);
       expect(s.freezeRows).toBe(4);
       expect(s.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "$4:$4" });
       expect(s.columnWidths.get(columnIndex("objective"))).toBeGreaterThan(s.columnWidths.get(columnIndex("code"))!);
       expect(m.formatAt(s, 4, columnIndex("objective")).wrapText).toBe(true);
       // Points formula per row
-      expect(String(host.getCell(name, `Q${last}`).formula)).toContain(`TRIM(F${last})`);
+      expect(String(host.getCell(name, `Q${last}`).formula)).toBe(pointsFormula(last));
+      expect(String(host.getCell(name, `R${last}`).formula)).toBe(checkFormula(last, "fr"));
     }
     const snap = host.getSnapshot();
     expect(snap.customProperties[SCHEMA_PROPERTY] ?? snap.customProperties[SCHEMA_PROPERTY.toLowerCase()]).toBe(

@@ -1016,7 +1016,12 @@ export class WorkbookModel {
 
   // ---------------------------------------------------------------- change tracking and events
 
+  /** Cell writes (values, formulas, clears, row shifts) made through the API, counted at each sync: tests
+   * show with it that the add-in does not write on a user's edit. */
+  addinWrites = 0;
+
   private recordChange(change: PendingChange): void {
+    if (change.trigger === "ThisLocalAddin") this.addinWrites++;
     this.pending.push(change);
   }
 
