@@ -32,11 +32,18 @@ import {
   columnLetter,
   coverLayout,
   domainSheetLayout,
+  entryHeaders,
+  type CoverLayout,
   listsSheetLayout,
   type ColumnSpec,
   type ValidationSpec,
 } from "../core/layout";
 import { setDataCell, TEXT_FORMAT } from "./cellText";
+import { OBJECTIVE_CODES } from "../core/catalogue";
+import { checkColumnText } from "../core/nativeChecks";
+import { ratingLabel } from "../core/rating";
+import { parseStatus } from "../core/status";
+import { summarize } from "../core/summary";
 
 export interface WriteOptions {
   lang: Lang;
@@ -107,9 +114,27 @@ function dataValidation(spec: ColumnSpec, row: number, lang: Lang): ExcelJS.Data
   }
 }
 
+/** What the cover's summary formulas compute, by the core: its cached results, per summary row and column. */
+function coverResults(options: WriteOptions, layout: CoverLayout): Map<number, (string | number)[]> {
+  const entries = options.entries ?? {};
+  const summary = summarize(OBJECTIVE_CODES.map((code) => ({ code, status: entries[code]?.status ?? null })));
+  const line = (s: { score: number | null; assessed: number; applicable: number }) => [
+    s.score ?? "",
+    s.score === null ? "" : ratingLabel(s.score, options.lang),
+    s.applicable === 0 ? "" : s.assessed / s.applicable,
+    s.assessed,
+    s.applicable,
+  ];
+  const out = new Map<number, (string | number)[]>();
+  for (const d of summary.domains) out.set(layout.domainRows[d.domain], line(d));
+  out.set(layout.overallRow, line(summary.overall));
+  return out;
+}
+
 function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
   const { lang } = options;
   const layout = coverLayout(lang, { city: options.city, period: options.period });
+  const results = coverResults(options, layout);
   const ws = wb.addWorksheet(COVER_SHEET, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
   const formulaRows = new Set<number>([...Object.values(layout.domainRows), layout.overallRow]);
   layout.values.forEach((cells, r) => {
@@ -122,8 +147,10 @@ function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
         typeof value === "string" &&
         value.startsWith("=")
       ) {
-        // Native formula; no cached result, so Excel (or any engine) computes it on open.
-        cell.value = { formula: value.slice(1) } as ExcelJS.CellFormulaValue;
+        // Native formula, with its result as the core computes it (readers without an engine show it;
+        // Excel and LibreOffice compute again on open).
+        const result = results.get(rowNumber)![c + 1 - layout.columns.score]!;
+        cell.value = { formula: fileFormula(value), result } as ExcelJS.CellFormulaValue;
       } else if (rowNumber === COVER.cityRow || rowNumber === COVER.periodRow) {
         setDataCell(cell, value);
         if (c + 1 === COVER.valueColumn) cell.numFmt = TEXT_FORMAT;
@@ -216,8 +243,16 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
   const rows = layout.rows.map((cells) => {
     const code = String(cells[columnIndex("code")]);
     const entry = entries[code] ?? {};
+    // The cached results of the Points and Check formulas, as the core computes them.
+    const status = parseStatus(entry.status ?? null);
+    const computed: Partial<Record<string, string | number>> = {
+      points: status.kind === "level" ? status.points : status.kind === "na" ? "NA" : status.kind === "blank" ? "" : "?",
+      check: checkColumnText(entry, lang, entryHeaders(lang)),
+    };
     return COLUMNS.map((spec, c): ExcelJS.CellValue => {
-      if (spec.kind === "computed") return { formula: fileFormula(String(cells[c])) } as ExcelJS.CellFormulaValue;
+      if (spec.kind === "computed") {
+        return { formula: fileFormula(String(cells[c])), result: computed[spec.key]! } as ExcelJS.CellFormulaValue;
+      }
       if (spec.kind === "entry") return entry[spec.key as EntryField] ?? null;
       return cells[c] === "" ? null : (cells[c] as string);
     });

@@ -5,7 +5,8 @@ import userEvent from "@testing-library/user-event";
 import { domainSheetName } from "../../src/core/layout";
 import { installHost, renderPane } from "./paneHarness";
 
-jest.setTimeout(30_000);
+// inserting writes every native check formula into the in-memory host: slow on a loaded machine
+jest.setTimeout(90_000);
 
 function sheetNames(host: ReturnType<typeof installHost>): string[] {
   return host.getSnapshot().sheets.map((s) => s.name);

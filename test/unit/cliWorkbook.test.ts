@@ -86,7 +86,9 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
         const points = ws.getCell(r, columnIndex("points") + 1);
         expect(points.formula).toBe(fileFormula(pointsFormula(r)));
         expect(ws.getCell(r, columnIndex("check") + 1).formula).toBe(fileFormula(checkFormula(r, "fr")));
-        expect(points.result).toBeUndefined();
+        // cached results, as the core computes them: a blank status gives blank Points and no message
+        expect(points.result ?? "").toBe("");
+        expect(ws.getCell(r, columnIndex("check") + 1).result ?? "").toBe("");
       });
     }
     // "2.1" stays the text "2.1", never the number 2.1.
@@ -167,16 +169,18 @@ describe("writeLiatWorkbook: the layout the add-in inserts", () => {
       });
   });
 
-  it("writes the cover's summary as native formulas without cached results, and city and period as text", () => {
+  it("writes the cover's summary as native formulas with the core's results cached, and city and period as text", () => {
     const ws = frBook.getWorksheet(COVER_SHEET)!;
     const layout = coverLayout("fr", { city: "Lyon", period: "2025" });
-    for (const r of [...Object.values(layout.domainRows), layout.overallRow]) {
-      for (let c = 2; c <= 6; c++) {
-        const cell = ws.getCell(r, c);
-        expect(`=${cell.formula}`).toBe(layout.values[r - 1]![c - 1]);
-        expect(cell.result).toBeUndefined();
-      }
+    for (const d of DOMAIN_IDS) {
+      const r = layout.domainRows[d];
+      const count = domainSheetLayout(d, "fr").rows.length;
+      const results = [2, 3, 4, 5, 6].map((c) => ws.getCell(r, c).result ?? "");
+      // no status yet: no score, no rating, coverage 0 of every objective
+      expect(results).toEqual(["", "", 0, 0, count]);
+      for (let c = 2; c <= 6; c++) expect(`=${ws.getCell(r, c).formula}`).toBe(layout.values[r - 1]![c - 1]);
     }
+    expect([2, 3, 4, 5, 6].map((c) => ws.getCell(layout.overallRow, c).result ?? "")).toEqual(["", "", 0, 0, 39]);
     expect(ws.getCell(COVER.cityRow, 2).value).toBe("Lyon");
     expect(ws.getCell(COVER.periodRow, 2).type).toBe(ExcelJS.ValueType.String);
   });

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { run, type Io } from "../../src/cli/main";
 import { plainValue } from "../../src/cli/readWorkbook";
+import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { OBJECTIVE_CODES } from "../../src/core/catalogue";
 import { checkWorkbook } from "../../src/core/consolidate";
 import type { DomainId } from "../../src/core/catalogueTypes";
@@ -230,4 +231,41 @@ describe.each(Object.keys(FILLS))("a workbook opened without the add-in (%s)", (
       expect(blankToNull(at(coverId, cover.domainRows[d.domain], cover.columns.score))).toBe(d.score);
     expect(blankToNull(at(coverId, cover.overallRow, cover.columns.score))).toBe(cli.overall.score);
   });
+});
+
+describe("the cached results `liat init` writes", () => {
+  it("are what a spreadsheet engine computes from the formulas, for every formula cell", async () => {
+    const bytes = await writeLiatWorkbook({
+      lang: "en",
+      entries: {
+        "1.1.1": { status: "Implemented" },
+        "1.1.2": { status: "planned", responsible: "Mayor", budget: -3 },
+        "2.1": { status: "P*", currency: "XYZ" },
+        "3.2": { status: 4, responsible: "x", evidence: "javascript:x" },
+        "6.1": { status: "N/A", comments: "none" },
+      },
+    });
+    const wb = await loadExcel(bytes);
+    const hf = toEngine(wb);
+    try {
+      let compared = 0;
+      for (const ws of wb.worksheets) {
+        const id = hf.getSheetId(ws.name)!;
+        ws.eachRow((row, r) =>
+          row.eachCell((cell, c) => {
+            if (!cell.formula) return;
+            compared++;
+            const engine = hf.getCellValue({ sheet: id, row: r - 1, col: c - 1 });
+            const cached = cell.result ?? "";
+            if (typeof engine === "number")
+              expect([ws.name, cell.address, cached]).toEqual([ws.name, cell.address, expect.closeTo(engine, 12)]);
+            else expect([ws.name, cell.address, cached]).toEqual([ws.name, cell.address, engine ?? ""]);
+          }),
+        );
+      }
+      expect(compared).toBe(39 * 2 + 7 * 5);
+    } finally {
+      hf.destroy();
+    }
+  }, 120_000);
 });
