@@ -246,7 +246,8 @@ function addDomainSheet(wb: ExcelJS.Workbook, domain: DomainId, options: WriteOp
     // The cached results of the Points and Check formulas, as the core computes them.
     const status = parseStatus(entry.status ?? null);
     const computed: Partial<Record<string, string | number>> = {
-      points: status.kind === "level" ? status.points : status.kind === "na" ? "NA" : status.kind === "blank" ? "" : "?",
+      points:
+        status.kind === "level" ? status.points : status.kind === "na" ? "NA" : status.kind === "blank" ? "" : "?",
       check: checkColumnText(entry, lang, entryHeaders(lang)),
     };
     return COLUMNS.map((spec, c): ExcelJS.CellValue => {
