@@ -128,8 +128,8 @@ function squeezed(c: string): string {
 /** True when the text holds a character MATCH would read as a wildcard. */
 const hasWildcard = (c: string) => `OR(ISNUMBER(FIND("*",${c})),ISNUMBER(FIND("?",${c})),ISNUMBER(FIND("~",${c})))`;
 
-/** True when the cell holds something (an error or a boolean counts), as the core's isBlank says. */
-const filled = (c: string) => `IF(ISERROR(${c}),TRUE(),IF(ISLOGICAL(${c}),TRUE(),${squeezed(c)}<>""))`;
+/** True when the cells (joined by &) hold something (an error counts), as the core's isBlank says. */
+const filled = (c: string) => `IF(ISERROR(${c}),TRUE(),${squeezed(c)}<>"")`;
 
 /** True when a number-or-text cell is a readable date (a serial day between 1 and 9999-12-31). */
 const isDate = (c: string) =>
@@ -167,7 +167,10 @@ function fieldParts(cells: RowCells, lang: Lang, headers: Record<EntryField, str
   };
   const blank = (f: EntryField) => `${squeezed(cells[f])}=""`;
   const text = (f: EntryField) => guard(f, "textExpected", `""`);
-  const others = ENTRY_FIELDS.filter((f) => f !== "status").map((f) => filled(cells[f]));
+  // Any other cell filled: their texts joined are not blank (an error in one makes the join an error: filled too).
+  const joined = ENTRY_FIELDS.filter((f) => f !== "status")
+    .map((f) => cells[f])
+    .join("&");
   const date = (f: EntryField, then: string) =>
     guard(f, "dateInvalid", `IF(${blank(f)},"",IF(${isDate(cells[f])},${then},${m(f, "dateInvalid")}))`);
   const budget = cells.budget;
@@ -184,7 +187,7 @@ function fieldParts(cells: RowCells, lang: Lang, headers: Record<EntryField, str
     status: guard(
       "status",
       null,
-      `IF(${pts}="?",${m("status", "statusInvalid")},IF(${pts}="",IF(OR(${others.join(",")}),${m("status", "statusRequired")},""),""))`,
+      `IF(${pts}="?",${m("status", "statusInvalid")},IF(${pts}="",IF(${filled(joined)},${m("status", "statusRequired")},""),""))`,
     ),
     responsible: guard(
       "responsible",
