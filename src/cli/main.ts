@@ -11,7 +11,7 @@ import { checkWorkbook, Consolidator, unreadableMessage, type CheckedWorkbook } 
 import { DOMAINS } from "../core/domains";
 import { isLang, langFromLocale, type Lang } from "../core/language";
 import type { MessageParams } from "../core/messages";
-import { ratingLabel } from "../core/rating";
+import { RATING_BANDS, ratingLabel } from "../core/rating";
 import { NOT_APPLICABLE_LABEL, STATUS_SCALE } from "../core/status";
 import type { UnreadableReason } from "../core/workbookReader";
 import { readWorkbookFile } from "./readWorkbook";
@@ -188,15 +188,18 @@ async function cmdSummary(args: string[], io: Io): Promise<number> {
   const none = t("none", lang);
   const names = s.domains.map((d) => `${d.domain} ${DOMAINS.find((x) => x.id === d.domain)!.name[lang]}`);
   const w = Math.max(t("summaryHeader", lang).length, ...names.map((x) => x.length)) + 2;
+  // Column widths fit the labels of the language (a score is at most 6 characters, e.g. "100,0").
+  const ws = Math.max(t("score", lang).length, 6) + 2;
+  const wr = Math.max(t("rating", lang).length, ...RATING_BANDS.map((b) => b.label[lang].length)) + 2;
   const line = (
     label: string,
     g: { score: number | null; assessed: number; applicable: number; coverage: number | null },
   ) =>
-    `${pad(label, w)}${pad(num(g.score, lang), 8)}${pad(ratingLabel(g.score, lang), 14)}${g.assessed}/${g.applicable} ${pct(g.coverage, lang)}`;
+    `${pad(label, w)}${pad(num(g.score, lang), ws)}${pad(ratingLabel(g.score, lang), wr)}${g.assessed}/${g.applicable} ${pct(g.coverage, lang)}`;
   const lines = [
     t("fileLine", lang, { file, city: checked.settings.city || none, period: checked.settings.period || none }),
     "",
-    `${pad(t("summaryHeader", lang), w)}${pad(t("score", lang), 8)}${pad(t("rating", lang), 14)}${t("coverage", lang)}`,
+    `${pad(t("summaryHeader", lang), w)}${pad(t("score", lang), ws)}${pad(t("rating", lang), wr)}${t("coverage", lang)}`,
     ...s.domains.map((d, i) => line(names[i]!, d)),
     line(t("overall", lang), s.overall),
     "",

@@ -28,7 +28,7 @@ const TEXT = {
     statuses: ["Sustained", "Planned", "In progress"],
     choose: "Choose workbooks to consolidate",
     language: "Interface language",
-    other: "fr" as Lang,
+    other: "fr" as const,
     workbookLanguage: "English",
     fixed: /cannot be changed here/,
   },
@@ -39,7 +39,7 @@ const TEXT = {
     statuses: ["Pérennisé", "Planifié", "En cours"],
     choose: "Choisir les classeurs à consolider",
     language: "Langue de l'interface",
-    other: "en" as Lang,
+    other: "en" as const,
     workbookLanguage: "Français",
     fixed: /ne peut donc pas être changée ici/,
   },
@@ -141,7 +141,7 @@ async function expectChartNumbers(count: number): Promise<void> {
   }
 }
 
-async function journey(lang: Lang, theme: "light" | "dark"): Promise<void> {
+async function journey(lang: keyof typeof TEXT, theme: "light" | "dark"): Promise<void> {
   const t = TEXT[lang];
   await page.goto(`${baseUrl}preview.html?lang=${lang}&theme=${theme}`);
 

@@ -1,7 +1,7 @@
 /**
  * The real task pane in the preview page (simulated workbook, in-memory host): insert the sheets from the
  * pane, fill statuses in the grid, watch the summary change, click an issue and see its cell selected.
- * Screenshots of the filled summary in English and French go to test-artifacts/summary-{en,fr}.png.
+ * Screenshots of the filled summary in English, French and Spanish go to test-artifacts/summary-{en,fr,es}.png.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -35,6 +35,16 @@ const TEXT = {
     statuses: ["Pérennisé", "Mis en œuvre", "En cours", "Planifié", "Non commencé", "Non applicable"],
     responsible: "Service responsable",
     evidence: "https://example.org/rapport",
+  },
+  es: {
+    setup: "Configuración",
+    summary: "Resumen",
+    issues: "Problemas",
+    insert: "Insertar las hojas LIAT",
+    done: "Hecho",
+    statuses: ["Consolidado", "Implementado", "En curso", "Planificado", "No iniciado", "No aplicable"],
+    responsible: "Servicio responsable",
+    evidence: "https://example.org/informe",
   },
 } as const;
 
@@ -205,6 +215,19 @@ describe("task pane in the preview page", () => {
     await expectText(pane().getByTestId("overall-score"), "69,4");
     await expect(pane().getByRole("heading", { name: "Domaines d'action" }).count()).resolves.toBe(1);
     await summaryScreenshot("fr");
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it("switches the preview page and the pane to Spanish, and scores a Spanish workbook the same", async () => {
+    await insertAndFill("es");
+    await expect(page.locator("h1").textContent()).resolves.toBe("LIAT para Excel — vista previa");
+    await expect(page.locator("html").getAttribute("lang")).resolves.not.toBe("fr");
+    await expectText(pane().getByTestId("domain-1").getByTestId("score"), "50");
+    await expectText(pane().getByTestId("domain-1").getByTestId("rating"), "Establecido");
+    await expectText(pane().getByTestId("overall-score"), "69");
+    await expect(pane().getByRole("heading", { name: "Ámbitos de actuación" }).count()).resolves.toBe(1);
+    await expectText(pane().getByTestId("domain-1").getByTestId("issues"), "1 problema abierto");
+    await summaryScreenshot("es");
     expect(problems).toEqual([]);
   }, 240_000);
 });

@@ -37,6 +37,17 @@ test("starts in Office's display language; the manual choice wins and is remembe
   expect(await screen.findByRole("tab", { name: "Summary" })).toBeTruthy();
 });
 
+test("speaks Spanish for a Spanish display language (Spain or Latin America)", async () => {
+  installHost({ displayLanguage: "es-MX" });
+  renderFromOffice();
+  expect(await screen.findByRole("tab", { name: "Resumen" })).toBeTruthy();
+  expect(screen.getByRole("tab", { name: "Configuración" })).toBeTruthy();
+  expect(document.documentElement.lang).toBe("es");
+  expect(document.documentElement.dir).toBe("ltr");
+  expect(screen.getByRole("combobox", { name: "Idioma de la interfaz" })).toBeTruthy();
+  expect(screen.getByRole("option", { name: "Español" })).toBeTruthy();
+});
+
 test("an unknown display language gives English", () => {
   installHost({ displayLanguage: "de-DE" });
   expect(initialUiLanguage()).toBe("en");

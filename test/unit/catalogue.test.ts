@@ -3,6 +3,8 @@
  * byte-for-byte copy of seed 000), read here by a small parser of its own that shares no code with
  * src/core.
  */
+import { text } from "../../src/core/i18n/texts";
+import { LANGUAGES } from "../../src/core/language";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -189,10 +191,34 @@ describe("English", () => {
   });
 });
 
+describe("Spanish (the product's own translation)", () => {
+  test("every objective, sub-category and domain has Spanish that differs from the French and the English", () => {
+    for (const o of OBJECTIVES) {
+      expect(o.text.es.length).toBeGreaterThan(10);
+      expect(o.text.es).not.toBe(o.text.fr);
+      expect(o.text.es).not.toBe(o.text.en);
+      expect(o.text.es).not.toMatch(/\.e\.s|[èàçœ]/); // no French left over
+    }
+    for (const s of SUBCATEGORIES) expect(s.name.es).not.toMatch(/[èàçœ]/);
+    expect(DOMAINS.map((d) => d.name.es)).toEqual([
+      "Gobernanza",
+      "Empleo (acceso al)",
+      "Educación",
+      "Bienestar y salud",
+      "Vivienda y urbanismo",
+      "Apoyo integral a las personas migrantes y refugiadas",
+    ]);
+  });
+
+  test("says it is the product's own translation", () => {
+    expect(text("es", "language:translation")).toMatch(/traducción propia del producto/);
+  });
+});
+
 describe("sheet names", () => {
-  test("'<n> <short>' fits Excel's rules in both languages", () => {
+  test("'<n> <short>' fits Excel's rules in every language", () => {
     for (const d of DOMAINS) {
-      for (const lang of ["fr", "en"] as const) {
+      for (const lang of LANGUAGES) {
         const short = d.short[lang];
         const sheet = `${d.id} ${short}`;
         expect(short.length).toBeGreaterThan(0);
@@ -203,7 +229,7 @@ describe("sheet names", () => {
         expect(sheet).toBe(sheet.trim());
       }
     }
-    for (const lang of ["fr", "en"] as const) {
+    for (const lang of LANGUAGES) {
       const names = DOMAINS.map((d) => `${d.id} ${d.short[lang]}`.toLowerCase());
       expect(new Set(names).size).toBe(DOMAINS.length); // Excel sheet names ignore case
     }

@@ -253,6 +253,7 @@ describe("liat merge", () => {
         message: {
           fr: "Ce n'est pas un classeur Excel (.xlsx) : demandez le classeur LIAT enregistré au format .xlsx.",
           en: "This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.",
+          es: "No es un libro de Excel (.xlsx): pida el libro LIAT guardado en formato .xlsx.",
         },
       },
     ]);
@@ -295,7 +296,7 @@ describe("liat merge", () => {
       code: 2,
       err: "Impossible de lire « nope.xlsx » : Fichier introuvable.\n",
     });
-    expect(await liat("init", "--lang", "de")).toMatchObject({ code: 2, err: 'Unknown language "de": fr, en.\n' });
+    expect(await liat("init", "--lang", "de")).toMatchObject({ code: 2, err: 'Unknown language "de": fr, en, es.\n' });
     expect((await liat("check", "--bogus", "x")).err).toMatch(/^Bad option: Unknown option '--bogus'/);
     expect((await liat("frobnicate")).err).toMatch(/^Unknown command "frobnicate"\./);
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);

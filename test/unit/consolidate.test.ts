@@ -1,4 +1,5 @@
 /** Core consolidation over plain data: tables found by header row, sources named, nothing dropped or duplicated. */
+import { LANGUAGES } from "../../src/core/language";
 import {
   checkWorkbook,
   consolidate,
@@ -125,7 +126,7 @@ describe("findTables", () => {
 });
 
 describe("readCoverSettings", () => {
-  it.each(["fr", "en"] as const)("reads city, period, language and schema version by label (%s)", (lang) => {
+  it.each([...LANGUAGES])("reads city, period, language and schema version by label (%s)", (lang) => {
     const s = readCoverSettings(plainLiat(lang, {}, { city: "Lyon", period: "2025" }));
     expect(s).toEqual({ city: "Lyon", period: "2025", lang, schemaVersion: SCHEMA_VERSION });
   });

@@ -1,3 +1,4 @@
+import { LANGUAGES } from "../../src/core/language";
 import { CURRENCIES } from "../../src/core/currencies";
 import { ENTRY_FIELDS } from "../../src/core/entrySchema";
 import {
@@ -28,7 +29,7 @@ describe("layout", () => {
     for (const c of COLUMNS) {
       for (const m of [c.prompt, c.error]) {
         if (!m) continue;
-        for (const lang of ["fr", "en"] as const) {
+        for (const lang of LANGUAGES) {
           expect(m.title[lang].length).toBeLessThanOrEqual(32);
           expect(m.message[lang].length).toBeLessThanOrEqual(255);
         }

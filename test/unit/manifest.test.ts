@@ -17,6 +17,7 @@ const BUILD_SOURCES: Record<string, string> = {
   "functions.js": "src/functions/functions.ts",
   "functions.json": "src/functions/functions.ts",
   "functions.fr.json": "src/core/i18n/fr/functionMetadata.json",
+  "functions.es.json": "src/core/i18n/es/functionMetadata.json",
 };
 
 type XmlNode = { [key: string]: XmlNode[] | string } | string;
@@ -110,6 +111,14 @@ function urlOf(resid: string): string {
   return attr(node, "DefaultValue");
 }
 
+/** Spanish: Office's two Spanish display languages (Spain and Mexico). */
+const SPANISH_LOCALES = ["es-ES", "es-MX"];
+
+function localeOverride(node: XmlNode, locale: string, tag = "Override"): string | undefined {
+  const found = children(node, tag).find((o) => attr(o, "Locale") === locale);
+  return found === undefined ? undefined : attr(found, "Value");
+}
+
 function frenchOverride(node: XmlNode, tag = "Override"): string | undefined {
   const found = children(node, tag).find((o) => attr(o, "Locale") === "fr-FR");
   return found ? attr(found, "Value") : undefined;
@@ -176,6 +185,8 @@ describe("manifest.xml", () => {
     const metadata = urlResources.get(attr(child(child(point, "Metadata"), "SourceLocation"), "resid"))!;
     expect(attr(metadata, "DefaultValue")).toBe(`${DEV_ADDRESS}functions.json`);
     expect(frenchOverride(metadata, "bt:Override")).toBe(`${DEV_ADDRESS}functions.fr.json`);
+    for (const locale of SPANISH_LOCALES)
+      expect(localeOverride(metadata, locale, "bt:Override")).toBe(`${DEV_ADDRESS}functions.es.json`);
   });
 
   test("defines every resource it refers to, within Office's length limits, and nothing unused", () => {
@@ -214,6 +225,11 @@ describe("manifest.xml", () => {
     expect(frenchOverride(description)?.length ?? 0).toBeGreaterThan(20);
     expect(frenchOverride(description)!.length).toBeLessThanOrEqual(250);
     for (const node of longStrings.values()) expect(frenchOverride(node, "bt:Override")).toBeTruthy();
+    for (const locale of SPANISH_LOCALES) {
+      expect(localeOverride(displayName, locale)).toBe("LIAT para Excel");
+      expect(localeOverride(description, locale)!.length).toBeLessThanOrEqual(250);
+      for (const node of longStrings.values()) expect(localeOverride(node, locale, "bt:Override")).toBeTruthy();
+    }
   });
 
   test("points every URL at the development address, at a file the build produces", () => {

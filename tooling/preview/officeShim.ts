@@ -4,6 +4,7 @@
  * functions bundle; CustomFunctions.associate registers the real functions in that host. Opened on its own, the
  * task pane gets a fresh in-memory workbook.
  */
+import { langFromLocale, localeOf } from "../../src/core/language";
 import { createHost, type LiatHost } from "../excel-host/createHost";
 import type { CustomFunctionsMetadata } from "../excel-host/customFunctionPlugin";
 import { installCustomFunctionsShim } from "../excel-host/customFunctions";
@@ -23,7 +24,7 @@ function parentWindow(): PreviewParent | undefined {
 
 const parent = parentWindow();
 const host: LiatHost =
-  parent?.__LIAT_HOST__ ?? createHost({ displayLanguage: navigator.language.startsWith("fr") ? "fr-FR" : "en-US" });
+  parent?.__LIAT_HOST__ ?? createHost({ displayLanguage: localeOf(langFromLocale(navigator.language)) });
 
 /** Errors cross from the parent page's realm: rebuild them here so `instanceof Error` holds in the pane. */
 function localError(error: unknown): unknown {

@@ -1,7 +1,9 @@
 /**
  * The preview page (`npm start` on Linux): a simulated workbook (in-memory host) next to the real task pane,
- * which runs in an iframe and reaches the host through office-shim.js. `?lang=fr` sets Office's display language.
+ * which runs in an iframe and reaches the host through office-shim.js. `?lang=fr` (or es…) sets Office's display language.
  */
+import { text } from "../../src/core/i18n/texts";
+import { isLang, LANGUAGES, localeOf, type Lang } from "../../src/core/language";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { cellAddress, columnLetter } from "../../src/core/a1";
@@ -25,46 +27,33 @@ declare global {
 }
 
 const params = new URLSearchParams(window.location.search);
-const lang = params.get("lang") === "fr" ? "fr" : "en";
-const T = {
-  en: {
-    title: "LIAT for Excel — preview",
-    note: "A simulated workbook (in-memory Excel host) with the real task pane. Nothing is saved.",
-    pane: "LIAT task pane",
-    formula: "Formula bar",
-    list: "Choose from the list",
-    ok: "OK",
-    ready: "Ready",
-    rejected: "Edit refused",
-    sheet: "Sheet1",
-    tabs: "Sheets",
-    error: "Error",
-    protectedSheet: "protected sheet",
-    lockedTitle: "Microsoft Excel",
-    locked: "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
-  },
-  fr: {
-    title: "LIAT pour Excel — aperçu",
-    note: "Un classeur simulé (hôte Excel en mémoire) avec le vrai volet Office. Rien n'est enregistré.",
-    pane: "Volet LIAT",
-    formula: "Barre de formule",
-    list: "Choisir dans la liste",
-    ok: "OK",
-    ready: "Prêt",
-    rejected: "Saisie refusée",
-    sheet: "Feuil1",
-    tabs: "Feuilles",
-    error: "Erreur",
-    protectedSheet: "feuille protégée",
-    lockedTitle: "Microsoft Excel",
-    locked:
-      "La cellule ou le graphique que vous essayez de modifier se trouve sur une feuille protégée. Pour apporter une modification, ôtez la protection de la feuille.",
-  },
-}[lang];
+const asked = params.get("lang");
+const lang: Lang = isLang(asked) ? asked : "en";
+const PREVIEW_KEYS = [
+  "title",
+  "note",
+  "pane",
+  "formula",
+  "list",
+  "ok",
+  "ready",
+  "rejected",
+  "sheet",
+  "tabs",
+  "error",
+  "protectedSheet",
+  "lockedTitle",
+  "locked",
+] as const;
+/** The page's own texts (texts `preview:*`), in the language asked for. */
+const T = Object.fromEntries(PREVIEW_KEYS.map((key) => [key, text(lang, `preview:${key}`)])) as Record<
+  (typeof PREVIEW_KEYS)[number],
+  string
+>;
 
 // ?theme=dark gives the pane Office's dark theme (as Excel's "Black" Office theme does)
 const theme = params.get("theme") === "dark" ? DARK_THEME : undefined;
-const host = createHost({ sheets: [T.sheet], displayLanguage: lang === "fr" ? "fr-FR" : "en-US", theme });
+const host = createHost({ sheets: [T.sheet], displayLanguage: localeOf(lang), theme });
 window.__LIAT_HOST__ = host;
 const model = host.model;
 
@@ -328,13 +317,14 @@ function App() {
         <h1>{T.title}</h1>
         <span className="note">{T.note}</span>
         <span style={{ marginLeft: "auto" }}>
-          <a href="?lang=en" lang="en">
-            English
-          </a>{" "}
-          ·{" "}
-          <a href="?lang=fr" lang="fr">
-            Français
-          </a>
+          {LANGUAGES.map((l, i) => (
+            <span key={l}>
+              {i > 0 && " · "}
+              <a href={`?lang=${l}`} lang={l}>
+                {text(l, "language:name")}
+              </a>
+            </span>
+          ))}
         </span>
       </header>
       <div className="main">
@@ -444,7 +434,7 @@ function App() {
 function PaneFrame() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const files = ["functions.json", ...(lang === "fr" ? ["functions.fr.json"] : [])];
+    const files = ["functions.json", ...(lang === "en" ? [] : [`functions.${lang}.json`])];
     Promise.all(
       files.map((file) =>
         fetch(file)

@@ -4,6 +4,7 @@
  * number and date formats and plural rules, and the writing direction.
  */
 import { en } from "./en/en";
+import { es } from "./es/es";
 import { fr } from "./fr/fr";
 
 export type Direction = "ltr" | "rtl";
@@ -19,4 +20,5 @@ export interface LanguageSetup {
 export const LANGUAGE_SETUP = {
   fr: { texts: fr, locale: "fr-FR", dir: "ltr" },
   en: { texts: en, locale: "en-GB", dir: "ltr" },
+  es: { texts: es, locale: "es-ES", dir: "ltr" },
 } as const satisfies Record<string, LanguageSetup>;

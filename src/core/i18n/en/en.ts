@@ -7,7 +7,20 @@ import functions from "./functions.json";
 import language from "./language.json";
 import messages from "./messages.json";
 import pane from "./pane.json";
+import preview from "./preview.json";
 import unreadable from "./unreadable.json";
 import workbook from "./workbook.json";
 
-export const en = { catalogue, cli, consolidation, errors, functions, language, messages, pane, unreadable, workbook };
+export const en = {
+  catalogue,
+  cli,
+  consolidation,
+  errors,
+  functions,
+  language,
+  messages,
+  pane,
+  preview,
+  unreadable,
+  workbook,
+};

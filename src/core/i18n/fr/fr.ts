@@ -8,6 +8,7 @@ import functions from "./functions.json";
 import language from "./language.json";
 import messages from "./messages.json";
 import pane from "./pane.json";
+import preview from "./preview.json";
 import unreadable from "./unreadable.json";
 import workbook from "./workbook.json";
 
@@ -21,6 +22,7 @@ export const fr = {
   language,
   messages,
   pane,
+  preview,
   unreadable,
   workbook,
 };

@@ -1,0 +1,28 @@
+/** Every text in es, by namespace (one JSON file each in this folder). */
+import catalogue from "./catalogue.json";
+import cli from "./cli.json";
+import consolidation from "./consolidation.json";
+import errors from "./errors.json";
+import functionMetadata from "./functionMetadata.json";
+import functions from "./functions.json";
+import language from "./language.json";
+import messages from "./messages.json";
+import pane from "./pane.json";
+import preview from "./preview.json";
+import unreadable from "./unreadable.json";
+import workbook from "./workbook.json";
+
+export const es = {
+  catalogue,
+  cli,
+  consolidation,
+  errors,
+  functionMetadata,
+  functions,
+  language,
+  messages,
+  pane,
+  preview,
+  unreadable,
+  workbook,
+};
