@@ -77,10 +77,11 @@ test("liat init --lang es writes a Spanish workbook that checks and sums up in S
 });
 
 test("Spanish statuses are in the native formulas' lookup list and read as the same level as French and English", () => {
-  const lookup = new Map(statusLookup().map((l) => [l.key, l.points]));
-  expect(lookup.get("Planificado")).toBe(25);
-  expect(lookup.get("Consolidado")).toBe(100);
-  expect(lookup.get("No aplicable")).toBe("NA");
+  // the lookup holds each spelling folded (lower case, spaces folded), as written and without accents
+  const lookup = new Map(statusLookup().map((l) => [l.written, l.points]));
+  expect(lookup.get("planificado")).toBe(25);
+  expect(lookup.get("consolidado")).toBe(100);
+  expect(lookup.get("no aplicable")).toBe("NA");
   for (const [es, fr, en] of [
     ["Implementado", "Mis en œuvre", "Implemented"],
     ["No iniciado", "Non commencé", "Not started"],
@@ -121,5 +122,11 @@ test("a merge of French, English and Spanish returns reads every status as the s
   expect(json.sources.map((s) => s.source.city)).toEqual(["Lyon", "Leeds", "Quito"]);
 
   const wb = await loadExcel(readFileSync(join(dir, "todas.xlsx")));
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Consolidación", "Resumen por origen", "Archivos no leídos"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    "Consolidación",
+    "Resumen por origen",
+    "No fusionado",
+    "Columnas leídas",
+    "Archivos no leídos",
+  ]);
 });
