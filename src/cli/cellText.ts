@@ -14,13 +14,19 @@ export const TEXT_FORMAT = "@";
 
 const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, "0");
 
-/** Text as OOXML stores it: control characters, CR and DEL as `_xHHHH_`, a literal `_xHHHH_` as `_x005F_xHHHH_`. */
+/**
+ * What XML 1.0 cannot hold: control characters (but tab and LF), CR (which XML turns into a LF), DEL, the
+ * noncharacters U+FFFE and U+FFFF, and a surrogate without its pair.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML =
+  /[\x00-\x08\x0B-\x1F\x7F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as OOXML stores it: what XML cannot hold as `_xHHHH_`, a literal `_xHHHH_` as `_x005F_xHHHH_`. */
 export function ooxmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[\x00-\x08\x0B-\x1F\x7F]|_x[0-9A-Fa-f]{4}_/.test(text)) return text;
-  return text
-    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-    .replace(/[\x00-\x08\x0B-\x1F\x7F]/g, (c) => `_x${hex4(c.charCodeAt(0))}_`); // eslint-disable-line no-control-regex
+  NOT_IN_XML.lastIndex = 0;
+  if (!NOT_IN_XML.test(text) && !/_x[0-9A-Fa-f]{4}_/.test(text)) return text;
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_").replace(NOT_IN_XML, (c) => `_x${hex4(c.charCodeAt(0))}_`);
 }
 
 /** Writes a plain value (see cellData); a string becomes a string cell with the text format. Never a formula. */

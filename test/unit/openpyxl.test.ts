@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { run, type Io } from "../../src/cli/main";
+import { readWorkbookFile } from "../../src/cli/readWorkbook";
 import { COVER_SHEET, LISTS_SHEET, domainSheetLayout } from "../../src/core/layout";
 
 const exec = promisify(execFile);
@@ -46,5 +47,21 @@ describe("openpyxl opens every workbook the product writes", () => {
     expect(String(fr[d1.name]!.cells[`R${d1.firstRow}`])).toMatch(/^=TRIM\(/);
     expect(out[files[1]!]![COVER_SHEET]!.cells.B3).toBe("Turin");
     expect(Object.keys(out[files[2]!]!).length).toBeGreaterThan(0);
+  });
+
+  it("keeps a city name that XML cannot hold character for character (U+FFFE, control characters, CR, _xHHHH_)", async () => {
+    const city = "Ly\uFFFEon\u0001\r\n_x0041_ \uD800!";
+    expect(await liat("init", "-o", "odd.xlsx", "--lang", "en", "--city", city)).toBe(0);
+    const file = join(dir, "odd.xlsx");
+    // an independent reader opens it (a raw U+FFFE or control character would make the XML malformed)
+    const { stdout } = await exec("/usr/bin/python3", [SCRIPT, file], { maxBuffer: 64 * 1024 * 1024 });
+    const stored = (JSON.parse(stdout) as Record<string, Record<string, { cells: Record<string, unknown> }>>)[file]!;
+    // openpyxl shows the escapes themselves (it decodes only some of them)
+    expect(String(stored[COVER_SHEET]!.cells.B3)).toMatch(/^Ly_xFFFE_on_x0001__x000D_\n.*_xD800_!$/);
+    // and a reader that decodes OOXML's escapes gives the text back as typed
+    const read = await readWorkbookFile(file);
+    if (!read.ok) throw new Error(`unreadable: ${read.reason}`);
+    const cover = read.workbook.sheets.find((s) => s.name === COVER_SHEET)!;
+    expect(cover.rows[2]![1]).toBe(city);
   });
 });
