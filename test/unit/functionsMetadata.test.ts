@@ -2,26 +2,14 @@
  * The custom functions metadata the build generates from the JSDoc of src/functions/functions.ts
  * (functions.json), and its localizations (functions.<lang>.json, from src/core/i18n/<lang>/functionMetadata.json).
  */
+import { FUNCTION_IDS } from "./functionIds";
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { functionMetadata, METADATA_LANGUAGES } from "../../src/functions/localizedMetadata";
 import { localizeFunctionsMetadata, type FunctionsMetadata } from "../../scripts/webpack/localizeFunctionsMetadata";
 
 const FUNCTIONS_FILE = join(__dirname, "..", "..", "src", "functions", "functions.ts");
-const EXPECTED_IDS = [
-  "SCORE",
-  "LEVEL",
-  "COVERAGE",
-  "DOMAINSCORE",
-  "RATING",
-  "OBJECTIVE",
-  "DOMAIN",
-  "REFS",
-  "PRIORITIES",
-  "PROGRESS",
-  "CHECK",
-  "CHANGE",
-];
+const EXPECTED_IDS = FUNCTION_IDS;
 
 let metadata: FunctionsMetadata;
 
