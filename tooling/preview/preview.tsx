@@ -80,6 +80,9 @@ function useWorkbookVersion(): number {
 }
 
 const POINT_TO_PX = 96 / 72;
+/** Height of the column letters row and width of the row numbers column (preview.html's CSS). */
+const HEADER_PX = 22;
+const ROW_HEADER_PX = 44;
 
 function tableAt(tables: TableModel[], row: number, col: number): TableModel | undefined {
   return tables.find((t) => isInside(t.rect, row, col));
@@ -140,11 +143,23 @@ function Grid(props: {
     cell?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [selection, sheet.id]);
 
+  const widths = Array.from(
+    { length: cols },
+    (_, c) => (sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) * POINT_TO_PX,
+  );
+  // fixed table layout only holds with a table width: the columns then keep the workbook's widths, whatever the text
+  const tableWidth = ROW_HEADER_PX + widths.reduce((a, b) => a + b, 0);
+  // frozen rows (Freeze Panes) stay in view: each is sticky below the column letters and the frozen rows above it
+  const frozenTops: number[] = [];
+  for (let r = 0, top = HEADER_PX; r < Math.min(sheet.freezeRows, rows); r++) {
+    frozenTops.push(top);
+    if (!sheet.hiddenRows.has(r)) top += (sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) * POINT_TO_PX;
+  }
   const header = (
     <tr>
       <th className="row-header corner" />
       {Array.from({ length: cols }, (_, c) => {
-        const width = (sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) * POINT_TO_PX;
+        const width = widths[c]!;
         return (
           <th
             key={c}
@@ -161,13 +176,15 @@ function Grid(props: {
 
   return (
     <div className="grid-scroll" ref={scroller}>
-      <table className="grid" role="grid" aria-label={sheet.name}>
+      <table className="grid" role="grid" aria-label={sheet.name} style={{ width: tableWidth }}>
         <thead>{header}</thead>
         <tbody>
           {Array.from({ length: rows }, (_, r) =>
             sheet.hiddenRows.has(r) ? null : (
               <tr
                 key={r}
+                className={r < frozenTops.length ? "frozen" : undefined}
+                data-frozen-top={r < frozenTops.length ? frozenTops[r] : undefined}
                 style={
                   sheet.rowHeights.has(r)
                     ? { height: (sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) * POINT_TO_PX }
@@ -176,6 +193,7 @@ function Grid(props: {
               >
                 <th
                   scope="row"
+                  style={r < frozenTops.length ? { top: frozenTops[r], zIndex: 3 } : undefined}
                   className={`row-header${selection && r >= selection.r0 && r <= selection.r1 ? " active-header" : ""}`}
                 >
                   {r + 1}
@@ -216,7 +234,10 @@ function Grid(props: {
                       onMouseDown={() => props.onSelect(r, c)}
                       onDoubleClick={props.onEdit}
                       style={{
-                        background,
+                        ...(r < frozenTops.length
+                          ? { position: "sticky", top: frozenTops[r], zIndex: 1, background: background ?? "#fff" }
+                          : {}),
+                        background: r < frozenTops.length ? (background ?? "#fff") : background,
                         color,
                         fontWeight: (look?.bold ?? f.bold) || isHeader ? 600 : undefined,
                         fontStyle: (look?.italic ?? f.italic) ? "italic" : undefined,
@@ -245,6 +266,7 @@ function App() {
   const [alert, setAlert] = useState<{ title: string; message: string } | null>(null);
   const [status, setStatus] = useState(T.ready);
   const input = useRef<HTMLInputElement>(null);
+  const tabList = useRef<HTMLElement>(null);
 
   const sheet = model.activeSheet();
   const selection = model.selection && model.selection.sheetId === sheet.id ? model.selection.rect : undefined;
@@ -252,6 +274,10 @@ function App() {
   const activeCell = selection ? { ...selection, r1: selection.r0, c1: selection.c0 } : undefined;
   const cellFormula = activeCell ? String(model.formulas(sheet, activeCell)[0][0]) : "";
   const validation = selection ? model.validationAt(sheet, selection.r0, selection.c0) : undefined;
+  const inputMessage =
+    validation?.prompt.showPrompt && (validation.prompt.title || validation.prompt.message)
+      ? validation.prompt
+      : undefined;
   const listSource = validation?.rule.list ? String((validation.rule.list as { source: string }).source) : undefined;
   const listValues = useMemo(
     () => (listSource ? model.listValues(sheet, listSource).map(String) : []),
@@ -259,6 +285,24 @@ function App() {
   );
   const activeValue = activeCell && listValues.length > 0 ? String(model.values(sheet, activeCell)[0][0]) : undefined;
   const visibleSheets = model.sheets.filter((s) => s.visibility === "Visible");
+
+  useEffect(() => {
+    tabList.current
+      ?.querySelector<HTMLElement>('[aria-selected="true"]')
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [sheet.id, visibleSheets.length]);
+
+  // F6, as in Excel, moves the focus to the task pane (and Shift+F6 back to the grid's formula bar)
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "F6") return;
+      event.preventDefault();
+      if (event.shiftKey) input.current?.focus();
+      else focusPane();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const select = (row: number, col: number) => {
     setEditText(null);
@@ -386,7 +430,13 @@ function App() {
               input.current?.focus();
             }}
           />
-          <nav className="tabs" role="tablist" aria-label={T.tabs}>
+          {inputMessage ? (
+            <div className="input-message" role="note" data-testid="input-message">
+              {inputMessage.title ? <strong>{inputMessage.title}</strong> : null}
+              <span>{inputMessage.message}</span>
+            </div>
+          ) : null}
+          <nav className="tabs" role="tablist" aria-label={T.tabs} ref={tabList}>
             {visibleSheets.map((s) => (
               <button
                 key={s.id}
@@ -451,3 +501,12 @@ function PaneFrame() {
 
 const container = document.getElementById("preview-root");
 if (container) createRoot(container).render(<App />);
+
+/** Moves the focus into the task pane: its frame, then the first thing that takes focus there. */
+function focusPane(): void {
+  const frame = document.getElementById("taskpane") as HTMLIFrameElement | null;
+  frame?.focus();
+  const doc = frame?.contentDocument;
+  const first = doc?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], button, select, input, a[href]');
+  first?.focus();
+}
