@@ -1,6 +1,6 @@
 /**
  * The task pane: a header with the interface language, a TabList of views (summary, issues, setup,
- * share), inside Fluent UI's provider with the Office theme, i18next and the workbook API.
+ * consolidation, progress), inside Fluent UI's provider with the Office theme, i18next and the workbook API.
  */
 import {
   FluentProvider,
@@ -28,12 +28,12 @@ import { visuallyHidden } from "./visuallyHidden";
 const IssuesView = lazy(() => import("./views/IssuesView").then((m) => ({ default: m.IssuesView })));
 const SetupView = lazy(() => import("./views/SetupView").then((m) => ({ default: m.SetupView })));
 const ProgressView = lazy(() => import("./views/ProgressView").then((m) => ({ default: m.ProgressView })));
-import { ShareView } from "./share/ShareView";
+import { ConsolidateView } from "./consolidate/ConsolidateView";
 import { SummaryView } from "./views/SummaryView";
 import type { WorkbookApi } from "./workbookApi";
 import { WorkbookApiContext } from "./workbookApiContext";
 
-export const VIEWS = ["summary", "issues", "setup", "share", "progress"] as const;
+export const VIEWS = ["summary", "issues", "setup", "consolidate", "progress"] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 const useStyles = makeStyles({
@@ -148,7 +148,7 @@ function Shell({ initialView }: { initialView: ViewId }) {
             {view === "setup" ? <SetupView /> : null}
             {view === "progress" ? <ProgressView /> : null}
           </Suspense>
-          {view === "share" ? <ShareView /> : null}
+          {view === "consolidate" ? <ConsolidateView /> : null}
         </div>
       </main>
       <LiveAnnouncer />

@@ -1,6 +1,6 @@
 /**
  * The task pane as an official meets it, in the preview page, at Office's narrow pane widths (320 and 380 px), in
- * French and English, light and dark: first run, summary, by priority, issues, setup after insertion, share results,
+ * French and English, light and dark: first run, summary, by priority, issues, setup after insertion, consolidation results,
  * interface language switched. Each state is checked for horizontal scrolling and by axe, and kept as a screenshot in
  * test-artifacts/pane-<state>-<lang>-<theme>-<width>.png.
  */
@@ -23,7 +23,7 @@ const WAIT = 60_000;
 const TEXT = {
   en: {
     insert: "Insert the LIAT sheets",
-    tabs: { summary: "Summary", issues: "Issues", setup: "Setup", share: "Share" },
+    tabs: { summary: "Summary", issues: "Issues", setup: "Setup", consolidate: "Consolidation" },
     byPriority: "By Call to Local Action priority",
     statuses: ["Sustained", "Planned", "In progress"],
     choose: "Choose workbooks to consolidate",
@@ -34,7 +34,7 @@ const TEXT = {
   },
   fr: {
     insert: "Insérer les feuilles LIAT",
-    tabs: { summary: "Synthèse", issues: "Problèmes", setup: "Configuration", share: "Partage" },
+    tabs: { summary: "Synthèse", issues: "Problèmes", setup: "Configuration", consolidate: "Consolidation" },
     byPriority: "Par priorité de l'Appel à l'action locale",
     statuses: ["Pérennisé", "Planifié", "En cours"],
     choose: "Choisir les classeurs à consolider",
@@ -198,8 +198,8 @@ async function journey(lang: keyof typeof TEXT, theme: "light" | "dark"): Promis
   await expect(pane().getByText(t.fixed).count()).resolves.toBe(1);
   await shoot("setup", lang, theme);
 
-  // share results: one workbook received back, with a long file name
-  await pane().getByRole("tab", { name: t.tabs.share }).click();
+  // consolidation results: one workbook received back, with a long file name
+  await pane().getByRole("tab", { name: t.tabs.consolidate }).click();
   await pane().getByRole("button", { name: t.choose }).waitFor({ timeout: WAIT });
   const received = await writeLiatWorkbook({
     lang,
@@ -208,10 +208,10 @@ async function journey(lang: keyof typeof TEXT, theme: "light" | "dark"): Promis
     entries: { "1.1.1": { status: t.statuses[0], responsible: "Mairie", evidence: "https://example.org" } },
   });
   await pane()
-    .getByTestId("share-files")
+    .getByTestId("consolidate-files")
     .setInputFiles([{ name: "villeurbanne-retour-direction-solidarites.xlsx", mimeType: XLSX, buffer: received }]);
-  await pane().getByTestId("share-outcome").waitFor({ timeout: WAIT });
-  await shoot("share", lang, theme);
+  await pane().getByTestId("consolidate-outcome").waitFor({ timeout: WAIT });
+  await shoot("consolidate", lang, theme);
 
   // the interface language switched: the pane speaks the other language, the workbook keeps its own
   const other = TEXT[t.other];

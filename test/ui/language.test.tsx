@@ -83,9 +83,9 @@ test("counts agree in number in both languages (French: 0 and 1 take the singula
   const en = createI18n("en");
   const frI = createI18n("fr");
   const issues = (i: ReturnType<typeof createI18n>, errors: number, warnings: number) =>
-    i.t("share.issuesValue", {
-      errors: i.t("share.errors", { count: errors }),
-      warnings: i.t("share.warnings", { count: warnings }),
+    i.t("consolidate.issuesValue", {
+      errors: i.t("consolidate.errors", { count: errors }),
+      warnings: i.t("consolidate.warnings", { count: warnings }),
     });
   expect(issues(en, 1, 0)).toBe("1 error, 0 warnings");
   expect(issues(en, 2, 1)).toBe("2 errors, 1 warning");

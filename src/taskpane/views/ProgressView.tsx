@@ -28,7 +28,7 @@ import { serialToIsoDate } from "../../core/excelValues";
 import { nextPeriodLabel } from "../../core/history";
 import type { StatusEntry } from "../../core/summary";
 import type { PeriodsRead } from "../../excel/periods";
-import { fileBytes, loadReader } from "../share/readFiles";
+import { fileBytes, loadReader } from "../consolidate/readFiles";
 import { formatPercent, formatScore } from "../format";
 import { useLiveWorkbook } from "../liveWorkbook";
 import { useLang } from "../useLang";

@@ -1,5 +1,5 @@
 /**
- * Share (loaded on demand by ShareView.tsx): pick the .xlsx workbooks received back, read and check each in the pane (ExcelJS, loaded
+ * Consolidation (loaded on demand by ConsolidateView.tsx): pick the .xlsx workbooks received back, read and check each in the pane (ExcelJS, loaded
  * on demand), and write the consolidation sheets into the open workbook. Shows "file i of n" while
  * reading, then the workbooks merged (city, period, rows, issues), the files not merged with the
  * reason in the interface language, and a button to the consolidation sheet.
@@ -15,7 +15,7 @@ import { useLang } from "../useLang";
 import { WorkbookError } from "../views/WorkbookError";
 import { useWorkbookApi } from "../workbookApiContext";
 import { readAndConsolidate, type ChosenFile, type ReadProgress } from "./readFiles";
-import { ShareResult } from "./ShareResult";
+import { ConsolidationOutcome } from "./ConsolidationOutcome";
 
 const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -33,7 +33,7 @@ type Phase =
   | { kind: "done"; result: ConsolidationResult; written: ConsolidationWriteResult }
   | { kind: "error"; error: unknown; result?: ConsolidationResult };
 
-export default function SharePanel() {
+export default function ConsolidatePanel() {
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
@@ -69,35 +69,44 @@ export default function SharePanel() {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="liat-share-heading" aria-busy={busy} data-testid="share-view">
-      <Title3 as="h2" id="liat-share-heading" className={styles.h2}>
-        {t("share.heading")}
+    <section
+      className={styles.root}
+      aria-labelledby="liat-consolidate-heading"
+      aria-busy={busy}
+      data-testid="consolidate-view"
+    >
+      <Title3 as="h2" id="liat-consolidate-heading" className={styles.h2}>
+        {t("consolidate.heading")}
       </Title3>
-      <Text as="p">{t("share.intro")}</Text>
+      <Text as="p">{t("consolidate.intro")}</Text>
       <input
         ref={input}
         className={styles.input}
         type="file"
         multiple
         accept={XLSX_TYPES}
-        aria-label={t("share.filesLabel")}
+        aria-label={t("consolidate.filesLabel")}
         tabIndex={-1}
         onChange={onChange}
-        data-testid="share-files"
+        data-testid="consolidate-files"
       />
       <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
-        {t("share.choose")}
+        {t("consolidate.choose")}
       </Button>
       <div aria-live="polite">
         {busy ? <Progress phase={phase} /> : null}
-        {phase.kind === "error" ? <WorkbookError error={phase.error} title={t("share.errorTitle")} /> : null}
+        {phase.kind === "error" ? <WorkbookError error={phase.error} title={t("consolidate.errorTitle")} /> : null}
       </div>
       {phase.kind === "done" ? (
-        <ShareResult result={phase.result} written={phase.written} onOpen={(sheet) => void api.openSheet(sheet)} />
+        <ConsolidationOutcome
+          result={phase.result}
+          written={phase.written}
+          onOpen={(sheet) => void api.openSheet(sheet)}
+        />
       ) : null}
-      {phase.kind === "error" && phase.result ? <ShareResult result={phase.result} /> : null}
+      {phase.kind === "error" && phase.result ? <ConsolidationOutcome result={phase.result} /> : null}
       <Text as="p" size={200}>
-        {t("share.sendAsIs")}
+        {t("consolidate.sendAsIs")}
       </Text>
     </section>
   );
@@ -107,13 +116,17 @@ function Progress({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const label =
     phase.kind === "reading"
-      ? t("share.reading", { index: phase.progress.index, total: phase.progress.total, name: phase.progress.fileName })
+      ? t("consolidate.reading", {
+          index: phase.progress.index,
+          total: phase.progress.total,
+          name: phase.progress.fileName,
+        })
       : phase.kind === "writing"
-        ? t("share.writing")
-        : t("share.loadingReader");
+        ? t("consolidate.writing")
+        : t("consolidate.loadingReader");
   const value = phase.kind === "reading" ? (phase.progress.index - 1) / phase.progress.total : undefined;
   return (
-    <Field label={label} data-testid="share-progress">
+    <Field label={label} data-testid="consolidate-progress">
       <ProgressBar value={value} max={1} thickness="large" />
     </Field>
   );

@@ -1,5 +1,5 @@
 /**
- * Share view: choose several files (built in the test with the command line's writer), see the
+ * Consolidation view: choose several files (built in the test with the command line's writer), see the
  * progress "file i of n", the workbooks merged with city, period and rows, the files not merged
  * with the reason in the interface language, the consolidation sheet in the workbook, and a re-run
  * that replaces instead of duplicating.
@@ -71,7 +71,7 @@ function chosen(): File[] {
 async function progressSeen(run: () => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
   const note = () => {
-    const label = document.querySelector('[data-testid="share-progress"] label')?.textContent;
+    const label = document.querySelector('[data-testid="consolidate-progress"] label')?.textContent;
     if (label && seen[seen.length - 1] !== label) seen.push(label);
   };
   const observer = new MutationObserver(note);
@@ -92,13 +92,13 @@ function consolidationRows(host: LiatHost): unknown[][] {
 
 test("consolidates the chosen files: progress, sources merged, unreadable files with the reason, the sheet", async () => {
   const host = installHost({ displayLanguage: "en-US" });
-  renderPane({ lang: "en", view: "share" });
-  const input = await screen.findByTestId("share-files");
+  renderPane({ lang: "en", view: "consolidate" });
+  const input = await screen.findByTestId("consolidate-files");
   expect(screen.getByRole("button", { name: "Choose workbooks to consolidate" })).toBeTruthy();
 
   const seen = await progressSeen(async () => {
     await user.upload(input, chosen());
-    await screen.findByTestId("share-outcome", {}, { timeout: 30_000 });
+    await screen.findByTestId("consolidate-outcome", {}, { timeout: 30_000 });
   });
   expect(seen).toEqual(
     expect.arrayContaining([
@@ -109,12 +109,12 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
     ]),
   );
   expect(seen.indexOf("Reading file 1 of 4: lyon.xlsx")).toBeLessThan(seen.indexOf("Reading file 4 of 4: locked.xlsx"));
-  expect(screen.queryByTestId("share-progress")).toBeNull();
+  expect(screen.queryByTestId("consolidate-progress")).toBeNull();
 
-  expect(screen.getByTestId("share-outcome").textContent).toContain(
+  expect(screen.getByTestId("consolidate-outcome").textContent).toContain(
     "2 workbooks merged: 78 rows on the sheet Consolidation.",
   );
-  const sources = within(screen.getByTestId("share-sources")).getAllByRole("row").slice(1);
+  const sources = within(screen.getByTestId("consolidate-sources")).getAllByRole("row").slice(1);
   expect(
     sources.map((r) =>
       within(r)
@@ -125,7 +125,7 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
     ["lyon.xlsx", "Lyon", "2025", "39", expect.stringMatching(/^\d+ errors?, \d+ warnings?$/)],
     ["tunis.xlsx", "Tunis", "2024-2025", "39", expect.stringMatching(/^\d+ errors?, \d+ warnings?$/)],
   ]);
-  const unreadable = screen.getByTestId("share-unreadable");
+  const unreadable = screen.getByTestId("consolidate-unreadable");
   expect(unreadable.textContent).toContain("2 files not merged");
   const items = within(unreadable)
     .getAllByRole("listitem")
@@ -136,7 +136,7 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
   ]);
 
   // accessible (contrast needs real styles: checked nowhere here)
-  const axeResult = await axe.run(screen.getByTestId("share-view"), {
+  const axeResult = await axe.run(screen.getByTestId("consolidate-view"), {
     rules: { "color-contrast": { enabled: false } },
   });
   expect(axeResult.violations.map((v) => v.id)).toEqual([]);
@@ -159,17 +159,17 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
   // the reasons follow the interface language
   await userEvent.selectOptions(screen.getByTestId("ui-language"), "fr");
   await waitFor(() =>
-    expect(screen.getByTestId("share-unreadable").textContent).toContain(
+    expect(screen.getByTestId("consolidate-unreadable").textContent).toContain(
       "notes.txt — Ce n'est pas un classeur Excel (.xlsx) : demandez le classeur LIAT enregistré au format .xlsx.",
     ),
   );
-  expect(screen.getByTestId("share-unreadable").textContent).toContain("2 fichiers non repris");
+  expect(screen.getByTestId("consolidate-unreadable").textContent).toContain("2 fichiers non repris");
 
   // the same files again: replaced, not duplicated
-  await user.upload(screen.getByTestId("share-files"), chosen());
+  await user.upload(screen.getByTestId("consolidate-files"), chosen());
   await waitFor(
     () =>
-      expect(screen.getByTestId("share-outcome").textContent).toContain(
+      expect(screen.getByTestId("consolidate-outcome").textContent).toContain(
         "78 lignes antérieures des mêmes fichiers ont été remplacées.",
       ),
     { timeout: 30_000 },
@@ -186,15 +186,15 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
 
 test("in French, a file that is not a workbook alone: nothing merged, the reason said", async () => {
   installHost({ displayLanguage: "fr-FR" });
-  renderPane({ lang: "fr", view: "share" });
+  renderPane({ lang: "fr", view: "consolidate" });
   expect(await screen.findByRole("button", { name: "Choisir les classeurs à consolider" })).toBeTruthy();
-  await userEvent.upload(screen.getByTestId("share-files"), [
+  await userEvent.upload(screen.getByTestId("consolidate-files"), [
     new File([new Uint8Array(0)], "vide.xlsx", { type: XLSX }),
   ]);
-  const outcome = await screen.findByTestId("share-outcome", {}, { timeout: 30_000 });
+  const outcome = await screen.findByTestId("consolidate-outcome", {}, { timeout: 30_000 });
   expect(outcome.textContent).toContain("Aucun classeur n'a pu être consolidé.");
-  expect(screen.getByTestId("share-unreadable").textContent).toContain(
+  expect(screen.getByTestId("consolidate-unreadable").textContent).toContain(
     "vide.xlsx — Fichier vide (0 octet) : demandez à l'expéditeur de le renvoyer.",
   );
-  expect(screen.queryByTestId("share-sources")).toBeNull();
+  expect(screen.queryByTestId("consolidate-sources")).toBeNull();
 });

@@ -60,76 +60,80 @@ const useStyles = makeStyles({
 /** Cells not merged listed in the pane (all of them are on the sheet). */
 const NOT_MERGED_SHOWN = 20;
 
-export interface ShareResultProps {
+export interface ConsolidationOutcomeProps {
   result: ConsolidationResult;
   /** What was written; absent when writing failed. */
   written?: ConsolidationWriteResult;
   onOpen?: (sheet: string) => void;
 }
 
-export function ShareResult({ result, written, onOpen }: ShareResultProps) {
+export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationOutcomeProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const styles = useStyles();
   const merged = result.sources.length;
-  const none = t("share.none");
+  const none = t("consolidate.none");
   return (
-    <div className={styles.root} data-testid="share-result">
+    <div className={styles.root} data-testid="consolidate-result">
       {written ? (
-        <MessageBar intent={merged > 0 ? "success" : "warning"} layout="multiline" data-testid="share-outcome">
+        <MessageBar intent={merged > 0 ? "success" : "warning"} layout="multiline" data-testid="consolidate-outcome">
           <MessageBarBody>
-            <MessageBarTitle>{t("share.doneTitle")}</MessageBarTitle>
+            <MessageBarTitle>{t("consolidate.doneTitle")}</MessageBarTitle>
             {merged > 0
-              ? t("share.merged", { count: merged, rows: result.rows.length, sheet: written.sheets.consolidation })
-              : t("share.noneMerged")}
-            {written.replaced > 0 ? ` ${t("share.replaced", { count: written.replaced })}` : null}
-            {written.kept > 0 ? ` ${t("share.kept", { count: written.kept })}` : null}
+              ? t("consolidate.merged", {
+                  count: merged,
+                  rows: result.rows.length,
+                  sheet: written.sheets.consolidation,
+                })
+              : t("consolidate.noneMerged")}
+            {written.replaced > 0 ? ` ${t("consolidate.replaced", { count: written.replaced })}` : null}
+            {written.kept > 0 ? ` ${t("consolidate.kept", { count: written.kept })}` : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {written && onOpen ? (
-        <Button onClick={() => onOpen(written.sheets.consolidation)} data-testid="share-open">
-          {t("share.open", { sheet: written.sheets.consolidation })}
+        <Button onClick={() => onOpen(written.sheets.consolidation)} data-testid="consolidate-open">
+          {t("consolidate.open", { sheet: written.sheets.consolidation })}
         </Button>
       ) : null}
       {merged > 0 ? (
-        <section aria-labelledby="liat-share-sources">
-          <h3 id="liat-share-sources" className={styles.h3}>
-            {t("share.sourcesHeading")}
+        <section aria-labelledby="liat-consolidate-sources">
+          <h3 id="liat-consolidate-sources" className={styles.h3}>
+            {t("consolidate.sourcesHeading")}
           </h3>
           <Table
             noNativeElements
             size="small"
             className={styles.table}
-            aria-labelledby="liat-share-sources"
-            data-testid="share-sources"
+            aria-labelledby="liat-consolidate-sources"
+            data-testid="consolidate-sources"
           >
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t("share.file")}</TableHeaderCell>
-                <TableHeaderCell>{t("share.city")}</TableHeaderCell>
-                <TableHeaderCell>{t("share.period")}</TableHeaderCell>
-                <TableHeaderCell>{t("share.rows")}</TableHeaderCell>
-                <TableHeaderCell>{t("share.issues")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.file")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.city")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.period")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.rows")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.issues")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {result.sources.map((s) => (
                 <TableRow key={s.source.key} data-file={s.source.fileName}>
                   <TableCell className={styles.file}>{s.source.fileName}</TableCell>
-                  <TableCell className={styles.cell} data-label={t("share.city")}>
+                  <TableCell className={styles.cell} data-label={t("consolidate.city")}>
                     {s.source.city || none}
                   </TableCell>
-                  <TableCell className={styles.cell} data-label={t("share.period")}>
+                  <TableCell className={styles.cell} data-label={t("consolidate.period")}>
                     {s.source.period || none}
                   </TableCell>
-                  <TableCell className={styles.cell} data-label={t("share.rows")}>
+                  <TableCell className={styles.cell} data-label={t("consolidate.rows")}>
                     {s.rows}
                   </TableCell>
-                  <TableCell className={styles.cell} data-label={t("share.issues")}>
-                    {t("share.issuesValue", {
-                      errors: t("share.errors", { count: s.errors }),
-                      warnings: t("share.warnings", { count: s.warnings }),
+                  <TableCell className={styles.cell} data-label={t("consolidate.issues")}>
+                    {t("consolidate.issuesValue", {
+                      errors: t("consolidate.errors", { count: s.errors }),
+                      warnings: t("consolidate.warnings", { count: s.warnings }),
                     })}
                   </TableCell>
                 </TableRow>
@@ -139,10 +143,10 @@ export function ShareResult({ result, written, onOpen }: ShareResultProps) {
         </section>
       ) : null}
       {result.notMerged.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="share-not-merged">
+        <MessageBar intent="warning" layout="multiline" data-testid="consolidate-not-merged">
           <MessageBarBody>
             <MessageBarTitle>
-              {t("share.notMerged", {
+              {t("consolidate.notMerged", {
                 count: result.notMerged.length,
                 sheet: written?.sheets.notMerged ?? CONSOLIDATION_TEXT.notMergedSheet[lang],
               })}
@@ -159,9 +163,9 @@ export function ShareResult({ result, written, onOpen }: ShareResultProps) {
         </MessageBar>
       ) : null}
       {result.unreadable.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="share-unreadable">
+        <MessageBar intent="warning" layout="multiline" data-testid="consolidate-unreadable">
           <MessageBarBody>
-            <MessageBarTitle>{t("share.unreadable", { count: result.unreadable.length })}</MessageBarTitle>
+            <MessageBarTitle>{t("consolidate.unreadable", { count: result.unreadable.length })}</MessageBarTitle>
             <ul className={styles.list}>
               {result.unreadable.map((u, i) => (
                 <li key={`${i}-${u.fileName}`} data-file={u.fileName}>

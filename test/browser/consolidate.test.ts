@@ -2,7 +2,7 @@
  * Consolidation in the preview page: three files chosen in the real task pane (one a LIAT workbook,
  * one with a renamed sheet and moved columns, one not a workbook) give the expected consolidation
  * sheet in the simulated workbook and the expected list of unreadable files. ExcelJS is fetched
- * only when the files are read (a separate chunk). Screenshot: test-artifacts/share-en.png.
+ * only when the files are read (a separate chunk). Screenshot: test-artifacts/consolidate-en.png.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -23,7 +23,7 @@ let problems: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  browser = await openPreviewBrowser("share", { width: 1400, height: 900 });
+  browser = await openPreviewBrowser("consolidate", { width: 1400, height: 900 });
   ({ page, problems } = browser);
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
 }, 60_000);
@@ -90,24 +90,24 @@ describe("consolidation in the preview page", () => {
   it("consolidates three files into the consolidation sheet and lists the unreadable one", async () => {
     const chosen = await files();
     await page.goto(`${baseUrl}preview.html?lang=en`);
-    await pane().getByRole("tab", { name: "Share" }).click();
+    await pane().getByRole("tab", { name: "Consolidation" }).click();
     await pane().getByRole("button", { name: "Choose workbooks to consolidate" }).waitFor();
     // ExcelJS is not loaded with the pane
     expect(requests.filter((r) => /xlsx-reader|exceljs/.test(r))).toEqual([]);
 
-    await pane().getByTestId("share-files").setInputFiles(chosen);
-    const outcome = pane().getByTestId("share-outcome");
+    await pane().getByTestId("consolidate-files").setInputFiles(chosen);
+    const outcome = pane().getByTestId("consolidate-outcome");
     await outcome.waitFor({ timeout: 60_000 });
     await expect(outcome.textContent()).resolves.toContain("2 workbooks merged: 78 rows on the sheet Consolidation.");
     expect(requests.filter((r) => /xlsx-reader|exceljs/.test(r)).length).toBeGreaterThan(0);
 
     // the list of unreadable files, with the reason
-    const unreadable = pane().getByTestId("share-unreadable");
+    const unreadable = pane().getByTestId("consolidate-unreadable");
     await expect(unreadable.getByRole("listitem").allTextContents()).resolves.toEqual([
       "notes.txt — This is not an Excel workbook (.xlsx): ask for the LIAT workbook saved as .xlsx.",
     ]);
     // the workbooks merged, with city and period
-    const rows = pane().getByTestId("share-sources").getByRole("row");
+    const rows = pane().getByTestId("consolidate-sources").getByRole("row");
     await expect(rows.nth(1).getByRole("cell").allTextContents()).resolves.toEqual(
       expect.arrayContaining(["lyon.xlsx", "Lyon", "2025", "39"]),
     );
@@ -147,10 +147,10 @@ describe("consolidation in the preview page", () => {
     await expect(page.locator(`td[data-address="${address}"]`).textContent()).resolves.toBe(HYPERLINK);
 
     mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, "test-artifacts", "share-en.png") });
+    await page.screenshot({ path: path.join(ROOT, "test-artifacts", "consolidate-en.png") });
 
     // the same files again: replaced, not duplicated
-    await pane().getByTestId("share-files").setInputFiles(chosen);
+    await pane().getByTestId("consolidate-files").setInputFiles(chosen);
     await pane()
       .getByText("78 earlier rows from the same files were replaced.", { exact: false })
       .waitFor({ timeout: 60_000 });

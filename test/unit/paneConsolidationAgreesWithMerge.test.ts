@@ -1,12 +1,12 @@
 /**
- * The pane's Share view and `liat merge` give the same result on the same files: same rows (values,
+ * The pane's Consolidation view and `liat merge` give the same result on the same files: same rows (values,
  * cells, sources), same summaries, same cells not merged, same files not merged with the same reasons.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run, type Io } from "../../src/cli/main";
-import { readAndConsolidate, type ChosenFile } from "../../src/taskpane/share/readFiles";
+import { readAndConsolidate, type ChosenFile } from "../../src/taskpane/consolidate/readFiles";
 import { writePlainWorkbook } from "./cliFixtures";
 
 jest.setTimeout(60_000); // real files, on machines shared by several test runs

@@ -1,5 +1,5 @@
 /**
- * The Share tab. Its panel (src/taskpane/share/SharePanel.tsx: file choice, progress, results) is
+ * The Consolidation tab. Its panel (src/taskpane/consolidate/ConsolidatePanel.tsx: file choice, progress, results) is
  * loaded on demand with React.lazy, and ExcelJS only once files are chosen, so neither is part of
  * the task pane's initial JavaScript.
  */
@@ -7,13 +7,13 @@ import { Spinner } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
-const SharePanel = lazy(() => import(/* webpackChunkName: "share" */ "./SharePanel"));
+const ConsolidatePanel = lazy(() => import(/* webpackChunkName: "consolidate" */ "./ConsolidatePanel"));
 
-export function ShareView() {
+export function ConsolidateView() {
   const { t } = useTranslation();
   return (
     <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
-      <SharePanel />
+      <ConsolidatePanel />
     </Suspense>
   );
 }
