@@ -24,6 +24,7 @@ import {
   type ConsolidationRow,
   type TextTable,
 } from "../core/consolidate";
+import { byCity, byCityTable } from "../core/cityPeriods";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
 import { setDataCell } from "./cellText";
@@ -105,6 +106,7 @@ export class ConsolidationWriter {
     const T = CONSOLIDATION_TEXT;
     const lang = this.lang;
     writeTable(this.wb, T.summarySheet[lang], sourceSummaryTable(result, lang));
+    writeTable(this.wb, T.byCitySheet[lang], byCityTable(byCity(result.sources), lang));
     writeTable(this.wb, T.notMergedSheet[lang], notMergedTable(result, lang));
     writeTable(this.wb, T.columnsSheet[lang], columnsReadTable(result, lang));
     writeTable(this.wb, T.unreadableSheet[lang], unreadableTable(result, lang));
@@ -112,7 +114,10 @@ export class ConsolidationWriter {
   }
 }
 
-/** The consolidation JSON, written as rows arrive: `{"rows": [...], "sources": ..., "notMerged": ..., "unreadable": ...}`. */
+/**
+ * The consolidation JSON, written as rows arrive: `{"rows": [...], "sources": ..., "byCity": ..., "notMerged": ...,
+ * "unreadable": ...}` (`byCity`: src/core/cityPeriods.ts).
+ */
 export class ConsolidationJsonWriter {
   private readonly fd: number;
   private first = true;
@@ -131,8 +136,14 @@ export class ConsolidationJsonWriter {
 
   finish(result: ConsolidationResult): void {
     this.addRows(result.rows);
-    const rest = (["sources", "notMerged", "unreadable"] as const)
-      .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(result[k], null, 2).replace(/\n/g, "\n  ")}`)
+    const parts = {
+      sources: result.sources,
+      byCity: byCity(result.sources),
+      notMerged: result.notMerged,
+      unreadable: result.unreadable,
+    };
+    const rest = Object.entries(parts)
+      .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, "\n  ")}`)
       .join(",\n");
     writeSync(this.fd, `${this.first ? "" : "\n  "}],\n${rest}\n}\n`);
     closeSync(this.fd);

@@ -8,6 +8,8 @@ import { localeOf, type Lang } from "./language";
 export const SCORE_DECIMALS = 1;
 /** Native number format of a score cell: "0.0" shows 62.5 (62,5 in French Excel), like formatScore. */
 export const SCORE_NUMBER_FORMAT = "0.0";
+/** Native number format of a change in score: its sign, one decimal ("+12.5", "-3.0", "0.0"). */
+export const CHANGE_NUMBER_FORMAT = "+0.0;-0.0;0.0";
 
 const formats = new Map<Lang, Intl.NumberFormat>();
 

@@ -125,6 +125,8 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
     ["lyon.xlsx", "Lyon", "2025", "39", expect.stringMatching(/^\d+ errors?, \d+ warnings?$/)],
     ["tunis.xlsx", "Tunis", "2024-2025", "39", expect.stringMatching(/^\d+ errors?, \d+ warnings?$/)],
   ]);
+  // two cities with one period each: nothing to read across periods
+  expect(screen.queryByTestId("consolidate-cities")).toBeNull();
   const unreadable = screen.getByTestId("consolidate-unreadable");
   expect(unreadable.textContent).toContain("2 files not merged");
   const items = within(unreadable)
@@ -197,4 +199,35 @@ test("in French, a file that is not a workbook alone: nothing merged, the reason
     "vide.xlsx — Fichier vide (0 octet) : demandez à l'expéditeur de le renvoyer.",
   );
   expect(screen.queryByTestId("consolidate-sources")).toBeNull();
+});
+
+test("in French, one city's two periods are read as one city: each period's score and the change since the previous one", async () => {
+  installHost({ displayLanguage: "fr-FR" });
+  renderPane({ lang: "fr", view: "consolidate" });
+  const entries = (status: string): Record<string, RawEntry> => ({
+    "1.1.1": { status, responsible: "DGS", evidence: "https://lyon.fr" },
+  });
+  await userEvent.upload(await screen.findByTestId("consolidate-files"), [
+    new File([new Uint8Array(await liat("en", "LYON ", "2025", entries("Implemented")))], "lyon-2025.xlsx", {
+      type: XLSX,
+    }),
+    new File([new Uint8Array(await liat("fr", "Lyon", "2024", entries("Planifié")))], "lyon-2024.xlsx", { type: XLSX }),
+  ]);
+  await screen.findByTestId("consolidate-outcome", {}, { timeout: 30_000 });
+  const section = screen.getByTestId("consolidate-cities");
+  expect(within(section).getByRole("heading").textContent).toBe("Par ville, période après période");
+  const rows = within(section)
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) => [
+      r.getAttribute("data-city"),
+      r.getAttribute("data-period"),
+      within(r).getByTestId("city-overall").textContent,
+    ]);
+  expect(rows).toEqual([
+    ["LYON", "2024", "25,0"],
+    ["LYON", "2025", "75,0 (+50,0)"],
+  ]);
+  expect(section.textContent).toContain("LYON202425,01: 25,0 · 2: —");
+  expect(section.textContent).toContain("LYON202575,0 (+50,0)1: 75,0 (+50,0) · 2: —");
 });

@@ -179,6 +179,7 @@ describe("liat merge", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Consolidation",
       "Summary by source",
+      "By city",
       "Not merged",
       "Columns read",
       "Unreadable files",

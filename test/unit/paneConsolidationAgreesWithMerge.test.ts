@@ -6,8 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run, type Io } from "../../src/cli/main";
+import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import { byCity, byCityTable, type CityPeriods } from "../../src/core/cityPeriods";
 import { readAndConsolidate, type ChosenFile } from "../../src/taskpane/consolidate/readFiles";
-import { writePlainWorkbook } from "./cliFixtures";
+import { loadExcel, writePlainWorkbook } from "./cliFixtures";
 
 jest.setTimeout(60_000); // real files, on machines shared by several test runs
 
@@ -58,4 +60,56 @@ it("gives the same consolidation, not-merged cells and unreadable files in the p
   expect(cli.rows.length).toBe(4);
   expect(cli.notMerged.map((n: { cell: string }) => n.cell)).toEqual(["D2"]);
   expect(cli.unreadable.map((u: { reason: string }) => u.reason).sort()).toEqual(["duplicate", "empty", "notWorkbook"]);
+});
+
+it("reads the sources per city across periods in the pane as on the command line (JSON and the By city sheet)", async () => {
+  const entries = (status: string) => ({ "1.1.1": { status, responsible: "DGS", evidence: "x" } });
+  const files: Record<string, Uint8Array> = {
+    "lyon-2024.xlsx": await writeLiatWorkbook({
+      lang: "fr",
+      city: "Lyon",
+      period: "2024",
+      entries: entries("Planifié"),
+    }),
+    "lyon-2025.xlsx": await writeLiatWorkbook({
+      lang: "en",
+      city: "LYON",
+      period: "2025",
+      entries: entries("Implemented"),
+    }),
+    "tunis.xlsx": await writeLiatWorkbook({ lang: "es", city: "Túnez", period: "2025", entries: entries("En curso") }),
+  };
+  const names = Object.keys(files);
+  for (const name of names) writeFileSync(join(dir, name), files[name]!);
+  const io: Io = { stdout: () => {}, stderr: () => {}, env: { LANG: "en_US.UTF-8" }, cwd: dir };
+  expect(await run(["merge", ...names, "-o", "cities.xlsx", "--json", "cities.json"], io)).toBe(0);
+  const cli = JSON.parse(readFileSync(join(dir, "cities.json"), "utf8"));
+  const chosen: ChosenFile[] = names.map((name) => ({
+    name,
+    size: files[name]!.length,
+    arrayBuffer: async () => files[name]!.slice().buffer as ArrayBuffer,
+  }));
+  const paneResult = await readAndConsolidate(chosen);
+  const pane = JSON.parse(JSON.stringify(byCity(paneResult.sources)));
+  expect(pane).toEqual(cli.byCity);
+  expect(
+    cli.byCity.map((c: CityPeriods) => [c.city, c.periods.map((p) => [p.period, p.previousPeriod, p.overallChange])]),
+  ).toEqual([
+    [
+      "Lyon",
+      [
+        ["2024", null, null],
+        ["2025", "2024", 50],
+      ],
+    ],
+    ["Túnez", [["2025", null, null]]],
+  ]);
+  // the workbook's By city sheet holds the same values
+  const wb = await loadExcel(readFileSync(join(dir, "cities.xlsx")));
+  const sheet = wb.getWorksheet("By city")!;
+  const table = byCityTable(byCity(paneResult.sources), "en");
+  const read: unknown[][] = [];
+  sheet.eachRow((row) => read.push(table.headers.map((_, c) => row.getCell(c + 1).value ?? null)));
+  expect(read).toEqual([table.headers, ...table.rows]);
+  expect(sheet.getRow(3).getCell(table.headers.indexOf("Change in score") + 1).numFmt).toBe("+0.0;-0.0;0.0");
 });

@@ -125,6 +125,7 @@ test("a merge of French, English and Spanish returns reads every status as the s
   expect(wb.worksheets.map((w) => w.name)).toEqual([
     "Consolidación",
     "Resumen por origen",
+    "Por ciudad",
     "No fusionado",
     "Columnas leídas",
     "Archivos no leídos",

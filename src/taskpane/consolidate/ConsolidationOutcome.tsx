@@ -19,7 +19,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { byCity } from "../../core/cityPeriods";
 import { CONSOLIDATION_TEXT, type ConsolidationResult } from "../../core/consolidate";
+import { DOMAIN_IDS } from "../../core/layout";
+import { formatScore } from "../../core/scoreDisplay";
 import type { ConsolidationWriteResult } from "../../excel/consolidation";
 import { useLang } from "../useLang";
 import { visuallyHidden } from "../visuallyHidden";
@@ -73,6 +76,10 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
   const styles = useStyles();
   const merged = result.sources.length;
   const none = t("consolidate.none");
+  const cities = byCity(result.sources);
+  const score = (v: number | null) => (v === null ? t("consolidate.notAssessed") : formatScore(v, lang));
+  const signed = (v: number | null) =>
+    v === null ? "" : ` (${v > 0 ? "+" : v < 0 ? "−" : ""}${formatScore(Math.abs(v), lang)})`;
   return (
     <div className={styles.root} data-testid="consolidate-result">
       {written ? (
@@ -138,6 +145,45 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
                   </TableCell>
                 </TableRow>
               ))}
+            </TableBody>
+          </Table>
+        </section>
+      ) : null}
+      {cities.some((c) => c.periods.length > 1) ? (
+        <section aria-labelledby="liat-consolidate-cities" data-testid="consolidate-cities">
+          <h3 id="liat-consolidate-cities" className={styles.h3}>
+            {t("consolidate.byCityHeading")}
+          </h3>
+          <Text size={200}>{t("consolidate.byCityIntro")}</Text>
+          <Table noNativeElements size="small" className={styles.table} aria-labelledby="liat-consolidate-cities">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("consolidate.city")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.period")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.overall")}</TableHeaderCell>
+                <TableHeaderCell>{t("consolidate.domains")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {cities.flatMap((c, ci) =>
+                c.periods.map((p, pi) => (
+                  <TableRow key={`${ci}-${pi}`} data-city={c.city} data-period={p.period}>
+                    <TableCell className={styles.file}>{c.city || none}</TableCell>
+                    <TableCell className={styles.cell} data-label={t("consolidate.period")}>
+                      {p.period || none}
+                    </TableCell>
+                    <TableCell className={styles.cell} data-label={t("consolidate.overall")} data-testid="city-overall">
+                      {score(p.overall)}
+                      {signed(p.overallChange)}
+                    </TableCell>
+                    <TableCell className={styles.cell} data-label={t("consolidate.domains")}>
+                      {DOMAIN_IDS.map((d, i) => `${d}: ${score(p.domains[i]!)}${signed(p.domainChanges[i]!)}`).join(
+                        " · ",
+                      )}
+                    </TableCell>
+                  </TableRow>
+                )),
+              )}
             </TableBody>
           </Table>
         </section>
