@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { normalizeCurrency } from "./currencies";
 import {
   isBlank,
@@ -78,11 +78,14 @@ const ok = <T>(value: T): Read<T> => ({ value });
 
 /** Every field first refuses Excel error values, then reads its own type; blank reads as null. */
 function cell<T>(read: (value: string | number | boolean) => Read<T>) {
-  return z.any().transform((value: CellValue): Read<T> => {
-    if (isBlank(value)) return BLANK;
-    if (isErrorValue(value)) return bad("excelError", { value });
-    return read(value as string | number | boolean);
-  });
+  return z.pipe(
+    z.any(),
+    z.transform((value: CellValue): Read<T> => {
+      if (isBlank(value)) return BLANK;
+      if (isErrorValue(value)) return bad("excelError", { value });
+      return read(value as string | number | boolean);
+    }),
+  );
 }
 
 function text(max: number) {
@@ -117,12 +120,15 @@ function number(whole: boolean) {
   });
 }
 
-const status = z.any().transform((value: CellValue): Read<ParsedStatus> => {
-  if (isErrorValue(value)) return bad("excelError", { value });
-  const parsed = parseStatus(value);
-  if (parsed.kind === "invalid") return bad("statusInvalid", { value: quoteValue(value) });
-  return ok(parsed);
-});
+const status = z.pipe(
+  z.any(),
+  z.transform((value: CellValue): Read<ParsedStatus> => {
+    if (isErrorValue(value)) return bad("excelError", { value });
+    const parsed = parseStatus(value);
+    if (parsed.kind === "invalid") return bad("statusInvalid", { value: quoteValue(value) });
+    return ok(parsed);
+  }),
+);
 
 const targetGroups = cell((value): Read<TargetGroupId[]> => {
   const { groups, unknown } = parseTargetGroups(String(value));
@@ -173,8 +179,8 @@ function rowRules(e: Entry, unreadable: ReadonlySet<EntryField>): (Problem & { f
  * instead of stopping the row), then the rules that tie the cells of a row together. Parsing
  * gives the typed entry and every issue, with messages in French and English, in one pass.
  */
-export const entrySchema = z
-  .object({
+export const entrySchema = z.pipe(
+  z.object({
     status,
     responsible: text(MAX_RESPONSIBLE),
     partners: text(MAX_CELL_TEXT),
@@ -186,8 +192,8 @@ export const entrySchema = z
     beneficiaries: number(true),
     evidence,
     comments: text(MAX_CELL_TEXT),
-  })
-  .transform((reads): { entry: Entry; issues: EntryIssue[] } => {
+  }),
+  z.transform((reads): { entry: Entry; issues: EntryIssue[] } => {
     const issues: EntryIssue[] = [];
     const unreadable = new Set<EntryField>();
     const values: Record<string, unknown> = {};
@@ -207,7 +213,8 @@ export const entrySchema = z
     for (const r of rowRules(entry, unreadable)) issues.push(new Issue(r.field, r.key, r.params));
     if (issues.length > 1) issues.sort((a, b) => ENTRY_FIELDS.indexOf(a.field) - ENTRY_FIELDS.indexOf(b.field));
     return { entry, issues };
-  });
+  }),
+);
 
 /**
  * An issue whose message is formatted when first read: validating a large workbook costs no
