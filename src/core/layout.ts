@@ -22,6 +22,7 @@ import { textKey } from "./textKey";
 
 /** Version of this layout. A workbook records it; a later add-in upgrades older ones. */
 export const SCHEMA_VERSION = 3;
+/** The framework version in the hidden lists sheet's settings (the cover shows it in the workbook's language). */
 export const FRAMEWORK_VERSION = "LIAT v1 (draft)";
 /** Name of the custom document property and lists-sheet key that carry the schema version. */
 export const SCHEMA_PROPERTY = "LIAT.schemaVersion";
@@ -614,8 +615,9 @@ export function coverLayout(
   set(COVER.titleRow, [w("title")]);
   set(COVER.cityRow, [w("city"), settings.city ?? ""]);
   set(COVER.periodRow, [w("period"), settings.period ?? ""]);
-  set(COVER.languageRow, [w("language"), lang]);
-  set(COVER.frameworkRow, [w("framework"), FRAMEWORK_VERSION]);
+  // The language by its name ("Français"); the reader takes a name or a code (src/core/workbookReader.ts).
+  set(COVER.languageRow, [w("language"), text(lang, "language:name")]);
+  set(COVER.frameworkRow, [w("framework"), w("frameworkVersion")]);
   set(COVER.schemaRow, [w("schema"), SCHEMA_VERSION]);
   // The score rule names the status labels and their points from the scale, never repeating them.
   const scale = STATUS_SCALE.map((st) =>

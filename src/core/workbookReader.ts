@@ -26,6 +26,7 @@ import {
 import { formatMessage } from "./messages";
 import { objectiveRowReader, type ObjectiveRow } from "./objectiveRow";
 import { textKey } from "./textKey";
+import { text } from "./i18n/texts";
 
 export type { SheetData, WorkbookData } from "./grid";
 
@@ -354,6 +355,15 @@ const cellText = (v: CellValue): string => (isBlank(v) ? "" : String(v).trim());
 const schemaNumber = (v: CellValue): number | null =>
   typeof v === "number" || /^\s*\d+\s*$/.test(String(v ?? "")) ? Number(v) : null;
 
+/** Each language's name ("Français", "English", "Español"), folded as labels are, and its code. */
+const LANGUAGE_NAMES = new Map<string, Lang>(LANGUAGES.map((lang) => [textKey(text(lang, "language:name")), lang]));
+
+/** The language a cover's language cell names: a code ("fr") or a language's name in its own language. */
+function languageOf(value: string): Lang | null {
+  const code = value.trim().toLowerCase();
+  return isLang(code) ? code : (LANGUAGE_NAMES.get(textKey(value)) ?? null);
+}
+
 /** Reads the cover's city, period, language and schema version by their labels (either language). */
 export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
   const out: CoverSettings = { city: "", period: "", lang: null, schemaVersion: null };
@@ -375,10 +385,8 @@ export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
       const value = cells[at + 1];
       if (setting.key === "city") out.city = cellText(value);
       else if (setting.key === "period") out.period = cellText(value);
-      else if (setting.key === "language") {
-        const lang = cellText(value).toLowerCase();
-        out.lang = isLang(lang) ? lang : null;
-      } else out.schemaVersion = schemaNumber(value) ?? out.schemaVersion;
+      else if (setting.key === "language") out.lang = languageOf(cellText(value));
+      else out.schemaVersion = schemaNumber(value) ?? out.schemaVersion;
     });
     if (out.schemaVersion === null || listsLang === null) {
       // The lists sheet lays its settings out as key and value columns, side by side.

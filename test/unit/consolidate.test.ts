@@ -131,6 +131,19 @@ describe("readCoverSettings", () => {
     expect(s).toEqual({ city: "Lyon", period: "2025", lang, schemaVersion: SCHEMA_VERSION });
   });
 
+  it.each([
+    ["Español", "es"],
+    ["  français ", "fr"],
+    ["FR", "fr"],
+    ["es", "es"],
+    ["Klingon", "en"],
+  ] as const)("reads the language cell %j by name or code, whatever the labels' language (%s)", (cell, lang) => {
+    const sheets = plainLiat("en");
+    sheets[0]!.rows = sheets[0]!.rows.map((r) => (r[0] === "Language" ? ["Language", cell] : r));
+    expect(sheets[0]!.rows.some((r) => r[1] === cell)).toBe(true);
+    expect(readCoverSettings(sheets).lang).toBe(lang);
+  });
+
   it("finds the labels on a renamed cover sheet, and the schema version on the lists sheet alone", () => {
     const sheets = plainLiat("fr", {}, { city: "Tunis", period: "T1" });
     sheets[0] = { ...sheets[0]!, name: "Accueil" };
