@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { isoDateToSerial } from "../../src/core/excelValues";
 import { columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW } from "../../src/core/layout";
 import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";
@@ -73,6 +74,36 @@ describe("preview grid", () => {
     await message.waitFor({ timeout: WAIT });
     await expect(message.textContent()).resolves.toMatch(/\S/);
 
+    // the list's dropdown is drawn in the active status cell, at its right edge
+    const cellBox = (await page.locator(`td[data-address="${status}"]`).boundingBox())!;
+    const listBox = (await page.locator("#list-select").boundingBox())!;
+    expect(listBox.x).toBeGreaterThanOrEqual(cellBox.x);
+    expect(listBox.x + listBox.width).toBeLessThanOrEqual(cellBox.x + cellBox.width + 1);
+    expect(Math.abs(listBox.y - cellBox.y)).toBeLessThanOrEqual(2);
+
+    // French entry, as French Excel reads it: "12 000,50" is a number, "01/09/2025" the first of September
+    const row = FIRST_DATA_ROW;
+    const typeIn = async (field: "budget" | "start", typed: string) => {
+      const address = `${columnLetter(columnIndex(field))}${row}`;
+      await page.locator(`td[data-address="${address}"]`).click();
+      await page.keyboard.type(typed);
+      await page.keyboard.press("Enter");
+      return address;
+    };
+    const valueOf = (address: string) =>
+      page.evaluate(
+        ([name, a]) =>
+          (
+            window as unknown as { __LIAT_HOST__: { getCell(s: string, a: string): { value: unknown } } }
+          ).__LIAT_HOST__.getCell(name!, a!).value,
+        [sheet, address],
+      );
+    const budget = await typeIn("budget", "12 000,50");
+    await expect(valueOf(budget)).resolves.toBe(12000.5);
+    const start = await typeIn("start", "01/09/2025");
+    await expect(valueOf(start)).resolves.toBe(isoDateToSerial("2025-09-01"));
+    await expect(page.locator(`td[data-address="${start}"]`).textContent()).resolves.toBe("2025-09-01");
+
     // F6 moves the focus to the task pane
     await page.keyboard.press("F6");
     await page.waitForFunction(() => document.activeElement?.id === "taskpane", undefined, { timeout: WAIT });
@@ -88,6 +119,14 @@ describe("preview grid", () => {
     expect(inView).toBe(true);
     mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
     await page.locator(".tabs button", { hasText: sheet }).click();
+    // back at A1, column A is not left under the sticky row numbers
+    await page.locator('td[data-address="A1"]').click();
+    const hidden = await page.evaluate(() => {
+      const rowHeader = document.querySelector("table.grid tbody th.row-header")!.getBoundingClientRect();
+      const a = document.querySelector('td[data-address="A5"]')!.getBoundingClientRect();
+      return rowHeader.right - a.left;
+    });
+    expect(hidden).toBeLessThanOrEqual(1);
     await page.screenshot({ path: path.join(ROOT, "test-artifacts", "preview-grid-fr.png") });
     expect(browser.problems).toEqual([]);
   }, 300_000);

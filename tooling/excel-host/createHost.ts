@@ -2,6 +2,7 @@
  * createHost(): an in-memory Excel for tests, benchmarks and the preview page. `host.Excel` and `host.Office`
  * stand in for office.js's globals (install them with host.install(globalThis)); `host.model` is the workbook.
  */
+import { typedInput } from "./typedInput";
 import { parseAddress, qualifiedAddress } from "./rangeAddress";
 import type { CellScalar } from "./cellValue";
 import { RequestContext, type ContextFactory } from "./clientObject";
@@ -101,8 +102,11 @@ export interface LiatHost {
   associateCustomFunction(id: string, fn: (...args: never[]) => unknown): void;
   /** Registers every associated function described by `metadata`. */
   applyMetadata(metadata: CustomFunctionsMetadata, namespace?: string): { registered: string[]; missing: string[] };
-  /** A user typing into a cell: protection and data validation apply, change events fire (triggerSource Unknown). */
-  setCellValueAsUser(sheet: string, address: string, value: unknown): UserEditResult;
+  /**
+   * A user typing into a cell: protection and data validation apply, change events fire (triggerSource Unknown).
+   * With a locale ("fr-FR"), typed text is read as that locale's Excel reads it (typedInput.ts); without, as en-US.
+   */
+  setCellValueAsUser(sheet: string, address: string, value: unknown, locale?: string): UserEditResult;
   /** A user selecting cells (switches sheet). */
   selectAsUser(sheet: string, address: string): void;
   /** Computed value and error message of one cell ("#VALUE!" and the custom function's message, for instance). */
@@ -214,7 +218,7 @@ export function createHost(options: HostOptions = {}): LiatHost {
       model.notify();
       return result;
     },
-    setCellValueAsUser(sheetName, address, value) {
+    setCellValueAsUser(sheetName, address, typed, locale) {
       const sheet = sheetNamed(sheetName);
       const { rect } = parseAddress(address);
       if (sheet.protection.protected && model.isLocked(sheet, rect)) {
@@ -226,6 +230,7 @@ export function createHost(options: HostOptions = {}): LiatHost {
           reason: "locked",
         };
       }
+      const value = typedInput(typed, locale);
       const check = model.checkEntry(sheet, rect.r0, rect.c0, value);
       if (!check.ok) return { ok: false, title: check.title, message: check.message, reason: "validation" };
       model.writeCells(sheet, rect, value, "values", "Unknown");

@@ -4,7 +4,16 @@
  */
 import { text } from "../../src/core/i18n/texts";
 import { isLang, LANGUAGES, localeOf, type Lang } from "../../src/core/language";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from "react";
 import { createRoot } from "react-dom/client";
 import { cellAddress, columnLetter } from "../../src/core/a1";
 import { isInside, type Rect } from "../excel-host/rangeAddress";
@@ -117,6 +126,8 @@ function Grid(props: {
   selection: Rect | undefined;
   onSelect: (row: number, col: number) => void;
   onEdit: () => void;
+  /** A list validation on the active cell: its dropdown is drawn in the cell, as in Excel. */
+  list?: { values: string[]; value: string; onChange: (value: string) => void };
 }) {
   const { sheet, selection } = props;
   const used = model.usedRect(sheet, false);
@@ -174,8 +185,43 @@ function Grid(props: {
     </tr>
   );
 
+  // the list's dropdown sits over the active cell's right edge, as in Excel (outside the cell, so that the cell's text
+  // stays the cell's text)
+  const [listBox, setListBox] = useState<{ top: number; left: number; height: number } | null>(null);
+  const listAt = props.list && selection ? cellAddress(selection.r0, selection.c0) : null;
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const td = listAt ? box?.querySelector<HTMLElement>(`[data-address="${listAt}"]`) : null;
+    if (!box || !td) return setListBox(null);
+    const outer = box.getBoundingClientRect();
+    const cell = td.getBoundingClientRect();
+    setListBox({
+      top: cell.top - outer.top + box.scrollTop,
+      left: cell.right - outer.left + box.scrollLeft - 22,
+      height: cell.height,
+    });
+  }, [listAt, sheet.id, props.version]);
+
   return (
     <div className="grid-scroll" ref={scroller}>
+      {props.list && listBox ? (
+        <select
+          aria-label={T.list}
+          id="list-select"
+          className="cell-list"
+          style={{ top: listBox.top, left: listBox.left, height: listBox.height }}
+          value={props.list.values.includes(props.list.value) ? props.list.value : ""}
+          onKeyDown={(e) => e.stopPropagation()}
+          onChange={(e) => props.list!.onChange(e.target.value)}
+        >
+          <option value="" />
+          {props.list.values.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <table className="grid" role="grid" aria-label={sheet.name} style={{ width: tableWidth }}>
         <thead>{header}</thead>
         <tbody>
@@ -311,7 +357,8 @@ function App() {
 
   const commit = (text: string, move: number) => {
     if (!selection) return;
-    const result = host.setCellValueAsUser(sheet.name, address, text);
+    // typed as in Excel in the page's language: "12 000,50" and "01/09/2025" in French
+    const result = host.setCellValueAsUser(sheet.name, address, text, localeOf(lang));
     setEditText(null);
     if (!result.ok) {
       // Excel words its locked-cell alert in the user's language; a validation alert is the workbook's own text
@@ -404,27 +451,17 @@ function App() {
                 }
               }}
             />
-            {listValues.length > 0 && (
-              <select
-                aria-label={T.list}
-                id="list-select"
-                value={activeValue !== undefined && listValues.includes(activeValue) ? activeValue : ""}
-                onChange={(e) => commit(e.target.value, 0)}
-              >
-                <option value="" />
-                {listValues.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            )}
           </div>
           <Grid
             sheet={sheet}
             version={version}
             selection={selection}
             onSelect={select}
+            list={
+              listValues.length > 0
+                ? { values: listValues, value: activeValue ?? "", onChange: (v) => commit(v, 0) }
+                : undefined
+            }
             onEdit={() => {
               setEditText(cellFormula);
               input.current?.focus();
