@@ -115,8 +115,8 @@ export async function runTaskpaneBench(): Promise<Row[]> {
     name: `Task pane initial JS, gzipped (${size.files.join(" + ")})`,
     value: kb,
     unit: "KB",
-    budget: "< 250 KB",
-    ok: kb < 250,
+    budget: "< 200 KB",
+    ok: kb < 200,
   });
 
   const previewDir = path.join(OUT, "preview");

@@ -10,7 +10,7 @@ import type { Frame, FrameLocator, Page } from "playwright-core";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW } from "../../src/core/layout";
 import type { Lang } from "../../src/core/language";
-import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
+import { axeViolations as axeIn, openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";
 
 const baseUrl = previewUrl();
@@ -82,17 +82,7 @@ async function setPaneWidth(width: number): Promise<void> {
 }
 
 async function axeViolations(): Promise<string[]> {
-  const frame = await paneFrame();
-  const loaded = await frame.evaluate(() => "axe" in window);
-  if (!loaded) await frame.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return frame.evaluate(async () => {
-    // tabster's focus sentinels (data-tabster-dummy) are aria-hidden yet focusable by design: they hand focus on at
-    // once (Fluent UI's focus management), so aria-hidden-focus is not judged on them
-    const result = await (window as unknown as { axe: typeof import("axe-core") }).axe.run({
-      exclude: [["[data-tabster-dummy]"]],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
-  });
+  return axeIn(await paneFrame());
 }
 
 /** At each width: no horizontal scrolling, no axe violation, a screenshot. */

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type FrameLocator, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, URL_FILE } from "./previewServer";
 
 /** Address of the preview server started by globalSetup.ts. */
@@ -49,4 +49,35 @@ export async function openPreviewBrowser(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * axe-core over a whole frame, every rule, every element. One result is set aside, the one Microsoft's own checker
+ * (Accessibility Insights) sets aside as a false positive and Fluent UI documents as by design: aria-hidden-focus on
+ * tabster's focus sentinels, `<i tabindex="0" aria-hidden="true" data-tabster-dummy>`, which hand the focus on as soon
+ * as they get it. Only such a sentinel is set aside; anything else that rule finds is a violation.
+ */
+export async function axeViolations(frame: Frame): Promise<string[]> {
+  const loaded = await frame.evaluate(() => "axe" in window);
+  if (!loaded) await frame.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return frame.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof import("axe-core") }).axe.run(document);
+    const sentinel = (selector: unknown) => {
+      const el = typeof selector === "string" ? document.querySelector(selector) : null;
+      return (
+        el !== null &&
+        el.hasAttribute("data-tabster-dummy") &&
+        el.getAttribute("aria-hidden") === "true" &&
+        el.childElementCount === 0 &&
+        (el.textContent ?? "") === ""
+      );
+    };
+    return result.violations
+      .map((v) => ({
+        id: v.id,
+        nodes: v.id === "aria-hidden-focus" ? v.nodes.filter((n) => !sentinel(n.target[0])) : v.nodes,
+      }))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
+  });
 }

@@ -9,7 +9,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import type { DomainId } from "../../src/core/catalogueTypes";
 import type { Lang } from "../../src/core/language";
 import { columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW, type ColumnKey } from "../../src/core/layout";
-import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
+import { axeViolations, openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";
 
 const baseUrl = previewUrl();
@@ -169,15 +169,7 @@ describe("task pane in the preview page", () => {
 
     // axe-core in the real browser, real chart included (colour contrast can be judged here)
     const frame = page.frames().find((f) => f.url().includes("taskpane.html"))!;
-    await frame.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await frame.evaluate(async () => {
-      // tabster's focus sentinels (data-tabster-dummy) are aria-hidden yet focusable by design: they hand focus on
-      // at once (Fluent UI's focus management), so aria-hidden-focus is not judged on them
-      const result = await (window as unknown as { axe: typeof import("axe-core") }).axe.run({
-        exclude: [["[data-tabster-dummy]"]],
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
-    });
+    const violations = await axeViolations(frame);
     expect(violations).toEqual([]);
 
     // a click on a domain card opens its sheet
