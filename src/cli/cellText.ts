@@ -18,8 +18,8 @@ const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, "0");
  * What XML 1.0 cannot hold: control characters (but tab and LF), CR (which XML turns into a LF), DEL, the
  * noncharacters U+FFFE and U+FFFF, and a surrogate without its pair.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_IN_XML =
+  // eslint-disable-next-line no-control-regex -- matching the control characters XML cannot hold is the point
   /[\x00-\x08\x0B-\x1F\x7F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text as OOXML stores it: what XML cannot hold as `_xHHHH_`, a literal `_xHHHH_` as `_x005F_xHHHH_`. */

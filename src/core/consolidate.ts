@@ -14,7 +14,7 @@ import { isBlank, type CellValue } from "./excelValues";
 import consolidationTexts from "./i18n/en/consolidation.json";
 import { localized, text } from "./i18n/texts";
 import type { Lang, Localized } from "./language";
-import { COLUMNS, CONSOLIDATION_SHEET, DOMAIN_IDS, type ColumnKey } from "./layout";
+import { COLUMNS, DOMAIN_IDS, type ColumnKey } from "./layout";
 import type { MessageParams } from "./messages";
 import { ratingLabel } from "./rating";
 import { parseStatus } from "./status";

@@ -9,7 +9,7 @@
 import { columnLetter } from "../core/a1";
 import type { DomainId } from "../core/catalogueTypes";
 import { ENTRY_FIELDS, type EntryField } from "../core/entrySchema";
-import { LANGUAGES, type Lang } from "../core/language";
+import { LANGUAGES } from "../core/language";
 import {
   COLUMNS,
   COVER_SHEET,

@@ -14,6 +14,7 @@ export async function saveSettings(settings: { city: string; period: string }): 
       const ws = b.context.workbook.worksheets.getItemOrNullObject(COVER_SHEET);
       ws.load("name");
       await b.sync();
+      // eslint-disable-next-line office-addins/call-sync-before-read -- synced just above by b.sync() (context.sync() counted, src/excel/excelApi.ts), which the rule does not know by name
       if (ws.isNullObject) throw liatError("notLiatWorkbook");
       queueSettingCell(ws, COVER.cityRow, settings.city);
       queueSettingCell(ws, COVER.periodRow, settings.period);

@@ -115,6 +115,7 @@ export async function loadSnapshot(b: Batch): Promise<Snapshot> {
     sheets: out,
     tables: tables.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id })),
     names: names.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- loaded and synced above by b.sync() (context.sync() counted, src/excel/excelApi.ts), which the rules do not know by name
     schemaProperty: prop.isNullObject ? null : prop.value,
   };
 }

@@ -30,7 +30,7 @@ export function LiveAnnouncer() {
       );
     }
     previous.current = key;
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps -- announce only when the summary (key) changes, not when a render makes new t/score values
 
   return (
     <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live-announcer">

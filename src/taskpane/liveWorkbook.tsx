@@ -80,6 +80,7 @@ export function LiveWorkbookProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- a counter, not a DOM node: the cleanup bumps its latest value so that a read still under way is dropped
       generation.current++;
       stopWatching();
     };

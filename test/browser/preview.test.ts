@@ -89,7 +89,9 @@ describe("preview page", () => {
   it("selects a cell when the add-in calls range.select(), switching the sheet tab", async () => {
     await page.evaluate(async () => {
       const host = (
-        window as unknown as { __LIAT_HOST__: { Excel: { run: (b: (c: any) => Promise<void>) => Promise<void> } } }
+        window as unknown as {
+          __LIAT_HOST__: { Excel: { run: (b: (c: Excel.RequestContext) => Promise<void>) => Promise<void> } };
+        }
       ).__LIAT_HOST__;
       await host.Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.add("Lists");

@@ -11,7 +11,7 @@ import { createExcelWorkbookApi } from "../../src/taskpane/workbookApi";
 
 // jest's jsdom environment does not expose Node's structuredClone, which the in-memory host uses.
 if (typeof globalThis.structuredClone !== "function") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where structuredClone is missing
   const v8 = require("node:v8") as typeof import("node:v8");
   globalThis.structuredClone = ((value: unknown) => v8.deserialize(v8.serialize(value))) as typeof structuredClone;
 }

@@ -1,4 +1,5 @@
 /** Progress view: close a period in the pane, change statuses, compare with the recorded period; replacing asks first. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest hoists jest.mock above the imports: its factory loads the stub with require
 jest.mock("../../src/taskpane/views/ChangeChartImpl", () => require("./changeChartStub"));
 
 import { screen, waitFor, within } from "@testing-library/react";

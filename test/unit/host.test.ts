@@ -64,6 +64,7 @@ describe("load and sync", () => {
       sheets.load("items/name");
       const range = sheets.getItem("A").getRange("A1");
       range.format.fill.color = "#FF0000";
+      // eslint-disable-next-line office-addins/no-navigational-load -- loading navigation properties is what this test checks the host does
       range.load({ format: { fill: { color: true }, font: { bold: true } } });
       const other = sheets.getItem("B").getRange("C3").load(["address", "rowIndex", "columnIndex"]);
       await context.sync();

@@ -185,7 +185,7 @@ describe("values are kept exactly", () => {
 
   it("keeps date-times to the millisecond as stored", async () => {
     const wb = await read(book({ sheets: [{ name: "S", cells: row(1, cell("A1", "<v>45717.520833344907</v>")) }] }));
-    expect(wb.sheets[0]!.rows[0]![0]).toBe(45717.520833344907);
+    expect(wb.sheets[0]!.rows[0]![0]).toBe(Number("45717.520833344907"));
   });
 
   it("keeps text character for character: CR, control characters, _xHHHH_ escapes, spaces", async () => {

@@ -186,7 +186,7 @@ export function createCustomFunctionPlugin(names: string[], hooks: PluginHooks):
       const registered = hooks.functions().get(ast.procedureName.toUpperCase());
       if (!registered) return new CellError(ErrorType.NAME, `Unknown function ${ast.procedureName}`);
       const metadata = this.metadata(ast.procedureName.toUpperCase());
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- HyperFormula's runFunction takes its internal AST and state types, which it does not export
       return this.runFunction(ast.args as any, state as any, metadata, ((...args: unknown[]) => {
         const params = registered.metadata.parameters;
         const emptyAny = hooks.emptyAnyArgument();
@@ -220,7 +220,7 @@ export function createCustomFunctionPlugin(names: string[], hooks: PluginHooks):
           if (thrown instanceof CoercionError) return thrown.error;
           return toCellError(thrown);
         }
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the callback type runFunction declares
       }) as (...arg: any) => any);
     }
   }

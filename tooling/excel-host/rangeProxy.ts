@@ -184,11 +184,11 @@ export class HostRange extends ClientObject<RangeTarget> {
     return this.get("hidden");
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get values(): any[][] {
     return this.get("values");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   set values(values: any[][]) {
     this.set("values", values, () => {
       const { sheet, rect } = this.target();
@@ -197,11 +197,11 @@ export class HostRange extends ClientObject<RangeTarget> {
     });
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get formulas(): any[][] {
     return this.get("formulas");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   set formulas(formulas: any[][]) {
     this.set("formulas", formulas, () => {
       const { sheet, rect } = this.target();
@@ -209,31 +209,31 @@ export class HostRange extends ClientObject<RangeTarget> {
       this.context.model.writeCells(sheet, rect, formulas, "formulas", "ThisLocalAddin");
     });
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get formulasLocal(): any[][] {
     return this.get("formulasLocal");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   set formulasLocal(formulas: any[][]) {
     this.formulas = formulas;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get numberFormat(): any[][] {
     return this.get("numberFormat");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   set numberFormat(formats: any[][]) {
     this.set("numberFormat", formats, () => {
       const { sheet, rect } = this.target();
       this.context.model.setNumberFormats(sheet, rect, formats);
     });
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get numberFormatLocal(): any[][] {
     return this.get("numberFormatLocal");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   set numberFormatLocal(formats: any[][]) {
     this.numberFormat = formats;
   }
@@ -958,34 +958,34 @@ export class HostConditionalRangeFormat extends ClientObject<CfTarget> {
     return null;
   }
   get fill(): { color: string; clear(): void } {
-    const self = this;
+    const { owner, context } = this;
     this.fillProxy ??= {
       get color() {
-        return self.owner.target().cf.format.fillColor ?? "";
+        return owner.target().cf.format.fillColor ?? "";
       },
       set color(v: string) {
-        self.context.enqueue(() => {
-          self.owner.target().cf.format.fillColor = normalizeColor(v);
-          self.context.model.notify();
+        context.enqueue(() => {
+          owner.target().cf.format.fillColor = normalizeColor(v);
+          context.model.notify();
         });
       },
       clear() {
-        self.context.enqueue(() => {
-          self.owner.target().cf.format.fillColor = null;
+        context.enqueue(() => {
+          owner.target().cf.format.fillColor = null;
         });
       },
     };
     return this.fillProxy;
   }
   get font(): { color: string; bold: boolean; italic: boolean } {
-    const self = this;
-    const fmt = () => self.owner.target().cf.format;
+    const { owner, context } = this;
+    const fmt = () => owner.target().cf.format;
     this.fontProxy ??= {
       get color() {
         return fmt().fontColor ?? "";
       },
       set color(v: string) {
-        self.context.enqueue(() => {
+        context.enqueue(() => {
           fmt().fontColor = normalizeColor(v);
         });
       },
@@ -993,7 +993,7 @@ export class HostConditionalRangeFormat extends ClientObject<CfTarget> {
         return fmt().bold ?? false;
       },
       set bold(v: boolean) {
-        self.context.enqueue(() => {
+        context.enqueue(() => {
           fmt().bold = v;
         });
       },
@@ -1001,7 +1001,7 @@ export class HostConditionalRangeFormat extends ClientObject<CfTarget> {
         return fmt().italic ?? false;
       },
       set italic(v: boolean) {
-        self.context.enqueue(() => {
+        context.enqueue(() => {
           fmt().italic = v;
         });
       },

@@ -268,11 +268,11 @@ export class HostTableRow extends ClientObject<RowTarget> {
   get index(): number {
     return this.get("index");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get values(): any[][] {
     return this.get("values");
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   set values(v: any[][]) {
     this.set("values", v, () => {
       const { table } = this.target();
@@ -315,7 +315,7 @@ export class HostTableRowCollection extends CountedCollection<HostTableRow> {
   protected itemCount(): number {
     return rectRows(this.context.model.bodyRect(this.table.target()));
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   add(index?: number | null, values?: any[][] | boolean | string | number, _alwaysInsert?: boolean): HostTableRow {
     const grid = values === undefined ? undefined : Array.isArray(values) ? values : [[values]];
     return new HostTableRow(this.context, () => {
@@ -378,7 +378,7 @@ export class HostTableColumn extends ClientObject<ColumnTarget> {
       );
     });
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get values(): any[][] {
     return this.get("values");
   }

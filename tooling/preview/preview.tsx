@@ -141,6 +141,7 @@ function Grid(props: {
   // evaluated again on every workbook change, not on renders that change nothing in the workbook (formula bar typing)
   const looks = useMemo(
     () => conditionalLooks(model, sheet, { r0: 0, c0: 0, r1: rows - 1, c1: cols - 1 }, (r) => sheet.hiddenRows.has(r)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is mutable: props.version (its change count) is what says it changed
     [props.version, sheet, rows, cols],
   );
   const tables = model.tables.filter((t) => t.sheetId === sheet.id);
@@ -327,6 +328,7 @@ function App() {
   const listSource = validation?.rule.list ? String((validation.rule.list as { source: string }).source) : undefined;
   const listValues = useMemo(
     () => (listSource ? model.listValues(sheet, listSource).map(String) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is mutable: a new formula in the cell is what says the list may have changed
     [listSource, sheet, cellFormula],
   );
   const activeValue = activeCell && listValues.length > 0 ? String(model.values(sheet, activeCell)[0][0]) : undefined;

@@ -89,7 +89,7 @@ export function SetupView() {
     setLang(settings.lang);
     setCity(settings.city);
     setPeriod(settings.period);
-  }, [settings?.lang, settings?.city, settings?.period]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [settings?.lang, settings?.city, settings?.period]); // eslint-disable-line react-hooks/exhaustive-deps -- the form follows the saved values, not each new settings object
 
   const run = async (operation: () => Promise<Outcome>) => {
     setBusy(true);
