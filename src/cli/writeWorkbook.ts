@@ -1,14 +1,18 @@
 /**
  * Builds the LIAT workbook with ExcelJS from the one layout definition (src/core/layout.ts), as the
  * add-in inserts it: cover sheet with native formulas, six domain sheets each holding one Excel
- * table with the Points formula column, and the hidden lists sheet with its named ranges.
+ * table with the Points formula column, and the hidden lists sheet with its named ranges. With
+ * recorded periods (`history`), the history sheet and its table as closing a period writes them, and
+ * the cover's trend block over it (native formulas, each with its result as the core computes it).
  */
 import { text } from "../core/i18n/texts";
 import ExcelJS from "exceljs";
 import type { DomainId } from "../core/catalogueTypes";
 import { ENTRY_FIELDS, type EntryField, type RawEntry } from "../core/entrySchema";
 import type { Lang } from "../core/language";
-import { SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
+import { CHANGE_NUMBER_FORMAT, SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
+import { HISTORY_COLUMN_INDEX, historyBody, type HistoryPeriod } from "../core/history";
+import { periodTrend, TREND, trendBlock } from "../core/trend";
 import {
   CATALOGUE_FILL,
   COLUMNS,
@@ -17,6 +21,9 @@ import {
   DOMAIN_IDS,
   FIRST_DATA_ROW,
   HEADER_ROW,
+  HISTORY_COLUMNS,
+  HISTORY_SHEET,
+  HISTORY_TABLE,
   LISTS_SHEET,
   HEADER_FILL,
   HEADER_FONT,
@@ -51,6 +58,8 @@ export interface WriteOptions {
   period?: string;
   /** Entries to fill in, by objective code (used by tests, fixtures and the benchmark). */
   entries?: Record<string, RawEntry>;
+  /** Closed periods to record in the history table (and the cover's trend over them); none: no history sheet. */
+  history?: readonly HistoryPeriod[];
 }
 
 /**
@@ -172,6 +181,87 @@ function addCover(wb: ExcelJS.Workbook, options: WriteOptions): void {
   for (let c = 2; c <= 6; c++) ws.getColumn(c).width = 14;
   ws.getColumn(2).width = 30;
   ws.pageSetup = { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+/** The cached result of a Points formula over a status, as the core computes it (the domain sheets' rule). */
+function pointsResult(status: unknown): string | number {
+  const s = parseStatus(status ?? null);
+  return s.kind === "level" ? s.points : s.kind === "na" ? "NA" : s.kind === "blank" ? "" : "?";
+}
+
+/** The history sheet and its table, as closing a period writes them: one row per period and objective. */
+function addHistory(wb: ExcelJS.Workbook, lang: Lang, periods: readonly HistoryPeriod[]): void {
+  const ws = wb.addWorksheet(HISTORY_SHEET);
+  const body = historyBody(periods, 1);
+  const pointsCol = HISTORY_COLUMN_INDEX.points;
+  const statusCol = HISTORY_COLUMN_INDEX.status;
+  ws.addTable({
+    name: HISTORY_TABLE,
+    displayName: HISTORY_TABLE,
+    ref: "A1",
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: TABLE_STYLE, showRowStripes: true },
+    columns: HISTORY_COLUMNS.map((c) => ({ name: c.header[lang], filterButton: true })),
+    rows: body.map((r) =>
+      r.map((v, c): ExcelJS.CellValue =>
+        c === pointsCol
+          ? ({ formula: fileFormula(String(v)), result: pointsResult(r[statusCol]) } as ExcelJS.CellFormulaValue)
+          : v === ""
+            ? null
+            : v,
+      ),
+    ),
+  } as ExcelJS.TableProperties);
+  HISTORY_COLUMNS.forEach((spec, c) => {
+    styleHeaderCell(ws.getCell(1, c + 1));
+    ws.getColumn(c + 1).width = 14;
+    body.forEach((r, i) => {
+      const cell = ws.getCell(i + 2, c + 1);
+      // the statuses and labels as typed, as text (never read as a formula or a number)
+      if (c !== pointsCol && typeof r[c] === "string" && r[c] !== "") setDataCell(cell, r[c] as string);
+      cell.numFmt = spec.numberFormat;
+    });
+  });
+}
+
+/** The cover's trend block over the history table, each formula with its result as the core computes it. */
+function addTrend(ws: ExcelJS.Worksheet, lang: Lang, periods: readonly HistoryPeriod[]): void {
+  const block = trendBlock(lang);
+  const trend = periodTrend(periods);
+  const { columns } = block;
+  const resultOf = (slot: number, c: number): string | number => {
+    const p = trend[slot];
+    if (p === undefined) return "";
+    if (c === columns.label) return p.label;
+    if (c === columns.closedOn) return p.closedOn ?? 0; // INDEX of a blank cell gives 0
+    if (c === columns.overall) return p.overall ?? "";
+    if (c === columns.overallChange) return p.overallChange ?? "";
+    const d = columns.domains.indexOf(c);
+    if (d >= 0) return p.domains[d] ?? "";
+    return p.domainChanges[columns.changes.indexOf(c)] ?? "";
+  };
+  block.values.forEach((line, i) => {
+    const rowNumber = TREND.titleRow + i;
+    line.forEach((v, c) => {
+      const cell = ws.getCell(rowNumber, c + 1);
+      if (i < 2) {
+        if (v !== "") setDataCell(cell, String(v));
+        cell.font = { bold: true };
+        return;
+      }
+      cell.numFmt =
+        c === columns.label
+          ? "General"
+          : c === columns.closedOn
+            ? "yyyy-mm-dd"
+            : c <= columns.overall
+              ? SCORE_NUMBER_FORMAT
+              : CHANGE_NUMBER_FORMAT;
+      if (typeof v === "string" && v.startsWith("="))
+        cell.value = { formula: fileFormula(v), result: resultOf(i - 2, c) } as ExcelJS.CellFormulaValue;
+    });
+  });
 }
 
 function addLists(wb: ExcelJS.Workbook, lang: Lang): void {
@@ -347,6 +437,10 @@ function buildLiatWorkbook(options: WriteOptions): ExcelJS.Workbook {
   addCover(wb, options);
   for (const d of DOMAIN_IDS) addDomainSheet(wb, d, options);
   addLists(wb, options.lang);
+  if (options.history && options.history.length > 0) {
+    addHistory(wb, options.lang, options.history);
+    addTrend(wb.getWorksheet(COVER_SHEET)!, options.lang, options.history);
+  }
   return wb;
 }
 

@@ -1,11 +1,8 @@
 /** Queues the cover's trend block: per closed period, the score of each domain and overall and the change (native formulas; no sync here). */
 import { columnLetter } from "../core/a1";
 import type { Lang } from "../core/language";
+import { CHANGE_NUMBER_FORMAT, SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
 import { TREND, trendBlock } from "../core/trend";
-
-const SCORE_FORMAT = "0.0";
-// Plain "0.0" (no "+" section): the preview host formats only the common number formats.
-const CHANGE_FORMAT = "0.0";
 
 export function queueTrend(ws: Excel.Worksheet, lang: Lang): void {
   const block = trendBlock(lang);
@@ -22,8 +19,8 @@ export function queueTrend(ws: Excel.Worksheet, lang: Lang): void {
       : c === columns.closedOn
         ? "yyyy-mm-dd"
         : c <= columns.overall
-          ? SCORE_FORMAT
-          : CHANGE_FORMAT;
+          ? SCORE_NUMBER_FORMAT
+          : CHANGE_NUMBER_FORMAT;
   const lines = block.values.slice(2);
   const body = ws.getRange(`A${TREND.firstRow}:${last}${TREND.firstRow + lines.length - 1}`);
   body.numberFormat = lines.map((r) => r.map((_, c) => format(c)));

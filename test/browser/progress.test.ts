@@ -93,8 +93,9 @@ describe("periods in the preview", () => {
     await waitForCell(at(columns.domains[0]!, 0), /^25(\.0)?$/);
     await waitForCell(at(columns.label, 1), /^2025$/);
     await waitForCell(at(columns.domains[0]!, 1), /^75(\.0)?$/);
-    await waitForCell(at(columns.changes[0]!, 1), /^50(\.0)?$/);
-    await expect(cellText(at(columns.overallChange, 1)).then((h) => h.jsonValue())).resolves.toMatch(/^50(\.0)?$/);
+    // a change shows its sign (number format +0.0;-0.0;0.0)
+    await waitForCell(at(columns.changes[0]!, 1), /^\+50\.0$/);
+    await expect(cellText(at(columns.overallChange, 1)).then((h) => h.jsonValue())).resolves.toMatch(/^\+50\.0$/);
 
     mkdirSync(path.join(ROOT, "test-artifacts"), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, "test-artifacts", "preview-progress.png") });

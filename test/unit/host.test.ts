@@ -138,6 +138,19 @@ describe("values and formulas", () => {
     expect(host.getCell("Sheet1", "B1").value).toBe(60);
   });
 
+  it("shows numbers under a format with sections as Excel does: each sign its own section and literals", async () => {
+    const host = createHost();
+    await run(host, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const r = sheet.getRange("A1:E1");
+      r.numberFormat = [["+0.0;-0.0;0.0", "+0.0;-0.0;0.0", "+0.0;-0.0;0.0", "+0.0;-0.0;0.0", "0.0"]];
+      r.values = [[12.54, -3, 0, 0.04, -2.5]];
+      r.load("text");
+      await context.sync();
+      expect(r.text).toEqual([["+12.5", "-3.0", "0.0", "+0.0", "-2.5"]]);
+    });
+  });
+
   it('returns "" for blank cells and error values as strings', async () => {
     const host = createHost();
     await run(host, async (context) => {

@@ -3,6 +3,8 @@
  * by .ci/run) opens a workbook `liat init` writes, a person fills statuses and entries (unusual spellings, invalid
  * rows), Calc recalculates, and what it shows equals the core: the cover's scores, coverage and ratings (within
  * 1e-9), the Check column's messages, the highlight rules true exactly on the invalid cells, and no error cell.
+ * A workbook with recorded periods (history table and the cover's trend, written by the command line) recalculated
+ * by Calc shows the core's trend: each period's score per domain and overall and the change, within 1e-9.
  * No skip: without /usr/bin/soffice this test fails.
  */
 import { execFile } from "node:child_process";
@@ -24,6 +26,8 @@ import {
 import { checkColumnText, highlightedFields } from "../../src/core/nativeChecks";
 import { ratingLabel } from "../../src/core/rating";
 import { summarize } from "../../src/core/summary";
+import { periodTrend, TREND, trendBlock } from "../../src/core/trend";
+import { sampleHistory } from "./historyFixtures";
 
 const run = promisify(execFile);
 const PYTHON = "/usr/bin/python3";
@@ -170,5 +174,50 @@ describe("LibreOffice Calc fills and recalculates a workbook made by `liat init`
       .map((e) => e.cell.replace(/^\$'?(.*?)'?\.\$([A-Z]+)\$(\d+)$/, "$1!$2$3"))
       .filter((c) => !filledErrors.has(c));
     expect(errors).toEqual([]);
+  }, 600_000);
+  it("recalculates the cover's trend over a recorded history to the core's numbers, with no error cell", async () => {
+    const history = sampleHistory();
+    const file = join(dir, "history.xlsx");
+    writeFileSync(file, await writeLiatWorkbook({ lang: LANG, city: "Lyon", period: "2026", history }));
+    const { columns, values } = trendBlock(LANG);
+    const width = values[0]!.length;
+    const read = Array.from({ length: TREND.slots }, (_, k) =>
+      Array.from({ length: width }, (_, c) => ({
+        sheet: COVER_SHEET,
+        cell: `${columnLetter(c)}${TREND.firstRow + k}`,
+      })),
+    ).flat();
+    const request = join(dir, "history-request.json");
+    const profile = mkdtempSync(join(tmpdir(), "liat-lo-profile-"));
+    writeFileSync(request, JSON.stringify({ file, fills: [], read, rules: [], profile, timeout: 240 }));
+    let stdout: string;
+    try {
+      ({ stdout } = await run(PYTHON, [SCRIPT, request], { timeout: 400_000, maxBuffer: 64 * 1024 * 1024 }));
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    type Out = { type: string; value?: number | string };
+    const out = JSON.parse(stdout) as { cells: Out[]; errors: unknown[] };
+    expect(out.errors).toEqual([]);
+    const trend = periodTrend(history);
+    // not trivial: every period scored, and changes of both signs
+    expect(trend.map((p) => p.overall === null)).toEqual([false, false, false]);
+    const changes = trend.flatMap((p) => [...p.domainChanges, p.overallChange]).filter((v): v is number => v !== null);
+    expect(changes.some((v) => v > 0) && changes.some((v) => v < 0)).toBe(true);
+    const near = (what: string, got: Out, want: number | null) => {
+      if (want === null) expect([what, got.type === "number" ? got.value : (got.value ?? "")]).toEqual([what, ""]);
+      else expect([what, got.type, Math.abs((got.value as number) - want) <= 1e-9]).toEqual([what, "number", true]);
+    };
+    for (let k = 0; k < TREND.slots; k++) {
+      const cells = out.cells.slice(k * width, (k + 1) * width);
+      const p = trend[k];
+      const what = (name: string) => `period ${k + 1} ${name}`;
+      expect([what("label"), cells[columns.label]!.value ?? ""]).toEqual([what("label"), p ? p.label : ""]);
+      if (p) near(what("closed on"), cells[columns.closedOn]!, p.closedOn);
+      columns.domains.forEach((c, i) => near(what(`domain ${i + 1}`), cells[c]!, p ? p.domains[i]! : null));
+      near(what("overall"), cells[columns.overall]!, p ? p.overall : null);
+      columns.changes.forEach((c, i) => near(what(`change ${i + 1}`), cells[c]!, p ? p.domainChanges[i]! : null));
+      near(what("overall change"), cells[columns.overallChange]!, p ? p.overallChange : null);
+    }
   }, 600_000);
 });

@@ -34,9 +34,27 @@ function dateText(serial: number, format: string): string {
     .replace(/(^|[^a-z])d([^a-z]|$)/gi, `$1${day}$2`);
 }
 
+/**
+ * The section of a format with sections ("positive;negative;zero") that applies to a number, and the number it shows:
+ * the negative section shows the absolute value (its own literals give the sign), as Excel does.
+ */
+function section(value: number, numberFormat: string): { fmt: string; value: number } {
+  const parts = numberFormat.split(";");
+  if (parts.length === 1) return { fmt: numberFormat, value };
+  if (value < 0) return { fmt: parts[1]!, value: -value };
+  if (value === 0 && parts.length > 2) return { fmt: parts[2]!, value };
+  return { fmt: parts[0]!, value };
+}
+
 export function formatText(value: CellScalar, numberFormat: string): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
+  if (numberFormat.includes(";") && !numberFormat.includes('"') && /[#0]/.test(numberFormat)) {
+    // Literal signs and characters around the digits ("+0.0;-0.0;0.0"): kept as they are, the number formatted in between.
+    const part = section(value, numberFormat);
+    const m = /^([^#0.,%]*)([#0.,]+%?)(.*)$/.exec(part.fmt.trim());
+    if (m) return `${m[1]}${formatText(part.value, m[2]!)}${m[3]}`;
+  }
   const fmt = numberFormat.trim();
   if (fmt === "" || fmt === "General" || fmt === "@") return generalNumber(value);
   if (/^[^"]*[yd]/i.test(fmt) && !/[#0]/.test(fmt)) return dateText(value, fmt.replace(/;@$/, ""));
