@@ -3,7 +3,7 @@ export interface Row {
   name: string;
   value: number;
   unit: string;
-  /** The budget from DESIGN.md, as text, e.g. "< 1000 ms". */
+  /** The budget (README, "Benchmarks"), as text, e.g. "< 1000 ms". */
   budget?: string;
   /** True when the value meets the budget. */
   ok?: boolean;

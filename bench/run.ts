@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance budgets of DESIGN.md, measured (medians of several runs) and
+ * `npm run bench`: the performance budgets (README, "Benchmarks"), measured (medians of several runs) and
  * printed as a table with the machine noted. Speed is measured here, never in timed tests.
  * Sections: custom functions and validation (core), Excel operations (sync counts, incremental
  * re-validation), task pane (bundle size, first render), command-line merge.

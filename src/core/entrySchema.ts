@@ -152,7 +152,7 @@ const evidence = cell((value) => {
   return ok(s);
 });
 
-/** The rules that tie cells of a row together (DESIGN.md, entry columns), over the cells that could be read. */
+/** The rules that tie cells of a row together (README, "What is checked"), over the cells that could be read. */
 function rowRules(e: Entry, unreadable: ReadonlySet<EntryField>): (Problem & { field: EntryField })[] {
   const out: (Problem & { field: EntryField })[] = [];
   const level = e.status.kind === "level" ? e.status.level : -1;
@@ -177,7 +177,7 @@ function rowRules(e: Entry, unreadable: ReadonlySet<EntryField>): (Problem & { f
 /**
  * The entry schema: each cell read into its type (a cell that cannot be read carries its problem
  * instead of stopping the row), then the rules that tie the cells of a row together. Parsing
- * gives the typed entry and every issue, with messages in French and English, in one pass.
+ * gives the typed entry and every issue, with messages in every supported language, in one pass.
  */
 export const entrySchema = z.pipe(
   z.object({
@@ -263,7 +263,7 @@ export function isBlankEntry(raw: RawEntry): boolean {
 
 /**
  * Validates one objective row. A blank row is fine (not assessed). Returns the typed entry (blank
- * or unreadable cells as null) and every issue, each with a message in French and English.
+ * or unreadable cells as null) and every issue, each with a message in every supported language.
  * Never changes the input.
  */
 export function validateEntry(raw: RawEntry): { entry: Entry; issues: EntryIssue[] } {

@@ -54,7 +54,7 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   langLabel: visuallyHidden,
   tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingInline: tokens.spacingHorizontalXS },
-  // at 320 px the four tabs wrap to a second line instead of being cut off
+  // at 320 px the tabs wrap to a second line instead of being cut off
   tabList: { flexWrap: "wrap" },
   panel: { padding: tokens.spacingHorizontalM, flexGrow: 1 },
 });

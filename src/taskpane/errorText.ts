@@ -1,6 +1,6 @@
 /**
  * Turns an error from a workbook operation into what the pane shows: a LiatError (every failure of
- * src/excel becomes one) carries its own French and English message; anything else gets the generic
+ * src/excel becomes one) carries its own message in every supported language; anything else gets the generic
  * message, with its text as details.
  */
 import type { Lang } from "../core/language";
