@@ -3,7 +3,7 @@
  * which runs in an iframe and reaches the host through office-shim.js. `?lang=fr` (or es…) sets Office's display language.
  */
 import { text } from "../../src/core/i18n/texts";
-import { isLang, LANGUAGES, localeOf, type Lang } from "../../src/core/language";
+import { directionOf, isLang, LANGUAGES, localeOf, type Lang } from "../../src/core/language";
 import {
   useCallback,
   useEffect,
@@ -38,6 +38,9 @@ declare global {
 const params = new URLSearchParams(window.location.search);
 const asked = params.get("lang");
 const lang: Lang = isLang(asked) ? asked : "en";
+// the page speaks the language asked for: say so (screen readers, spelling, hyphenation) and take its direction
+document.documentElement.lang = lang;
+document.documentElement.dir = directionOf(lang);
 const PREVIEW_KEYS = [
   "title",
   "note",
