@@ -86,7 +86,7 @@ async function typeInto(address: string, text: string): Promise<void> {
 }
 
 /** Opens the preview in a language, inserts the sheets from the pane, and fills statuses in two domains. */
-async function insertAndFill(lang: Lang): Promise<void> {
+async function insertAndFill(lang: keyof typeof TEXT): Promise<void> {
   const t = TEXT[lang];
   await page.goto(`${baseUrl}preview.html?lang=${lang}`);
   await pane().getByRole("tab", { name: t.setup }).click();
