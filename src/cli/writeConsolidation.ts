@@ -51,13 +51,26 @@ function startSheet(
   return ws;
 }
 
+/**
+ * Cell styles shared by every cell that has them: ExcelJS then finds a style it has already written by
+ * the object (not by comparing its content), so a style costs nothing per cell.
+ */
+const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
+function sharedStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
+  if (numFmt === undefined) return NO_STYLE;
+  let style = sharedStyles.get(numFmt);
+  if (style === undefined) sharedStyles.set(numFmt, (style = Object.freeze({ numFmt })));
+  return style;
+}
+
 function addRow(ws: SheetWriter, rowNumber: number, values: readonly CellValue[], formats: TextTable["numberFormats"]) {
   const row = ws.getRow(rowNumber);
   values.forEach((v, c) => {
     const cell = row.getCell(c + 1);
     setDataCell(cell, v);
     const format = formats[c];
-    if (format !== undefined && typeof v === "number") cell.numFmt = format;
+    cell.style = sharedStyle(format !== undefined && typeof v === "number" ? format : cell.numFmt);
   });
   row.commit();
 }
@@ -114,6 +127,8 @@ export class ConsolidationWriter {
   }
 }
 
+const JSON_ROWS_PER_WRITE = 500;
+
 /**
  * The consolidation JSON, written as rows arrive: `{"rows": [...], "sources": ..., "byCity": ..., "notMerged": ...,
  * "unreadable": ...}` (`byCity`: src/core/cityPeriods.ts).
@@ -129,9 +144,15 @@ export class ConsolidationJsonWriter {
 
   addRows(rows: readonly ConsolidationRow[]): void {
     if (rows.length === 0) return;
-    const text = rows.map((r) => `\n    ${JSON.stringify(r)}`).join(",");
-    writeSync(this.fd, (this.first ? "" : ",") + text);
-    this.first = false;
+    // A few hundred rows per write: a large table is never one huge string.
+    for (let i = 0; i < rows.length; i += JSON_ROWS_PER_WRITE) {
+      const text = rows
+        .slice(i, i + JSON_ROWS_PER_WRITE)
+        .map((r) => `\n    ${JSON.stringify(r)}`)
+        .join(",");
+      writeSync(this.fd, (this.first ? "" : ",") + text);
+      this.first = false;
+    }
   }
 
   finish(result: ConsolidationResult): void {

@@ -19,12 +19,15 @@ import type { MessageParams } from "./messages";
 import { ratingLabel } from "./rating";
 import { parseStatus } from "./status";
 import { summarize, type WorkbookSummary } from "./summary";
-import { codeChecks, columnIssues, entryIssues } from "./tableChecks";
+import { codeChecker, columnIssues, entryIssues } from "./tableChecks";
 import {
+  findSheetTables,
   findTables,
+  tableRows,
   fingerprint,
   readCoverSettings,
   type CoverSettings,
+  type FoundRow,
   type FoundTable,
   type UnreadableReason,
   type UnreadCell,
@@ -71,25 +74,15 @@ export interface CheckedWorkbook {
 
 const layoutColumn = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!;
 
-/**
- * Checks a workbook as plain data: finds its LIAT tables, validates every row, reports unknown,
- * missing and duplicate codes and missing columns, and summarises it. Returns null when the
- * workbook has no LIAT table.
- */
-export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
-  const tables = findTables(wb.sheets);
-  if (tables.length === 0) return null;
-  const settings = readCoverSettings(wb.sheets);
-  const issues: WorkbookIssue[] = tables.flatMap(columnIssues);
-  const found = tables.flatMap((t) => t.rows);
-  const codes = codeChecks(found);
-  const rows: CheckedRow[] = found.map((r, i) => {
-    const values = Object.fromEntries(
-      ENTRY_FIELDS.map((f) => [f, isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue)]),
-    ) as Record<EntryField, CellValue>;
-    const { issue: codeIssue, counted } = codes[i]!;
-    const rowIssues = [...(codeIssue ? [codeIssue] : []), ...entryIssues(r)];
-    issues.push(...rowIssues);
+/** A checker of a workbook's rows, in reading order (rows may stream by: only each code's first row is kept). */
+function rowChecker(): (r: FoundRow) => CheckedRow {
+  const codes = codeChecker();
+  return (r) => {
+    const values = {} as Record<EntryField, CellValue>;
+    for (const f of ENTRY_FIELDS) values[f] = isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue);
+    const { issue: codeIssue, counted } = codes(r);
+    const entry = entryIssues(r);
+    const issues = codeIssue ? (entry.length === 0 ? [codeIssue] : [codeIssue, ...entry]) : entry;
     const status = parseStatus(values.status);
     return {
       code: r.code,
@@ -101,9 +94,29 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
       values,
       cells: r.cells,
       points: status.kind === "level" ? status.points : status.kind === "na" ? "NA" : null,
-      issues: rowIssues,
+      issues,
     };
-  });
+  };
+}
+
+/**
+ * Checks a workbook as plain data: finds its LIAT tables, validates every row, reports unknown,
+ * missing and duplicate codes and missing columns, and summarises it. Returns null when the
+ * workbook has no LIAT table.
+ */
+export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
+  const tables = findTables(wb.sheets);
+  if (tables.length === 0) return null;
+  const settings = readCoverSettings(wb.sheets);
+  const issues: WorkbookIssue[] = tables.flatMap(columnIssues);
+  const check = rowChecker();
+  const rows: CheckedRow[] = [];
+  for (const t of tables)
+    for (const r of t.rows) {
+      const row = check(r);
+      rows.push(row);
+      for (const i of row.issues) issues.push(i);
+    }
   const summary = summarize(rows.filter((r) => r.counted).map((r) => ({ code: r.code, status: r.values.status })));
   return {
     fileName: wb.fileName,
@@ -192,6 +205,9 @@ export function unreadableMessage(reason: UnreadableReason, params: string | Mes
   return localized(`unreadable:${reason}`, typeof params === "string" ? { other: params } : params);
 }
 
+/** Rows handed to `onRows` at a time: a large table goes out in pieces, never whole. */
+const ROWS_CHUNK = 2_000;
+
 /**
  * Collects received workbooks one by one (so a caller can report progress and free each file).
  * The same content added twice (same hash, or same fingerprint when there is no hash) is listed
@@ -222,35 +238,65 @@ export class Consolidator {
       });
       return "duplicate";
     }
-    const checked = checkWorkbook(wb);
-    if (checked === null) {
+    // Tables without their rows: the rows are read, checked and handed on as they come.
+    const bySheet = wb.sheets.map((sheet) => ({ sheet, tables: findSheetTables(sheet, { rows: false }) }));
+    const tables = bySheet.flatMap((s) => s.tables);
+    if (tables.length === 0) {
       this.addUnreadable(wb.fileName, "noLiatTable");
       return "noLiatTable";
     }
     this.byKey.set(key, wb.fileName);
+    const settings = readCoverSettings(wb.sheets);
     const source: ConsolidationSource = {
       key,
       fileName: wb.fileName,
-      city: checked.settings.city,
-      period: checked.settings.period,
-      lang: checked.settings.lang,
-      schemaVersion: checked.settings.schemaVersion,
+      city: settings.city,
+      period: settings.period,
+      lang: settings.lang,
+      schemaVersion: settings.schemaVersion,
     };
-    const rows = checked.rows.map((r): ConsolidationRow => ({ ...r, source }));
-    if (this.onRows) this.onRows(rows);
-    else for (const r of rows) this.rows.push(r);
-    for (const u of checked.unread)
-      this.notMerged.push({ fileName: wb.fileName, sheet: u.sheet, cell: u.address, value: u.value, reason: u.reason });
-    const tableIssues = checked.issues.filter((i) => i.key === "columnMissing" || i.key === "columnDuplicate");
+    const tableIssues = tables.flatMap(columnIssues);
+    let errors = tableIssues.filter((i) => i.severity === "error").length;
+    let warnings = tableIssues.length - errors;
+    // Rows go out in chunks as they are checked: only each code's first row is kept, for the summary.
+    const counted: { code: string; status: CellValue }[] = [];
+    const check = rowChecker();
+    let chunk: ConsolidationRow[] = [];
+    let rowCount = 0;
+    for (const { sheet, tables: onSheet } of bySheet)
+      for (const t of onSheet)
+        for (const r of tableRows(sheet, t)) {
+          const row: ConsolidationRow = { ...check(r), source };
+          rowCount++;
+          for (const i of row.issues)
+            if (i.severity === "error") errors++;
+            else warnings++;
+          if (row.counted) counted.push({ code: row.code, status: row.values.status });
+          chunk.push(row);
+          if (chunk.length >= ROWS_CHUNK) {
+            this.emit(chunk);
+            chunk = [];
+          }
+        }
+    this.emit(chunk);
+    for (const t of tables)
+      for (const u of t.unread)
+        this.notMerged.push({
+          fileName: wb.fileName,
+          sheet: u.sheet,
+          cell: u.address,
+          value: u.value,
+          reason: u.reason,
+        });
     this.sources.push({
       source,
-      summary: checked.summary,
-      tables: checked.tables.length,
-      rows: checked.rows.length,
-      errors: checked.errors,
-      warnings: checked.warnings,
+      summary: summarize(counted),
+      tables: tables.length,
+      rows: rowCount,
+      errors,
+      warnings,
       tableIssues,
-      columns: checked.tables.flatMap((t) =>
+      columns: tables.flatMap((t) =>
         t.headers.map((h) => ({
           sheet: t.sheet,
           cell: cellAddress(t.headerRow, h.column),
@@ -261,6 +307,12 @@ export class Consolidator {
       ),
     });
     return "merged";
+  }
+
+  private emit(rows: ConsolidationRow[]): void {
+    if (rows.length === 0) return;
+    if (this.onRows) this.onRows(rows);
+    else for (const r of rows) this.rows.push(r);
   }
 
   /** Lists a file that could not be read, with the reason (and what fills its message: limit, part, sheet). */

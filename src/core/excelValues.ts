@@ -1,5 +1,5 @@
 /** Facts about values as Excel hands them over (range.values, custom-function arguments, ExcelJS). */
-import { squeezeSpaces } from "./spaces";
+import { SPACE_CHARS, squeezeSpaces } from "./spaces";
 
 /** A cell value as read: Excel gives "" for an empty cell; other libraries give null or undefined. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -31,8 +31,14 @@ export function isErrorValue(value: unknown): value is string {
 
 /** True for an empty cell: "", null, undefined or spaces only (the spaces of src/core/spaces.ts, as the native checks see them). */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && squeezeSpaces(value) === "");
+  if (value === null || value === undefined) return true;
+  if (typeof value !== "string") return false;
+  // Blank when every character is a folded space (what squeezeSpaces would reduce to ""); most text fails at once.
+  for (let i = 0; i < value.length; i++) if (!FOLDED_SPACES.has(value.charCodeAt(i))) return false;
+  return true;
 }
+
+const FOLDED_SPACES: ReadonlySet<number> = new Set(SPACE_CHARS.map((c) => c.charCodeAt(0)));
 
 /** Largest serial Excel accepts as a date (9999-12-31). */
 export const MAX_DATE_SERIAL = 2958465;

@@ -371,7 +371,8 @@ for (const h of [...HEADER_KEYS.keys()].sort((a, b) => b.length - a.length)) {
 const MAX_HEADER_TEXT = 2 * Math.max(...[...HEADER_KEYS.keys()].map((k) => k.length));
 
 /** What people add after a header: a year, a number, a mark, a note in brackets, a colon. */
-const HEADER_SUFFIX = /(\s*([*:]|\(.*\)|\[.*\]|\d+|[-–—/]))+$/u;
+// One digit at a time (a run is the group repeated): no nested repeat, so no backtracking blow-up on long data texts.
+const HEADER_SUFFIX = /(?:\s*(?:[*:]|\(.*\)|\[.*\]|\d|[-–—/]))+$/u;
 
 /**
  * Which layout column a header cell names, or null. Lenient as received files are: any case,

@@ -23,6 +23,23 @@ export function formatMessage(key: MessageKey, lang: Lang, params: MessageParams
   });
 }
 
+/** Messages already formatted, by key and parameters: a large workbook repeats a few messages on many rows. Bounded. */
+const memo = new Map<string, Localized>();
+const MEMO_SIZE = 5_000;
+
+/**
+ * One message in every language. The same key and parameters give the same (frozen) object, formatted
+ * once: issues repeated on thousands of rows share their texts instead of formatting them per row.
+ */
 export function localizedMessage(key: MessageKey, params: MessageParams = {}): Localized {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, formatMessage(key, lang, params)])) as Localized;
+  const id = `${key}\u0000${JSON.stringify(params)}`;
+  let message = memo.get(id);
+  if (message === undefined) {
+    message = Object.freeze(
+      Object.fromEntries(LANGUAGES.map((lang) => [lang, formatMessage(key, lang, params)])),
+    ) as Localized;
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(id, message);
+  }
+  return message;
 }

@@ -116,11 +116,12 @@ export interface CodeCheck {
 }
 
 /**
- * Checks the codes of every row of a workbook, in reading order. The result is aligned with `rows`.
+ * A checker of the codes of a workbook's rows, called on each row in reading order (rows may be
+ * checked as they stream by: only the first row of each code is kept).
  */
-export function codeChecks(rows: readonly CheckedRowShape[]): CodeCheck[] {
-  const first = new Map<string, CheckedRowShape>();
-  return rows.map((r) => {
+export function codeChecker(): (r: CheckedRowShape) => CodeCheck {
+  const first = new Map<string, string>();
+  return (r) => {
     const address = r.cells.code ?? r.cells.status ?? "A1";
     const fault = (key: MessageKey, severity: Severity, params?: MessageParams): CodeCheck => ({
       issue: makeIssue(r.sheet, address, r.code, "code", key, severity, localizedMessage(key, params)),
@@ -130,11 +131,15 @@ export function codeChecks(rows: readonly CheckedRowShape[]): CodeCheck[] {
     if (r.code === "") return fault("codeMissing", stray);
     if (getObjective(r.code) === undefined) return fault("codeUnknown", stray, { value: quoteValue(r.code) });
     const seen = first.get(r.code);
-    if (seen)
-      return fault("codeDuplicate", "error", { value: r.code, other: `${seen.sheet}!${seen.cells.code ?? ""}` });
-    first.set(r.code, r);
+    if (seen !== undefined) return fault("codeDuplicate", "error", { value: r.code, other: seen });
+    first.set(r.code, `${r.sheet}!${r.cells.code ?? ""}`);
     return { issue: null, counted: true };
-  });
+  };
+}
+
+/** Checks the codes of every row of a workbook, in reading order. The result is aligned with `rows`. */
+export function codeChecks(rows: readonly CheckedRowShape[]): CodeCheck[] {
+  return rows.map(codeChecker());
 }
 
 /** The code issues of every row of a workbook. */

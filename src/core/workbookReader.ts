@@ -245,52 +245,89 @@ export function duplicateColumnMessage(h: HeaderCell, other: string): Localized 
   ) as Localized;
 }
 
-function readTable(sheet: SheetData, headerRow: number, endRow: number, segment: Segment): FoundTable {
+/**
+ * The objective rows of one table of a sheet, read as they are iterated: a large table is never held
+ * whole (the consolidation checks and writes rows as they come). Empty rows are skipped.
+ */
+export function* tableRows(
+  sheet: SheetData,
+  table: Pick<FoundTable, "headerRow" | "endRow" | "columns">,
+): Generator<FoundRow> {
+  const top = sheet.top ?? 0;
+  const read = objectiveRowReader(table.columns, sheet.left ?? 0);
+  for (let r = table.headerRow + 1; r < table.endRow; r++) {
+    const row = read(sheet.rows[r - top] ?? [], r);
+    if (row !== null) yield { ...row, sheet: sheet.name, rowIndex: r };
+  }
+}
+
+/** The non-empty cells of a table's repeated columns, which are not read, each with the reason. */
+function unreadCells(
+  sheet: SheetData,
+  headerRow: number,
+  endRow: number,
+  headers: readonly HeaderCell[],
+): UnreadCell[] {
   const top = sheet.top ?? 0;
   const left = sheet.left ?? 0;
-  const { columns, headers } = segment;
-  const rows: FoundRow[] = [];
   const unread: UnreadCell[] = [];
-  const read = objectiveRowReader(columns, left);
-  const duplicates = headers.filter(isRepeatedEntry);
+  // Why each repeated column's cells are not read: one message per column, shared by its cells.
+  const duplicates = headers
+    .filter(isRepeatedEntry)
+    .map((d) => ({ column: d.column, reason: duplicateColumnMessage(d, cellAddress(headerRow, d.duplicateOf!)) }));
+  if (duplicates.length === 0) return unread;
   for (let r = headerRow + 1; r < endRow; r++) {
     const cells = sheet.rows[r - top] ?? [];
-    const row = read(cells, r);
-    if (row !== null) rows.push({ ...row, sheet: sheet.name, rowIndex: r });
     for (const d of duplicates) {
       const value = cells[d.column - left];
       if (isBlank(value)) continue;
-      const other = cellAddress(headerRow, d.duplicateOf!);
       unread.push({
         sheet: sheet.name,
         address: cellAddress(r, d.column),
         value: value as CellValue,
-        reason: duplicateColumnMessage(d, other),
+        reason: d.reason,
       });
     }
   }
-  return {
+  return unread;
+}
+
+function readTable(
+  sheet: SheetData,
+  headerRow: number,
+  endRow: number,
+  segment: Segment,
+  withRows: boolean,
+): FoundTable {
+  const { columns, headers } = segment;
+  const table: FoundTable = {
     sheet: sheet.name,
     headerRow,
     columns,
     missing: ENTRY_FIELDS.filter((f) => columns[f] === undefined),
-    domain: domainOfRows(rows.filter((x) => x.codeReadable)),
-    rows,
+    domain: null,
+    rows: [],
     firstColumn: headers[0]!.column,
     lastColumn: headers[headers.length - 1]!.column,
     endRow,
     headers,
-    unread,
+    unread: unreadCells(sheet, headerRow, endRow, headers),
   };
+  if (withRows) {
+    table.rows = [...tableRows(sheet, table)];
+    table.domain = domainOfRows(table.rows.filter((x) => x.codeReadable));
+  }
+  return table;
 }
 
 /**
  * The LIAT tables of one sheet: every header row naming at least the code and status columns (any
  * language, any order, lenient spelling), each split into the tables it holds side by side; each
  * table's rows go down to the next header row above its columns (tables stacked) or the sheet's end.
- * Rows with nothing in them are skipped; every other row is kept, whatever its code.
+ * Rows with nothing in them are skipped; every other row is kept, whatever its code. With
+ * `rows: false`, the tables come without their rows and domain (read them with tableRows).
  */
-export function findSheetTables(sheet: SheetData): FoundTable[] {
+export function findSheetTables(sheet: SheetData, options: { rows?: boolean } = {}): FoundTable[] {
   if (isSystemSheet(sheet.name)) return [];
   const top = sheet.top ?? 0;
   const left = sheet.left ?? 0;
@@ -309,13 +346,13 @@ export function findSheetTables(sheet: SheetData): FoundTable[] {
         o.segment.headers[0]!.column <= last &&
         o.segment.headers[o.segment.headers.length - 1]!.column >= first,
     );
-    return readTable(sheet, h.row, next?.row ?? end, h.segment);
+    return readTable(sheet, h.row, next?.row ?? end, h.segment, options.rows ?? true);
   });
 }
 
 /** Every LIAT table of a workbook, sheet by sheet (see findSheetTables). */
 export function findTables(sheets: readonly SheetData[]): FoundTable[] {
-  return sheets.flatMap(findSheetTables);
+  return sheets.flatMap((sheet) => findSheetTables(sheet));
 }
 
 export interface CoverSettings {
@@ -420,12 +457,23 @@ export function fingerprint(sheets: readonly SheetData[]): string {
       h2 = Math.imul(h2 ^ ch, 1597334677);
     }
   };
+  const mixNumber = (n: number) => {
+    h1 = Math.imul(h1 ^ n, 2654435761);
+    h2 = Math.imul(h2 ^ n, 1597334677);
+  };
+  const TYPES: Record<string, number> = { string: 1, number: 2, boolean: 3 };
   for (const sheet of sheets) {
-    mix(`\u0001${sheet.name}`);
+    mixNumber(1);
+    mix(sheet.name);
     sheet.rows.forEach((cells, r) => {
       cells?.forEach((v, c) => {
         if (isBlank(v)) return;
-        mix(`\u0002${r},${c}\u0003${typeof v}:${String(v)}`);
+        // Position and type as numbers, then the value's text (no string built per cell).
+        mixNumber(2);
+        mixNumber(r);
+        mixNumber(c);
+        mixNumber(TYPES[typeof v] ?? 4);
+        mix(typeof v === "string" ? v : String(v));
       });
     });
   }
