@@ -73,16 +73,22 @@ async function main(): Promise<void> {
   const cpu0 = process.cpuUsage();
   const xlsx = new ConsolidationWriter({ filename: join(dir, "out.xlsx") }, "en");
   const json = new ConsolidationJsonWriter(join(dir, "out.json"));
-  const c = new Consolidator((rows) => {
-    xlsx.addRows(rows);
-    json.addRows(rows);
-  });
+  const c = new Consolidator(
+    (rows) => {
+      xlsx.addRows(rows);
+      json.addRows(rows);
+    },
+    (source, notMerged) => {
+      xlsx.addSource(source, notMerged);
+      json.addSource(source, notMerged);
+    },
+  );
   if (mode === "rows") c.add(bigWorkbook(count));
   else
     for (let i = 0; i < count; i++) {
       c.add(workbook(i));
-      // let the output streams drain, as reading the next file does in liat merge
-      if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+      // let the output streams take in what was written, as liat merge does after each file
+      await xlsx.drain();
     }
   const result = c.result();
   await xlsx.finish(result);
@@ -93,7 +99,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   const merged = c.rowCount;
   process.stdout.write(
-    `${JSON.stringify({ seconds, cpuSeconds, peakMB: process.resourceUsage().maxRSS / 1024, rows: merged, sources: result.sources.length })}\n`,
+    `${JSON.stringify({ seconds, cpuSeconds, peakMB: process.resourceUsage().maxRSS / 1024, rows: merged, sources: c.sourceCount })}\n`,
   );
 }
 

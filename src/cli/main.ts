@@ -370,10 +370,17 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   } catch (e) {
     throw new UsageError(t("cannotWrite", lang, { file: xlsx!.shown, reason: e instanceof Error ? e.message : "" }));
   }
-  const consolidator = new Consolidator((rows) => {
-    workbook.addRows(rows);
-    jsonWriter?.addRows(rows);
-  });
+  // Rows, summaries and cells not merged go to the writers as each file is merged: nothing grows with the file count.
+  const consolidator = new Consolidator(
+    (rows) => {
+      workbook.addRows(rows);
+      jsonWriter?.addRows(rows);
+    },
+    (source, notMerged) => {
+      workbook.addSource(source, notMerged);
+      jsonWriter?.addSource(source, notMerged);
+    },
+  );
   const total = inputs.length;
   let done = 0;
   for (const file of inputs) {
@@ -387,6 +394,8 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
         part: file.shown,
       });
     }
+    // The workbook's zip takes in what was written before the next file adds more: memory stays flat.
+    await workbook.drain();
     done++;
     if (total >= PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total))
       io.stderr(`${t("progress", lang, { done, total })}\n`);
@@ -396,21 +405,23 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     await workbook.finish(result);
     jsonWriter?.finish(result);
   } catch (e) {
+    workbook.close();
     jsonWriter?.abort();
     throw new UsageError(t("cannotWrite", lang, { file: xlsx!.shown, reason: e instanceof Error ? e.message : "" }));
   }
   for (const u of result.unreadable)
     io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);
-  if (result.notMerged.length > 0) io.stderr(`${t("cellsNotMerged", lang, { count: result.notMerged.length })}\n`);
+  if (consolidator.notMergedCount > 0)
+    io.stderr(`${t("cellsNotMerged", lang, { count: consolidator.notMergedCount })}\n`);
   io.stdout(
     `${t("merged", lang, {
-      count: result.sources.length,
+      count: consolidator.sourceCount,
       rows: t("rows", lang, { count: consolidator.rowCount }),
       unreadable: t("unreadable", lang, { count: result.unreadable.length }),
     })}\n`,
   );
   for (const out of outputs) io.stdout(`${t("written", lang, { value: out.shown })}\n`);
-  if (result.sources.length === 0) {
+  if (consolidator.sourceCount === 0) {
     io.stderr(`${t("nothingMerged", lang)}\n`);
     return EXIT.usage;
   }

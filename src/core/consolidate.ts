@@ -111,19 +111,22 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
   const issues: WorkbookIssue[] = tables.flatMap(columnIssues);
   const check = rowChecker();
   const rows: CheckedRow[] = [];
-  for (const t of tables)
+  const unread: UnreadCell[] = [];
+  for (const t of tables) {
+    for (const u of t.unread) unread.push(u);
     for (const r of t.rows) {
       const row = check(r);
       rows.push(row);
       for (const i of row.issues) issues.push(i);
     }
+  }
   const summary = summarize(rows.filter((r) => r.counted).map((r) => ({ code: r.code, status: r.values.status })));
   return {
     fileName: wb.fileName,
     settings,
     tables,
     rows,
-    unread: tables.flatMap((t) => t.unread),
+    unread,
     issues,
     summary,
     errors: issues.filter((i) => i.severity === "error").length,
@@ -217,8 +220,15 @@ export class Consolidator {
   /**
    * With `onRows`, each source's rows go to it as they are merged and are not kept (a writer
    * streams them out, so memory stays flat however many files there are); result().rows is then [].
+   * With `onSource`, each source's summary and its cells not merged go to it the same way, once its
+   * rows are out; result().sources and result().notMerged are then [] (see the counts).
    */
-  constructor(private readonly onRows?: (rows: readonly ConsolidationRow[]) => void) {}
+  constructor(
+    private readonly onRows?: (rows: readonly ConsolidationRow[]) => void,
+    private readonly onSource?: (source: SourceSummary, notMerged: readonly NotMergedCell[]) => void,
+  ) {}
+
+  private merged = { sources: 0, rows: 0, notMerged: 0 };
 
   private readonly sources: SourceSummary[] = [];
   private readonly rows: ConsolidationRow[] = [];
@@ -263,8 +273,12 @@ export class Consolidator {
     const check = rowChecker();
     let chunk: ConsolidationRow[] = [];
     let rowCount = 0;
+    const notMerged: NotMergedCell[] = [];
+    const notMergedCell = (u: UnreadCell) =>
+      notMerged.push({ fileName: wb.fileName, sheet: u.sheet, cell: u.address, value: u.value, reason: u.reason });
     for (const { sheet, tables: onSheet } of bySheet)
-      for (const t of onSheet)
+      for (const t of onSheet) {
+        for (const u of t.unread) notMergedCell(u);
         for (const r of tableRows(sheet, t)) {
           const row: ConsolidationRow = { ...check(r), source };
           rowCount++;
@@ -278,17 +292,9 @@ export class Consolidator {
             chunk = [];
           }
         }
+      }
     this.emit(chunk);
-    for (const t of tables)
-      for (const u of t.unread)
-        this.notMerged.push({
-          fileName: wb.fileName,
-          sheet: u.sheet,
-          cell: u.address,
-          value: u.value,
-          reason: u.reason,
-        });
-    this.sources.push({
+    const summary: SourceSummary = {
       source,
       summary: summarize(counted),
       tables: tables.length,
@@ -305,7 +311,15 @@ export class Consolidator {
           ...(h.duplicateOf !== undefined ? { repeats: cellAddress(t.headerRow, h.duplicateOf) } : {}),
         })),
       ),
-    });
+    };
+    this.merged.sources++;
+    this.merged.rows += rowCount;
+    this.merged.notMerged += notMerged.length;
+    if (this.onSource) this.onSource(summary, notMerged);
+    else {
+      this.sources.push(summary);
+      for (const n of notMerged) this.notMerged.push(n);
+    }
     return "merged";
   }
 
@@ -327,7 +341,17 @@ export class Consolidator {
 
   /** Rows merged so far (counted also when they are streamed out). */
   get rowCount(): number {
-    return this.sources.reduce((n, s) => n + s.rows, 0);
+    return this.merged.rows;
+  }
+
+  /** Sources merged so far (counted also when they are handed on). */
+  get sourceCount(): number {
+    return this.merged.sources;
+  }
+
+  /** Entry cells not merged so far (counted also when they are handed on). */
+  get notMergedCount(): number {
+    return this.merged.notMerged;
   }
 
   result(): ConsolidationResult {
@@ -471,23 +495,28 @@ export function sourceSummaryTable(result: ConsolidationResult, lang: Lang): Tex
       T.errors[lang],
       T.warnings[lang],
     ],
-    rows: result.sources.map((s) => [
-      s.source.fileName,
-      s.source.city,
-      s.source.period,
-      s.summary.overall.score,
-      ratingLabel(s.summary.overall.score, lang) || null,
-      s.summary.overall.coverage,
-      s.summary.overall.assessed,
-      s.summary.overall.applicable,
-      ...s.summary.domains.map((d) => d.score),
-      s.rows,
-      s.errors,
-      s.warnings,
-    ]),
+    rows: result.sources.map((s) => sourceSummaryRow(s, lang)),
     numberFormats,
     widths: { 0: 24 },
   };
+}
+
+/** One source's row of the summary table. */
+export function sourceSummaryRow(s: SourceSummary, lang: Lang): CellValue[] {
+  return [
+    s.source.fileName,
+    s.source.city,
+    s.source.period,
+    s.summary.overall.score,
+    ratingLabel(s.summary.overall.score, lang) || null,
+    s.summary.overall.coverage,
+    s.summary.overall.assessed,
+    s.summary.overall.applicable,
+    ...s.summary.domains.map((d) => d.score),
+    s.rows,
+    s.errors,
+    s.warnings,
+  ];
 }
 
 /** The files that could not be merged, with the reason. */
@@ -506,21 +535,30 @@ export function notMergedTable(result: Pick<ConsolidationResult, "notMerged">, l
   const T = CONSOLIDATION_TEXT;
   return {
     headers: [T.file[lang], T.sheetName[lang], T.cell[lang], T.value[lang], T.reason[lang]],
-    rows: result.notMerged.map((n) => [n.fileName, n.sheet, n.cell, n.value ?? null, n.reason[lang]]),
+    rows: result.notMerged.map((n) => notMergedRow(n, lang)),
     numberFormats: {},
     widths: { 0: 30, 1: 18, 2: 8, 3: 30, 4: 70 },
   };
 }
 
+/** One row of the cells-not-merged table. */
+export function notMergedRow(n: NotMergedCell, lang: Lang): CellValue[] {
+  return [n.fileName, n.sheet, n.cell, n.value ?? null, n.reason[lang]];
+}
+
+/** One source's rows of the columns-read table. */
+export function columnsReadRows(s: SourceSummary, lang: Lang): CellValue[][] {
+  const T = CONSOLIDATION_TEXT;
+  const name = (key: ColumnKey | null) => (key === null ? T.notRead[lang] : layoutColumn(key).header[lang]);
+  return s.columns.map((c) => [s.source.fileName, c.sheet, c.cell, c.header, name(c.readAs), c.repeats ?? null]);
+}
+
 /** Which header cell of each source was read as which column. */
 export function columnsReadTable(result: Pick<ConsolidationResult, "sources">, lang: Lang): TextTable {
   const T = CONSOLIDATION_TEXT;
-  const name = (key: ColumnKey | null) => (key === null ? T.notRead[lang] : layoutColumn(key).header[lang]);
   return {
     headers: [T.file[lang], T.sheetName[lang], T.cell[lang], T.header[lang], T.readAs[lang], T.repeats[lang]],
-    rows: result.sources.flatMap((s) =>
-      s.columns.map((c) => [s.source.fileName, c.sheet, c.cell, c.header, name(c.readAs), c.repeats ?? null]),
-    ),
+    rows: result.sources.flatMap((s) => columnsReadRows(s, lang)),
     numberFormats: {},
     widths: { 0: 30, 1: 18, 2: 8, 3: 30, 4: 24 },
   };
