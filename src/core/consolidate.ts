@@ -23,6 +23,7 @@ import { codeChecker, columnIssues, entryIssues } from "./tableChecks";
 import {
   findSheetTables,
   findTables,
+  tableMarks,
   tableRows,
   fingerprint,
   readCoverSettings,
@@ -75,14 +76,17 @@ export interface CheckedWorkbook {
 const layoutColumn = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!;
 
 /** A checker of a workbook's rows, in reading order (rows may stream by: only each code's first row is kept). */
-function rowChecker(): (r: FoundRow) => CheckedRow {
+function rowChecker(): (r: FoundRow, unknown?: ReadonlySet<EntryField | "code">) => CheckedRow {
   const codes = codeChecker();
-  return (r) => {
+  return (r, unknown) => {
     const values = {} as Record<EntryField, CellValue>;
     for (const f of ENTRY_FIELDS) values[f] = isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue);
     const { issue: codeIssue, counted } = codes(r);
     const entry = entryIssues(r);
-    const issues = codeIssue ? (entry.length === 0 ? [codeIssue] : [codeIssue, ...entry]) : entry;
+    let issues = codeIssue ? (entry.length === 0 ? [codeIssue] : [codeIssue, ...entry]) : entry;
+    // A formula without a saved result is blank here but not empty: it is listed as not merged, and
+    // gets no issue of its own ("enter the status" would be wrong: the sender did fill it in).
+    if (unknown !== undefined) issues = issues.filter((i) => !unknown.has(i.field));
     const status = parseStatus(values.status);
     return {
       code: r.code,
@@ -113,9 +117,14 @@ export function checkWorkbook(wb: WorkbookData): CheckedWorkbook | null {
   const rows: CheckedRow[] = [];
   const unread: UnreadCell[] = [];
   for (const t of tables) {
+    const marks = tableMarks(
+      wb.sheets.find((s) => s.name === t.sheet)!,
+      t,
+    );
     for (const u of t.unread) unread.push(u);
+    for (const u of marks.cells) unread.push(u);
     for (const r of t.rows) {
-      const row = check(r);
+      const row = check(r, marks.unknown.get(r.rowIndex));
       rows.push(row);
       for (const i of row.issues) issues.push(i);
     }
@@ -279,8 +288,10 @@ export class Consolidator {
     for (const { sheet, tables: onSheet } of bySheet)
       for (const t of onSheet) {
         for (const u of t.unread) notMergedCell(u);
+        const marks = tableMarks(sheet, t);
+        for (const u of marks.cells) notMergedCell(u);
         for (const r of tableRows(sheet, t)) {
-          const row: ConsolidationRow = { ...check(r), source };
+          const row: ConsolidationRow = { ...check(r, marks.unknown.get(r.rowIndex)), source };
           rowCount++;
           for (const i of row.issues)
             if (i.severity === "error") errors++;

@@ -9,7 +9,7 @@ import type { DomainId } from "./catalogueTypes";
 import { codeToDomain } from "./codes";
 import { ENTRY_FIELDS, type EntryField } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
-import type { SheetData } from "./grid";
+import { EXCEL_MAX_CELL_TEXT, type SheetData } from "./grid";
 import { isLang, LANGUAGES, type Lang, type Localized } from "./language";
 import {
   COLUMNS,
@@ -23,7 +23,7 @@ import {
   SCHEMA_PROPERTY,
   type ColumnKey,
 } from "./layout";
-import { formatMessage } from "./messages";
+import { formatMessage, localizedMessage, quoteValue } from "./messages";
 import { objectiveRowReader, type ObjectiveRow } from "./objectiveRow";
 import { textKey } from "./textKey";
 import { text } from "./i18n/texts";
@@ -259,6 +259,58 @@ export function* tableRows(
     const row = read(sheet.rows[r - top] ?? [], r);
     if (row !== null) yield { ...row, sheet: sheet.name, rowIndex: r };
   }
+}
+
+/** What the marked cells of a table say (see tableMarks). */
+export interface TableMarks {
+  /** Each marked code or entry cell, listed as not merged with the reason (in reading order). */
+  cells: UnreadCell[];
+  /** By 0-based sheet row, the fields whose value is unknown (a formula without a saved result). */
+  unknown: Map<number, Set<EntryField | "code">>;
+}
+
+const NO_MARKS: TableMarks = Object.freeze({ cells: [], unknown: new Map() }) as TableMarks;
+
+/**
+ * The code and entry cells of a table that the grid marks: a formula without a saved result (its value
+ * is unknown: listed as not merged, and no "enter the status" for it) and text longer than an Excel
+ * cell holds (listed where it is cut: the consolidation workbook keeps the first 32,767 characters).
+ */
+export function tableMarks(sheet: SheetData, table: Pick<FoundTable, "headerRow" | "endRow" | "columns">): TableMarks {
+  if (sheet.marks === undefined || sheet.marks.length === 0) return NO_MARKS;
+  const fieldAt = new Map<number, EntryField | "code">();
+  for (const f of ["code", ...ENTRY_FIELDS] as const) {
+    const c = table.columns[f];
+    if (c !== undefined) fieldAt.set(c, f);
+  }
+  const out: TableMarks = { cells: [], unknown: new Map() };
+  for (const m of sheet.marks) {
+    const field = fieldAt.get(m.col);
+    if (field === undefined || m.row <= table.headerRow || m.row >= table.endRow) continue;
+    const address = cellAddress(m.row, m.col);
+    if (m.kind === "formulaNoValue") {
+      const formula = m.formula === "" ? "=…" : `=${m.formula}`;
+      out.cells.push({
+        sheet: sheet.name,
+        address,
+        value: formula,
+        reason: localizedMessage("formulaNoValue", { value: quoteValue(formula) }),
+      });
+      let fields = out.unknown.get(m.row);
+      if (fields === undefined) out.unknown.set(m.row, (fields = new Set()));
+      fields.add(field);
+    } else {
+      const top = sheet.top ?? 0;
+      const left = sheet.left ?? 0;
+      out.cells.push({
+        sheet: sheet.name,
+        address,
+        value: sheet.rows[m.row - top]?.[m.col - left] ?? null,
+        reason: localizedMessage("textCut", { length: m.length, max: EXCEL_MAX_CELL_TEXT }),
+      });
+    }
+  }
+  return out;
 }
 
 /** The non-empty cells of a table's repeated columns, which are not read, each with the reason. */
