@@ -13,7 +13,7 @@ import { run } from "../src/cli/main";
 import { writeLiatWorkbook } from "../src/cli/writeWorkbook";
 import { OBJECTIVE_CODES } from "../src/core/catalogue";
 import type { RawEntry } from "../src/core/entrySchema";
-import { isoDateToSerial } from "../src/core/excelValues";
+import { isoDateToSerial } from "../src/core/dates";
 import { SCHEMA_VERSION } from "../src/core/layout";
 import type { Row } from "./row";
 

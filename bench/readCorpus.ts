@@ -6,7 +6,7 @@
 import { deflateRawSync, constants } from "node:zlib";
 import { strToU8, zipSync } from "fflate";
 import { OBJECTIVE_CODES } from "../src/core/catalogue";
-import { isoDateToSerial } from "../src/core/excelValues";
+import { isoDateToSerial } from "../src/core/dates";
 import { COLUMNS } from "../src/core/layout";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';

@@ -1,5 +1,5 @@
 import { validateEntry, type RawEntry } from "../src/core/entrySchema";
-import { isoDateToSerial } from "../src/core/excelValues";
+import { isoDateToSerial } from "../src/core/dates";
 import { medianMs, type Row } from "./row";
 
 /** 100,000 rows mixing valid, blank and wrong entries, as a workbook would hold them. */

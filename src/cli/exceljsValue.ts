@@ -4,7 +4,8 @@
  * their cached result, dates → Excel serial numbers, errors → "#VALUE!" strings. Received files
  * are read by src/xlsx/readXlsx.ts, not through ExcelJS.
  */
-import { dateToSerial, type CellValue } from "../core/excelValues";
+import { type CellValue } from "../core/excelValues";
+import { dateToSerial } from "../core/dates";
 
 /** One ExcelJS cell value as a plain value. */
 export function plainValue(value: unknown): CellValue {

@@ -51,6 +51,7 @@ import { checkColumnText } from "../core/nativeChecks";
 import { ratingLabel } from "../core/rating";
 import { parseStatus } from "../core/status";
 import { summarize } from "../core/summary";
+import { serialToDate } from "../core/dates";
 
 export interface WriteOptions {
   lang: Lang;
@@ -111,7 +112,7 @@ function dataValidation(spec: ColumnSpec, row: number, lang: Lang): ExcelJS.Data
         return {
           type: "date",
           operator: "greaterThanOrEqual",
-          formulae: [new Date(Date.UTC(1899, 11, 31))],
+          formulae: [serialToDate(1)],
           ...messages,
         };
       }

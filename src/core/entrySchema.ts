@@ -1,13 +1,7 @@
 import { z } from "zod/mini";
 import { normalizeCurrency } from "./currencies";
-import {
-  isBlank,
-  isErrorValue,
-  looksLikeDateText,
-  MAX_DATE_SERIAL,
-  serialToIsoDate,
-  type CellValue,
-} from "./excelValues";
+import { isBlank, isErrorValue, type CellValue } from "./excelValues";
+import { looksLikeDateText, MAX_DATE_SERIAL, serialToIsoDate } from "./dates";
 import type { Lang, Localized } from "./language";
 import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
 import { squeezeSpaces } from "./spaces";

@@ -9,6 +9,7 @@
  * Dates are Excel serial numbers in the 1900 date system (readers convert 1904 workbooks and ISO
  * date cells), with the time of day as the fraction, to the millisecond.
  */
+import { MAX_COLUMNS } from "./a1";
 import type { CellValue } from "./excelValues";
 
 export type { CellValue } from "./excelValues";
@@ -44,8 +45,8 @@ export interface WorkbookData {
   sheets: SheetData[];
 }
 
-/** Excel's last column is XFD (16,384 columns): row * COLUMNS + col identifies a cell. */
-const COLUMNS = 16_384;
+/** Excel's last column is XFD: row * COLUMNS + col identifies a cell. */
+const COLUMNS = MAX_COLUMNS;
 const markIndex = new WeakMap<SheetData, Map<number, CellMark>>();
 
 /** The mark of one cell (0-based row and column), if any. */

@@ -6,7 +6,8 @@
  */
 import { OBJECTIVES } from "./catalogue";
 import { normalizeCode } from "./codes";
-import { dateToSerial, isBlank, isoDateToSerial, type CellValue } from "./excelValues";
+import { isBlank, type CellValue } from "./excelValues";
+import { dateToSerial, isoDateToSerial } from "./dates";
 import { columnLetter, HISTORY_COLUMNS, pointsFormula, type HistoryColumnKey } from "./layout";
 import type { StatusEntry } from "./summary";
 import { textKey } from "./textKey";

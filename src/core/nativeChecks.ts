@@ -19,7 +19,7 @@
  */
 import type { EntryField, RawEntry } from "./entrySchema";
 import { ENTRY_FIELDS, MAX_RESPONSIBLE, validateEntry } from "./entrySchema";
-import { MAX_DATE_SERIAL } from "./excelValues";
+import { MAX_DATE_SERIAL } from "./dates";
 import type { Lang, Localized } from "./language";
 import type { MessageKey } from "./messages";
 import { SPACE_CHARS } from "./spaces";

@@ -9,7 +9,7 @@
  */
 import { isSetSupported } from "./requirements";
 import { columnLetter } from "../core/a1";
-import { isoDateToSerial } from "../core/excelValues";
+import { isoDateToSerial } from "../core/dates";
 import {
   HISTORY_COLUMN_INDEX,
   historyBody,

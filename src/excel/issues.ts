@@ -5,6 +5,7 @@
  */
 import { codeIssues, columnIssues, entryIssues } from "../core/tableChecks";
 import type { TableRead, ValidationIssue } from "./types";
+import { parseCellAddress } from "../core/a1";
 
 /** The issues of a table's rows (code checks excluded) by 0-based sheet row; rows without any are left out. */
 export function issuesByRow(table: TableRead): Map<number, ValidationIssue[]> {
@@ -25,11 +26,8 @@ export function workbookIssues(tables: readonly TableRead[], byRow = tables.map(
 
 /** Row and column of an address ("F5" → [5, 6]); [0, 0] when it is not a plain cell address. */
 function position(address: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
+  const p = parseCellAddress(address);
+  return p === null ? [0, 0] : [p.row + 1, p.column + 1];
 }
 
 /** Sorts issues in place by sheet (in table order), row and column; ties keep their order. */

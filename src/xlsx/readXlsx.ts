@@ -14,7 +14,8 @@
  * Shared by the command line (Node) and the task pane (browser, loaded on demand): no Node module
  * here. The content hash is given by the caller.
  */
-import { DATE_1904_OFFSET, isoDateTimeToSerial, type CellValue } from "../core/excelValues";
+import { type CellValue } from "../core/excelValues";
+import { DATE_1904_OFFSET, isoDateTimeToSerial } from "../core/dates";
 import { EXCEL_MAX_CELL_TEXT, type CellMark, type SheetData, type WorkbookData } from "../core/grid";
 import type { MessageParams } from "../core/messages";
 import type { UnreadableReason } from "../core/workbookReader";
@@ -24,6 +25,7 @@ import { decodeXString } from "./ooxmlText";
 import { inflateEntry, parseXmlPart, PartDamagedError, PartTooLargeError, ReadStop } from "./partStream";
 import { megabytes, READ_LIMITS, type ReadLimits } from "./readLimits";
 import { readZipDirectory, ZipStructureError, type ZipEntry } from "./zipDirectory";
+import { MAX_COLUMNS, parseCellAddress } from "../core/a1";
 
 export { READ_LIMITS, type ReadLimits } from "./readLimits";
 
@@ -61,9 +63,6 @@ const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
 
-/** Excel's last column (XFD). */
-const MAX_COLUMNS = 16_384;
-
 /** The value of an attribute whatever its prefix ("r:id", "ns1:id"). */
 function attr(attributes: Record<string, string>, local: string): string | undefined {
   if (attributes[local] !== undefined) return attributes[local];
@@ -80,21 +79,6 @@ function resolvePart(base: string, target: string): string {
     else if (seg !== "." && seg !== "") out.push(seg);
   }
   return out.join("/");
-}
-
-/** "C12" → 0-based column and row, or null. */
-function parseRef(ref: string): { col: number; row: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-  }
-  const row = Number(ref.slice(i));
-  if (col === 0 || !Number.isInteger(row) || row < 1) return null;
-  return { col: col - 1, row: row - 1 };
 }
 
 interface Relationship {
@@ -304,8 +288,8 @@ class XlsxReader {
           }
           case "c": {
             if (!inSheetData) return;
-            const ref = a.r === undefined ? null : parseRef(a.r);
-            col = ref === null ? col + 1 : ref.col;
+            const ref = a.r === undefined ? null : parseCellAddress(a.r);
+            col = ref === null ? col + 1 : ref.column;
             if (ref !== null && ref.row !== rowIndex) {
               // A cell outside its row element (or rows without numbers): follow the cell.
               endRow();

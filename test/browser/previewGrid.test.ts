@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { isoDateToSerial } from "../../src/core/excelValues";
+import { isoDateToSerial } from "../../src/core/dates";
 import { columnIndex, columnLetter, domainSheetName, FIRST_DATA_ROW } from "../../src/core/layout";
 import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";

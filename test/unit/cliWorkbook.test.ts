@@ -6,7 +6,7 @@ import { writeConsolidation } from "../../src/cli/writeConsolidation";
 import { fileFormula, writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { ENTRY_FIELDS } from "../../src/core/entrySchema";
 import { checkWorkbook, consolidate } from "../../src/core/consolidate";
-import { isoDateToSerial } from "../../src/core/excelValues";
+import { isoDateToSerial } from "../../src/core/dates";
 import {
   COLUMNS,
   checkFormula,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { validateEntry, ENTRY_FIELDS, checkMessage, type RawEntry } from "../../src/core/entrySchema";
-import { isoDateToSerial } from "../../src/core/excelValues";
+import { isoDateToSerial } from "../../src/core/dates";
 
 const keys = (raw: RawEntry) => validateEntry(raw).issues.map((i) => `${i.field}:${i.key}`);
 const d = (iso: string) => isoDateToSerial(iso)!;

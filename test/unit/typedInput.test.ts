@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { createHost } from "../../tooling/excel-host/excelHost";
 import { TYPING_LOCALES, typedInput } from "../../tooling/excel-host/typedInput";
-import { isoDateToSerial } from "../../src/core/excelValues";
+import { isoDateToSerial } from "../../src/core/dates";
 
 describe("typedInput", () => {
   it.each([

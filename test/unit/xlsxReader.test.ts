@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
 import { readWorkbookFile } from "../../src/cli/readWorkbook";
 import { unreadableMessage } from "../../src/core/consolidate";
-import { isoDateTimeToSerial, isoDateToSerial } from "../../src/core/excelValues";
+import { isoDateTimeToSerial, isoDateToSerial } from "../../src/core/dates";
 import { cellMark, EXCEL_MAX_CELL_TEXT } from "../../src/core/grid";
 import { compoundFileKind } from "../../src/xlsx/compoundFile";
 import { isDateFormat } from "../../src/xlsx/numberFormats";

@@ -1,5 +1,6 @@
 /** Cell values as the Excel JavaScript API shows them, and how a written value is interpreted (like typing). */
-import { ERROR_VALUES, isoDateToSerial } from "../../src/core/excelValues";
+import { ERROR_VALUES } from "../../src/core/excelValues";
+import { isoDateToSerial } from "../../src/core/dates";
 
 /** What `range.values` holds per cell: "" for blank, error values as strings such as "#VALUE!". */
 export type CellScalar = number | string | boolean;

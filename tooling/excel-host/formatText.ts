@@ -1,9 +1,6 @@
 /** The text Excel shows for a value under a number format (the common formats only). */
+import { serialToDate } from "../../src/core/dates";
 import type { CellScalar } from "./cellValue";
-
-function serialToDate(serial: number): Date {
-  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
-}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");

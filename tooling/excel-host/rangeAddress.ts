@@ -1,9 +1,8 @@
 /** A1 addresses: parsing and formatting cell references, whole rows/columns, and sheet-qualified addresses. */
-import { cellAddress, columnLetter } from "../../src/core/a1";
+import { cellAddress, columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS } from "../../src/core/a1";
 import { HostError } from "./hostError";
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+export { columnIndex, MAX_COLUMNS, MAX_ROWS };
 
 /** A rectangle of cells, zero-based, inclusive on both ends. */
 export interface Rect {
@@ -39,14 +38,6 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
 
 export function isValidRect(r: Rect): boolean {
   return r.r0 >= 0 && r.c0 >= 0 && r.r1 < MAX_ROWS && r.c1 < MAX_COLUMNS && r.r0 <= r.r1 && r.c0 <= r.c1;
-}
-
-/** "A" → 0, "AA" → 26; -1 if not letters. */
-export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** Formats a rectangle as Excel does: "A1", "A1:C3", "B:B" (whole columns), "3:5" (whole rows). */

@@ -3,7 +3,7 @@
  * (`range.values`) are always read the en-US way (cellValue.ts); only typing depends on the locale: in French,
  * "12 000,50" is a number, "01/09/2025" is the first of September and VRAI a boolean, while "12.5" and TRUE are not.
  */
-import { isoDateToSerial } from "../../src/core/excelValues";
+import { isoDateToSerial } from "../../src/core/dates";
 
 export interface TypingLocale {
   decimal: "." | ",";

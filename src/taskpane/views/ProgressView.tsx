@@ -24,7 +24,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { compareStatuses, type Comparison, type ComparedStatus, type ObjectiveMove } from "../../core/compare";
 import { checkWorkbook, unreadableMessage } from "../../core/consolidate";
-import { serialToIsoDate } from "../../core/excelValues";
+import { serialToIsoDate } from "../../core/dates";
 import { nextPeriodLabel } from "../../core/history";
 import type { StatusEntry } from "../../core/summary";
 import type { PeriodsRead } from "../../excel/periods";
