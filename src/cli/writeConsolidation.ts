@@ -35,7 +35,7 @@ import {
 import { byCity, byCityTable } from "../core/cityPeriods";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
-import { setDataCell } from "./cellText";
+import { setDataCell, TEXT_FORMAT } from "./cellText";
 import { styleHeaderCell } from "./writeWorkbook";
 
 type SheetWriter = ExcelJS.Worksheet;
@@ -77,8 +77,12 @@ function addRow(ws: SheetWriter, rowNumber: number, values: readonly CellValue[]
   values.forEach((v, c) => {
     const cell = row.getCell(c + 1);
     setDataCell(cell, v);
+    // the style setDataCell gave (text format for a string), or the column's number format, as a shared object
+    const data = cellData(v);
     const format = formats[c];
-    cell.style = sharedStyle(format !== undefined && typeof v === "number" ? format : cell.numFmt);
+    cell.style = sharedStyle(
+      typeof data === "string" ? TEXT_FORMAT : format !== undefined && typeof data === "number" ? format : undefined,
+    );
   });
   row.commit();
 }
