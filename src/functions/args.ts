@@ -37,9 +37,51 @@ export function readLang(value: unknown): Lang {
   throw functionError("invalidValue", everyLanguage("badLang", { allowed: LANGUAGES.join(", "), value: show(value) }));
 }
 
-/** Reads a scalar argument that must be a finite number. */
+/** Digits in groups of three separated by `sep` (space, no-break or narrow no-break space, thin space, Swiss apostrophe, "," or ".") ("1 000 000"), or digits alone ("1000000"): the digits, else undefined. */
+function ungroup(digits: string, sep: string | undefined): string | undefined {
+  if (sep === undefined) return /^\d+$/.test(digits) ? digits : undefined;
+  const groups = digits.split(sep);
+  const ok = /^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+  return ok ? groups.join("") : undefined;
+}
+
+/**
+ * A number written as text, in either decimal convention: "66.67" and "66,67"; "1 000,5" (space, no-break or
+ * narrow no-break space between thousands, as French Excel writes them), "1,000.5", "1.000,5", "1'000.5",
+ * "1,000,000"; "-3", "+3", "1E+21", "1,5E-3". A "," or "." that appears once and is not followed by the other
+ * is the decimal separator (Excel writes a number as text without thousands separators, with its locale's
+ * decimal separator); otherwise it separates thousands. Anything else (a word, a date, "1,2.3", "") is undefined.
+ */
+export function numberFromText(text: string): number | undefined {
+  const m = /^([-+]?)(\d[\d.,\u00a0\u202f\u2009'\u2019 ]*)(?:[eE]([-+]?\d+))?$/.exec(text.trim());
+  if (!m || !/\d$/.test(m[2]!)) return undefined;
+  const [, sign, mantissa, exponent] = m as unknown as [string, string, string, string?];
+  const last = Math.max(mantissa.lastIndexOf(","), mantissa.lastIndexOf("."));
+  const mark = last < 0 ? undefined : mantissa[last]!;
+  const isDecimal = mark !== undefined && mantissa.indexOf(mark) === last;
+  const whole = isDecimal ? mantissa.slice(0, last) : mantissa;
+  const fraction = isDecimal ? mantissa.slice(last + 1) : "";
+  if (!/^\d*$/.test(fraction)) return undefined;
+  const seps = new Set([...whole].filter((c) => !/\d/.test(c)));
+  if (seps.size > 1) return undefined;
+  const digits = ungroup(whole, [...seps][0]);
+  if (digits === undefined) return undefined;
+  const n = Number(`${sign}${digits}${fraction ? `.${fraction}` : ""}${exponent ? `e${exponent}` : ""}`);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Reads a scalar argument that must be a finite number: a number; a number written as text in either decimal
+ * convention (numberFromText); a blank ("" or null, as Excel on the web passes an empty cell) reads as 0, as
+ * Excel for Windows and Mac passes an empty cell to a number parameter, so the answer is the same everywhere.
+ */
 export function readNumber(value: unknown, name: ArgName): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (value === null || value === undefined || value === "") return 0;
+  if (typeof value === "string") {
+    const n = numberFromText(value);
+    if (n !== undefined) return n;
+  }
   throw functionError(
     "invalidValue",
     everyLanguage("notANumber", (lang) => ({ name: text(lang, `functions:argName.${name}`), value: show(value) })),

@@ -15,21 +15,24 @@ import { formatReferences } from "../core/references";
 import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, type Tally } from "../core/scoring";
 import { parseStatus, type ParsedStatus } from "../core/status";
 import { scoreChange } from "../core/trend";
-import { flatten, matrix, readLang, readNumber, show } from "./args";
+import { flatten, matrix, numberFromText, readLang, readNumber, show } from "./args";
 import { everyLanguage, functionError } from "./functionErrors";
 
 /*
  * Parameter types: statuses, codes and entry cells are declared as text (string). Excel passes an
  * empty cell to an "any" parameter as 0 on desktop (null on the web), which would read a blank
- * status as "Not started"; to a "string" parameter it passes "", and numbers arrive as their text.
+ * status as "Not started"; to a "string" parameter it passes "" (or null on the web), and numbers
+ * arrive as their text, with the decimal separator of Excel's locale ("66.67" or "66,67"). Every
+ * number read from text accepts both conventions and thousands separators (args.ts, numberFromText);
+ * a blank number reads as 0 everywhere, as Excel for Windows and Mac passes it.
  */
 
 /** Entry fields that hold numbers or dates; CHECK receives them as text and reads them back. */
 const NUMERIC_FIELDS = new Set<string>(["start", "end", "budget", "beneficiaries"]);
 
-/** Text that is exactly a number as Excel writes it ("45292", "12.5", "-3", "1E+21") becomes that number. */
+/** Text that is a number in either decimal convention ("45292", "12.5", "12,5", "1 000,5") becomes that number. */
 function numericText(value: unknown): CellValue {
-  if (typeof value === "string" && /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i.test(value.trim())) return Number(value);
+  if (typeof value === "string") return numberFromText(value) ?? value;
   return value as CellValue;
 }
 
@@ -72,7 +75,8 @@ export function score(statuses: string[][], weights?: number[][]): number | stri
   const block = matrix(statuses);
   let w: unknown[][] | undefined;
   if (weights !== undefined && weights !== null) {
-    w = matrix(weights);
+    // a weight written as text ("0,5", "1.5") is read as the number it shows
+    w = matrix(weights).map((row) => row.map(numericText));
     const shape = (m: unknown[][]) => `${m.length}x${m[0]?.length ?? 0}`;
     if (shape(w) !== shape(block)) {
       throw functionError("invalidValue", everyLanguage("weightsShape", { weights: shape(w), statuses: shape(block) }));
@@ -153,7 +157,7 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
 export function rating(score: string, lang?: string): string {
   const l = readLang(lang);
   if (score === "" || score === null || score === undefined) return "";
-  const n = readNumber(numericText(score), "score");
+  const n = readNumber(score, "score");
   if (n < 0 || n > 100) throw functionError("invalidValue", everyLanguage("scoreRange", { value: n }));
   return ratingLabel(n, l);
 }

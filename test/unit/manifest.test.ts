@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DEV_ADDRESS, normalizeAddress, rewriteAddress } from "../../scripts/webpack/rewriteAddress";
+import { langFromLocale } from "../../src/core/language";
+import { OFFICE_LOCALES } from "../../src/functions/officeLocales";
 
 const ROOT = join(__dirname, "..", "..");
 const MANIFEST = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -111,17 +113,27 @@ function urlOf(resid: string): string {
   return attr(node, "DefaultValue");
 }
 
-/** Spanish: Office's two Spanish display languages (Spain and Mexico). */
-const SPANISH_LOCALES = ["es-ES", "es-MX"];
+/** Every locale Excel may run in French or Spanish: each has its own override (src/functions/officeLocales.ts). */
+const FRENCH_LOCALES = OFFICE_LOCALES.fr;
+const SPANISH_LOCALES = OFFICE_LOCALES.es;
 
 function localeOverride(node: XmlNode, locale: string, tag = "Override"): string | undefined {
   const found = children(node, tag).find((o) => attr(o, "Locale") === locale);
   return found === undefined ? undefined : attr(found, "Value");
 }
 
+/** The French override of a node, the same for every French locale (fails the test when one differs or lacks). */
 function frenchOverride(node: XmlNode, tag = "Override"): string | undefined {
-  const found = children(node, tag).find((o) => attr(o, "Locale") === "fr-FR");
-  return found ? attr(found, "Value") : undefined;
+  const values = new Set(FRENCH_LOCALES.map((locale) => localeOverride(node, locale, tag)));
+  expect(values.size).toBe(1);
+  return [...values][0];
+}
+
+/** The locales a node overrides, sorted. */
+function overriddenLocales(node: XmlNode, tag = "Override"): string[] {
+  return children(node, tag)
+    .map((o) => attr(o, "Locale"))
+    .sort();
 }
 
 describe("manifest.xml", () => {
@@ -185,6 +197,10 @@ describe("manifest.xml", () => {
     const metadata = urlResources.get(attr(child(child(point, "Metadata"), "SourceLocation"), "resid"))!;
     expect(attr(metadata, "DefaultValue")).toBe(`${DEV_ADDRESS}functions.json`);
     expect(frenchOverride(metadata, "bt:Override")).toBe(`${DEV_ADDRESS}functions.fr.json`);
+    expect(overriddenLocales(metadata, "bt:Override")).toEqual([...FRENCH_LOCALES, ...SPANISH_LOCALES].sort());
+    // and the task pane, told one of these locales by Office, speaks the same language
+    for (const [lang, locales] of Object.entries(OFFICE_LOCALES))
+      for (const locale of locales) expect(langFromLocale(locale)).toBe(lang);
     for (const locale of SPANISH_LOCALES)
       expect(localeOverride(metadata, locale, "bt:Override")).toBe(`${DEV_ADDRESS}functions.es.json`);
   });
@@ -225,6 +241,12 @@ describe("manifest.xml", () => {
     expect(frenchOverride(description)?.length ?? 0).toBeGreaterThan(20);
     expect(frenchOverride(description)!.length).toBeLessThanOrEqual(250);
     for (const node of longStrings.values()) expect(frenchOverride(node, "bt:Override")).toBeTruthy();
+    const everyLocale = [...FRENCH_LOCALES, ...SPANISH_LOCALES].sort();
+    for (const node of [displayName, description]) expect(overriddenLocales(node)).toEqual(everyLocale);
+    for (const node of [...longStrings.values(), ...shortStrings.values()].filter(
+      (n) => children(n, "bt:Override").length,
+    ))
+      expect(overriddenLocales(node, "bt:Override")).toEqual(everyLocale);
     for (const locale of SPANISH_LOCALES) {
       expect(localeOverride(displayName, locale)).toBe("LIAT para Excel");
       expect(localeOverride(description, locale)!.length).toBeLessThanOrEqual(250);
