@@ -1,4 +1,7 @@
-/** The interface language: the user's saved choice, else Office's display language, else English. */
+/**
+ * The interface language: the user's saved choice, else Office's display language, else (outside Office) the
+ * browser's, else English.
+ */
 import { isLang, langFromLocale, type Lang } from "../../core/language";
 
 export const UI_LANG_STORAGE_KEY = "liat.uiLanguage";
@@ -22,7 +25,7 @@ export function officeDisplayLanguage(): string | undefined {
 export function initialUiLanguage(): Lang {
   const saved = storage()?.getItem(UI_LANG_STORAGE_KEY);
   if (isLang(saved)) return saved;
-  return langFromLocale(officeDisplayLanguage());
+  return langFromLocale(officeDisplayLanguage() ?? (typeof navigator === "undefined" ? undefined : navigator.language));
 }
 
 export function saveUiLanguage(lang: Lang): void {
