@@ -22,6 +22,7 @@ import {
   selectCell,
 } from "../excel/workbookOperations";
 import { writeConsolidation, type ConsolidationWriteResult } from "../excel/consolidation";
+import { canRunSelfTest, openBlankWorkbook, runSelfTest, type SelfTestReport } from "../excel/selfTest";
 
 export interface LiveSubscription {
   dispose(): void | Promise<void>;
@@ -46,6 +47,12 @@ export interface WorkbookApi {
   readPeriods(): Promise<PeriodsRead>;
   /** Closes the reporting period (records it in the history, starts the next one). */
   closePeriod(options: ClosePeriodOptions): Promise<ClosePeriodResult>;
+  /** Whether "Check this Excel" can run here (a workbook without LIAT sheets). */
+  canCheckExcel(): Promise<boolean>;
+  /** Runs the add-in's operations in this blank workbook, removes what it added, and reports. */
+  checkExcel(lang: Lang): Promise<SelfTestReport>;
+  /** Opens a new blank workbook (Excel.createWorkbook) for the check. */
+  openBlankWorkbook(): Promise<void>;
 }
 
 /** The implementation over src/excel (Excel.run against Office, or the in-memory host). */
@@ -61,5 +68,8 @@ export function createExcelWorkbookApi(): WorkbookApi {
     openSheet: (sheet, address = "A1") => selectCell(sheet, address),
     readPeriods,
     closePeriod,
+    canCheckExcel: canRunSelfTest,
+    checkExcel: runSelfTest,
+    openBlankWorkbook,
   };
 }

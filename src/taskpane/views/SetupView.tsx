@@ -28,6 +28,7 @@ import type { InsertResult, WorkbookStatus } from "../../excel/types";
 import { useLiveWorkbook } from "../liveWorkbook";
 import { useLang } from "../useLang";
 import { useWorkbookApi } from "../workbookApiContext";
+import { CheckExcel } from "./CheckExcel";
 import { WorkbookError } from "./WorkbookError";
 
 const ALL_DOMAINS: DomainId[] = DOMAINS.map((d) => d.id);
@@ -214,6 +215,7 @@ export function SetupView() {
         {busy ? <Spinner size="small" label={t("setup.working")} /> : null}
         {outcome ? <OutcomeMessage outcome={outcome} /> : null}
       </div>
+      <CheckExcel />
     </section>
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * The "Check this Excel" scenario (src/excel/selfTest.ts) on every host profile: in a blank workbook every step
+ * passes, the report names the profile's version, platform and sets, and the workbook is left as it was. It refuses
+ * a workbook that already holds LIAT sheets, and a step that breaks is reported as failed while the others still run.
+ */
+import { canRunSelfTest, runSelfTest, selfTestReportText, SELF_TEST_STEPS } from "../../src/excel/selfTest";
+import { insertLiat } from "../../src/excel/workbookOperations";
+import { forgetSheets } from "../../src/excel/snapshot";
+import { createHost, type LiatHost } from "../../tooling/excel-host/excelHost";
+import { registerLiatFunctions } from "../../tooling/excel-host/liatFunctions";
+import { PROFILE_NAMES, type ProfileName } from "../../tooling/excel-host/hostProfiles";
+
+async function blankHost(profile: ProfileName, functions = true): Promise<LiatHost> {
+  const host = createHost({ profile });
+  host.install(globalThis);
+  forgetSheets();
+  if (functions) await registerLiatFunctions(host);
+  return host;
+}
+
+const LABELS = Object.fromEntries(SELF_TEST_STEPS.map((id) => [id, id])) as Record<
+  (typeof SELF_TEST_STEPS)[number],
+  string
+>;
+
+describe.each(PROFILE_NAMES)("Check this Excel on %s", (profile) => {
+  test("every step passes in a blank workbook, which is left as it was", async () => {
+    const host = await blankHost(profile);
+    const before = host.getSnapshot();
+    expect(await canRunSelfTest()).toBe(true);
+    const report = await runSelfTest("fr");
+    expect(report.steps.filter((s) => !s.ok)).toEqual([]);
+    expect(report.steps.map((s) => s.id)).toEqual([...SELF_TEST_STEPS]);
+    expect(report.ok).toBe(true);
+    expect(report.version).toContain(host.profile.version);
+    expect(report.platform).toBe(host.profile.platform);
+    const excelApi = report.sets.find((s) => s.name === "ExcelApi");
+    expect(excelApi?.version).toBe(host.profile.sets.ExcelApi);
+    expect(report.sets.find((s) => s.name === "ExcelApiOnline")?.version ?? null).toBe(
+      host.profile.sets.ExcelApiOnline ?? null,
+    );
+    const after = host.getSnapshot();
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(after.names).toEqual(before.names);
+    expect(after.tables).toEqual([]);
+    const text = selfTestReportText(report, LABELS);
+    expect(text).toContain("PASS");
+    expect(text).toContain(`ExcelApi ${host.profile.sets.ExcelApi}`);
+  }, 120_000);
+});
+
+describe("Check this Excel, when it cannot pass", () => {
+  test("refuses a workbook that holds LIAT sheets", async () => {
+    await blankHost("microsoft365");
+    await insertLiat({ lang: "en" });
+    expect(await canRunSelfTest()).toBe(false);
+  });
+  test("without the custom functions, that step fails, the others pass, and the report says FAIL", async () => {
+    const host = await blankHost("web", false);
+    const report = await runSelfTest("en");
+    const failed = report.steps.filter((s) => !s.ok).map((s) => s.id);
+    expect(failed).toEqual(["functions"]);
+    expect(report.ok).toBe(false);
+    expect(selfTestReportText(report, LABELS)).toMatch(/FAIL[\s\S]*✗ functions/);
+    expect(host.getSnapshot().sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  }, 120_000);
+});
