@@ -2,8 +2,9 @@
  * Inserts the LIAT sheets: cover, one sheet per policy domain, hidden lists sheet. Never
  * overwrites: a domain that already has a LIAT table (found by its header row, whatever the sheet is
  * called) is kept as is; only missing domains are added. A workbook of an older schema version is
- * upgraded in place, every entry kept (version 1 gets the Points column; versions 1 and 2 get the Check
- * column and the native highlight rules, and lose the flags sheet version 2 wrote into). At most 3 syncs (2 reads, 1 write) whatever the number of
+ * upgraded in place, every entry kept (version 1 gets the Points column, version 2's Points formulas are
+ * rewritten to the current status rule; versions 1 and 2 get the Check column and the native highlight rules, and
+ * lose the flags sheet version 2 wrote into). At most 3 syncs (2 reads, 1 write) whatever the number of
  * objectives; 2 when the session already knows the workbook's sheets.
  */
 import { columnLetter } from "../core/a1";
@@ -162,13 +163,13 @@ export async function insertLiat(options: InsertOptions): Promise<InsertResult> 
             table.columns.add(undefined, undefined, checkHeader);
           }
         }
-        if (t.columns.points === undefined) {
-          const letter = columnLetter(pointsCol);
-          ws.getRange(`${letter}${t.headerRow + 1}`).values = [["Points"]];
-          const pts = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
-          pts.numberFormat = Array.from({ length: rows }, () => ["0"]);
-          pts.formulas = Array.from({ length: rows }, (_, i) => [pointsFormula(firstRow + i, status)]);
-        }
+        // The Points formulas are (re)written: version 1 had none, version 2's looked the status up with MATCH over
+        // the key list as it was (wildcards read as such), so they follow the current lists and rules.
+        const letter = columnLetter(pointsCol);
+        if (t.columns.points === undefined) ws.getRange(`${letter}${t.headerRow + 1}`).values = [["Points"]];
+        const pts = ws.getRange(`${letter}${firstRow}:${letter}${lastRow}`);
+        pts.numberFormat = Array.from({ length: rows }, () => ["0"]);
+        pts.formulas = Array.from({ length: rows }, (_, i) => [pointsFormula(firstRow + i, status)]);
         const checkLetter = columnLetter(checkCol);
         ws.getRange(`${checkLetter}${t.headerRow + 1}`).values = [[checkHeader]];
         const check = ws.getRange(`${checkLetter}${firstRow}:${checkLetter}${lastRow}`);

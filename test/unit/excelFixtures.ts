@@ -4,17 +4,24 @@ import type { DomainId } from "../../src/core/catalogueTypes";
 import type { Lang } from "../../src/core/language";
 import {
   COLUMNS,
+  COVER,
   DOMAIN_IDS,
   HIGHLIGHT,
+  LEGACY_FLAGS_SHEET,
+  LISTS_SHEET,
+  PROTECTION_OPTIONS,
   SCHEMA_PROPERTY,
   catalogueCells,
+  columnIndex,
   columnLetter,
   domainSheetName,
   tableName,
+  type ColumnKey,
 } from "../../src/core/layout";
 import { CURRENCIES } from "../../src/core/currencies";
 import { statusLabels } from "../../src/core/status";
 import { forgetSheets } from "../../src/excel/snapshot";
+import { insertLiat } from "../../src/excel/workbookOperations";
 import { createHost, type LiatHost } from "../../tooling/excel-host/excelHost";
 
 export function newHost(sheets?: string[]): LiatHost {
@@ -112,3 +119,48 @@ export function codesOf(domain: DomainId): string[] {
 }
 
 export const ALL_CODES = OBJECTIVES.map((o) => o.code);
+
+/** Version 2's Points formula: the status looked up with MATCH over the key list (`*`, `?`, `~` read as wildcards). */
+export const v2PointsFormula = (row: number) =>
+  `=IF(TRIM(F${row})="","",IFERROR(INDEX(LIAT_StatusPoints,MATCH(TRIM(F${row}),LIAT_StatusKey,0)),"?"))`;
+
+/**
+ * A workbook as version 2 of the add-in made it: schema version 2 (document property, cover, lists sheet), domain
+ * tables with the Points column in its MATCH form and no Check column, no highlight rule of their own, and the hidden
+ * flags sheet the add-in wrote 1s into on every edit. Statuses and other entries as given (strings as text).
+ */
+export async function buildV2Workbook(
+  host: LiatHost,
+  lang: Lang,
+  entries: Record<string, Partial<Record<string, string | number | boolean>>> = {},
+): Promise<void> {
+  await insertLiat({ lang, city: "Lyon", period: "2024" });
+  const check = columnLetter(columnIndex("check"));
+  const points = columnLetter(columnIndex("points"));
+  await run(host, (wb) => {
+    for (const d of DOMAIN_IDS) {
+      const ws = wb.worksheets.getItem(domainSheetName(d, lang));
+      ws.protection.unprotect();
+      const codes = objectivesOfDomain(d).map((o) => o.code);
+      const last = 4 + codes.length;
+      ws.getRange(`A5:${check}${last}`).conditionalFormats.clearAll();
+      wb.tables.getItem(tableName(d)).resize(ws.getRange(`A4:${points}${last}`));
+      ws.getRange(`${check}4:${check}${last}`).clear("All");
+      ws.getRange(`${points}5:${points}${last}`).formulas = codes.map((_, i) => [v2PointsFormula(5 + i)]);
+      codes.forEach((code, i) => {
+        for (const [key, value] of Object.entries(entries[code] ?? {})) {
+          const cell = ws.getRange(`${columnLetter(columnIndex(key as ColumnKey))}${5 + i}`);
+          if (typeof value === "string") cell.numberFormat = [["@"]];
+          cell.values = [[value]];
+        }
+      });
+      ws.protection.protect(PROTECTION_OPTIONS);
+    }
+    wb.properties.custom.add(SCHEMA_PROPERTY, 2);
+    wb.worksheets.getItem("LIAT").getRange(`B${COVER.schemaRow}`).values = [[2]];
+    wb.worksheets.getItem(LISTS_SHEET).getRange("O2").values = [[2]];
+    const flags = wb.worksheets.add(LEGACY_FLAGS_SHEET);
+    flags.getRange("A1:B1").values = [[1, 1]];
+    flags.visibility = "Hidden" as Excel.SheetVisibility;
+  });
+}

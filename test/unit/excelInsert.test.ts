@@ -12,7 +12,10 @@ import {
 import { objectivesOfDomain } from "../../src/core/catalogue";
 import { insertLiat, LiatError, getWorkbookStatus, readWorkbook } from "../../src/excel/workbookOperations";
 import { parseAddress } from "../../tooling/excel-host/rangeAddress";
-import { allValues, buildV1Workbook, newHost, run } from "./excelFixtures";
+import { allValues, buildV1Workbook, buildV2Workbook, isHighlighted, newHost, run } from "./excelFixtures";
+import { checkColumnText } from "../../src/core/nativeChecks";
+import { parseStatus } from "../../src/core/status";
+import { entryHeaders, LEGACY_FLAGS_SHEET } from "../../src/core/layout";
 
 describe("insertLiat", () => {
   test("inserts every sheet in 3 syncs, codes as text, locked catalogue, validation, colours, print set-up", async () => {
@@ -185,6 +188,78 @@ describe("insertLiat", () => {
     expect(host.getCell("LIAT", "B18").value).toBe(25);
     expect(host.getCell("LIAT", "B3").value).toBe("Lyon");
     expect(host.model.findSheetByName(domainSheetName(1, "fr"))!.protection.protected).toBe(true);
+  });
+
+  test("upgrades a version 2 workbook that still has its flags sheet: entries kept, flags gone, Check and rules, Points rewritten", async () => {
+    const host = newHost();
+    // Statuses spelt as people type them, wildcards included: version 2's MATCH read "P*" or "*" as patterns.
+    const spellings: (string | number | boolean)[] = [
+      "P*",
+      "*",
+      "Not start?d",
+      "~",
+      "Pérennise",
+      " pérennisé ",
+      "in\tprogress",
+      "Non\u00a0commencé",
+      "PLANNED",
+      "mis en oeuvre",
+      3,
+      "2",
+      "N/A",
+      true,
+      "peut-être",
+      "Planifié",
+    ];
+    const codes = objectivesOfDomain(1).map((o) => o.code);
+    const entries = Object.fromEntries(
+      spellings.map((status, i) => [codes[i]!, { status, ...(i % 2 === 0 ? { responsible: "Mairie" } : {}) }]),
+    );
+    await buildV2Workbook(host, "fr", entries);
+    const sheet = domainSheetName(1, "fr");
+    expect(host.model.findSheetByName(LEGACY_FLAGS_SHEET)).toBeDefined();
+    expect((await readWorkbook()).settings.schemaVersion).toBe(2);
+    const core = (status: unknown) => {
+      const p = parseStatus(status);
+      return p.kind === "level" ? p.points : p.kind === "na" ? "NA" : p.kind === "blank" ? "" : "?";
+    };
+    const pointsBefore = codes.map((_, i) => host.getCell(sheet, `Q${5 + i}`).value);
+    // the old formulas disagree with the core on some spelling (else this test could not fail)
+    expect(pointsBefore.slice(0, spellings.length)).not.toEqual(spellings.map(core));
+    const entriesBefore = await readWorkbook();
+    const before = allValues(host);
+
+    const result = await insertLiat({ lang: "fr" });
+    expect(result.upgradedFrom).toBe(2);
+    expect(result.created).toEqual([]);
+    expect(host.model.findSheetByName(LEGACY_FLAGS_SHEET)).toBeUndefined();
+    const after = allValues(host);
+    for (const d of DOMAIN_IDS) {
+      const name = domainSheetName(d, "fr");
+      // every cell left of Points is unchanged; the Check column (R) is added
+      before[name]!.forEach((row, r) =>
+        row.slice(0, 16).forEach((v, c) => expect([r, c, after[name]![r]![c]]).toEqual([r, c, v])),
+      );
+      expect(after[name]![3]![16]).toBe("Points");
+      expect(after[name]![3]![17]).toBe("Contrôle");
+    }
+    const read = await readWorkbook();
+    expect(read.settings.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(read.tables.map((t) => t.rows.map((r) => r.raw))).toEqual(
+      entriesBefore.tables.map((t) => t.rows.map((r) => r.raw)),
+    );
+    // Points as the core scores each spelling; the Check column as the core explains each row
+    const rows = read.tables.find((t) => t.sheet === sheet)!.rows;
+    rows.forEach((r, i) => {
+      expect([r.code, host.getCell(sheet, `Q${5 + i}`).value]).toEqual([r.code, core(r.raw.status)]);
+      expect([r.code, host.getCell(sheet, `R${5 + i}`).value]).toEqual([
+        r.code,
+        checkColumnText(r.raw, "fr", entryHeaders("fr")),
+      ]);
+    });
+    // the rules: "peut-être" is red, "Planifié" is not
+    expect(isHighlighted(host, sheet, `F${5 + spellings.indexOf("peut-être")}`)).toBe(true);
+    expect(isHighlighted(host, sheet, `F${5 + spellings.indexOf("Planifié")}`)).toBe(false);
   });
 
   test("a password-protected sheet that needs upgrading gives a clear error and changes nothing", async () => {
