@@ -2,7 +2,8 @@
  * `npm run bench`: the performance budgets (README, "Benchmarks"), measured (medians of several runs) and
  * printed as a table with the machine noted. Speed is measured here, never in timed tests.
  * Sections: custom functions and validation (core), Excel operations (sync counts, incremental
- * re-validation), task pane (bundle size, first render), command-line merge.
+ * re-validation), insert with the native checks and the periods (close, trend, compare), task pane (bundle size,
+ * first render), command-line merge.
  * `npm run bench -- --only functions,validate` runs some sections.
  */
 import os from "node:os";
@@ -15,6 +16,7 @@ const SECTIONS: Section[] = [
   { name: "validate", load: async () => (await import("./validate")).runValidateBench },
   { name: "excel", load: async () => (await import("./excel")).runExcelBench },
   { name: "payload", load: async () => (await import("./payload")).runPayloadBench },
+  { name: "periods", load: async () => (await import("./periods")).runPeriodsBench },
   { name: "taskpane", load: async () => (await import("./taskpane")).runTaskpaneBench },
   { name: "merge", load: async () => (await import("./merge")).runMergeBench },
   { name: "read", load: async () => (await import("./read")).runReadBench },
