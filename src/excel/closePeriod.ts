@@ -5,7 +5,8 @@
  * starting point or cleared, as the user chooses (only the Status cells: every other entry stays).
  * Closing a period whose label is already in the history asks first (nothing is written until the
  * user agrees). The cover's trend block is (re)written with its native formulas. 2 syncs when the
- * session knows the sheets (read, write), 3 otherwise.
+ * session knows the sheets (read, write), 3 otherwise; one more per 1.5 MB of history beyond the first
+ * (about 25 periods each), so that no request passes Excel on the web's 5 MB.
  */
 import { isSetSupported } from "./requirements";
 import { columnLetter } from "../core/a1";
@@ -21,6 +22,7 @@ import {
 import type { Lang } from "../core/language";
 import { COVER, COVER_SHEET, HISTORY_COLUMNS, HISTORY_SHEET, HISTORY_TABLE, PROTECTION_OPTIONS } from "../core/layout";
 import { runExcel } from "./excelApi";
+import { WRITE_BUDGET_BYTES } from "./consolidation";
 import { liatError } from "./liatError";
 import { findSheet, scanTables, settingsOf } from "./scan";
 import { loadSnapshot, rememberSheets, type SheetGrid } from "./snapshot";
@@ -72,6 +74,27 @@ export function historyOf(grid: SheetGrid | undefined): HistoryTable | null {
   const rows = grid.values.map((r) => [...Array<null>(grid.left).fill(null), ...r]);
   const t = readHistory(rows);
   return t === null ? null : { ...t, headerRow: t.headerRow + grid.top };
+}
+
+/**
+ * The history body cut into blocks of rows [from, to) whose estimated request (values, formulas and number formats,
+ * as JSON characters) stays under `budget` bytes; one block when it all fits.
+ */
+export function historyBlocks(body: readonly (readonly unknown[])[], budget: number): [number, number][] {
+  const blocks: [number, number][] = [];
+  let from = 0;
+  let bytes = 0;
+  body.forEach((row, i) => {
+    const size = JSON.stringify(row).length + 16 * row.length;
+    if (i > from && bytes + size > budget) {
+      blocks.push([from, i]);
+      from = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  if (body.length > from) blocks.push([from, body.length]);
+  return blocks;
 }
 
 export async function closePeriod(options: ClosePeriodOptions): Promise<ClosePeriodResult> {
@@ -127,12 +150,20 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<ClosePer
       const first = headerRow + 1;
       const last = headerRow + body.length;
       const pointsCol = HISTORY_COLUMN_INDEX.points;
-      const data = ws.getRange(`${at(0, first)}:${at(pointsCol - 1, last)}`);
-      data.numberFormat = body.map(() => HISTORY_COLUMNS.slice(0, pointsCol).map((c) => c.numberFormat));
-      data.values = body.map((r) => r.slice(0, pointsCol));
-      const points = ws.getRange(`${at(pointsCol, first)}:${at(pointsCol, last)}`);
-      points.numberFormat = body.map(() => ["0"]);
-      points.formulas = body.map((r) => [r[pointsCol]!]);
+      const formats = HISTORY_COLUMNS.slice(0, pointsCol).map((c) => c.numberFormat);
+      // The body in blocks of rows that each stay under Excel on the web's 5 MB per request: every block but the
+      // last is sent on its own; the last goes with the rest of the close.
+      const blocks = historyBlocks(body, WRITE_BUDGET_BYTES);
+      for (const [k, [from, to]] of blocks.entries()) {
+        const rows = body.slice(from, to);
+        const data = ws.getRange(`${at(0, first + from)}:${at(pointsCol - 1, first + to - 1)}`);
+        data.numberFormat = rows.map(() => formats);
+        data.values = rows.map((r) => r.slice(0, pointsCol));
+        const points = ws.getRange(`${at(pointsCol, first + from)}:${at(pointsCol, first + to - 1)}`);
+        points.numberFormat = rows.map(() => ["0"]);
+        points.formulas = rows.map((r) => [r[pointsCol]!]);
+        if (k < blocks.length - 1) await b.sync();
+      }
       if (oldRows > body.length)
         ws.getRange(`${at(0, last + 1)}:${at(width - 1, headerRow + oldRows)}`).clear("Contents");
       const full = `${at(0, headerRow)}:${at(width - 1, last)}`;

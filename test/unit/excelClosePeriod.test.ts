@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { OBJECTIVES } from "../../src/core/catalogue";
-import { catalogueStatuses, readHistory } from "../../src/core/history";
+import { catalogueStatuses, historyBody, readHistory, type HistoryPeriod } from "../../src/core/history";
 import {
   columnIndex,
   columnLetter,
@@ -14,7 +14,7 @@ import {
   HISTORY_SHEET,
 } from "../../src/core/layout";
 import { periodTrend, TREND, trendBlock } from "../../src/core/trend";
-import { closePeriod } from "../../src/excel/closePeriod";
+import { closePeriod, historyBlocks } from "../../src/excel/closePeriod";
 import { insertLiat } from "../../src/excel/workbookOperations";
 import { createHost, type LiatHost } from "../../tooling/excel-host/excelHost";
 import { forgetSheets } from "../../src/excel/snapshot";
@@ -186,5 +186,55 @@ describe("closePeriod on an older workbook", () => {
     expect(r).toMatchObject({ closed: true, createdHistory: true, recorded: 39 });
     const history = readHistory(sheetValues(host, HISTORY_SHEET))!;
     expect(history.periods[0]!.entries.find((e) => e.code === "1.1.1")!.status).toBe("Planned");
+  });
+});
+
+describe("closePeriod under Excel on the web's 5 MB per request", () => {
+  it("cuts the history into blocks under the budget, in order, every row once", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [i, "x".repeat(i % 50)]);
+    const blocks = historyBlocks(rows, 2_000);
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(blocks[0]![0]).toBe(0);
+    expect(blocks.at(-1)![1]).toBe(rows.length);
+    blocks.slice(1).forEach(([from], k) => expect(from).toBe(blocks[k]![1]));
+    for (const [from, to] of blocks) expect(JSON.stringify(rows.slice(from, to)).length).toBeLessThan(2_000 + 200);
+    expect(historyBlocks(rows.slice(0, 3), 2_000)).toEqual([[0, 3]]);
+    expect(historyBlocks([], 2_000)).toEqual([]);
+  });
+
+  it("closes the 101st period of a long history on the web profile, every request under 5 MB", async () => {
+    const host = createHost({ profile: "web" });
+    host.install(globalThis);
+    forgetSheets();
+    await insertLiat({ lang: "en", city: "Lyon", period: "P1" });
+    await closePeriod({ nextLabel: "P2", clearStatuses: false, closedOn: "2020-01-31" });
+    // 100 recorded periods (3,900 rows, about 6 MB of formulas in all), written in blocks as a long-lived workbook
+    // would have gathered them
+    const periods: HistoryPeriod[] = Array.from({ length: 100 }, (_, i) => ({
+      seq: i + 1,
+      label: `P${i + 1}`,
+      closedOn: 43_831 + i * 30,
+      entries: OBJECTIVES.map((o, j) => ({ code: o.code, status: CHOICES[(i + j) % CHOICES.length]! })),
+    }));
+    const body = historyBody(periods, 1);
+    for (let from = 0; from < body.length; from += 500) {
+      const rows = body.slice(from, from + 500);
+      await run(host, (wb) => {
+        const ws = wb.worksheets.getItem(HISTORY_SHEET);
+        ws.getRange(`A${from + 2}:G${from + 1 + rows.length}`).formulas = rows;
+      });
+    }
+    await run(host, (wb) => {
+      wb.worksheets.getItem("LIAT").getRange(`B${COVER.periodRow}`).values = [["P101"]];
+    });
+    host.resetSyncCount();
+    const before = host.syncCount;
+    const result = await closePeriod({ nextLabel: "P102", clearStatuses: false, closedOn: "2028-06-30" });
+    expect(result).toMatchObject({ closed: true, label: "P101", seq: 101, recorded: 39 });
+    expect(host.syncCount - before).toBeGreaterThan(3);
+    expect(host.largestPayload.request).toBeLessThan(5 * 1024 * 1024);
+    const read = readHistory(sheetValues(host, HISTORY_SHEET))!;
+    expect(read.periods).toHaveLength(101);
+    expect(read.periods.map((p) => p.label)).toEqual([...periods.map((p) => p.label), "P101"]);
   });
 });
