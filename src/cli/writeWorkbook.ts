@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { DomainId } from "../core/catalogueTypes";
 import { ENTRY_FIELDS, type EntryField, type RawEntry } from "../core/entrySchema";
 import type { Lang } from "../core/language";
-import { CHANGE_NUMBER_FORMAT, SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
+import { SCORE_NUMBER_FORMAT } from "../core/scoreDisplay";
 import { HISTORY_COLUMN_INDEX, historyBody, type HistoryPeriod } from "../core/history";
 import { periodTrend, TREND, trendBlock } from "../core/trend";
 import {
@@ -251,14 +251,7 @@ function addTrend(ws: ExcelJS.Worksheet, lang: Lang, periods: readonly HistoryPe
         cell.font = { bold: true };
         return;
       }
-      cell.numFmt =
-        c === columns.label
-          ? "General"
-          : c === columns.closedOn
-            ? "yyyy-mm-dd"
-            : c <= columns.overall
-              ? SCORE_NUMBER_FORMAT
-              : CHANGE_NUMBER_FORMAT;
+      cell.numFmt = block.formats[c]!;
       if (typeof v === "string" && v.startsWith("="))
         cell.value = { formula: fileFormula(v), result: resultOf(i - 2, c) } as ExcelJS.CellFormulaValue;
     });

@@ -63,7 +63,8 @@ export interface ColumnSpec {
   error?: { title: Localized; message: Localized };
 }
 
-const DATE_FORMAT = "yyyy-mm-dd";
+/** The one date format of the workbook (what the sheets show and what messages write). */
+export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** Other headers that name a column in files received back (texts `workbook:column.<key>.aliases`, every language). */
 function aliasesOf(key: ColumnKey): string[] {

@@ -11,7 +11,8 @@ import { DOMAINS } from "./domains";
 import { HISTORY_COLUMN_INDEX, type HistoryPeriod } from "./history";
 import { text } from "./i18n/texts";
 import type { Lang } from "./language";
-import { columnLetter, HISTORY_SHEET, quoteSheet } from "./layout";
+import { columnLetter, DATE_FORMAT, HISTORY_SHEET, quoteSheet } from "./layout";
+import { CHANGE_NUMBER_FORMAT, SCORE_NUMBER_FORMAT } from "./scoreDisplay";
 import { summarize } from "./summary";
 
 export interface TrendPoint {
@@ -71,6 +72,8 @@ export interface TrendBlock {
     changes: number[];
     overallChange: number;
   };
+  /** Number format of each column's period lines: label, date, scores, changes (signed). */
+  formats: string[];
 }
 
 /** The cover's trend block: native formulas over the history table's whole columns (the table grows freely). */
@@ -129,5 +132,14 @@ export function trendBlock(lang: Lang): TrendBlock {
     values.push(line);
   }
   const width = header.length;
-  return { values: values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")), columns };
+  const formats = header.map((_, c) =>
+    c === columns.label
+      ? "General"
+      : c === columns.closedOn
+        ? DATE_FORMAT
+        : c <= columns.overall
+          ? SCORE_NUMBER_FORMAT
+          : CHANGE_NUMBER_FORMAT,
+  );
+  return { values: values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")), columns, formats };
 }
