@@ -17,6 +17,7 @@ const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedFunctionsMetadataPlugin = require("./scripts/webpack/LocalizedFunctionsMetadataPlugin");
 const AddressRewritePlugin = require("./scripts/webpack/AddressRewritePlugin");
@@ -32,6 +33,16 @@ const tool = (/** @type {string} */ file) => path.resolve(__dirname, "tooling", 
 const METADATA_LANGUAGES = fs
   .readdirSync(src("core/i18n"))
   .filter((lang) => fs.existsSync(src(`core/i18n/${lang}/functionMetadata.json`)));
+
+/**
+ * Namespaces of texts (src/core/i18n/<lang>/<ns>.json) that the pages never read from the texts bundled at start:
+ * the command line's and the build's own, and the task pane's, which it loads for its one interface language on
+ * demand (src/taskpane/i18n/paneTexts.ts). In the browser build the per-language index (<lang>/<lang>.ts) gets an
+ * empty object for them; Node (command line, tests, build) keeps every namespace bundled.
+ */
+const NOT_BUNDLED_IN_PAGES = ["cli", "functionMetadata", "pane"];
+/** An empty namespace, for the ones above. */
+const EMPTY_TEXTS = src("core/i18n/emptyTexts.json");
 
 /** Files only the preview build uses; they must exist when (and only when) it is asked for. */
 const PREVIEW_FILES = {
@@ -140,6 +151,16 @@ module.exports = (env = {}, argv = {}) => {
         ],
       }),
       new AddressRewritePlugin({ address }),
+      new NormalModuleReplacementPlugin(/^\.\/\w+\.json$/, (resource) => {
+        const issuer = resource.contextInfo?.issuer ?? "";
+        const ns = path.basename(resource.request, ".json");
+        // only the per-language index's imports (src/core/i18n/<lang>/<lang>.ts); other importers are left alone
+        const lang = path.basename(path.dirname(issuer));
+        const fromLanguageIndex =
+          path.dirname(path.dirname(issuer)) === src("core/i18n") && path.basename(issuer) === `${lang}.ts`;
+        const notBundled = NOT_BUNDLED_IN_PAGES.includes(ns) || (ns === "preview" && !preview);
+        if (fromLanguageIndex && notBundled) resource.request = EMPTY_TEXTS;
+      }),
     ],
     // The size budget (initial task pane JavaScript, gzipped) is measured by `npm run bench`.
     performance: { hints: false },

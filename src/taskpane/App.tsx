@@ -20,6 +20,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { directionOf, isLang, LANGUAGES, type Lang } from "../core/language";
 import { LiveAnnouncer } from "./LiveAnnouncer";
 import { LiveWorkbookProvider, useLiveWorkbook } from "./liveWorkbook";
+import { changePaneLanguage } from "./i18n/paneTexts";
 import { saveUiLanguage } from "./i18n/uiLanguage";
 import { useLang } from "./useLang";
 import { useOfficeTheme } from "./useOfficeTheme";
@@ -100,7 +101,7 @@ function Shell({ initialView }: { initialView: ViewId }) {
 
   const switchLanguage = (next: Lang) => {
     saveUiLanguage(next);
-    void i18n.changeLanguage(next);
+    void changePaneLanguage(i18n, next);
   };
 
   return (

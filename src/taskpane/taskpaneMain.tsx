@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { FIRST_RENDER_MARK } from "./firstRenderMark";
 import { createI18n } from "./i18n/i18n";
+import { loadPaneTexts, preloadPaneTexts } from "./i18n/paneTexts";
 import { NeedsExcel } from "./NeedsExcel";
 import { initialUiLanguage } from "./i18n/uiLanguage";
 import { createExcelWorkbookApi } from "./workbookApi";
@@ -15,19 +16,28 @@ function FirstRender({ onRendered }: { onRendered: () => void }) {
   return <span hidden ref={(el) => void (el && onRendered())} />;
 }
 
-void Office.onReady((info) => {
+// The language is known for sure once Office is ready (its display language); the likely one (the saved
+// choice, else the browser's) has its texts fetched meanwhile.
+preloadPaneTexts(initialUiLanguage()).catch(() => undefined); // a failure is reported when the texts are needed
+
+void Office.onReady(async (info) => {
   const container = document.getElementById("root");
   if (!container) return;
   const lang = initialUiLanguage();
   document.documentElement.lang = lang;
+  const i18n = createI18n(lang);
+  // without its texts (the server cannot be reached) the pane still opens, showing the texts' keys
+  await loadPaneTexts(i18n, lang).catch((error: unknown) =>
+    console.error("LIAT: the pane's texts did not load", error),
+  );
   if (info.host !== Office.HostType.Excel) {
-    createRoot(container).render(<NeedsExcel i18n={createI18n(lang)} />);
+    createRoot(container).render(<NeedsExcel i18n={i18n} />);
     return;
   }
   let marked = false;
   createRoot(container).render(
     <>
-      <App api={createExcelWorkbookApi()} i18n={createI18n(lang)} />
+      <App api={createExcelWorkbookApi()} i18n={i18n} />
       <FirstRender
         onRendered={() => {
           if (marked) return;

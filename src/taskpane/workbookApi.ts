@@ -7,22 +7,26 @@ import type { DomainId } from "../core/catalogueTypes";
 import type { ConsolidationResult } from "../core/consolidate";
 import type { Lang } from "../core/language";
 import type { InsertOptions, InsertResult, LiveUpdate, ValidationIssue, WorkbookStatus } from "../excel/types";
-import {
-  activateDomain,
-  closePeriod,
-  createLiveValidator,
-  readPeriods,
-  type ClosePeriodOptions,
-  type ClosePeriodResult,
-  type PeriodsRead,
-  getWorkbookStatus,
-  insertLiat,
-  saveSettings,
-  selectIssue,
-  selectCell,
-} from "../excel/workbookOperations";
-import { writeConsolidation, type ConsolidationWriteResult } from "../excel/consolidation";
-import { canRunSelfTest, openBlankWorkbook, runSelfTest, type SelfTestReport } from "../excel/selfTest";
+import type { ClosePeriodOptions, ClosePeriodResult } from "../excel/closePeriod";
+import type { ConsolidationWriteResult } from "../excel/consolidation";
+import { createLiveValidator } from "../excel/live";
+import { activateDomain, selectCell, selectIssue } from "../excel/navigate";
+import type { PeriodsRead } from "../excel/periods";
+import type { SelfTestReport } from "../excel/selfTest";
+import { getWorkbookStatus } from "../excel/workbookStatus";
+
+/**
+ * Operations the first view does not need are loaded when first used (each its own chunk), so that
+ * the pane's initial JavaScript carries only the status, live summary and navigation.
+ */
+const later = {
+  insert: () => import(/* webpackChunkName: "op-insert" */ "../excel/insert"),
+  settings: () => import(/* webpackChunkName: "op-settings" */ "../excel/settings"),
+  consolidation: () => import(/* webpackChunkName: "op-consolidation" */ "../excel/consolidation"),
+  periods: () => import(/* webpackChunkName: "op-periods" */ "../excel/periods"),
+  closePeriod: () => import(/* webpackChunkName: "op-close-period" */ "../excel/closePeriod"),
+  selfTest: () => import(/* webpackChunkName: "op-self-test" */ "../excel/selfTest"),
+};
 
 export interface LiveSubscription {
   dispose(): void | Promise<void>;
@@ -60,16 +64,16 @@ export function createExcelWorkbookApi(): WorkbookApi {
   return {
     getStatus: getWorkbookStatus,
     watch: (onUpdate, onError) => createLiveValidator({ onUpdate, onError }),
-    insert: insertLiat,
-    saveSettings,
+    insert: async (options) => (await later.insert()).insertLiat(options),
+    saveSettings: async (settings) => (await later.settings()).saveSettings(settings),
     selectIssue,
     activateDomain,
-    writeConsolidation,
+    writeConsolidation: async (result, lang) => (await later.consolidation()).writeConsolidation(result, lang),
     openSheet: (sheet, address = "A1") => selectCell(sheet, address),
-    readPeriods,
-    closePeriod,
-    canCheckExcel: canRunSelfTest,
-    checkExcel: runSelfTest,
-    openBlankWorkbook,
+    readPeriods: async () => (await later.periods()).readPeriods(),
+    closePeriod: async (options) => (await later.closePeriod()).closePeriod(options),
+    canCheckExcel: async () => (await later.selfTest()).canRunSelfTest(),
+    checkExcel: async (lang) => (await later.selfTest()).runSelfTest(lang),
+    openBlankWorkbook: async () => (await later.selfTest()).openBlankWorkbook(),
   };
 }
