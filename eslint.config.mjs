@@ -64,6 +64,24 @@ export default defineConfig(
     },
   },
   {
+    // The add-in never imports tooling (the in-memory Excel host, the preview page): they serve tests, benchmarks and
+    // the preview, and run against the add-in from outside.
+    files: ["src/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)tooling(/|$)",
+              message: "src/ is the add-in: tooling/ (the in-memory host, the preview) is for tests and benchmarks.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Node scripts and configuration in CommonJS
     files: ["**/*.{js,cjs}"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },

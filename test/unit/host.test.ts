@@ -515,3 +515,58 @@ describe("Office shim", () => {
     expect(host.Office.context.officeTheme.bodyBackgroundColor).toBe("#FFFFFF");
   });
 });
+
+describe("no kinder than Excel (what typing the proxies against Office revealed)", () => {
+  it("refuses a vertical alignment Excel does not have", async () => {
+    const host = createHost();
+    await expect(
+      run(host, async (context) => {
+        const format = context.workbook.worksheets.getItem("Sheet1").getRange("A1").format;
+        format.verticalAlignment = "Middle" as Excel.VerticalAlignment;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("reads a conditional format's look only after a load, and its custom part only on a custom format", async () => {
+    const host = createHost();
+    await run(host, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3");
+      const custom = range.conditionalFormats.add("Custom");
+      custom.custom.rule.formula = "=A1>1";
+      custom.custom.format.fill.color = "#FFC7CE";
+      const formats = range.conditionalFormats.load("items/stopIfTrue");
+      await context.sync();
+      const stored = formats.items[0]!.custom;
+      expect(() => stored.format.fill.color).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => stored.rule.formula).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      stored.rule.load("formula");
+      stored.format.fill.load("color");
+      await context.sync();
+      expect(stored.rule.formula).toBe("=A1>1");
+      expect(stored.format.fill.color).toBe("#FFC7CE");
+    });
+    await expect(
+      run(host, async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3");
+        const cellValue = range.conditionalFormats.add("CellValue");
+        cellValue.custom.rule.formula = "=A1>1";
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  it("clears with ResetContents only where ExcelApi 1.18 is", async () => {
+    const clearOn = (profile: "microsoft365" | "office2021") =>
+      run(createHost({ profile }), async (context) => {
+        const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+        range.values = [["x"]];
+        range.clear("ResetContents");
+        const after = range.load("values");
+        await context.sync();
+        return after.values;
+      }).catch((error: { code: string }) => error.code);
+    expect(await clearOn("microsoft365")).toEqual([[""]]);
+    expect(await clearOn("office2021")).toBe("InvalidArgument");
+  });
+});

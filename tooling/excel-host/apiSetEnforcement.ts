@@ -1,14 +1,17 @@
 /** Ties every proxy class to the Excel class it stands for, so that its members check the host's requirement sets. */
 import { enforceApiSets } from "./requirementSets";
 import {
+  HostCellValueConditionalFormat,
   HostConditionalFormat,
   HostConditionalFormatCollection,
+  HostConditionalFormatRule,
+  HostConditionalRangeFill,
+  HostConditionalRangeFont,
   HostConditionalRangeFormat,
+  HostCustomConditionalFormat,
   HostDataValidation,
   HostFormatProtection,
   HostRange,
-  HostRangeBorder,
-  HostRangeBorderCollection,
   HostRangeFill,
   HostRangeFont,
   HostRangeFormat,
@@ -22,7 +25,6 @@ import {
   HostTableRowCollection,
 } from "./tableProxy";
 import {
-  HostApplication,
   HostCustomProperty,
   HostCustomPropertyCollection,
   HostDocumentProperties,
@@ -38,36 +40,42 @@ import {
   HostWorksheetProtection,
 } from "./worksheetProxy";
 
-const PROXIES: [{ prototype: object; name: string }, string][] = [
-  [HostRange, "Excel.Range"],
-  [HostRangeFormat, "Excel.RangeFormat"],
-  [HostRangeFill, "Excel.RangeFill"],
-  [HostRangeFont, "Excel.RangeFont"],
-  [HostRangeBorder, "Excel.RangeBorder"],
-  [HostRangeBorderCollection, "Excel.RangeBorderCollection"],
-  [HostFormatProtection, "Excel.FormatProtection"],
-  [HostDataValidation, "Excel.DataValidation"],
-  [HostConditionalFormat, "Excel.ConditionalFormat"],
-  [HostConditionalFormatCollection, "Excel.ConditionalFormatCollection"],
-  [HostConditionalRangeFormat, "Excel.ConditionalRangeFormat"],
-  [HostTable, "Excel.Table"],
-  [HostTableCollection, "Excel.TableCollection"],
-  [HostTableRow, "Excel.TableRow"],
-  [HostTableRowCollection, "Excel.TableRowCollection"],
-  [HostTableColumn, "Excel.TableColumn"],
-  [HostTableColumnCollection, "Excel.TableColumnCollection"],
-  [HostNamedItem, "Excel.NamedItem"],
-  [HostNamedItemCollection, "Excel.NamedItemCollection"],
-  [HostCustomProperty, "Excel.CustomProperty"],
-  [HostCustomPropertyCollection, "Excel.CustomPropertyCollection"],
-  [HostDocumentProperties, "Excel.DocumentProperties"],
-  [HostApplication, "Excel.Application"],
-  [HostWorkbook, "Excel.Workbook"],
-  [HostWorksheet, "Excel.Worksheet"],
-  [HostWorksheetCollection, "Excel.WorksheetCollection"],
-  [HostWorksheetProtection, "Excel.WorksheetProtection"],
-  [HostFreezePanes, "Excel.WorksheetFreezePanes"],
-  [HostPageLayout, "Excel.PageLayout"],
-];
+/**
+ * Each Excel class the host implements (its name in office-js's Excel namespace) and its proxy class. The same table
+ * types the proxies (officeShapes.ts: where Office has an Excel.Range, the host has a HostRange).
+ */
+export const PROXIES = {
+  Range: HostRange,
+  RangeFormat: HostRangeFormat,
+  RangeFill: HostRangeFill,
+  RangeFont: HostRangeFont,
+  FormatProtection: HostFormatProtection,
+  DataValidation: HostDataValidation,
+  ConditionalFormat: HostConditionalFormat,
+  ConditionalFormatCollection: HostConditionalFormatCollection,
+  CustomConditionalFormat: HostCustomConditionalFormat,
+  CellValueConditionalFormat: HostCellValueConditionalFormat,
+  ConditionalFormatRule: HostConditionalFormatRule,
+  ConditionalRangeFormat: HostConditionalRangeFormat,
+  ConditionalRangeFill: HostConditionalRangeFill,
+  ConditionalRangeFont: HostConditionalRangeFont,
+  Table: HostTable,
+  TableCollection: HostTableCollection,
+  TableRow: HostTableRow,
+  TableRowCollection: HostTableRowCollection,
+  TableColumn: HostTableColumn,
+  TableColumnCollection: HostTableColumnCollection,
+  NamedItem: HostNamedItem,
+  NamedItemCollection: HostNamedItemCollection,
+  CustomProperty: HostCustomProperty,
+  CustomPropertyCollection: HostCustomPropertyCollection,
+  DocumentProperties: HostDocumentProperties,
+  Workbook: HostWorkbook,
+  Worksheet: HostWorksheet,
+  WorksheetCollection: HostWorksheetCollection,
+  WorksheetProtection: HostWorksheetProtection,
+  WorksheetFreezePanes: HostFreezePanes,
+  PageLayout: HostPageLayout,
+} as const;
 
-for (const [cls, excelClass] of PROXIES) enforceApiSets(cls, excelClass);
+for (const [excelClass, cls] of Object.entries(PROXIES)) enforceApiSets(cls, `Excel.${excelClass}`);

@@ -38,11 +38,6 @@ export class RequestContext {
   private requestBytes = 0;
   private responseBytes = 0;
   readonly workbook: unknown;
-  readonly trackedObjects = {
-    add: (_object: unknown): void => undefined,
-    remove: (_object: unknown): void => undefined,
-  };
-  readonly debugInfo = {};
 
   constructor(readonly factory: ContextFactory) {
     this.workbook = factory.createWorkbook(this);
@@ -50,10 +45,6 @@ export class RequestContext {
 
   get model(): WorkbookModel {
     return this.factory.model;
-  }
-
-  get application(): unknown {
-    return (this.workbook as { application: unknown }).application;
   }
 
   get profile(): HostProfile {
@@ -134,7 +125,7 @@ export class RequestContext {
 }
 
 /** A value returned by a method (getCount(), ...): readable after sync. */
-export class ClientResult<T> {
+export class ClientResult<T> implements OfficeExtension.ClientResult<T> {
   private ready = false;
   private v: T | undefined;
 
@@ -152,7 +143,8 @@ export class ClientResult<T> {
   }
 }
 
-export type LoadSpec = string | string[] | Record<string, unknown> | undefined;
+/** What load() takes: "a, b/c", ["a", "b/c"], { a: true, b: { c: true } } or { select: "a", expand: "b" }. */
+export type LoadSpec = string | string[] | object | undefined;
 
 /** Turns every load() argument form into a list of paths such as ["values"], ["format", "fill", "color"]. */
 export function loadPaths(spec: LoadSpec): string[][] {
@@ -172,7 +164,7 @@ export function loadPaths(spec: LoadSpec): string[][] {
     if (typeof options.expand === "string") out.push(...loadPaths(options.expand));
     return out;
   }
-  for (const [key, value] of Object.entries(spec)) {
+  for (const [key, value] of Object.entries(spec as Record<string, unknown>)) {
     if (key.startsWith("$")) continue;
     if (value === true) out.push([key]);
     else if (value && typeof value === "object")
@@ -307,18 +299,6 @@ export abstract class ClientObject<Target = unknown> {
   protected result<T>(compute: () => T): ClientResult<T> {
     return new ClientResult(this.context, compute);
   }
-
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this.loaded);
-  }
-
-  track(): this {
-    return this;
-  }
-
-  untrack(): this {
-    return this;
-  }
 }
 
 /** Base of collections: `items` is readable after load; loading "name" loads it on every item. */
@@ -365,7 +345,7 @@ export abstract class ClientCollection<Item extends ClientObject<unknown>> exten
   }
 }
 
-/** A collection with a `count` property and getCount() (tables, table rows and columns, conditional formats). */
+/** A collection with a `count` property (table rows). */
 export abstract class CountedCollection<Item extends ClientObject<unknown>> extends ClientCollection<Item> {
   /** The number of items (inside queued operations). */
   protected abstract itemCount(): number;
@@ -380,9 +360,5 @@ export abstract class CountedCollection<Item extends ClientObject<unknown>> exte
 
   get count(): number {
     return this.get("count");
-  }
-
-  getCount(): ClientResult<number> {
-    return this.result(() => this.itemCount());
   }
 }

@@ -99,8 +99,7 @@ export interface SheetModel {
   validations: ValidationModel[];
   conditionalFormats: ConditionalFormatModel[];
   freezeRows: number;
-  freezeColumns: number;
-  pageLayout: { orientation: string; printTitleRows: string | null; printTitleColumns: string | null };
+  pageLayout: { orientation: string; printTitleRows: string | null };
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   hiddenRows: Set<number>;
@@ -289,8 +288,7 @@ export class WorkbookModel {
       validations: [],
       conditionalFormats: [],
       freezeRows: 0,
-      freezeColumns: 0,
-      pageLayout: { orientation: "Portrait", printTitleRows: null, printTitleColumns: null },
+      pageLayout: { orientation: "Portrait", printTitleRows: null },
       columnWidths: new Map(),
       rowHeights: new Map(),
       hiddenRows: new Set(),

@@ -1,7 +1,5 @@
-/** Range proxies: values, formulas, number formats, format, data validation, conditional formats, navigation. */
+/** Range proxies: values, formulas, number formats, format, data validation, conditional formats. */
 import {
-  MAX_COLUMNS,
-  MAX_ROWS,
   formatRect,
   intersect,
   isValidRect,
@@ -11,30 +9,26 @@ import {
   rectRows,
   type Rect,
 } from "./rangeAddress";
-import {
-  ClientCollection,
-  ClientObject,
-  CountedCollection,
-  type ClientResult,
-  type RequestContext,
-} from "./clientObject";
+import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { CellFormat, ConditionalFormatModel, SheetModel } from "./hostWorkbook";
-import { STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT } from "./hostWorkbook";
+import { STANDARD_COLUMN_WIDTH } from "./hostWorkbook";
+import type { OfficeShape } from "./officeShapes";
+import { supportsSet } from "./requirementSets";
 
 export interface RangeTarget {
   sheet: SheetModel;
   rect: Rect;
 }
 
-/** Creates worksheet proxies for `range.worksheet` (set by worksheetProxy.ts, avoiding an import cycle). */
+/** Creates worksheet proxies for `table.worksheet` (set by worksheetProxy.ts, avoiding an import cycle). */
 export const rangeLinks: { worksheetFor?: (context: RequestContext, sheetId: () => string) => unknown } = {};
 
-/** A worksheet proxy for a navigation property such as `range.worksheet` or `table.worksheet`. */
-export function linkedWorksheet(context: RequestContext, sheetId: () => string): Excel.Worksheet {
+/** A worksheet proxy for a navigation property such as `table.worksheet`. */
+export function linkedWorksheet<W>(context: RequestContext, sheetId: () => string): W {
   const make = rangeLinks.worksheetFor;
   if (!make) throw new Error("worksheet proxies are not linked");
-  return make(context, sheetId) as Excel.Worksheet;
+  return make(context, sheetId) as W;
 }
 
 function checkAlive(context: RequestContext, sheet: SheetModel): void {
@@ -42,7 +36,30 @@ function checkAlive(context: RequestContext, sheet: SheetModel): void {
     throw new HostError("ItemNotFound", `The worksheet '${sheet.name}' was deleted.`);
 }
 
-export class HostRange extends ClientObject<RangeTarget> {
+/** Members of Excel.Range the host implements. */
+type RangeMembers =
+  | "address"
+  | "rowIndex"
+  | "columnIndex"
+  | "rowCount"
+  | "columnCount"
+  | "values"
+  | "formulas"
+  | "numberFormat"
+  | "text"
+  | "valueTypes"
+  | "columnHidden"
+  | "format"
+  | "dataValidation"
+  | "conditionalFormats"
+  | "getResizedRange"
+  | "getIntersectionOrNullObject"
+  | "select"
+  | "clear"
+  | "insert"
+  | "delete";
+
+export class HostRange extends ClientObject<RangeTarget> implements OfficeShape<Excel.Range, RangeMembers> {
   private formatProxy?: HostRangeFormat;
   private validationProxy?: HostDataValidation;
   private conditionalFormatsProxy?: HostConditionalFormatCollection;
@@ -54,23 +71,15 @@ export class HostRange extends ClientObject<RangeTarget> {
   protected scalarProperties(): readonly string[] {
     return [
       "address",
-      "addressLocal",
-      "cellCount",
       "columnCount",
       "columnIndex",
       "rowCount",
       "rowIndex",
       "values",
       "formulas",
-      "formulasLocal",
       "numberFormat",
-      "numberFormatLocal",
       "text",
       "valueTypes",
-      "isEntireColumn",
-      "isEntireRow",
-      "hidden",
-      "rowHidden",
       "columnHidden",
     ];
   }
@@ -81,10 +90,7 @@ export class HostRange extends ClientObject<RangeTarget> {
     const m = this.context.model;
     switch (name) {
       case "address":
-      case "addressLocal":
         return qualifiedAddress(sheet.name, rect);
-      case "cellCount":
-        return rectRows(rect) * rectColumns(rect);
       case "columnCount":
         return rectColumns(rect);
       case "rowCount":
@@ -96,38 +102,19 @@ export class HostRange extends ClientObject<RangeTarget> {
       case "values":
         return m.values(sheet, this.bounded(rect));
       case "formulas":
-      case "formulasLocal":
         return m.formulas(sheet, this.bounded(rect));
       case "numberFormat":
-      case "numberFormatLocal":
         return m.numberFormats(sheet, this.bounded(rect));
       case "text":
         return m.texts(sheet, this.bounded(rect));
       case "valueTypes":
         return m.valueTypes(sheet, this.bounded(rect));
-      case "isEntireColumn":
-        return rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
-      case "isEntireRow":
-        return rect.c0 === 0 && rect.c1 === MAX_COLUMNS - 1;
-      case "hidden":
-        return this.allRowsHidden(sheet, rect) || this.allColumnsHidden(sheet, rect);
-      case "rowHidden":
-        return this.allRowsHidden(sheet, rect);
       case "columnHidden":
-        return this.allColumnsHidden(sheet, rect);
+        for (let c = rect.c0; c <= rect.c1; c++) if (!sheet.hiddenColumns.has(c)) return false;
+        return true;
       default:
         throw invalidArgument(`property ${name}`);
     }
-  }
-
-  private allRowsHidden(sheet: SheetModel, rect: Rect): boolean {
-    for (let r = rect.r0; r <= rect.r1; r++) if (!sheet.hiddenRows.has(r)) return false;
-    return true;
-  }
-
-  private allColumnsHidden(sheet: SheetModel, rect: Rect): boolean {
-    for (let c = rect.c0; c <= rect.c1; c++) if (!sheet.hiddenColumns.has(c)) return false;
-    return true;
   }
 
   /** Reading whole columns/rows is limited to 5 million cells, as a guard (Excel has a similar payload limit). */
@@ -141,7 +128,6 @@ export class HostRange extends ClientObject<RangeTarget> {
   protected override navigation(name: string): ClientObject<unknown> | undefined {
     if (name === "format") return this.format;
     if (name === "dataValidation") return this.dataValidation;
-    if (name === "worksheet") return this.worksheet as unknown as ClientObject<unknown>;
     return undefined;
   }
 
@@ -149,12 +135,6 @@ export class HostRange extends ClientObject<RangeTarget> {
 
   get address(): string {
     return this.get("address");
-  }
-  get addressLocal(): string {
-    return this.get("addressLocal");
-  }
-  get cellCount(): number {
-    return this.get("cellCount");
   }
   get columnCount(): number {
     return this.get("columnCount");
@@ -173,15 +153,6 @@ export class HostRange extends ClientObject<RangeTarget> {
   }
   get valueTypes(): Excel.RangeValueType[][] {
     return this.get("valueTypes");
-  }
-  get isEntireColumn(): boolean {
-    return this.get("isEntireColumn");
-  }
-  get isEntireRow(): boolean {
-    return this.get("isEntireRow");
-  }
-  get hidden(): boolean {
-    return this.get("hidden");
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
@@ -209,14 +180,6 @@ export class HostRange extends ClientObject<RangeTarget> {
       this.context.model.writeCells(sheet, rect, formulas, "formulas", "ThisLocalAddin");
     });
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  get formulasLocal(): any[][] {
-    return this.get("formulasLocal");
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  set formulasLocal(formulas: any[][]) {
-    this.formulas = formulas;
-  }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get numberFormat(): any[][] {
@@ -227,28 +190,6 @@ export class HostRange extends ClientObject<RangeTarget> {
     this.set("numberFormat", formats, () => {
       const { sheet, rect } = this.target();
       this.context.model.setNumberFormats(sheet, rect, formats);
-    });
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  get numberFormatLocal(): any[][] {
-    return this.get("numberFormatLocal");
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  set numberFormatLocal(formats: any[][]) {
-    this.numberFormat = formats;
-  }
-
-  get rowHidden(): boolean {
-    return this.get("rowHidden");
-  }
-  set rowHidden(hidden: boolean) {
-    this.set("rowHidden", hidden, () => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 100_000); r++) {
-        if (hidden) sheet.hiddenRows.add(r);
-        else sheet.hiddenRows.delete(r);
-      }
-      this.context.model.notify();
     });
   }
 
@@ -281,13 +222,6 @@ export class HostRange extends ClientObject<RangeTarget> {
     return this.conditionalFormatsProxy;
   }
 
-  private worksheetProxy?: Excel.Worksheet;
-  /** The same proxy on every access (office.js caches navigation properties), so loads through it are readable. */
-  get worksheet(): Excel.Worksheet {
-    this.worksheetProxy ??= linkedWorksheet(this.context, () => this.target().sheet.id);
-    return this.worksheetProxy;
-  }
-
   // ---------------------------------------------------------------- navigation
 
   private derive(transform: (t: RangeTarget) => Rect | undefined, orNull = false): HostRange {
@@ -304,134 +238,17 @@ export class HostRange extends ClientObject<RangeTarget> {
     );
   }
 
-  getCell(row: number, column: number): HostRange {
-    return this.derive(({ rect }) => ({
-      r0: rect.r0 + row,
-      c0: rect.c0 + column,
-      r1: rect.r0 + row,
-      c1: rect.c0 + column,
-    }));
-  }
-
-  getOffsetRange(rowOffset: number, columnOffset: number): HostRange {
-    return this.derive(({ rect }) => ({
-      r0: rect.r0 + rowOffset,
-      r1: rect.r1 + rowOffset,
-      c0: rect.c0 + columnOffset,
-      c1: rect.c1 + columnOffset,
-    }));
-  }
-
   getResizedRange(deltaRows: number, deltaColumns: number): HostRange {
     return this.derive(({ rect }) => ({ ...rect, r1: rect.r1 + deltaRows, c1: rect.c1 + deltaColumns }));
   }
 
-  getAbsoluteResizedRange(numRows: number, numColumns: number): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, r1: rect.r0 + numRows - 1, c1: rect.c0 + numColumns - 1 }));
-  }
-
-  getRow(row: number): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, r0: rect.r0 + row, r1: rect.r0 + row }));
-  }
-
-  getColumn(column: number): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, c0: rect.c0 + column, c1: rect.c0 + column }));
-  }
-
-  getRowsAbove(count = 1): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, r0: rect.r0 - count, r1: rect.r0 - 1 }));
-  }
-
-  getRowsBelow(count = 1): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, r0: rect.r1 + 1, r1: rect.r1 + count }));
-  }
-
-  getColumnsBefore(count = 1): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, c0: rect.c0 - count, c1: rect.c0 - 1 }));
-  }
-
-  getColumnsAfter(count = 1): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, c0: rect.c1 + 1, c1: rect.c1 + count }));
-  }
-
-  getLastRow(): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, r0: rect.r1 }));
-  }
-
-  getLastColumn(): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, c0: rect.c1 }));
-  }
-
-  getLastCell(): HostRange {
-    return this.derive(({ rect }) => ({ r0: rect.r1, c0: rect.c1, r1: rect.r1, c1: rect.c1 }));
-  }
-
-  getEntireRow(): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, c0: 0, c1: MAX_COLUMNS - 1 }));
-  }
-
-  getEntireColumn(): HostRange {
-    return this.derive(({ rect }) => ({ ...rect, r0: 0, r1: MAX_ROWS - 1 }));
-  }
-
-  private otherRect(other: Excel.Range | HostRange | string): (t: RangeTarget) => Rect {
-    return (t) => {
-      if (typeof other === "string") return parseAddress(other).rect;
-      const o = (other as unknown as HostRange).target();
+  getIntersectionOrNullObject(anotherRange: HostRange | string): HostRange {
+    return this.derive((t) => {
+      if (typeof anotherRange === "string") return intersect(t.rect, parseAddress(anotherRange).rect);
+      const o = anotherRange.target();
       if (o.sheet !== t.sheet) throw invalidArgument("ranges on different worksheets");
-      return o.rect;
-    };
-  }
-
-  getIntersection(other: Excel.Range | HostRange | string): HostRange {
-    const get = this.otherRect(other);
-    return this.derive((t) => {
-      const r = intersect(t.rect, get(t));
-      if (!r) throw invalidArgument("the ranges do not intersect");
-      return r;
-    });
-  }
-
-  getIntersectionOrNullObject(other: Excel.Range | HostRange | string): HostRange {
-    const get = this.otherRect(other);
-    return this.derive((t) => intersect(t.rect, get(t)), true);
-  }
-
-  getBoundingRect(other: Excel.Range | HostRange | string): HostRange {
-    const get = this.otherRect(other);
-    return this.derive((t) => {
-      const o = get(t);
-      return {
-        r0: Math.min(t.rect.r0, o.r0),
-        c0: Math.min(t.rect.c0, o.c0),
-        r1: Math.max(t.rect.r1, o.r1),
-        c1: Math.max(t.rect.c1, o.c1),
-      };
-    });
-  }
-
-  getUsedRange(valuesOnly?: boolean): HostRange {
-    return this.usedRange(valuesOnly, false);
-  }
-
-  getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange {
-    return this.usedRange(valuesOnly, true);
-  }
-
-  /** The used part of this range; when nothing is used, its first cell (or the null object). */
-  private usedRange(valuesOnly: boolean | undefined, orNull: boolean): HostRange {
-    return this.derive((t) => {
-      const used = this.context.model.usedRect(t.sheet, valuesOnly === true);
-      const r = used && intersect(used, t.rect);
-      return r ?? (orNull ? undefined : { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0, c1: t.rect.c0 });
-    }, orNull);
-  }
-
-  getRange(address: string): HostRange {
-    return this.derive(({ rect }) => {
-      const r = parseAddress(address).rect;
-      return { r0: rect.r0 + r.r0, c0: rect.c0 + r.c0, r1: rect.r0 + r.r1, c1: rect.c0 + r.c1 };
-    });
+      return intersect(t.rect, o.rect);
+    }, true);
   }
 
   // ---------------------------------------------------------------- methods
@@ -443,19 +260,20 @@ export class HostRange extends ClientObject<RangeTarget> {
     });
   }
 
-  activate(): void {
-    this.select();
-  }
-
+  /** Clears. ResetContents (ExcelApi 1.18) is Contents here: the host has no cell controls to reset. */
   clear(
-    applyTo: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All",
+    applyTo:
+      Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents" = "All",
   ): void {
     this.queue(() => {
       const { sheet, rect } = this.target();
+      if (applyTo === "ResetContents" && !supportsSet(this.context.profile, "ExcelApi 1.18"))
+        throw invalidArgument(`applyTo ${applyTo}`);
+      const what = applyTo === "ResetContents" ? "Contents" : applyTo;
       this.context.model.clear(
         sheet,
         rect,
-        applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks" ? "None" : applyTo,
+        what === "Hyperlinks" || what === "RemoveHyperlinks" ? "None" : what,
         "ThisLocalAddin",
       );
     });
@@ -491,34 +309,13 @@ export class HostRange extends ClientObject<RangeTarget> {
     });
     return this.derive(({ rect }) => rect);
   }
-
-  merge(_across?: boolean): void {
-    this.queue(() => this.target());
-  }
-
-  unmerge(): void {
-    this.queue(() => this.target());
-  }
-
-  calculate(): void {
-    this.queue(() => this.context.model.engine.recalculate());
-  }
-
-  showCard(): void {
-    this.queue(() => this.target());
-  }
-
-  getCellProperties(): ClientResult<unknown> {
-    return this.result(() => {
-      throw new HostError("NotImplemented", "getCellProperties is not implemented by the in-memory host.");
-    });
-  }
 }
 
 // ---------------------------------------------------------------- format
 
 type FormatKey = keyof CellFormat;
 
+/** A part of a range's format: reads the uniform value of the range's cells, writes to every cell. */
 abstract class FormatPart extends ClientObject<RangeTarget> {
   constructor(
     context: RequestContext,
@@ -540,12 +337,11 @@ abstract class FormatPart extends ClientObject<RangeTarget> {
   }
 }
 
-export class HostRangeFill extends FormatPart {
+export class HostRangeFill extends FormatPart implements OfficeShape<Excel.RangeFill, "color"> {
   protected scalarProperties(): readonly string[] {
-    return ["color", "pattern"];
+    return ["color"];
   }
-  protected readProperty(name: string): unknown {
-    if (name === "pattern") return this.readFormat("fillColor") === null ? "None" : "Solid";
+  protected readProperty(): unknown {
     return this.readFormat("fillColor") ?? null;
   }
   get color(): string {
@@ -553,12 +349,6 @@ export class HostRangeFill extends FormatPart {
   }
   set color(color: string) {
     this.writeFormat("color", { fillColor: normalizeColor(color) }, color);
-  }
-  clear(): void {
-    this.queue(() => {
-      const { sheet, rect } = this.target();
-      this.context.model.setFormat(sheet, rect, { fillColor: null }, "fill.clear");
-    });
   }
 }
 
@@ -587,21 +377,15 @@ function normalizeColor(color: string): string {
   throw invalidArgument(`color ${color}`);
 }
 
-export class HostRangeFont extends FormatPart {
+export class HostRangeFont
+  extends FormatPart
+  implements OfficeShape<Excel.RangeFont, "bold" | "italic" | "color" | "size">
+{
   protected scalarProperties(): readonly string[] {
-    return ["bold", "italic", "color", "name", "size", "underline"];
+    return ["bold", "italic", "color", "size"];
   }
   protected readProperty(name: string): unknown {
-    const key = (
-      {
-        bold: "bold",
-        italic: "italic",
-        color: "fontColor",
-        name: "fontName",
-        size: "fontSize",
-        underline: "underline",
-      } as const
-    )[name as "bold"];
+    const key = ({ bold: "bold", italic: "italic", color: "fontColor", size: "fontSize" } as const)[name as "bold"];
     return this.readFormat(key);
   }
   get bold(): boolean {
@@ -622,12 +406,6 @@ export class HostRangeFont extends FormatPart {
   set color(v: string) {
     this.writeFormat("color", { fontColor: normalizeColor(v) }, v);
   }
-  get name(): string {
-    return this.get("name");
-  }
-  set name(v: string) {
-    this.writeFormat("name", { fontName: v }, v);
-  }
   get size(): number {
     return this.get("size");
   }
@@ -635,20 +413,14 @@ export class HostRangeFont extends FormatPart {
     if (!(v > 0 && v <= 409)) throw invalidArgument(`font size ${v}`);
     this.writeFormat("size", { fontSize: v }, v);
   }
-  get underline(): string {
-    return this.get("underline");
-  }
-  set underline(v: string) {
-    this.writeFormat("underline", { underline: v }, v);
-  }
 }
 
-export class HostFormatProtection extends FormatPart {
+export class HostFormatProtection extends FormatPart implements OfficeShape<Excel.FormatProtection, "locked"> {
   protected scalarProperties(): readonly string[] {
-    return ["locked", "formulaHidden"];
+    return ["locked"];
   }
-  protected readProperty(name: string): unknown {
-    return this.readFormat(name === "locked" ? "locked" : "formulaHidden");
+  protected readProperty(): unknown {
+    return this.readFormat("locked");
   }
   get locked(): boolean {
     return this.get("locked");
@@ -656,102 +428,31 @@ export class HostFormatProtection extends FormatPart {
   set locked(v: boolean) {
     this.writeFormat("locked", { locked: v }, v);
   }
-  get formulaHidden(): boolean {
-    return this.get("formulaHidden");
-  }
-  set formulaHidden(v: boolean) {
-    this.writeFormat("formulaHidden", { formulaHidden: v }, v);
-  }
 }
 
-/** Borders are accepted and kept on the proxy only (the preview page does not draw them). */
-export class HostRangeBorder extends ClientObject<RangeTarget> {
-  constructor(
-    context: RequestContext,
-    range: HostRange,
-    readonly sideIndex: string,
-  ) {
-    super(context, () => range.target());
-  }
-  protected scalarProperties(): readonly string[] {
-    return ["color", "style", "weight", "sideIndex"];
-  }
-  protected readProperty(name: string): unknown {
-    return (
-      this.loaded.get(name) ??
-      (name === "sideIndex" ? this.sideIndex : name === "style" ? "None" : name === "weight" ? "Thin" : "#000000")
-    );
-  }
-  get color(): string {
-    return this.get("color");
-  }
-  set color(v: string) {
-    this.set("color", v, () => undefined);
-  }
-  get style(): string {
-    return this.get("style");
-  }
-  set style(v: string) {
-    this.set("style", v, () => undefined);
-  }
-  get weight(): string {
-    return this.get("weight");
-  }
-  set weight(v: string) {
-    this.set("weight", v, () => undefined);
-  }
-}
+/** Excel's vertical alignments: any other value is refused (InvalidArgument), as Excel does. */
+const VERTICAL_ALIGNMENTS = ["Center", "Bottom", "Top", "Justify", "Distributed"];
 
-export class HostRangeBorderCollection extends ClientCollection<HostRangeBorder> {
-  constructor(
-    context: RequestContext,
-    private readonly range: HostRange,
-  ) {
-    super(context);
-  }
-  protected currentItems(): HostRangeBorder[] {
-    return ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"].map(
-      (side) => new HostRangeBorder(this.context, this.range, side),
-    );
-  }
-  getItem(index: string): HostRangeBorder {
-    return new HostRangeBorder(this.context, this.range, index);
-  }
-}
-
-export class HostRangeFormat extends FormatPart {
+export class HostRangeFormat
+  extends FormatPart
+  implements
+    OfficeShape<Excel.RangeFormat, "fill" | "font" | "protection" | "wrapText" | "verticalAlignment" | "columnWidth">
+{
   private fillProxy?: HostRangeFill;
   private fontProxy?: HostRangeFont;
   private protectionProxy?: HostFormatProtection;
-  private bordersProxy?: HostRangeBorderCollection;
 
   protected scalarProperties(): readonly string[] {
-    return ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight", "indentLevel"];
+    return ["wrapText", "verticalAlignment", "columnWidth"];
   }
 
   protected readProperty(name: string): unknown {
+    if (name !== "columnWidth") return this.readFormat(name as "wrapText" | "verticalAlignment");
     const { sheet, rect } = this.target();
-    switch (name) {
-      case "columnWidth": {
-        const first = sheet.columnWidths.get(rect.c0) ?? STANDARD_COLUMN_WIDTH;
-        for (let c = rect.c0; c <= rect.c1; c++)
-          if ((sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) !== first) return null;
-        return first;
-      }
-      case "rowHeight": {
-        const first = sheet.rowHeights.get(rect.r0) ?? STANDARD_ROW_HEIGHT;
-        for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 10_000); r++)
-          if ((sheet.rowHeights.get(r) ?? STANDARD_ROW_HEIGHT) !== first) return null;
-        return first;
-      }
-      case "wrapText":
-      case "horizontalAlignment":
-      case "verticalAlignment":
-      case "indentLevel":
-        return this.readFormat(name);
-      default:
-        throw invalidArgument(`property ${name}`);
-    }
+    const first = sheet.columnWidths.get(rect.c0) ?? STANDARD_COLUMN_WIDTH;
+    for (let c = rect.c0; c <= rect.c1; c++)
+      if ((sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) !== first) return null;
+    return first;
   }
 
   protected override navigation(name: string): ClientObject<unknown> | undefined {
@@ -773,10 +474,6 @@ export class HostRangeFormat extends FormatPart {
     this.protectionProxy ??= new HostFormatProtection(this.context, this.range);
     return this.protectionProxy;
   }
-  get borders(): HostRangeBorderCollection {
-    this.bordersProxy ??= new HostRangeBorderCollection(this.context, this.range);
-    return this.bordersProxy;
-  }
 
   get wrapText(): boolean {
     return this.get("wrapText");
@@ -784,23 +481,12 @@ export class HostRangeFormat extends FormatPart {
   set wrapText(v: boolean) {
     this.writeFormat("wrapText", { wrapText: v }, v);
   }
-  get horizontalAlignment(): string {
-    return this.get("horizontalAlignment");
-  }
-  set horizontalAlignment(v: Excel.HorizontalAlignment | string) {
-    this.writeFormat("horizontalAlignment", { horizontalAlignment: v }, v);
-  }
-  get verticalAlignment(): string {
+  get verticalAlignment(): Excel.VerticalAlignment | "Center" | "Bottom" | "Top" | "Justify" | "Distributed" {
     return this.get("verticalAlignment");
   }
-  set verticalAlignment(v: Excel.VerticalAlignment | string) {
+  set verticalAlignment(v: Excel.VerticalAlignment | "Center" | "Bottom" | "Top" | "Justify" | "Distributed") {
+    if (!VERTICAL_ALIGNMENTS.includes(v)) throw invalidArgument(`verticalAlignment ${v}`);
     this.writeFormat("verticalAlignment", { verticalAlignment: v }, v);
-  }
-  get indentLevel(): number {
-    return this.get("indentLevel");
-  }
-  set indentLevel(v: number) {
-    this.writeFormat("indentLevel", { indentLevel: v }, v);
   }
   get columnWidth(): number {
     return this.get("columnWidth");
@@ -814,59 +500,38 @@ export class HostRangeFormat extends FormatPart {
       this.context.model.notify();
     });
   }
-  get rowHeight(): number {
-    return this.get("rowHeight");
-  }
-  set rowHeight(v: number) {
-    this.set("rowHeight", v, () => {
-      const { sheet, rect } = this.target();
-      if (!(v >= 0)) throw invalidArgument(`rowHeight ${v}`);
-      this.context.model.assertCanFormat(sheet, rect, "rowHeight");
-      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 100_000); r++) sheet.rowHeights.set(r, v);
-      this.context.model.notify();
-    });
-  }
-  autofitColumns(): void {
-    this.queue(() => this.target());
-  }
-  autofitRows(): void {
-    this.queue(() => this.target());
-  }
 }
 
 // ---------------------------------------------------------------- data validation
 
-export class HostDataValidation extends ClientObject<RangeTarget> {
+export class HostDataValidation
+  extends ClientObject<RangeTarget>
+  implements OfficeShape<Excel.DataValidation, "rule" | "errorAlert" | "prompt" | "ignoreBlanks" | "type">
+{
   constructor(context: RequestContext, range: HostRange) {
     super(context, () => range.target());
   }
 
   protected scalarProperties(): readonly string[] {
-    return ["rule", "errorAlert", "prompt", "ignoreBlanks", "type", "valid"];
+    return ["rule", "errorAlert", "prompt", "ignoreBlanks", "type"];
   }
 
   protected readProperty(name: string): unknown {
     const { sheet, rect } = this.target();
-    const m = this.context.model;
-    const v = m.validationFor(sheet, rect);
+    const v = this.context.model.validationFor(sheet, rect);
     switch (name) {
       case "rule":
         return v ? structuredClone(v.rule) : {};
       case "errorAlert":
-        return v ? { ...v.errorAlert } : { showAlert: true, style: "Stop", title: "", message: "" };
+        return v ? { ...v.errorAlert } : { ...DEFAULT_ERROR_ALERT };
       case "prompt":
-        return v ? { ...v.prompt } : { showPrompt: false, title: "", message: "" };
+        return v ? { ...v.prompt } : { ...DEFAULT_PROMPT };
       case "ignoreBlanks":
         return v ? v.ignoreBlanks : true;
       case "type": {
         if (!v) return sheet.validations.some((x) => intersect(x.rect, rect)) ? "Inconsistent" : "None";
         const kind = Object.keys(v.rule)[0];
         return kind === "list" ? "List" : kind.charAt(0).toUpperCase() + kind.slice(1);
-      }
-      case "valid": {
-        if (!v) return true;
-        const check = m.entryChecker(sheet, v);
-        return m.values(sheet, rect).every((row) => row.every((value) => check(value).ok));
       }
       default:
         throw invalidArgument(`property ${name}`);
@@ -889,12 +554,7 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
     this.set("errorAlert", alert, () => {
       const { sheet, rect } = this.target();
-      const current = this.context.model.validationFor(sheet, rect)?.errorAlert ?? {
-        showAlert: true,
-        style: "Stop",
-        title: "",
-        message: "",
-      };
+      const current = this.context.model.validationFor(sheet, rect)?.errorAlert ?? DEFAULT_ERROR_ALERT;
       this.context.model.setValidation(sheet, rect, { errorAlert: { ...current, ...alert } });
     });
   }
@@ -904,11 +564,7 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
   set prompt(prompt: Excel.DataValidationPrompt) {
     this.set("prompt", prompt, () => {
       const { sheet, rect } = this.target();
-      const current = this.context.model.validationFor(sheet, rect)?.prompt ?? {
-        showPrompt: false,
-        title: "",
-        message: "",
-      };
+      const current = this.context.model.validationFor(sheet, rect)?.prompt ?? DEFAULT_PROMPT;
       this.context.model.setValidation(sheet, rect, { prompt: { ...current, ...prompt } });
     });
   }
@@ -921,19 +577,16 @@ export class HostDataValidation extends ClientObject<RangeTarget> {
       this.context.model.setValidation(sheet, rect, { ignoreBlanks: v });
     });
   }
-  get type(): string {
+  get type(): Excel.DataValidationType | DataValidationTypeName {
     return this.get("type");
   }
-  get valid(): boolean {
-    return this.get("valid");
-  }
-  clear(): void {
-    this.queue(() => {
-      const { sheet, rect } = this.target();
-      this.context.model.clearValidation(sheet, rect);
-    });
-  }
 }
+
+type DataValidationTypeName = `${Excel.DataValidationType}`;
+
+/** What a cell without validation answers (and what a rule starts from). */
+const DEFAULT_ERROR_ALERT = { showAlert: true, style: "Stop", title: "", message: "" } as const;
+const DEFAULT_PROMPT = { showPrompt: false, title: "", message: "" } as const;
 
 // ---------------------------------------------------------------- conditional formats
 
@@ -942,170 +595,190 @@ interface CfTarget {
   cf: ConditionalFormatModel;
 }
 
-export class HostConditionalRangeFormat extends ClientObject<CfTarget> {
-  private fillProxy?: { color: string; clear(): void };
-  private fontProxy?: { color: string; bold: boolean; italic: boolean };
-  constructor(
-    context: RequestContext,
-    private readonly owner: HostConditionalFormat,
-  ) {
-    super(context, () => owner.target());
+/** A part of one conditional format (its rule, its format, their fill and font), bound to the same model object. */
+abstract class ConditionalPart extends ClientObject<CfTarget> {
+  constructor(context: RequestContext, bind: () => CfTarget | undefined) {
+    super(context, bind);
   }
-  protected scalarProperties(): readonly string[] {
-    return ["numberFormat"];
-  }
-  protected readProperty(): unknown {
-    return null;
-  }
-  get fill(): { color: string; clear(): void } {
-    const { owner, context } = this;
-    this.fillProxy ??= {
-      get color() {
-        return owner.target().cf.format.fillColor ?? "";
-      },
-      set color(v: string) {
-        context.enqueue(() => {
-          owner.target().cf.format.fillColor = normalizeColor(v);
-          context.model.notify();
-        });
-      },
-      clear() {
-        context.enqueue(() => {
-          owner.target().cf.format.fillColor = null;
-        });
-      },
-    };
-    return this.fillProxy;
-  }
-  get font(): { color: string; bold: boolean; italic: boolean } {
-    const { owner, context } = this;
-    const fmt = () => owner.target().cf.format;
-    this.fontProxy ??= {
-      get color() {
-        return fmt().fontColor ?? "";
-      },
-      set color(v: string) {
-        context.enqueue(() => {
-          fmt().fontColor = normalizeColor(v);
-        });
-      },
-      get bold() {
-        return fmt().bold ?? false;
-      },
-      set bold(v: boolean) {
-        context.enqueue(() => {
-          fmt().bold = v;
-        });
-      },
-      get italic() {
-        return fmt().italic ?? false;
-      },
-      set italic(v: boolean) {
-        context.enqueue(() => {
-          fmt().italic = v;
-        });
-      },
-    };
-    return this.fontProxy;
-  }
-}
 
-/** A conditional format's rule-bearing part (custom, cellValue, ...): `rule` and `format`. */
-class HostConditionalRule {
-  private formatProxy?: HostConditionalRangeFormat;
-  constructor(
-    private readonly owner: HostConditionalFormat,
-    private readonly context: RequestContext,
-  ) {}
-  get format(): HostConditionalRangeFormat {
-    this.formatProxy ??= new HostConditionalRangeFormat(this.context, this.owner);
-    return this.formatProxy;
+  protected scalarProperties(): readonly string[] {
+    return [];
   }
-  /** custom.rule.formula = "=..." (a rule object with a formula), or cellValue.rule = { formula1, operator }. */
-  get rule(): Record<string, unknown> {
-    const context = this.context;
-    const owner = this.owner;
-    const setKey = (key: string, value: unknown) =>
-      context.enqueue(() => {
-        owner.target().cf.rule = { ...owner.target().cf.rule, [key]: value };
-        context.model.notify();
-      });
-    const loaded = (): Record<string, unknown> => owner.loadedRule();
-    return {
-      get formula() {
-        return loaded().formula;
-      },
-      set formula(v: unknown) {
-        setKey("formula", v);
-      },
-      get formulaLocal() {
-        return loaded().formula;
-      },
-      set formulaLocal(v: unknown) {
-        setKey("formula", v);
-      },
-      get formula1() {
-        return loaded().formula1;
-      },
-      get formula2() {
-        return loaded().formula2;
-      },
-      get operator() {
-        return loaded().operator;
-      },
-    };
+
+  protected readProperty(name: string): unknown {
+    throw invalidArgument(`property ${name}`);
   }
-  set rule(rule: Record<string, unknown>) {
-    this.context.enqueue(() => {
-      const { cf } = this.owner.target();
-      cf.rule = { ...rule };
+
+  /** Queues a write to the conditional format's look (fill, font colour, bold). */
+  protected setLook(name: string, value: unknown, look: (f: ConditionalFormatModel["format"]) => void): void {
+    this.set(name, value, () => {
+      look(this.target().cf.format);
       this.context.model.notify();
     });
   }
 }
 
-export class HostConditionalFormat extends ClientObject<CfTarget> {
-  private ruleProxy?: HostConditionalRule;
-  protected scalarProperties(): readonly string[] {
-    return ["id", "type", "priority", "stopIfTrue"];
+export class HostConditionalRangeFill
+  extends ConditionalPart
+  implements OfficeShape<Excel.ConditionalRangeFill, "color">
+{
+  protected override scalarProperties(): readonly string[] {
+    return ["color"];
   }
-  protected readProperty(name: string): unknown {
-    const { sheet, cf } = this.target();
-    if (name === "priority") return sheet.conditionalFormats.indexOf(cf);
-    if (name === "type") return cf.type;
-    if (name === "stopIfTrue") return cf.stopIfTrue;
-    return cf.id;
+  protected override readProperty(): unknown {
+    return this.target().cf.format.fillColor;
   }
-  loadedRule(): Record<string, unknown> {
-    return this.get("rule");
+  get color(): string {
+    return this.get("color");
   }
-  override applyLoad(paths: string[][]): void {
-    const rest: string[][] = [];
-    for (const p of paths) {
-      if (["custom", "cellValue", "expression"].includes(p[0]) && (p[1] === "rule" || p.length === 1)) {
-        this.loaded.set("rule", structuredClone(this.target().cf.rule));
-      } else rest.push(p);
-    }
-    if (rest.length) super.applyLoad(rest);
+  set color(v: string) {
+    this.setLook("color", v, (f) => (f.fillColor = normalizeColor(v)));
   }
-  private rulePart(): HostConditionalRule {
-    this.ruleProxy ??= new HostConditionalRule(this, this.context);
+}
+
+export class HostConditionalRangeFont
+  extends ConditionalPart
+  implements OfficeShape<Excel.ConditionalRangeFont, "color" | "bold">
+{
+  protected override scalarProperties(): readonly string[] {
+    return ["color", "bold"];
+  }
+  protected override readProperty(name: string): unknown {
+    const f = this.target().cf.format;
+    return name === "color" ? f.fontColor : (f.bold ?? false);
+  }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.setLook("color", v, (f) => (f.fontColor = normalizeColor(v)));
+  }
+  get bold(): boolean {
+    return this.get("bold");
+  }
+  set bold(v: boolean) {
+    this.setLook("bold", v, (f) => (f.bold = v));
+  }
+}
+
+export class HostConditionalRangeFormat
+  extends ConditionalPart
+  implements OfficeShape<Excel.ConditionalRangeFormat, "fill" | "font">
+{
+  private fillProxy?: HostConditionalRangeFill;
+  private fontProxy?: HostConditionalRangeFont;
+  protected override navigation(name: string): ClientObject<unknown> | undefined {
+    if (name === "fill") return this.fill;
+    return name === "font" ? this.font : undefined;
+  }
+  get fill(): HostConditionalRangeFill {
+    this.fillProxy ??= new HostConditionalRangeFill(this.context, () => this.target());
+    return this.fillProxy;
+  }
+  get font(): HostConditionalRangeFont {
+    this.fontProxy ??= new HostConditionalRangeFont(this.context, () => this.target());
+    return this.fontProxy;
+  }
+}
+
+/** The rule of a custom conditional format: its formula, written for the top-left cell of the format's range. */
+export class HostConditionalFormatRule
+  extends ConditionalPart
+  implements OfficeShape<Excel.ConditionalFormatRule, "formula">
+{
+  protected override scalarProperties(): readonly string[] {
+    return ["formula"];
+  }
+  protected override readProperty(): unknown {
+    return this.target().cf.rule.formula ?? "";
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(v: string) {
+    this.set("formula", v, () => {
+      const { cf } = this.target();
+      cf.rule = { ...cf.rule, formula: v };
+      this.context.model.notify();
+    });
+  }
+}
+
+/** `custom` and `cellValue` of a conditional format: its format, and its rule (an object or a plain value). */
+abstract class ConditionalKind extends ConditionalPart {
+  private formatProxy?: HostConditionalRangeFormat;
+  protected override navigation(name: string): ClientObject<unknown> | undefined {
+    return name === "format" ? this.format : undefined;
+  }
+  get format(): HostConditionalRangeFormat {
+    this.formatProxy ??= new HostConditionalRangeFormat(this.context, () => this.target());
+    return this.formatProxy;
+  }
+}
+
+export class HostCustomConditionalFormat
+  extends ConditionalKind
+  implements OfficeShape<Excel.CustomConditionalFormat, "format" | "rule">
+{
+  private ruleProxy?: HostConditionalFormatRule;
+  protected override navigation(name: string): ClientObject<unknown> | undefined {
+    return name === "rule" ? this.rule : super.navigation(name);
+  }
+  get rule(): HostConditionalFormatRule {
+    this.ruleProxy ??= new HostConditionalFormatRule(this.context, () => this.target());
     return this.ruleProxy;
   }
-  get custom(): HostConditionalRule {
-    return this.rulePart();
+}
+
+export class HostCellValueConditionalFormat
+  extends ConditionalKind
+  implements OfficeShape<Excel.CellValueConditionalFormat, "format" | "rule">
+{
+  protected override scalarProperties(): readonly string[] {
+    return ["rule"];
   }
-  get cellValue(): HostConditionalRule {
-    return this.rulePart();
+  protected override readProperty(): unknown {
+    return structuredClone(this.target().cf.rule);
   }
-  get id(): string {
-    return this.get("id");
+  get rule(): Excel.ConditionalCellValueRule {
+    return this.get("rule");
   }
-  get type(): string {
-    return this.get("type");
+  set rule(rule: Excel.ConditionalCellValueRule) {
+    this.set("rule", rule, () => {
+      this.target().cf.rule = { ...rule };
+      this.context.model.notify();
+    });
   }
-  get priority(): number {
-    return this.get("priority");
+}
+
+export class HostConditionalFormat
+  extends ClientObject<CfTarget>
+  implements OfficeShape<Excel.ConditionalFormat, "custom" | "cellValue" | "stopIfTrue">
+{
+  private customProxy?: HostCustomConditionalFormat;
+  private cellValueProxy?: HostCellValueConditionalFormat;
+  protected scalarProperties(): readonly string[] {
+    return ["stopIfTrue"];
+  }
+  protected readProperty(): unknown {
+    return this.target().cf.stopIfTrue;
+  }
+  protected override navigation(name: string): ClientObject<unknown> | undefined {
+    if (name === "custom") return this.custom;
+    return name === "cellValue" ? this.cellValue : undefined;
+  }
+  get custom(): HostCustomConditionalFormat {
+    this.customProxy ??= new HostCustomConditionalFormat(this.context, () => this.ofType("Custom"));
+    return this.customProxy;
+  }
+  get cellValue(): HostCellValueConditionalFormat {
+    this.cellValueProxy ??= new HostCellValueConditionalFormat(this.context, () => this.ofType("CellValue"));
+    return this.cellValueProxy;
+  }
+  /** The format's model when it is of `type`; otherwise nothing (ItemNotFound at the sync, as in Excel). */
+  private ofType(type: string): CfTarget | undefined {
+    const t = this.target();
+    return t.cf.type === type ? t : undefined;
   }
   get stopIfTrue(): boolean {
     return this.get("stopIfTrue");
@@ -1115,22 +788,24 @@ export class HostConditionalFormat extends ClientObject<CfTarget> {
       this.target().cf.stopIfTrue = v;
     });
   }
-  getRange(): HostRange {
-    return new HostRange(this.context, () => {
-      const { sheet, cf } = this.target();
-      return { sheet, rect: cf.rect };
-    });
-  }
-  delete(): void {
-    this.queue(() => {
-      const { sheet, cf } = this.target();
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
-      this.context.model.notify();
-    });
-  }
 }
 
-export class HostConditionalFormatCollection extends CountedCollection<HostConditionalFormat> {
+/** Types of conditional format Excel adds (the host evaluates Custom and CellValue rules only). */
+const CONDITIONAL_FORMAT_TYPES = [
+  "Custom",
+  "CellValue",
+  "ContainsText",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+];
+
+export class HostConditionalFormatCollection
+  extends ClientCollection<HostConditionalFormat>
+  implements OfficeShape<Excel.ConditionalFormatCollection, "items" | "add" | "clearAll" | "getCount">
+{
   constructor(
     context: RequestContext,
     private readonly range: HostRange,
@@ -1145,22 +820,23 @@ export class HostConditionalFormatCollection extends CountedCollection<HostCondi
   protected currentItems(): HostConditionalFormat[] {
     return this.matching().map((t) => new HostConditionalFormat(this.context, () => t));
   }
-  protected itemCount(): number {
-    return this.matching().length;
+  getCount(): ClientResult<number> {
+    return this.result(() => this.matching().length);
   }
-  add(type: Excel.ConditionalFormatType | string): HostConditionalFormat {
-    const supported = [
-      "Custom",
-      "CellValue",
-      "ContainsText",
-      "DataBar",
-      "ColorScale",
-      "IconSet",
-      "TopBottom",
-      "PresetCriteria",
-    ];
+  add(
+    type:
+      | Excel.ConditionalFormatType
+      | "Custom"
+      | "DataBar"
+      | "ColorScale"
+      | "IconSet"
+      | "TopBottom"
+      | "PresetCriteria"
+      | "ContainsText"
+      | "CellValue",
+  ): HostConditionalFormat {
     return new HostConditionalFormat(this.context, () => {
-      if (!supported.includes(type)) throw invalidArgument(`conditional format type ${type}`);
+      if (!CONDITIONAL_FORMAT_TYPES.includes(type)) throw invalidArgument(`conditional format type ${type}`);
       const { sheet, rect } = this.range.target();
       const m = this.context.model;
       m.assertCanFormat(sheet, rect, "conditionalFormats.add");
@@ -1185,15 +861,5 @@ export class HostConditionalFormatCollection extends CountedCollection<HostCondi
       sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersect(cf.rect, rect));
       this.context.model.notify();
     });
-  }
-  getItem(id: string): HostConditionalFormat {
-    return new HostConditionalFormat(this.context, () => {
-      const { sheet } = this.range.target();
-      const cf = sheet.conditionalFormats.find((x) => x.id === id);
-      return cf ? { sheet, cf } : undefined;
-    });
-  }
-  getItemAt(index: number): HostConditionalFormat {
-    return new HostConditionalFormat(this.context, () => this.matching()[index]);
   }
 }

@@ -1,96 +1,63 @@
 /** Table proxies (ListObjects): a range overlay on a sheet, with header row, body, rows and columns. */
 import { parseAddress, rectColumns, rectRows, type Rect } from "./rangeAddress";
-import { ClientObject, CountedCollection, type RequestContext } from "./clientObject";
+import { ClientCollection, ClientObject, CountedCollection, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
+import type { OfficeShape } from "./officeShapes";
 import { HostRange, linkedWorksheet } from "./rangeProxy";
 import type { TableModel } from "./hostWorkbook";
+import type { HostWorksheet } from "./worksheetProxy";
 
 function sheetOf(context: RequestContext, table: TableModel) {
   return context.model.sheetById(table.sheetId);
 }
 
-export class HostTable extends ClientObject<TableModel> {
+/** Members of Excel.Table the host implements. */
+type TableMembers =
+  | "name"
+  | "style"
+  | "showBandedRows"
+  | "rows"
+  | "columns"
+  | "worksheet"
+  | "getRange"
+  | "getHeaderRowRange"
+  | "getDataBodyRange"
+  | "resize"
+  | "convertToRange";
+
+export class HostTable extends ClientObject<TableModel> implements OfficeShape<Excel.Table, TableMembers> {
   private rowsProxy?: HostTableRowCollection;
   private columnsProxy?: HostTableColumnCollection;
+  private worksheetProxy?: HostWorksheet;
 
   protected override describe(): string {
     return "Table";
   }
 
   protected scalarProperties(): readonly string[] {
-    return [
-      "id",
-      "name",
-      "showHeaders",
-      "showTotals",
-      "style",
-      "showBandedRows",
-      "showBandedColumns",
-      "showFilterButton",
-      "legacyId",
-    ];
+    return ["name", "style", "showBandedRows"];
   }
 
   protected readProperty(name: string): unknown {
     const t = this.target();
     if (!this.context.model.tables.includes(t))
       throw new HostError("ItemNotFound", `The table '${t.name}' was deleted.`);
-    switch (name) {
-      case "id":
-      case "legacyId":
-        return t.id;
-      case "name":
-        return t.name;
-      case "showHeaders":
-        return t.showHeaders;
-      case "showTotals":
-        return t.showTotals;
-      case "style":
-        return t.style;
-      case "showBandedRows":
-        return t.showBandedRows;
-      case "showBandedColumns":
-        return t.showBandedColumns;
-      case "showFilterButton":
-        return t.showFilterButton;
-      default:
-        throw invalidArgument(`property ${name}`);
-    }
+    if (name === "name") return t.name;
+    return name === "style" ? t.style : t.showBandedRows;
   }
 
   protected override navigation(name: string): ClientObject<unknown> | undefined {
     if (name === "rows") return this.rows;
     if (name === "columns") return this.columns;
-    if (name === "worksheet") return this.worksheet as unknown as ClientObject<unknown>;
+    if (name === "worksheet") return this.worksheet;
     return undefined;
   }
 
-  get id(): string {
-    return this.get("id");
-  }
   get name(): string {
     return this.get("name");
   }
   set name(name: string) {
     this.set("name", name, () => this.context.model.renameTable(this.target(), name));
-  }
-  get showHeaders(): boolean {
-    return this.get("showHeaders");
-  }
-  set showHeaders(v: boolean) {
-    this.set("showHeaders", v, () => {
-      this.target().showHeaders = v;
-    });
-  }
-  get showTotals(): boolean {
-    return this.get("showTotals");
-  }
-  set showTotals(v: boolean) {
-    this.set("showTotals", v, () => {
-      const t = this.target();
-      if (v !== t.showTotals) t.rect = { ...t.rect, r1: t.rect.r1 + (v ? 1 : -1) };
-      t.showTotals = v;
-    });
   }
   get style(): string {
     return this.get("style");
@@ -110,22 +77,6 @@ export class HostTable extends ClientObject<TableModel> {
       this.context.model.notify();
     });
   }
-  get showBandedColumns(): boolean {
-    return this.get("showBandedColumns");
-  }
-  set showBandedColumns(v: boolean) {
-    this.set("showBandedColumns", v, () => {
-      this.target().showBandedColumns = v;
-    });
-  }
-  get showFilterButton(): boolean {
-    return this.get("showFilterButton");
-  }
-  set showFilterButton(v: boolean) {
-    this.set("showFilterButton", v, () => {
-      this.target().showFilterButton = v;
-    });
-  }
 
   get rows(): HostTableRowCollection {
     this.rowsProxy ??= new HostTableRowCollection(this.context, this);
@@ -135,23 +86,17 @@ export class HostTable extends ClientObject<TableModel> {
     this.columnsProxy ??= new HostTableColumnCollection(this.context, this);
     return this.columnsProxy;
   }
-  private worksheetProxy?: Excel.Worksheet;
   /** The same proxy on every access (as office.js caches navigation properties), so loads through it are readable. */
-  get worksheet(): Excel.Worksheet {
-    this.worksheetProxy ??= linkedWorksheet(this.context, () => this.target().sheetId);
+  get worksheet(): HostWorksheet {
+    this.worksheetProxy ??= linkedWorksheet<HostWorksheet>(this.context, () => this.target().sheetId);
     return this.worksheetProxy;
   }
 
-  private rangeOf(pick: (t: TableModel) => Rect | undefined, orNull = false): HostRange {
-    return new HostRange(
-      this.context,
-      () => {
-        const t = this.target();
-        const rect = pick(t);
-        return rect ? { sheet: sheetOf(this.context, t), rect } : undefined;
-      },
-      orNull,
-    );
+  private rangeOf(pick: (t: TableModel) => Rect): HostRange {
+    return new HostRange(this.context, () => {
+      const t = this.target();
+      return { sheet: sheetOf(this.context, t), rect: pick(t) };
+    });
   }
 
   getRange(): HostRange {
@@ -163,12 +108,6 @@ export class HostTable extends ClientObject<TableModel> {
   getDataBodyRange(): HostRange {
     return this.rangeOf((t) => this.context.model.bodyRect(t));
   }
-  getTotalRowRange(): HostRange {
-    return this.rangeOf((t) => {
-      if (!t.showTotals) throw new HostError("InvalidOperation", "The table has no total row.");
-      return { ...t.rect, r0: t.rect.r1 };
-    });
-  }
   resize(newRange: HostRange | string): void {
     this.queue(() => {
       const t = this.target();
@@ -176,20 +115,17 @@ export class HostTable extends ClientObject<TableModel> {
       this.context.model.resizeTable(t, rect);
     });
   }
-  delete(): void {
-    this.queue(() => this.context.model.deleteTable(this.target()));
-  }
   convertToRange(): HostRange {
     const range = this.getRange();
     this.queue(() => this.context.model.deleteTable(this.target()));
     return range;
   }
-  clearFilters(): void {
-    this.queue(() => this.target());
-  }
 }
 
-export class HostTableCollection extends CountedCollection<HostTable> {
+export class HostTableCollection
+  extends ClientCollection<HostTable>
+  implements OfficeShape<Excel.TableCollection, "items" | "add" | "getItem">
+{
   /** sheetId: undefined for workbook.tables. */
   constructor(
     context: RequestContext,
@@ -205,10 +141,6 @@ export class HostTableCollection extends CountedCollection<HostTable> {
 
   protected currentItems(): HostTable[] {
     return this.scope().map((t) => new HostTable(this.context, () => t));
-  }
-
-  protected itemCount(): number {
-    return this.scope().length;
   }
 
   add(address: HostRange | string, hasHeaders: boolean): HostTable {
@@ -230,19 +162,11 @@ export class HostTableCollection extends CountedCollection<HostTable> {
     });
   }
 
-  private find(key: string): TableModel | undefined {
-    const t = this.context.model.tableByName(key);
-    return t && this.scope().includes(t) ? t : undefined;
-  }
-
   getItem(key: string): HostTable {
-    return new HostTable(this.context, () => this.find(key));
-  }
-  getItemOrNullObject(key: string): HostTable {
-    return new HostTable(this.context, () => this.find(key), true);
-  }
-  getItemAt(index: number): HostTable {
-    return new HostTable(this.context, () => this.scope()[index]);
+    return new HostTable(this.context, () => {
+      const t = this.context.model.tableByName(key);
+      return t && this.scope().includes(t) ? t : undefined;
+    });
   }
 }
 
@@ -251,54 +175,20 @@ interface RowTarget {
   index: number;
 }
 
-export class HostTableRow extends ClientObject<RowTarget> {
+/** A row that rows.add() returns: the add-in reads nothing from it, so it has only what every proxy has. */
+export class HostTableRow extends ClientObject<RowTarget> implements OfficeShape<Excel.TableRow, never> {
   protected scalarProperties(): readonly string[] {
-    return ["index", "values"];
-  }
-  private rect(): Rect {
-    const { table, index } = this.target();
-    const body = this.context.model.bodyRect(table);
-    return { ...body, r0: body.r0 + index, r1: body.r0 + index };
+    return [];
   }
   protected readProperty(name: string): unknown {
-    const { table, index } = this.target();
-    if (name === "index") return index;
-    return this.context.model.values(sheetOf(this.context, table), this.rect());
-  }
-  get index(): number {
-    return this.get("index");
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  get values(): any[][] {
-    return this.get("values");
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  set values(v: any[][]) {
-    this.set("values", v, () => {
-      const { table } = this.target();
-      this.context.model.writeCells(sheetOf(this.context, table), this.rect(), v, "values", "ThisLocalAddin");
-    });
-  }
-  getRange(): HostRange {
-    return new HostRange(this.context, () => ({
-      sheet: sheetOf(this.context, this.target().table),
-      rect: this.rect(),
-    }));
-  }
-  delete(): void {
-    this.queue(() => {
-      const { table } = this.target();
-      const r = this.rect();
-      if (rectRows(this.context.model.bodyRect(table)) === 1) {
-        this.context.model.clear(sheetOf(this.context, table), r, "Contents", "ThisLocalAddin");
-      } else {
-        this.context.model.shiftRows(sheetOf(this.context, table), r.r0, -1, "ThisLocalAddin");
-      }
-    });
+    throw invalidArgument(`property ${name}`);
   }
 }
 
-export class HostTableRowCollection extends CountedCollection<HostTableRow> {
+export class HostTableRowCollection
+  extends CountedCollection<HostTableRow>
+  implements OfficeShape<Excel.TableRowCollection, "items" | "count" | "add">
+{
   constructor(
     context: RequestContext,
     private readonly table: HostTable,
@@ -315,20 +205,17 @@ export class HostTableRowCollection extends CountedCollection<HostTableRow> {
   protected itemCount(): number {
     return rectRows(this.context.model.bodyRect(this.table.target()));
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  add(index?: number | null, values?: any[][] | boolean | string | number, _alwaysInsert?: boolean): HostTableRow {
+  add(
+    index?: number | null,
+    values?: (boolean | string | number)[][] | boolean | string | number,
+    _alwaysInsert?: boolean,
+  ): HostTableRow {
     const grid = values === undefined ? undefined : Array.isArray(values) ? values : [[values]];
     return new HostTableRow(this.context, () => {
       const t = this.table.target();
       const count = grid?.length ?? 1;
       const added = this.context.model.addTableRows(t, index ?? undefined, grid, count);
       return { table: t, index: added.r0 - this.context.model.bodyRect(t).r0 };
-    });
-  }
-  getItemAt(index: number): HostTableRow {
-    return new HostTableRow(this.context, () => {
-      if (index < 0 || index >= this.itemCount()) return undefined;
-      return { table: this.table.target(), index };
     });
   }
 }
@@ -338,29 +225,20 @@ interface ColumnTarget {
   index: number;
 }
 
-export class HostTableColumn extends ClientObject<ColumnTarget> {
+export class HostTableColumn
+  extends ClientObject<ColumnTarget>
+  implements OfficeShape<Excel.TableColumn, "name" | "getDataBodyRange">
+{
   protected scalarProperties(): readonly string[] {
-    return ["id", "index", "name", "values"];
+    return ["name"];
   }
   private columnRect(): Rect {
     const { table, index } = this.target();
     return { ...table.rect, c0: table.rect.c0 + index, c1: table.rect.c0 + index };
   }
-  protected readProperty(name: string): unknown {
-    const { table, index } = this.target();
-    if (name === "id") return String(index + 1);
-    if (name === "index") return index;
-    if (name === "name") {
-      const r = this.columnRect();
-      return String(this.context.model.values(sheetOf(this.context, table), { ...r, r1: r.r0 })[0][0]);
-    }
-    return this.context.model.values(sheetOf(this.context, table), this.columnRect());
-  }
-  get id(): string {
-    return this.get("id");
-  }
-  get index(): number {
-    return this.get("index");
+  protected readProperty(): unknown {
+    const r = this.columnRect();
+    return String(this.context.model.values(sheetOf(this.context, this.target().table), { ...r, r1: r.r0 })[0][0]);
   }
   get name(): string {
     return this.get("name");
@@ -378,31 +256,19 @@ export class HostTableColumn extends ClientObject<ColumnTarget> {
       );
     });
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
-  get values(): any[][] {
-    return this.get("values");
-  }
-  private part(pick: (r: Rect, t: TableModel) => Rect): HostRange {
+  getDataBodyRange(): HostRange {
     return new HostRange(this.context, () => {
       const { table } = this.target();
-      return { sheet: sheetOf(this.context, table), rect: pick(this.columnRect(), table) };
-    });
-  }
-  getRange(): HostRange {
-    return this.part((r) => r);
-  }
-  getHeaderRowRange(): HostRange {
-    return this.part((r) => ({ ...r, r1: r.r0 }));
-  }
-  getDataBodyRange(): HostRange {
-    return this.part((r, t) => {
-      const body = this.context.model.bodyRect(t);
-      return { ...r, r0: body.r0, r1: body.r1 };
+      const body = this.context.model.bodyRect(table);
+      return { sheet: sheetOf(this.context, table), rect: { ...this.columnRect(), r0: body.r0, r1: body.r1 } };
     });
   }
 }
 
-export class HostTableColumnCollection extends CountedCollection<HostTableColumn> {
+export class HostTableColumnCollection
+  extends ClientCollection<HostTableColumn>
+  implements OfficeShape<Excel.TableColumnCollection, "items" | "add" | "getItem">
+{
   constructor(
     context: RequestContext,
     private readonly table: HostTable,
@@ -412,29 +278,17 @@ export class HostTableColumnCollection extends CountedCollection<HostTableColumn
   protected currentItems(): HostTableColumn[] {
     const t = this.table.target();
     return Array.from(
-      { length: this.itemCount() },
+      { length: rectColumns(t.rect) },
       (_, index) => new HostTableColumn(this.context, () => ({ table: t, index })),
     );
   }
-  protected itemCount(): number {
-    return rectColumns(this.table.target().rect);
-  }
-  private find(key: string | number): ColumnTarget | undefined {
-    const t = this.table.target();
-    const names = this.context.model.tableColumnNames(t);
-    const byName = typeof key === "string" ? names.findIndex((n) => n.toLowerCase() === key.toLowerCase()) : -1;
-    const index = byName >= 0 ? byName : Number(key) - 1;
-    return index >= 0 && index < names.length ? { table: t, index } : undefined;
-  }
   getItem(key: string | number): HostTableColumn {
-    return new HostTableColumn(this.context, () => this.find(key));
-  }
-  getItemOrNullObject(key: string | number): HostTableColumn {
-    return new HostTableColumn(this.context, () => this.find(key), true);
-  }
-  getItemAt(index: number): HostTableColumn {
     return new HostTableColumn(this.context, () => {
-      return index >= 0 && index < this.itemCount() ? { table: this.table.target(), index } : undefined;
+      const t = this.table.target();
+      const names = this.context.model.tableColumnNames(t);
+      const byName = typeof key === "string" ? names.findIndex((n) => n.toLowerCase() === key.toLowerCase()) : -1;
+      const index = byName >= 0 ? byName : Number(key) - 1;
+      return index >= 0 && index < names.length ? { table: t, index } : undefined;
     });
   }
   /**
@@ -442,11 +296,15 @@ export class HostTableColumnCollection extends CountedCollection<HostTableColumn
    * header is `name` or Excel's "ColumnN"; `values` (header and body, one per row) fill it. Inserting between columns,
    * or over cells that hold data, shifts cells in Excel: not modelled, refused (NotImplemented).
    */
-  add(index?: number | null, values?: unknown[][] | boolean | string | number, name?: string): HostTableColumn {
+  add(
+    index?: number | null,
+    values?: (boolean | string | number)[][] | boolean | string | number,
+    name?: string,
+  ): HostTableColumn {
     let added: ColumnTarget | undefined;
     this.queue(() => {
       const t = this.table.target();
-      const count = this.itemCount();
+      const count = rectColumns(t.rect);
       if (index !== undefined && index !== null && index !== -1 && index !== count)
         throw new HostError("NotImplemented", "Inserting a table column between columns is not modelled by the host.");
       const sheet = this.context.model.sheetById(t.sheetId);

@@ -1,42 +1,28 @@
-/** Workbook proxies: the workbook, named items, document (custom) properties, the application. */
-import type { Rect } from "./rangeAddress";
-import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
+/** Workbook proxies: the workbook, named items, document (custom) properties. */
+import { ClientCollection, ClientObject, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
+import type { OfficeShape } from "./officeShapes";
 import { HostRange } from "./rangeProxy";
 import { HostTableCollection } from "./tableProxy";
-import { HostEventSource, HostWorksheetCollection } from "./worksheetProxy";
+import { HostWorksheetCollection } from "./worksheetProxy";
 import type { CustomPropertyModel, NameModel } from "./hostWorkbook";
 
-export class HostNamedItem extends ClientObject<NameModel> {
+export class HostNamedItem
+  extends ClientObject<NameModel>
+  implements OfficeShape<Excel.NamedItem, "name" | "formula" | "type" | "delete">
+{
   protected override describe(): string {
     return "NamedItem";
   }
   protected scalarProperties(): readonly string[] {
-    return ["name", "formula", "comment", "visible", "type", "value", "scope"];
+    return ["name", "formula", "type"];
   }
   protected readProperty(name: string): unknown {
     const n = this.target();
     const m = this.context.model;
-    switch (name) {
-      case "name":
-        return n.name;
-      case "formula":
-        return m.engine.nameFormula(n.name) ?? n.formula;
-      case "comment":
-        return n.comment;
-      case "visible":
-        return n.visible;
-      case "scope":
-        return "Workbook";
-      case "type":
-        return m.nameRange(n) ? "Range" : "String";
-      case "value": {
-        const r = m.nameRange(n);
-        return r ? m.describe(r.sheet, r.rect) : String(m.engine.evaluate(n.formula, m.sheets[0]?.engineId ?? 0));
-      }
-      default:
-        throw invalidArgument(`property ${name}`);
-    }
+    if (name === "name") return n.name;
+    if (name === "formula") return m.engine.nameFormula(n.name) ?? n.formula;
+    return m.nameRange(n) ? "Range" : "String";
   }
   get name(): string {
     return this.get("name");
@@ -51,52 +37,19 @@ export class HostNamedItem extends ClientObject<NameModel> {
       n.formula = formula;
     });
   }
-  get comment(): string {
-    return this.get("comment");
-  }
-  set comment(comment: string) {
-    this.set("comment", comment, () => {
-      this.target().comment = comment;
-    });
-  }
-  get visible(): boolean {
-    return this.get("visible");
-  }
-  set visible(v: boolean) {
-    this.set("visible", v, () => {
-      this.target().visible = v;
-    });
-  }
-  get type(): string {
+  /** Range or String: the names the host holds (a formula that is not a range is evaluated as text). */
+  get type(): "Range" | "String" {
     return this.get("type");
-  }
-  get value(): unknown {
-    return this.get("value");
-  }
-  getRange(): HostRange {
-    return this.rangeOf(false);
-  }
-  getRangeOrNullObject(): HostRange {
-    return this.rangeOf(true);
-  }
-  private rangeOf(orNull: boolean): HostRange {
-    return new HostRange(
-      this.context,
-      () => {
-        const r = this.context.model.nameRange(this.target());
-        if (!r && !orNull)
-          throw new HostError("InvalidOperation", `The name '${this.target().name}' does not refer to a range.`);
-        return r;
-      },
-      orNull,
-    );
   }
   delete(): void {
     this.queue(() => this.context.model.deleteName(this.target().name));
   }
 }
 
-export class HostNamedItemCollection extends ClientCollection<HostNamedItem> {
+export class HostNamedItemCollection
+  extends ClientCollection<HostNamedItem>
+  implements OfficeShape<Excel.NamedItemCollection, "items" | "add" | "getItem" | "getItemOrNullObject">
+{
   protected currentItems(): HostNamedItem[] {
     return [...this.context.model.names.values()].map((n) => new HostNamedItem(this.context, () => n));
   }
@@ -114,63 +67,39 @@ export class HostNamedItemCollection extends ClientCollection<HostNamedItem> {
       return m.addName(name, formula, comment ?? "");
     });
   }
-  addFormulaLocal(name: string, formula: string, comment?: string): HostNamedItem {
-    return this.add(name, formula, comment);
-  }
   getItem(name: string): HostNamedItem {
     return new HostNamedItem(this.context, () => this.context.model.names.get(name.toLowerCase()));
   }
   getItemOrNullObject(name: string): HostNamedItem {
     return new HostNamedItem(this.context, () => this.context.model.names.get(name.toLowerCase()), true);
   }
-  getCount(): ClientResult<number> {
-    return this.result(() => this.context.model.names.size);
-  }
 }
 
-export class HostCustomProperty extends ClientObject<CustomPropertyModel> {
+export class HostCustomProperty
+  extends ClientObject<CustomPropertyModel>
+  implements OfficeShape<Excel.CustomProperty, "value">
+{
   protected scalarProperties(): readonly string[] {
-    return ["key", "value", "type"];
+    return ["value"];
   }
-  protected readProperty(name: string): unknown {
-    const p = this.target();
-    if (name === "key") return p.key;
-    if (name === "value") return p.value;
-    const v = p.value;
-    return typeof v === "number"
-      ? "Number"
-      : typeof v === "boolean"
-        ? "Boolean"
-        : v instanceof Date
-          ? "Date"
-          : "String";
+  protected readProperty(): unknown {
+    return this.target().value;
   }
-  get key(): string {
-    return this.get("key");
-  }
-  get value(): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
+  get value(): any {
     return this.get("value");
   }
-  set value(v: unknown) {
-    this.set("value", v, () => {
-      this.target().value = v;
-    });
-  }
-  get type(): string {
-    return this.get("type");
-  }
-  delete(): void {
-    this.queue(() => {
-      this.context.model.customProperties.delete(this.target().key.toLowerCase());
-    });
-  }
 }
 
-export class HostCustomPropertyCollection extends ClientCollection<HostCustomProperty> {
+export class HostCustomPropertyCollection
+  extends ClientCollection<HostCustomProperty>
+  implements OfficeShape<Excel.CustomPropertyCollection, "items" | "add" | "getItemOrNullObject">
+{
   protected currentItems(): HostCustomProperty[] {
     return [...this.context.model.customProperties.values()].map((p) => new HostCustomProperty(this.context, () => p));
   }
-  add(key: string, value: unknown): HostCustomProperty {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this parameter
+  add(key: string, value: any): HostCustomProperty {
     return new HostCustomProperty(this.context, () => {
       if (key.length === 0 || key.length > 255) throw invalidArgument(`custom property key '${key}'`);
       if (typeof value === "string" && value.length > 255)
@@ -186,30 +115,24 @@ export class HostCustomPropertyCollection extends ClientCollection<HostCustomPro
       return created;
     });
   }
-  getItem(key: string): HostCustomProperty {
-    return new HostCustomProperty(this.context, () => this.context.model.customProperties.get(key.toLowerCase()));
-  }
   getItemOrNullObject(key: string): HostCustomProperty {
     return new HostCustomProperty(this.context, () => this.context.model.customProperties.get(key.toLowerCase()), true);
   }
-  getCount(): ClientResult<number> {
-    return this.result(() => this.context.model.customProperties.size);
-  }
-  deleteAll(): void {
-    this.queue(() => this.context.model.customProperties.clear());
-  }
 }
 
-export class HostDocumentProperties extends ClientObject<true> {
+export class HostDocumentProperties
+  extends ClientObject<true>
+  implements OfficeShape<Excel.DocumentProperties, "custom">
+{
   private customProxy?: HostCustomPropertyCollection;
   constructor(context: RequestContext) {
     super(context, () => true);
   }
   protected scalarProperties(): readonly string[] {
-    return ["title", "author", "subject", "keywords", "comments", "category", "company", "manager"];
+    return [];
   }
   protected readProperty(name: string): unknown {
-    return this.context.model.settings.get(`doc.${name}`) ?? "";
+    throw invalidArgument(`property ${name}`);
   }
   protected override navigation(name: string): ClientObject<unknown> | undefined {
     return name === "custom" ? this.custom : undefined;
@@ -218,71 +141,16 @@ export class HostDocumentProperties extends ClientObject<true> {
     this.customProxy ??= new HostCustomPropertyCollection(this.context);
     return this.customProxy;
   }
-  private prop(name: string): string {
-    return this.get(name);
-  }
-  private setProp(name: string, v: string): void {
-    this.set(name, v, () => this.context.model.settings.set(`doc.${name}`, v));
-  }
-  get title(): string {
-    return this.prop("title");
-  }
-  set title(v: string) {
-    this.setProp("title", v);
-  }
-  get author(): string {
-    return this.prop("author");
-  }
-  set author(v: string) {
-    this.setProp("author", v);
-  }
-  get subject(): string {
-    return this.prop("subject");
-  }
-  set subject(v: string) {
-    this.setProp("subject", v);
-  }
-  get comments(): string {
-    return this.prop("comments");
-  }
-  set comments(v: string) {
-    this.setProp("comments", v);
-  }
 }
 
-export class HostApplication extends ClientObject<true> {
-  constructor(context: RequestContext) {
-    super(context, () => true);
-  }
-  protected scalarProperties(): readonly string[] {
-    return ["calculationMode", "calculationState"];
-  }
-  protected readProperty(name: string): unknown {
-    return name === "calculationMode" ? "Automatic" : "Done";
-  }
-  get calculationMode(): string {
-    return this.get("calculationMode");
-  }
-  set calculationMode(v: string) {
-    this.set("calculationMode", v, () => undefined);
-  }
-  calculate(_calculationType: Excel.CalculationType | string): void {
-    this.queue(() => this.context.model.engine.recalculate());
-  }
-  suspendApiCalculationUntilNextSync(): void {
-    this.queue(() => undefined);
-  }
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.queue(() => undefined);
-  }
-}
-
-export class HostWorkbook extends ClientObject<true> {
+export class HostWorkbook
+  extends ClientObject<true>
+  implements OfficeShape<Excel.Workbook, "worksheets" | "names" | "tables" | "properties" | "getSelectedRange">
+{
   readonly worksheets: HostWorksheetCollection;
   readonly names: HostNamedItemCollection;
   readonly tables: HostTableCollection;
   readonly properties: HostDocumentProperties;
-  readonly application: HostApplication;
 
   constructor(context: RequestContext) {
     super(context, () => true);
@@ -290,16 +158,13 @@ export class HostWorkbook extends ClientObject<true> {
     this.names = new HostNamedItemCollection(context);
     this.tables = new HostTableCollection(context);
     this.properties = new HostDocumentProperties(context);
-    this.application = new HostApplication(context);
   }
 
   protected scalarProperties(): readonly string[] {
-    return ["name", "readOnly", "isDirty"];
+    return [];
   }
   protected readProperty(name: string): unknown {
-    if (name === "name") return String(this.context.model.settings.get("workbook.name") ?? "Book1.xlsx");
-    if (name === "readOnly") return false;
-    return true;
+    throw invalidArgument(`property ${name}`);
   }
   protected override navigation(name: string): ClientObject<unknown> | undefined {
     const children: Record<string, ClientObject<unknown>> = {
@@ -307,36 +172,16 @@ export class HostWorkbook extends ClientObject<true> {
       names: this.names,
       tables: this.tables,
       properties: this.properties,
-      application: this.application,
     };
     return children[name];
   }
-  get name(): string {
-    return this.get("name");
-  }
-  get readOnly(): boolean {
-    return this.get("readOnly");
-  }
-
-  get onSelectionChanged(): HostEventSource {
-    return new HostEventSource(this.context, "selectionChanged", () => undefined);
-  }
 
   getSelectedRange(): HostRange {
-    return this.selected((r) => r);
-  }
-
-  getActiveCell(): HostRange {
-    return this.selected((r) => ({ r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 }));
-  }
-
-  /** A range picked from the selection at sync time. */
-  private selected(pick: (selection: Rect) => Rect): HostRange {
     return new HostRange(this.context, () => {
       const m = this.context.model;
       const selection = m.selection;
       if (!selection) throw new HostError("InvalidSelection", "There is no selection.");
-      return { sheet: m.sheetById(selection.sheetId), rect: pick(selection.rect) };
+      return { sheet: m.sheetById(selection.sheetId), rect: selection.rect };
     });
   }
 }

@@ -1,57 +1,65 @@
 /** Worksheet proxies: the worksheet, its collection, protection, freeze panes, page layout and events. */
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./rangeAddress";
-import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
+import { ClientCollection, ClientObject, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { HostEventHandler, HostEventKind } from "./hostEvents";
+import type { OfficeMembers, OfficeShape } from "./officeShapes";
 import { HostRange, rangeLinks } from "./rangeProxy";
 import { HostTableCollection } from "./tableProxy";
 import type { SheetModel, SheetVisibility } from "./hostWorkbook";
 
-/** `onChanged` and friends: add(handler) registers at the next sync; the result's remove() unregisters. */
-export class HostEventSource {
+/** What `onChanged.add(handler)` returns: remove() unregisters at the next sync. */
+export class HostEventRegistration<A> implements OfficeMembers<
+  OfficeExtension.EventHandlerResult<A>,
+  "context" | "remove"
+> {
+  constructor(
+    readonly context: RequestContext,
+    private readonly unregister: () => void,
+  ) {}
+
+  remove(): void {
+    this.context.enqueue(this.unregister);
+  }
+}
+
+/**
+ * `onChanged` and friends: add(handler) registers at the next sync. Office's `remove(handler)` is left out (the
+ * add-in removes a handler by the remove() of what add() returned, as Office recommends).
+ */
+export class HostEventSource<A> implements OfficeMembers<OfficeExtension.EventHandlers<A>, "add"> {
   constructor(
     private readonly context: RequestContext,
     private readonly kind: HostEventKind,
     private readonly sheetId: () => string | undefined,
   ) {}
 
-  add(handler: (args: never) => Promise<unknown> | unknown): { context: RequestContext; remove: () => void } {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for a handler
+  add(handler: (args: A) => Promise<any>): HostEventRegistration<A> {
     let unregister: (() => void) | undefined;
     this.context.enqueue(() => {
-      unregister = this.context.model.events.add(this.kind, this.sheetId(), handler as HostEventHandler);
+      unregister = this.context.model.events.add(this.kind, this.sheetId(), handler as unknown as HostEventHandler);
     });
-    return {
-      context: this.context,
-      remove: () => {
-        this.context.enqueue(() => unregister?.());
-      },
-    };
-  }
-
-  remove(_handler: unknown): void {
-    throw new HostError("NotImplemented", "Use the remove() of the result of add(), as Office recommends.");
+    return new HostEventRegistration(this.context, () => unregister?.());
   }
 }
 
-export class HostWorksheetProtection extends ClientObject<SheetModel> {
+export class HostWorksheetProtection
+  extends ClientObject<SheetModel>
+  implements OfficeShape<Excel.WorksheetProtection, "protected" | "isPasswordProtected" | "protect" | "unprotect">
+{
   constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
   protected scalarProperties(): readonly string[] {
-    return ["protected", "options", "isPasswordProtected", "allowEditRanges"];
+    return ["protected", "isPasswordProtected"];
   }
   protected readProperty(name: string): unknown {
     const s = this.target();
-    if (name === "protected") return s.protection.protected;
-    if (name === "isPasswordProtected") return s.protection.password !== undefined;
-    if (name === "options") return { ...s.protection.options };
-    return [];
+    return name === "protected" ? s.protection.protected : s.protection.password !== undefined;
   }
   get protected(): boolean {
     return this.get("protected");
-  }
-  get options(): Excel.WorksheetProtectionOptions {
-    return this.get("options");
   }
   get isPasswordProtected(): boolean {
     return this.get("isPasswordProtected");
@@ -70,7 +78,10 @@ export class HostWorksheetProtection extends ClientObject<SheetModel> {
   }
 }
 
-export class HostFreezePanes extends ClientObject<SheetModel> {
+export class HostFreezePanes
+  extends ClientObject<SheetModel>
+  implements OfficeShape<Excel.WorksheetFreezePanes, "freezeRows">
+{
   constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
@@ -81,48 +92,17 @@ export class HostFreezePanes extends ClientObject<SheetModel> {
     return undefined;
   }
   freezeRows(count = 1): void {
-    this.freeze(() => [count, 0]);
-  }
-  freezeColumns(count = 1): void {
-    this.freeze(() => [0, count]);
-  }
-  freezeAt(frozenRange: HostRange | string): void {
-    this.freeze(() => {
-      const r = typeof frozenRange === "string" ? parseAddress(frozenRange).rect : frozenRange.target().rect;
-      return [r.r1 + 1, r.c1 + 1];
-    });
-  }
-  unfreeze(): void {
-    this.freeze(() => [0, 0]);
-  }
-  /** Queues setting the frozen rows and columns (computed at sync, when ranges are resolved). */
-  private freeze(panes: () => [rows: number, columns: number]): void {
     this.queue(() => {
-      const s = this.target();
-      [s.freezeRows, s.freezeColumns] = panes();
+      this.target().freezeRows = count;
       this.context.model.notify();
     });
   }
-  getLocationOrNullObject(): HostRange {
-    return new HostRange(
-      this.context,
-      () => {
-        const s = this.target();
-        if (s.freezeRows === 0 && s.freezeColumns === 0) return undefined;
-        const rect: Rect =
-          s.freezeColumns === 0
-            ? { r0: 0, r1: s.freezeRows - 1, c0: 0, c1: MAX_COLUMNS - 1 }
-            : s.freezeRows === 0
-              ? { r0: 0, r1: MAX_ROWS - 1, c0: 0, c1: s.freezeColumns - 1 }
-              : { r0: 0, c0: 0, r1: s.freezeRows - 1, c1: s.freezeColumns - 1 };
-        return { sheet: s, rect };
-      },
-      true,
-    );
-  }
 }
 
-export class HostPageLayout extends ClientObject<SheetModel> {
+export class HostPageLayout
+  extends ClientObject<SheetModel>
+  implements OfficeShape<Excel.PageLayout, "orientation" | "setPrintTitleRows">
+{
   constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
@@ -132,10 +112,10 @@ export class HostPageLayout extends ClientObject<SheetModel> {
   protected readProperty(): unknown {
     return this.target().pageLayout.orientation;
   }
-  get orientation(): string {
+  get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
     return this.get("orientation");
   }
-  set orientation(v: Excel.PageOrientation | string) {
+  set orientation(v: Excel.PageOrientation | "Portrait" | "Landscape") {
     this.set("orientation", v, () => {
       if (v !== "Portrait" && v !== "Landscape") throw invalidArgument(`orientation ${v}`);
       this.target().pageLayout.orientation = v;
@@ -148,29 +128,27 @@ export class HostPageLayout extends ClientObject<SheetModel> {
         typeof rows === "string" ? rows : rows.target().rect.r0 + 1 + ":" + (rows.target().rect.r1 + 1);
     });
   }
-  setPrintTitleColumns(columns: HostRange | string): void {
-    this.queue(() => {
-      const s = this.target();
-      s.pageLayout.printTitleColumns = typeof columns === "string" ? columns : "set";
-    });
-  }
-  getPrintTitleRowsOrNullObject(): HostRange {
-    return new HostRange(
-      this.context,
-      () => {
-        const s = this.target();
-        if (!s.pageLayout.printTitleRows) return undefined;
-        return { sheet: s, rect: parseAddress(s.pageLayout.printTitleRows.replace(/^.*!/, "")).rect };
-      },
-      true,
-    );
-  }
-  setPrintArea(_area: HostRange | string): void {
-    this.queue(() => this.target());
-  }
 }
 
-export class HostWorksheet extends ClientObject<SheetModel> {
+/** Members of Excel.Worksheet the host implements. */
+type WorksheetMembers =
+  | "id"
+  | "name"
+  | "visibility"
+  | "protection"
+  | "freezePanes"
+  | "pageLayout"
+  | "tables"
+  | "onChanged"
+  | "getRange"
+  | "getRangeByIndexes"
+  | "getCell"
+  | "getUsedRange"
+  | "getUsedRangeOrNullObject"
+  | "activate"
+  | "delete";
+
+export class HostWorksheet extends ClientObject<SheetModel> implements OfficeShape<Excel.Worksheet, WorksheetMembers> {
   private protectionProxy?: HostWorksheetProtection;
   private freezeProxy?: HostFreezePanes;
   private pageLayoutProxy?: HostPageLayout;
@@ -181,44 +159,15 @@ export class HostWorksheet extends ClientObject<SheetModel> {
   }
 
   protected scalarProperties(): readonly string[] {
-    return [
-      "id",
-      "name",
-      "position",
-      "visibility",
-      "tabColor",
-      "showGridlines",
-      "showHeadings",
-      "standardWidth",
-      "standardHeight",
-    ];
+    return ["id", "name", "visibility"];
   }
 
   protected readProperty(name: string): unknown {
     const s = this.target();
-    const m = this.context.model;
-    if (!m.sheets.includes(s)) throw new HostError("ItemNotFound", `The worksheet '${s.name}' was deleted.`);
-    switch (name) {
-      case "id":
-        return s.id;
-      case "name":
-        return s.name;
-      case "position":
-        return m.sheets.indexOf(s);
-      case "visibility":
-        return s.visibility;
-      case "tabColor":
-        return s.tabColor;
-      case "showGridlines":
-      case "showHeadings":
-        return true;
-      case "standardWidth":
-        return 8.43;
-      case "standardHeight":
-        return 15;
-      default:
-        throw invalidArgument(`property ${name}`);
-    }
+    if (!this.context.model.sheets.includes(s))
+      throw new HostError("ItemNotFound", `The worksheet '${s.name}' was deleted.`);
+    if (name === "id") return s.id;
+    return name === "name" ? s.name : s.visibility;
   }
 
   protected override navigation(name: string): ClientObject<unknown> | undefined {
@@ -236,12 +185,6 @@ export class HostWorksheet extends ClientObject<SheetModel> {
   set name(name: string) {
     this.set("name", name, () => this.context.model.renameSheet(this.target(), name));
   }
-  get position(): number {
-    return this.get("position");
-  }
-  set position(position: number) {
-    this.set("position", position, () => this.context.model.moveSheet(this.target(), position));
-  }
   get visibility(): Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden" {
     return this.get("visibility");
   }
@@ -249,24 +192,6 @@ export class HostWorksheet extends ClientObject<SheetModel> {
     this.set("visibility", visibility, () =>
       this.context.model.setVisibility(this.target(), visibility as SheetVisibility),
     );
-  }
-  get tabColor(): string {
-    return this.get("tabColor");
-  }
-  set tabColor(color: string) {
-    this.set("tabColor", color, () => {
-      this.target().tabColor = color;
-      this.context.model.notify();
-    });
-  }
-  get showGridlines(): boolean {
-    return this.get("showGridlines");
-  }
-  set showGridlines(v: boolean) {
-    this.set("showGridlines", v, () => this.target());
-  }
-  get standardWidth(): number {
-    return this.get("standardWidth");
   }
 
   get protection(): HostWorksheetProtection {
@@ -286,20 +211,8 @@ export class HostWorksheet extends ClientObject<SheetModel> {
     return this.tablesProxy;
   }
 
-  get onChanged(): HostEventSource {
+  get onChanged(): HostEventSource<Excel.WorksheetChangedEventArgs> {
     return new HostEventSource(this.context, "worksheetChanged", () => this.target().id);
-  }
-  get onActivated(): HostEventSource {
-    return new HostEventSource(this.context, "worksheetActivated", () => this.target().id);
-  }
-  get onDeactivated(): HostEventSource {
-    return new HostEventSource(this.context, "worksheetDeactivated", () => this.target().id);
-  }
-  get onSelectionChanged(): HostEventSource {
-    return new HostEventSource(this.context, "selectionChanged", () => this.target().id);
-  }
-  get onNameChanged(): HostEventSource {
-    return new HostEventSource(this.context, "worksheetNameChanged", () => this.target().id);
   }
 
   getRange(address?: string): HostRange {
@@ -370,58 +283,35 @@ export class HostWorksheet extends ClientObject<SheetModel> {
   delete(): void {
     this.queue(() => this.context.model.deleteSheet(this.target()));
   }
-
-  calculate(_markAllDirty: boolean): void {
-    this.queue(() => this.context.model.engine.recalculate());
-  }
-
-  getNext(visibleOnly?: boolean): HostWorksheet {
-    return this.sibling(1, visibleOnly, false);
-  }
-  getNextOrNullObject(visibleOnly?: boolean): HostWorksheet {
-    return this.sibling(1, visibleOnly, true);
-  }
-  getPrevious(visibleOnly?: boolean): HostWorksheet {
-    return this.sibling(-1, visibleOnly, false);
-  }
-  getPreviousOrNullObject(visibleOnly?: boolean): HostWorksheet {
-    return this.sibling(-1, visibleOnly, true);
-  }
-  private sibling(step: number, visibleOnly: boolean | undefined, orNull: boolean): HostWorksheet {
-    return new HostWorksheet(
-      this.context,
-      () => {
-        const sheets = this.context.model.sheets.filter(
-          (s) => !visibleOnly || s.visibility === "Visible" || s === this.target(),
-        );
-        return sheets[sheets.indexOf(this.target()) + step];
-      },
-      orNull,
-    );
-  }
 }
 
-export class HostWorksheetCollection extends ClientCollection<HostWorksheet> {
+/** Members of Excel.WorksheetCollection the host implements. */
+type WorksheetCollectionMembers =
+  | "items"
+  | "add"
+  | "getItem"
+  | "getItemOrNullObject"
+  | "getActiveWorksheet"
+  | "getFirst"
+  | "onChanged"
+  | "onDeleted"
+  | "onNameChanged";
+
+export class HostWorksheetCollection
+  extends ClientCollection<HostWorksheet>
+  implements OfficeShape<Excel.WorksheetCollection, WorksheetCollectionMembers>
+{
   protected currentItems(): HostWorksheet[] {
     return this.context.model.sheets.map((s) => new HostWorksheet(this.context, () => s));
   }
 
-  get onChanged(): HostEventSource {
+  get onChanged(): HostEventSource<Excel.WorksheetChangedEventArgs> {
     return new HostEventSource(this.context, "worksheetChanged", () => undefined);
   }
-  get onActivated(): HostEventSource {
-    return new HostEventSource(this.context, "worksheetActivated", () => undefined);
-  }
-  get onAdded(): HostEventSource {
-    return new HostEventSource(this.context, "worksheetAdded", () => undefined);
-  }
-  get onDeleted(): HostEventSource {
+  get onDeleted(): HostEventSource<Excel.WorksheetDeletedEventArgs> {
     return new HostEventSource(this.context, "worksheetDeleted", () => undefined);
   }
-  get onSelectionChanged(): HostEventSource {
-    return new HostEventSource(this.context, "selectionChanged", () => undefined);
-  }
-  get onNameChanged(): HostEventSource {
+  get onNameChanged(): HostEventSource<Excel.WorksheetNameChangedEventArgs> {
     return new HostEventSource(this.context, "worksheetNameChanged", () => undefined);
   }
 
@@ -449,18 +339,6 @@ export class HostWorksheetCollection extends ClientCollection<HostWorksheet> {
   getFirst(visibleOnly?: boolean): HostWorksheet {
     return new HostWorksheet(this.context, () =>
       this.context.model.sheets.find((s) => !visibleOnly || s.visibility === "Visible"),
-    );
-  }
-
-  getLast(visibleOnly?: boolean): HostWorksheet {
-    return new HostWorksheet(this.context, () =>
-      [...this.context.model.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible"),
-    );
-  }
-
-  getCount(visibleOnly?: boolean): ClientResult<number> {
-    return this.result(
-      () => this.context.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length,
     );
   }
 }
