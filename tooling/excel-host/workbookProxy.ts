@@ -77,23 +77,32 @@ export class HostNamedItemCollection
 
 export class HostCustomProperty
   extends ClientObject<CustomPropertyModel>
-  implements OfficeShape<Excel.CustomProperty, "value">
+  implements OfficeShape<Excel.CustomProperty, "key" | "value" | "delete">
 {
   protected scalarProperties(): readonly string[] {
-    return ["value"];
+    return ["key", "value"];
   }
-  protected readProperty(): unknown {
-    return this.target().value;
+  protected readProperty(name: string): unknown {
+    const p = this.target();
+    return name === "key" ? p.key : p.value;
+  }
+  get key(): string {
+    return this.get("key");
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type office-js declares for this property
   get value(): any {
     return this.get("value");
   }
+  delete(): void {
+    this.queue(() => {
+      this.context.model.customProperties.delete(this.target().key.toLowerCase());
+    });
+  }
 }
 
 export class HostCustomPropertyCollection
   extends ClientCollection<HostCustomProperty>
-  implements OfficeShape<Excel.CustomPropertyCollection, "items" | "add" | "getItemOrNullObject">
+  implements OfficeShape<Excel.CustomPropertyCollection, "items" | "add" | "getItem" | "getItemOrNullObject">
 {
   protected currentItems(): HostCustomProperty[] {
     return [...this.context.model.customProperties.values()].map((p) => new HostCustomProperty(this.context, () => p));
@@ -114,6 +123,9 @@ export class HostCustomPropertyCollection
       props.set(key.toLowerCase(), created);
       return created;
     });
+  }
+  getItem(key: string): HostCustomProperty {
+    return new HostCustomProperty(this.context, () => this.context.model.customProperties.get(key.toLowerCase()));
   }
   getItemOrNullObject(key: string): HostCustomProperty {
     return new HostCustomProperty(this.context, () => this.context.model.customProperties.get(key.toLowerCase()), true);
