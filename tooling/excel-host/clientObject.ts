@@ -173,6 +173,12 @@ export function loadPaths(spec: LoadSpec): string[][] {
   return out;
 }
 
+/**
+ * How each scalar property of a proxy is read from its model object. (A method's type, so that a proxy of any model
+ * object is a ClientObject<unknown>, as the load machinery sees them.)
+ */
+export type Readers<Target> = Readonly<Record<string, { read(target: Target): unknown }["read"]>>;
+
 /** Base of every proxy. Subclasses define what they resolve to (bind) and how properties are read. */
 export abstract class ClientObject<Target = unknown> {
   protected readonly loaded = new Map<string, unknown>();
@@ -202,8 +208,9 @@ export abstract class ClientObject<Target = unknown> {
     this.bound = true;
   }
 
-  protected describe(): string {
-    return this.constructor.name.replace(/^Host/, "");
+  /** The Excel class this proxy stands for ("Range"), for messages (class names do not survive minifying). */
+  private describe(): string {
+    return excelClassName(this)?.replace(/^Excel\./, "") ?? "object";
   }
 
   /** True when the object came from a *OrNullObject method and does not exist. Readable after sync. */
@@ -219,14 +226,38 @@ export abstract class ClientObject<Target = unknown> {
     return this.targetValue as Target;
   }
 
-  /** Scalar properties loaded by load() without arguments. */
-  protected abstract scalarProperties(): readonly string[];
+  /**
+   * Scalar properties, each with how to read it from the model object (inside queued operations); load() without
+   * names loads them all.
+   */
+  protected abstract readonly readers: Readers<Target>;
 
-  /** Reads one scalar property from the model (inside queued operations). */
-  protected abstract readProperty(name: string): unknown;
+  /** Throws when the model object no longer exists (a deleted worksheet or table); checked before every read. */
+  protected assertExists(_target: Target): void {}
 
-  /** Child objects reachable from a load path ("format" → RangeFormat). */
-  protected navigation(_name: string): ClientObject<unknown> | undefined {
+  private readonly children = new Map<string, ClientObject<unknown>>();
+
+  /**
+   * A navigation property's proxy (format, protection, tables, ...), made once per parent as office.js caches them, so
+   * that what is loaded through it is readable from it. Load paths ("format/fill/color") reach it by its name.
+   */
+  protected child<C extends ClientObject<unknown>>(name: string, make: () => C): C {
+    let proxy = this.children.get(name);
+    if (!proxy) this.children.set(name, (proxy = make()));
+    return proxy as C;
+  }
+
+  /** The child a load path names: a getter of this proxy (not a scalar property) that gives a proxy. */
+  private navigation(name: string): ClientObject<unknown> | undefined {
+    if (Object.hasOwn(this.readers, name)) return undefined;
+    for (let p = Object.getPrototypeOf(this) as object | null; p && p !== ClientObject.prototype;) {
+      const getter = Object.getOwnPropertyDescriptor(p, name)?.get;
+      if (getter) {
+        const value: unknown = getter.call(this);
+        return value instanceof ClientObject ? value : undefined;
+      }
+      p = Object.getPrototypeOf(p) as object | null;
+    }
     return undefined;
   }
 
@@ -243,7 +274,7 @@ export abstract class ClientObject<Target = unknown> {
     for (const path of paths) {
       if (path.length === 0) {
         // load() without names: the properties this Excel has
-        for (const name of this.scalarProperties()) {
+        for (const name of Object.keys(this.readers)) {
           const set = excelClass === undefined ? undefined : requiredSet(excelClass, name);
           if (set === undefined || supportsSet(profile, set)) this.loadOne(name);
         }
@@ -255,7 +286,7 @@ export abstract class ClientObject<Target = unknown> {
       if (child) {
         child.applyLoad([rest]);
       } else if (rest.length === 0) {
-        if (!this.scalarProperties().includes(head)) {
+        if (!Object.hasOwn(this.readers, head)) {
           throw new HostError(
             "InvalidArgument",
             `The property '${head}' is not part of the ${this.describe()} object.`,
@@ -269,9 +300,16 @@ export abstract class ClientObject<Target = unknown> {
   }
 
   private loadOne(name: string): void {
-    const value = this.nullObject ? null : this.readProperty(name);
+    const value = this.nullObject ? null : this.readOne(name);
     this.context.addResponse(value);
     this.loaded.set(name, value);
+  }
+
+  /** One scalar property's value, read from the model object now. */
+  protected readOne(name: string): unknown {
+    const target = this.target();
+    this.assertExists(target);
+    return this.readers[name]!(target);
   }
 
   protected get<T>(name: string): T {
@@ -312,31 +350,21 @@ export abstract class ClientCollection<Item extends ClientObject<unknown>> exten
   /** Proxies for the current items (inside queued operations); they are bound immediately. */
   protected abstract currentItems(): Item[];
 
-  protected scalarProperties(): readonly string[] {
-    return [];
-  }
-
-  protected readProperty(name: string): unknown {
-    throw new HostError("InvalidArgument", `The property '${name}' is not part of the collection.`);
-  }
+  /** Collection-level scalar properties (e.g. `count`); loading another name loads it on every item. */
+  protected readonly readers: Readers<true> = {};
 
   override applyLoad(paths: string[][]): void {
     const itemPaths: string[][] = [];
     for (const path of paths) {
       if (path[0] === "items") itemPaths.push(path.slice(1));
-      else if (path.length === 1 && this.collectionScalar().includes(path[0]))
-        this.loaded.set(path[0], this.readProperty(path[0]));
+      else if (path.length === 1 && Object.hasOwn(this.readers, path[0]!))
+        this.loaded.set(path[0]!, this.readOne(path[0]!));
       else itemPaths.push(path);
     }
     if (itemPaths.length === 0) return;
     const items = this.currentItems();
     for (const item of items) item.applyLoad(itemPaths);
     this.itemsValue = items;
-  }
-
-  /** Collection-level scalar properties (e.g. `count`). */
-  protected collectionScalar(): readonly string[] {
-    return [];
   }
 
   get items(): Item[] {
@@ -350,13 +378,7 @@ export abstract class CountedCollection<Item extends ClientObject<unknown>> exte
   /** The number of items (inside queued operations). */
   protected abstract itemCount(): number;
 
-  protected override collectionScalar(): readonly string[] {
-    return ["count"];
-  }
-
-  protected override readProperty(name: string): unknown {
-    return name === "count" ? this.itemCount() : super.readProperty(name);
-  }
+  protected override readonly readers: Readers<true> = { count: () => this.itemCount() };
 
   get count(): number {
     return this.get("count");

@@ -1,13 +1,6 @@
-/** Event registrations of the host (worksheet onChanged, onActivated, onSelectionChanged, ...), dispatched asynchronously. */
+/** Event registrations of the host (worksheet onChanged, onDeleted, onNameChanged), dispatched asynchronously. */
 
-export type HostEventKind =
-  | "worksheetChanged"
-  | "worksheetActivated"
-  | "worksheetDeactivated"
-  | "worksheetAdded"
-  | "worksheetDeleted"
-  | "worksheetNameChanged"
-  | "selectionChanged";
+export type HostEventKind = "worksheetChanged" | "worksheetDeleted" | "worksheetNameChanged";
 
 export type HostEventHandler = (args: Record<string, unknown>) => unknown;
 

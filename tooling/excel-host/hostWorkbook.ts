@@ -299,7 +299,6 @@ export class WorkbookModel {
       this.activeSheetId = sheet.id;
       this.selection = { sheetId: sheet.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
     }
-    this.events.emit("worksheetAdded", undefined, { type: "WorksheetAdded", source: "Local", worksheetId: sheet.id });
     this.notify();
     return sheet;
   }
@@ -371,12 +370,9 @@ export class WorkbookModel {
     if (sheet.visibility !== "Visible")
       throw new HostError("InvalidOperation", `Cannot activate the hidden sheet '${sheet.name}'.`);
     if (this.activeSheetId === sheet.id) return;
-    const before = this.activeSheetId;
     this.activeSheetId = sheet.id;
     if (!this.selection || this.selection.sheetId !== sheet.id)
       this.selection = { sheetId: sheet.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
-    if (before) this.events.emit("worksheetDeactivated", before, { type: "WorksheetDeactivated", worksheetId: before });
-    this.events.emit("worksheetActivated", sheet.id, { type: "WorksheetActivated", worksheetId: sheet.id });
     this.notify();
   }
 
@@ -391,11 +387,6 @@ export class WorkbookModel {
       throw new HostError("InvalidOperation", `Cannot select a range on the hidden sheet '${sheet.name}'.`);
     this.activate(sheet);
     this.selection = { sheetId: sheet.id, rect };
-    this.events.emit("selectionChanged", sheet.id, {
-      type: "WorksheetSelectionChanged",
-      worksheetId: sheet.id,
-      address: formatRect(rect),
-    });
     this.notify();
   }
 

@@ -9,7 +9,7 @@ import {
   rectRows,
   type Rect,
 } from "./rangeAddress";
-import { ClientCollection, ClientObject, type ClientResult, type RequestContext } from "./clientObject";
+import { ClientCollection, ClientObject, type ClientResult, type Readers, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { CellFormat, ConditionalFormatModel, SheetModel } from "./hostWorkbook";
 import { STANDARD_COLUMN_WIDTH } from "./hostWorkbook";
@@ -29,6 +29,14 @@ export function linkedWorksheet<W>(context: RequestContext, sheetId: () => strin
   const make = rangeLinks.worksheetFor;
   if (!make) throw new Error("worksheet proxies are not linked");
   return make(context, sheetId) as W;
+}
+
+/** Reading whole columns/rows is limited to 5 million cells, as a guard (Excel has a similar payload limit). */
+function bounded(rect: Rect): Rect {
+  if (rectRows(rect) * rectColumns(rect) > 5_000_000) {
+    throw new HostError("GeneralException", "The response payload size has exceeded the limit (range too large).");
+  }
+  return rect;
 }
 
 function checkAlive(context: RequestContext, sheet: SheetModel): void {
@@ -60,76 +68,26 @@ type RangeMembers =
   | "delete";
 
 export class HostRange extends ClientObject<RangeTarget> implements OfficeShape<Excel.Range, RangeMembers> {
-  private formatProxy?: HostRangeFormat;
-  private validationProxy?: HostDataValidation;
-  private conditionalFormatsProxy?: HostConditionalFormatCollection;
-
-  protected override describe(): string {
-    return "Range";
-  }
-
-  protected scalarProperties(): readonly string[] {
-    return [
-      "address",
-      "columnCount",
-      "columnIndex",
-      "rowCount",
-      "rowIndex",
-      "values",
-      "formulas",
-      "numberFormat",
-      "text",
-      "valueTypes",
-      "columnHidden",
-    ];
-  }
-
-  protected readProperty(name: string): unknown {
-    const { sheet, rect } = this.target();
+  protected override assertExists({ sheet }: RangeTarget): void {
     checkAlive(this.context, sheet);
-    const m = this.context.model;
-    switch (name) {
-      case "address":
-        return qualifiedAddress(sheet.name, rect);
-      case "columnCount":
-        return rectColumns(rect);
-      case "rowCount":
-        return rectRows(rect);
-      case "columnIndex":
-        return rect.c0;
-      case "rowIndex":
-        return rect.r0;
-      case "values":
-        return m.values(sheet, this.bounded(rect));
-      case "formulas":
-        return m.formulas(sheet, this.bounded(rect));
-      case "numberFormat":
-        return m.numberFormats(sheet, this.bounded(rect));
-      case "text":
-        return m.texts(sheet, this.bounded(rect));
-      case "valueTypes":
-        return m.valueTypes(sheet, this.bounded(rect));
-      case "columnHidden":
-        for (let c = rect.c0; c <= rect.c1; c++) if (!sheet.hiddenColumns.has(c)) return false;
-        return true;
-      default:
-        throw invalidArgument(`property ${name}`);
-    }
   }
 
-  /** Reading whole columns/rows is limited to 5 million cells, as a guard (Excel has a similar payload limit). */
-  private bounded(rect: Rect): Rect {
-    if (rectRows(rect) * rectColumns(rect) > 5_000_000) {
-      throw new HostError("GeneralException", "The response payload size has exceeded the limit (range too large).");
-    }
-    return rect;
-  }
-
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    if (name === "format") return this.format;
-    if (name === "dataValidation") return this.dataValidation;
-    return undefined;
-  }
+  protected readonly readers: Readers<RangeTarget> = {
+    address: ({ sheet, rect }) => qualifiedAddress(sheet.name, rect),
+    columnCount: ({ rect }) => rectColumns(rect),
+    columnIndex: ({ rect }) => rect.c0,
+    rowCount: ({ rect }) => rectRows(rect),
+    rowIndex: ({ rect }) => rect.r0,
+    values: ({ sheet, rect }) => this.context.model.values(sheet, bounded(rect)),
+    formulas: ({ sheet, rect }) => this.context.model.formulas(sheet, bounded(rect)),
+    numberFormat: ({ sheet, rect }) => this.context.model.numberFormats(sheet, bounded(rect)),
+    text: ({ sheet, rect }) => this.context.model.texts(sheet, bounded(rect)),
+    valueTypes: ({ sheet, rect }) => this.context.model.valueTypes(sheet, bounded(rect)),
+    columnHidden: ({ sheet, rect }) => {
+      for (let c = rect.c0; c <= rect.c1; c++) if (!sheet.hiddenColumns.has(c)) return false;
+      return true;
+    },
+  };
 
   // ---------------------------------------------------------------- properties
 
@@ -208,18 +166,15 @@ export class HostRange extends ClientObject<RangeTarget> implements OfficeShape<
   }
 
   get format(): HostRangeFormat {
-    this.formatProxy ??= new HostRangeFormat(this.context, this);
-    return this.formatProxy;
+    return this.child("format", () => new HostRangeFormat(this.context, this));
   }
 
   get dataValidation(): HostDataValidation {
-    this.validationProxy ??= new HostDataValidation(this.context, this);
-    return this.validationProxy;
+    return this.child("dataValidation", () => new HostDataValidation(this.context, this));
   }
 
   get conditionalFormats(): HostConditionalFormatCollection {
-    this.conditionalFormatsProxy ??= new HostConditionalFormatCollection(this.context, this);
-    return this.conditionalFormatsProxy;
+    return this.child("conditionalFormats", () => new HostConditionalFormatCollection(this.context, this));
   }
 
   // ---------------------------------------------------------------- navigation
@@ -324,8 +279,8 @@ abstract class FormatPart extends ClientObject<RangeTarget> {
     super(context, () => range.target());
   }
 
-  protected readFormat<K extends FormatKey>(key: K): CellFormat[K] | null {
-    const { sheet, rect } = this.target();
+  /** The cells' common value of a format property (null when they differ). */
+  protected readFormat<K extends FormatKey>({ sheet, rect }: RangeTarget, key: K): CellFormat[K] | null {
     return this.context.model.uniformFormat(sheet, rect, key);
   }
 
@@ -338,12 +293,7 @@ abstract class FormatPart extends ClientObject<RangeTarget> {
 }
 
 export class HostRangeFill extends FormatPart implements OfficeShape<Excel.RangeFill, "color"> {
-  protected scalarProperties(): readonly string[] {
-    return ["color"];
-  }
-  protected readProperty(): unknown {
-    return this.readFormat("fillColor") ?? null;
-  }
+  protected readonly readers: Readers<RangeTarget> = { color: (t) => this.readFormat(t, "fillColor") };
   get color(): string {
     return this.get("color");
   }
@@ -381,13 +331,12 @@ export class HostRangeFont
   extends FormatPart
   implements OfficeShape<Excel.RangeFont, "bold" | "italic" | "color" | "size">
 {
-  protected scalarProperties(): readonly string[] {
-    return ["bold", "italic", "color", "size"];
-  }
-  protected readProperty(name: string): unknown {
-    const key = ({ bold: "bold", italic: "italic", color: "fontColor", size: "fontSize" } as const)[name as "bold"];
-    return this.readFormat(key);
-  }
+  protected readonly readers: Readers<RangeTarget> = {
+    bold: (t) => this.readFormat(t, "bold"),
+    italic: (t) => this.readFormat(t, "italic"),
+    color: (t) => this.readFormat(t, "fontColor"),
+    size: (t) => this.readFormat(t, "fontSize"),
+  };
   get bold(): boolean {
     return this.get("bold");
   }
@@ -416,12 +365,7 @@ export class HostRangeFont
 }
 
 export class HostFormatProtection extends FormatPart implements OfficeShape<Excel.FormatProtection, "locked"> {
-  protected scalarProperties(): readonly string[] {
-    return ["locked"];
-  }
-  protected readProperty(): unknown {
-    return this.readFormat("locked");
-  }
+  protected readonly readers: Readers<RangeTarget> = { locked: (t) => this.readFormat(t, "locked") };
   get locked(): boolean {
     return this.get("locked");
   }
@@ -438,41 +382,25 @@ export class HostRangeFormat
   implements
     OfficeShape<Excel.RangeFormat, "fill" | "font" | "protection" | "wrapText" | "verticalAlignment" | "columnWidth">
 {
-  private fillProxy?: HostRangeFill;
-  private fontProxy?: HostRangeFont;
-  private protectionProxy?: HostFormatProtection;
-
-  protected scalarProperties(): readonly string[] {
-    return ["wrapText", "verticalAlignment", "columnWidth"];
-  }
-
-  protected readProperty(name: string): unknown {
-    if (name !== "columnWidth") return this.readFormat(name as "wrapText" | "verticalAlignment");
-    const { sheet, rect } = this.target();
-    const first = sheet.columnWidths.get(rect.c0) ?? STANDARD_COLUMN_WIDTH;
-    for (let c = rect.c0; c <= rect.c1; c++)
-      if ((sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) !== first) return null;
-    return first;
-  }
-
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    if (name === "fill") return this.fill;
-    if (name === "font") return this.font;
-    if (name === "protection") return this.protection;
-    return undefined;
-  }
+  protected readonly readers: Readers<RangeTarget> = {
+    wrapText: (t) => this.readFormat(t, "wrapText"),
+    verticalAlignment: (t) => this.readFormat(t, "verticalAlignment"),
+    columnWidth: ({ sheet, rect }) => {
+      const first = sheet.columnWidths.get(rect.c0) ?? STANDARD_COLUMN_WIDTH;
+      for (let c = rect.c0; c <= rect.c1; c++)
+        if ((sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH) !== first) return null;
+      return first;
+    },
+  };
 
   get fill(): HostRangeFill {
-    this.fillProxy ??= new HostRangeFill(this.context, this.range);
-    return this.fillProxy;
+    return this.child("fill", () => new HostRangeFill(this.context, this.range));
   }
   get font(): HostRangeFont {
-    this.fontProxy ??= new HostRangeFont(this.context, this.range);
-    return this.fontProxy;
+    return this.child("font", () => new HostRangeFont(this.context, this.range));
   }
   get protection(): HostFormatProtection {
-    this.protectionProxy ??= new HostFormatProtection(this.context, this.range);
-    return this.protectionProxy;
+    return this.child("protection", () => new HostFormatProtection(this.context, this.range));
   }
 
   get wrapText(): boolean {
@@ -512,30 +440,22 @@ export class HostDataValidation
     super(context, () => range.target());
   }
 
-  protected scalarProperties(): readonly string[] {
-    return ["rule", "errorAlert", "prompt", "ignoreBlanks", "type"];
-  }
+  protected readonly readers: Readers<RangeTarget> = {
+    rule: (t) => structuredClone(this.validation(t)?.rule ?? {}),
+    errorAlert: (t) => ({ ...(this.validation(t)?.errorAlert ?? DEFAULT_ERROR_ALERT) }),
+    prompt: (t) => ({ ...(this.validation(t)?.prompt ?? DEFAULT_PROMPT) }),
+    ignoreBlanks: (t) => this.validation(t)?.ignoreBlanks ?? true,
+    type: ({ sheet, rect }) => {
+      const v = this.validation({ sheet, rect });
+      if (!v) return sheet.validations.some((x) => intersect(x.rect, rect)) ? "Inconsistent" : "None";
+      const kind = Object.keys(v.rule)[0]!;
+      return kind === "list" ? "List" : kind.charAt(0).toUpperCase() + kind.slice(1);
+    },
+  };
 
-  protected readProperty(name: string): unknown {
-    const { sheet, rect } = this.target();
-    const v = this.context.model.validationFor(sheet, rect);
-    switch (name) {
-      case "rule":
-        return v ? structuredClone(v.rule) : {};
-      case "errorAlert":
-        return v ? { ...v.errorAlert } : { ...DEFAULT_ERROR_ALERT };
-      case "prompt":
-        return v ? { ...v.prompt } : { ...DEFAULT_PROMPT };
-      case "ignoreBlanks":
-        return v ? v.ignoreBlanks : true;
-      case "type": {
-        if (!v) return sheet.validations.some((x) => intersect(x.rect, rect)) ? "Inconsistent" : "None";
-        const kind = Object.keys(v.rule)[0];
-        return kind === "list" ? "List" : kind.charAt(0).toUpperCase() + kind.slice(1);
-      }
-      default:
-        throw invalidArgument(`property ${name}`);
-    }
+  /** The validation over the whole range (undefined when none, or when its cells differ). */
+  private validation({ sheet, rect }: RangeTarget) {
+    return this.context.model.validationFor(sheet, rect);
   }
 
   get rule(): Excel.DataValidationRule {
@@ -601,13 +521,7 @@ abstract class ConditionalPart extends ClientObject<CfTarget> {
     super(context, bind);
   }
 
-  protected scalarProperties(): readonly string[] {
-    return [];
-  }
-
-  protected readProperty(name: string): unknown {
-    throw invalidArgument(`property ${name}`);
-  }
+  protected readonly readers: Readers<CfTarget> = {};
 
   /** Queues a write to the conditional format's look (fill, font colour, bold). */
   protected setLook(name: string, value: unknown, look: (f: ConditionalFormatModel["format"]) => void): void {
@@ -622,12 +536,7 @@ export class HostConditionalRangeFill
   extends ConditionalPart
   implements OfficeShape<Excel.ConditionalRangeFill, "color">
 {
-  protected override scalarProperties(): readonly string[] {
-    return ["color"];
-  }
-  protected override readProperty(): unknown {
-    return this.target().cf.format.fillColor;
-  }
+  protected override readonly readers: Readers<CfTarget> = { color: ({ cf }) => cf.format.fillColor };
   get color(): string {
     return this.get("color");
   }
@@ -640,13 +549,10 @@ export class HostConditionalRangeFont
   extends ConditionalPart
   implements OfficeShape<Excel.ConditionalRangeFont, "color" | "bold">
 {
-  protected override scalarProperties(): readonly string[] {
-    return ["color", "bold"];
-  }
-  protected override readProperty(name: string): unknown {
-    const f = this.target().cf.format;
-    return name === "color" ? f.fontColor : (f.bold ?? false);
-  }
+  protected override readonly readers: Readers<CfTarget> = {
+    color: ({ cf }) => cf.format.fontColor,
+    bold: ({ cf }) => cf.format.bold ?? false,
+  };
   get color(): string {
     return this.get("color");
   }
@@ -665,19 +571,11 @@ export class HostConditionalRangeFormat
   extends ConditionalPart
   implements OfficeShape<Excel.ConditionalRangeFormat, "fill" | "font">
 {
-  private fillProxy?: HostConditionalRangeFill;
-  private fontProxy?: HostConditionalRangeFont;
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    if (name === "fill") return this.fill;
-    return name === "font" ? this.font : undefined;
-  }
   get fill(): HostConditionalRangeFill {
-    this.fillProxy ??= new HostConditionalRangeFill(this.context, () => this.target());
-    return this.fillProxy;
+    return this.child("fill", () => new HostConditionalRangeFill(this.context, () => this.target()));
   }
   get font(): HostConditionalRangeFont {
-    this.fontProxy ??= new HostConditionalRangeFont(this.context, () => this.target());
-    return this.fontProxy;
+    return this.child("font", () => new HostConditionalRangeFont(this.context, () => this.target()));
   }
 }
 
@@ -686,12 +584,7 @@ export class HostConditionalFormatRule
   extends ConditionalPart
   implements OfficeShape<Excel.ConditionalFormatRule, "formula">
 {
-  protected override scalarProperties(): readonly string[] {
-    return ["formula"];
-  }
-  protected override readProperty(): unknown {
-    return this.target().cf.rule.formula ?? "";
-  }
+  protected override readonly readers: Readers<CfTarget> = { formula: ({ cf }) => cf.rule.formula ?? "" };
   get formula(): string {
     return this.get("formula");
   }
@@ -706,13 +599,8 @@ export class HostConditionalFormatRule
 
 /** `custom` and `cellValue` of a conditional format: its format, and its rule (an object or a plain value). */
 abstract class ConditionalKind extends ConditionalPart {
-  private formatProxy?: HostConditionalRangeFormat;
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    return name === "format" ? this.format : undefined;
-  }
   get format(): HostConditionalRangeFormat {
-    this.formatProxy ??= new HostConditionalRangeFormat(this.context, () => this.target());
-    return this.formatProxy;
+    return this.child("format", () => new HostConditionalRangeFormat(this.context, () => this.target()));
   }
 }
 
@@ -720,13 +608,8 @@ export class HostCustomConditionalFormat
   extends ConditionalKind
   implements OfficeShape<Excel.CustomConditionalFormat, "format" | "rule">
 {
-  private ruleProxy?: HostConditionalFormatRule;
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    return name === "rule" ? this.rule : super.navigation(name);
-  }
   get rule(): HostConditionalFormatRule {
-    this.ruleProxy ??= new HostConditionalFormatRule(this.context, () => this.target());
-    return this.ruleProxy;
+    return this.child("rule", () => new HostConditionalFormatRule(this.context, () => this.target()));
   }
 }
 
@@ -734,12 +617,7 @@ export class HostCellValueConditionalFormat
   extends ConditionalKind
   implements OfficeShape<Excel.CellValueConditionalFormat, "format" | "rule">
 {
-  protected override scalarProperties(): readonly string[] {
-    return ["rule"];
-  }
-  protected override readProperty(): unknown {
-    return structuredClone(this.target().cf.rule);
-  }
+  protected override readonly readers: Readers<CfTarget> = { rule: ({ cf }) => structuredClone(cf.rule) };
   get rule(): Excel.ConditionalCellValueRule {
     return this.get("rule");
   }
@@ -755,25 +633,15 @@ export class HostConditionalFormat
   extends ClientObject<CfTarget>
   implements OfficeShape<Excel.ConditionalFormat, "custom" | "cellValue" | "stopIfTrue">
 {
-  private customProxy?: HostCustomConditionalFormat;
-  private cellValueProxy?: HostCellValueConditionalFormat;
-  protected scalarProperties(): readonly string[] {
-    return ["stopIfTrue"];
-  }
-  protected readProperty(): unknown {
-    return this.target().cf.stopIfTrue;
-  }
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    if (name === "custom") return this.custom;
-    return name === "cellValue" ? this.cellValue : undefined;
-  }
+  protected readonly readers: Readers<CfTarget> = { stopIfTrue: ({ cf }) => cf.stopIfTrue };
   get custom(): HostCustomConditionalFormat {
-    this.customProxy ??= new HostCustomConditionalFormat(this.context, () => this.ofType("Custom"));
-    return this.customProxy;
+    return this.child("custom", () => new HostCustomConditionalFormat(this.context, () => this.ofType("Custom")));
   }
   get cellValue(): HostCellValueConditionalFormat {
-    this.cellValueProxy ??= new HostCellValueConditionalFormat(this.context, () => this.ofType("CellValue"));
-    return this.cellValueProxy;
+    return this.child(
+      "cellValue",
+      () => new HostCellValueConditionalFormat(this.context, () => this.ofType("CellValue")),
+    );
   }
   /** The format's model when it is of `type`; otherwise nothing (ItemNotFound at the sync, as in Excel). */
   private ofType(type: string): CfTarget | undefined {

@@ -1,6 +1,6 @@
 /** Table proxies (ListObjects): a range overlay on a sheet, with header row, body, rows and columns. */
 import { parseAddress, rectColumns, rectRows, type Rect } from "./rangeAddress";
-import { ClientCollection, ClientObject, CountedCollection, type RequestContext } from "./clientObject";
+import { ClientCollection, ClientObject, CountedCollection, type Readers, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { OfficeShape } from "./officeShapes";
 import { HostRange, linkedWorksheet } from "./rangeProxy";
@@ -26,32 +26,16 @@ type TableMembers =
   | "convertToRange";
 
 export class HostTable extends ClientObject<TableModel> implements OfficeShape<Excel.Table, TableMembers> {
-  private rowsProxy?: HostTableRowCollection;
-  private columnsProxy?: HostTableColumnCollection;
-  private worksheetProxy?: HostWorksheet;
-
-  protected override describe(): string {
-    return "Table";
-  }
-
-  protected scalarProperties(): readonly string[] {
-    return ["name", "style", "showBandedRows"];
-  }
-
-  protected readProperty(name: string): unknown {
-    const t = this.target();
+  protected override assertExists(t: TableModel): void {
     if (!this.context.model.tables.includes(t))
       throw new HostError("ItemNotFound", `The table '${t.name}' was deleted.`);
-    if (name === "name") return t.name;
-    return name === "style" ? t.style : t.showBandedRows;
   }
 
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    if (name === "rows") return this.rows;
-    if (name === "columns") return this.columns;
-    if (name === "worksheet") return this.worksheet;
-    return undefined;
-  }
+  protected readonly readers: Readers<TableModel> = {
+    name: (t) => t.name,
+    style: (t) => t.style,
+    showBandedRows: (t) => t.showBandedRows,
+  };
 
   get name(): string {
     return this.get("name");
@@ -79,17 +63,13 @@ export class HostTable extends ClientObject<TableModel> implements OfficeShape<E
   }
 
   get rows(): HostTableRowCollection {
-    this.rowsProxy ??= new HostTableRowCollection(this.context, this);
-    return this.rowsProxy;
+    return this.child("rows", () => new HostTableRowCollection(this.context, this));
   }
   get columns(): HostTableColumnCollection {
-    this.columnsProxy ??= new HostTableColumnCollection(this.context, this);
-    return this.columnsProxy;
+    return this.child("columns", () => new HostTableColumnCollection(this.context, this));
   }
-  /** The same proxy on every access (as office.js caches navigation properties), so loads through it are readable. */
   get worksheet(): HostWorksheet {
-    this.worksheetProxy ??= linkedWorksheet<HostWorksheet>(this.context, () => this.target().sheetId);
-    return this.worksheetProxy;
+    return this.child("worksheet", () => linkedWorksheet<HostWorksheet>(this.context, () => this.target().sheetId));
   }
 
   private rangeOf(pick: (t: TableModel) => Rect): HostRange {
@@ -177,12 +157,7 @@ interface RowTarget {
 
 /** A row that rows.add() returns: the add-in reads nothing from it, so it has only what every proxy has. */
 export class HostTableRow extends ClientObject<RowTarget> implements OfficeShape<Excel.TableRow, never> {
-  protected scalarProperties(): readonly string[] {
-    return [];
-  }
-  protected readProperty(name: string): unknown {
-    throw invalidArgument(`property ${name}`);
-  }
+  protected readonly readers: Readers<RowTarget> = {};
 }
 
 export class HostTableRowCollection
@@ -229,16 +204,15 @@ export class HostTableColumn
   extends ClientObject<ColumnTarget>
   implements OfficeShape<Excel.TableColumn, "name" | "getDataBodyRange">
 {
-  protected scalarProperties(): readonly string[] {
-    return ["name"];
-  }
+  protected readonly readers: Readers<ColumnTarget> = {
+    name: ({ table }) => {
+      const r = this.columnRect();
+      return String(this.context.model.values(sheetOf(this.context, table), { ...r, r1: r.r0 })[0][0]);
+    },
+  };
   private columnRect(): Rect {
     const { table, index } = this.target();
     return { ...table.rect, c0: table.rect.c0 + index, c1: table.rect.c0 + index };
-  }
-  protected readProperty(): unknown {
-    const r = this.columnRect();
-    return String(this.context.model.values(sheetOf(this.context, this.target().table), { ...r, r1: r.r0 })[0][0]);
   }
   get name(): string {
     return this.get("name");

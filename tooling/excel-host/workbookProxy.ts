@@ -1,5 +1,5 @@
 /** Workbook proxies: the workbook, named items, document (custom) properties. */
-import { ClientCollection, ClientObject, type RequestContext } from "./clientObject";
+import { ClientCollection, ClientObject, type Readers, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { OfficeShape } from "./officeShapes";
 import { HostRange } from "./rangeProxy";
@@ -11,19 +11,11 @@ export class HostNamedItem
   extends ClientObject<NameModel>
   implements OfficeShape<Excel.NamedItem, "name" | "formula" | "type" | "delete">
 {
-  protected override describe(): string {
-    return "NamedItem";
-  }
-  protected scalarProperties(): readonly string[] {
-    return ["name", "formula", "type"];
-  }
-  protected readProperty(name: string): unknown {
-    const n = this.target();
-    const m = this.context.model;
-    if (name === "name") return n.name;
-    if (name === "formula") return m.engine.nameFormula(n.name) ?? n.formula;
-    return m.nameRange(n) ? "Range" : "String";
-  }
+  protected readonly readers: Readers<NameModel> = {
+    name: (n) => n.name,
+    formula: (n) => this.context.model.engine.nameFormula(n.name) ?? n.formula,
+    type: (n) => (this.context.model.nameRange(n) ? "Range" : "String"),
+  };
   get name(): string {
     return this.get("name");
   }
@@ -79,13 +71,7 @@ export class HostCustomProperty
   extends ClientObject<CustomPropertyModel>
   implements OfficeShape<Excel.CustomProperty, "key" | "value" | "delete">
 {
-  protected scalarProperties(): readonly string[] {
-    return ["key", "value"];
-  }
-  protected readProperty(name: string): unknown {
-    const p = this.target();
-    return name === "key" ? p.key : p.value;
-  }
+  protected readonly readers: Readers<CustomPropertyModel> = { key: (p) => p.key, value: (p) => p.value };
   get key(): string {
     return this.get("key");
   }
@@ -136,22 +122,12 @@ export class HostDocumentProperties
   extends ClientObject<true>
   implements OfficeShape<Excel.DocumentProperties, "custom">
 {
-  private customProxy?: HostCustomPropertyCollection;
+  protected readonly readers: Readers<true> = {};
   constructor(context: RequestContext) {
     super(context, () => true);
   }
-  protected scalarProperties(): readonly string[] {
-    return [];
-  }
-  protected readProperty(name: string): unknown {
-    throw invalidArgument(`property ${name}`);
-  }
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    return name === "custom" ? this.custom : undefined;
-  }
   get custom(): HostCustomPropertyCollection {
-    this.customProxy ??= new HostCustomPropertyCollection(this.context);
-    return this.customProxy;
+    return this.child("custom", () => new HostCustomPropertyCollection(this.context));
   }
 }
 
@@ -159,33 +135,23 @@ export class HostWorkbook
   extends ClientObject<true>
   implements OfficeShape<Excel.Workbook, "worksheets" | "names" | "tables" | "properties" | "getSelectedRange">
 {
-  readonly worksheets: HostWorksheetCollection;
-  readonly names: HostNamedItemCollection;
-  readonly tables: HostTableCollection;
-  readonly properties: HostDocumentProperties;
+  protected readonly readers: Readers<true> = {};
 
   constructor(context: RequestContext) {
     super(context, () => true);
-    this.worksheets = new HostWorksheetCollection(context);
-    this.names = new HostNamedItemCollection(context);
-    this.tables = new HostTableCollection(context);
-    this.properties = new HostDocumentProperties(context);
   }
 
-  protected scalarProperties(): readonly string[] {
-    return [];
+  get worksheets(): HostWorksheetCollection {
+    return this.child("worksheets", () => new HostWorksheetCollection(this.context));
   }
-  protected readProperty(name: string): unknown {
-    throw invalidArgument(`property ${name}`);
+  get names(): HostNamedItemCollection {
+    return this.child("names", () => new HostNamedItemCollection(this.context));
   }
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    const children: Record<string, ClientObject<unknown>> = {
-      worksheets: this.worksheets,
-      names: this.names,
-      tables: this.tables,
-      properties: this.properties,
-    };
-    return children[name];
+  get tables(): HostTableCollection {
+    return this.child("tables", () => new HostTableCollection(this.context));
+  }
+  get properties(): HostDocumentProperties {
+    return this.child("properties", () => new HostDocumentProperties(this.context));
   }
 
   getSelectedRange(): HostRange {

@@ -1,6 +1,6 @@
 /** Worksheet proxies: the worksheet, its collection, protection, freeze panes, page layout and events. */
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from "./rangeAddress";
-import { ClientCollection, ClientObject, type RequestContext } from "./clientObject";
+import { ClientCollection, ClientObject, type Readers, type RequestContext } from "./clientObject";
 import { HostError, invalidArgument } from "./hostError";
 import type { HostEventHandler, HostEventKind } from "./hostEvents";
 import type { OfficeMembers, OfficeShape } from "./officeShapes";
@@ -51,13 +51,10 @@ export class HostWorksheetProtection
   constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
-  protected scalarProperties(): readonly string[] {
-    return ["protected", "isPasswordProtected"];
-  }
-  protected readProperty(name: string): unknown {
-    const s = this.target();
-    return name === "protected" ? s.protection.protected : s.protection.password !== undefined;
-  }
+  protected readonly readers: Readers<SheetModel> = {
+    protected: (s) => s.protection.protected,
+    isPasswordProtected: (s) => s.protection.password !== undefined,
+  };
   get protected(): boolean {
     return this.get("protected");
   }
@@ -85,12 +82,7 @@ export class HostFreezePanes
   constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
-  protected scalarProperties(): readonly string[] {
-    return [];
-  }
-  protected readProperty(): unknown {
-    return undefined;
-  }
+  protected readonly readers: Readers<SheetModel> = {};
   freezeRows(count = 1): void {
     this.queue(() => {
       this.target().freezeRows = count;
@@ -106,12 +98,7 @@ export class HostPageLayout
   constructor(context: RequestContext, sheet: HostWorksheet) {
     super(context, () => sheet.target());
   }
-  protected scalarProperties(): readonly string[] {
-    return ["orientation"];
-  }
-  protected readProperty(): unknown {
-    return this.target().pageLayout.orientation;
-  }
+  protected readonly readers: Readers<SheetModel> = { orientation: (s) => s.pageLayout.orientation };
   get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
     return this.get("orientation");
   }
@@ -149,32 +136,16 @@ type WorksheetMembers =
   | "delete";
 
 export class HostWorksheet extends ClientObject<SheetModel> implements OfficeShape<Excel.Worksheet, WorksheetMembers> {
-  private protectionProxy?: HostWorksheetProtection;
-  private freezeProxy?: HostFreezePanes;
-  private pageLayoutProxy?: HostPageLayout;
-  private tablesProxy?: HostTableCollection;
-
-  protected override describe(): string {
-    return "Worksheet";
-  }
-
-  protected scalarProperties(): readonly string[] {
-    return ["id", "name", "visibility"];
-  }
-
-  protected readProperty(name: string): unknown {
-    const s = this.target();
+  protected override assertExists(s: SheetModel): void {
     if (!this.context.model.sheets.includes(s))
       throw new HostError("ItemNotFound", `The worksheet '${s.name}' was deleted.`);
-    if (name === "id") return s.id;
-    return name === "name" ? s.name : s.visibility;
   }
 
-  protected override navigation(name: string): ClientObject<unknown> | undefined {
-    if (name === "protection") return this.protection;
-    if (name === "tables") return this.tables;
-    return undefined;
-  }
+  protected readonly readers: Readers<SheetModel> = {
+    id: (s) => s.id,
+    name: (s) => s.name,
+    visibility: (s) => s.visibility,
+  };
 
   get id(): string {
     return this.get("id");
@@ -195,20 +166,16 @@ export class HostWorksheet extends ClientObject<SheetModel> implements OfficeSha
   }
 
   get protection(): HostWorksheetProtection {
-    this.protectionProxy ??= new HostWorksheetProtection(this.context, this);
-    return this.protectionProxy;
+    return this.child("protection", () => new HostWorksheetProtection(this.context, this));
   }
   get freezePanes(): HostFreezePanes {
-    this.freezeProxy ??= new HostFreezePanes(this.context, this);
-    return this.freezeProxy;
+    return this.child("freezePanes", () => new HostFreezePanes(this.context, this));
   }
   get pageLayout(): HostPageLayout {
-    this.pageLayoutProxy ??= new HostPageLayout(this.context, this);
-    return this.pageLayoutProxy;
+    return this.child("pageLayout", () => new HostPageLayout(this.context, this));
   }
   get tables(): HostTableCollection {
-    this.tablesProxy ??= new HostTableCollection(this.context, () => this.target().id);
-    return this.tablesProxy;
+    return this.child("tables", () => new HostTableCollection(this.context, () => this.target().id));
   }
 
   get onChanged(): HostEventSource<Excel.WorksheetChangedEventArgs> {
