@@ -101,7 +101,7 @@ export async function closePeriod(options: ClosePeriodOptions): Promise<ClosePer
   let subject = "";
   return runExcel(
     async (b) => {
-      const snapshot = await loadSnapshot(b);
+      const snapshot = await loadSnapshot(b, { whole: [HISTORY_SHEET] });
       const tables = scanTables(snapshot);
       if (tables.length === 0) throw liatError("notLiatWorkbook");
       const settings = settingsOf(snapshot, tables);

@@ -46,7 +46,7 @@ import { queueListNames, queueListsSheet } from "./writeLists";
 const COVER_TITLES = new Set(LANGUAGES.map((l) => String(coverLayout(l).values[0]![0]).toLowerCase()));
 
 function isBlankGrid(g: SheetGrid): boolean {
-  return g.values.every((r) => r.every((v) => v === "" || v === null || v === undefined));
+  return g.used === null;
 }
 
 function isCover(g: SheetGrid): boolean {

@@ -4,14 +4,15 @@
  * issue list after each change. It only reads: the workbook shows invalid cells by itself (native
  * Check column and highlight rules), so undo, co-authoring and recalculation stay Excel's own.
  */
+import { columnIndex } from "../core/a1";
 import { isBlankEntry } from "../core/entrySchema";
 import type { CellValue } from "../core/excelValues";
 import { excelApi, runExcel } from "./excelApi";
 import { isSetSupported } from "./requirements";
 import { codeIssues, columnIssues, entryIssues } from "../core/tableChecks";
 import { issuesByRow, sortIssues } from "./issues";
-import { HEADER_SEARCH_ROWS, isSystemSheet, rowReader, scanSheet } from "./scan";
-import { gridOf, loadUsed } from "./snapshot";
+import { HEADER_SEARCH_ROWS, isSystemSheet, rowReader, scanSheetTables } from "./scan";
+import { beyondHead, headRead, queueHead, readRects } from "./sheetHeads";
 import { summarizeTables } from "./workbookStatus";
 import type { LiveUpdate, RowRead, TableRead, ValidationIssue } from "./types";
 import { validateAll } from "./validate";
@@ -31,10 +32,15 @@ export interface LiveValidator {
   readonly ready: Promise<unknown>;
 }
 
-/** A 0-based span of sheet rows, both ends included. */
+/** A table's issues by 0-based sheet row. */
+type IssuesByRow = Map<number, ValidationIssue[]>;
+
+/** A 0-based span of sheet rows, both ends included, within columns c0 to c1 when known (else every column). */
 interface RowSpan {
   r0: number;
   r1: number;
+  c0?: number;
+  c1?: number;
 }
 
 interface Change {
@@ -43,13 +49,24 @@ interface Change {
   rows: RowSpan | null;
 }
 
-interface SheetState {
-  /** The sheet's table; its rows (in row order) are replaced span by span as they change. */
+/** One LIAT table followed on a sheet. */
+interface TableState {
+  /** The table; its rows (in row order) are replaced span by span as they change. */
   table: TableRead;
+  /** 0-based sheet row below its last row: the header row of the table stacked below it, or none (Infinity). */
+  end: number;
+  /** First and last sheet column read for its rows (its known columns). */
+  c0: number;
+  c1: number;
   /** Issues of each row that has any, by 0-based sheet row: validating a row is the costly part. */
-  issues: Map<number, ValidationIssue[]>;
+  issues: IssuesByRow;
 }
 
+/** Every LIAT table of a sheet (side by side, stacked), in reading order. */
+interface SheetState {
+  name: string;
+  tables: TableState[];
+}
 /** Index of the first row at or below sheet row `r` (rows in row order). */
 function firstFrom(rows: readonly RowRead[], r: number): number {
   let lo = 0;
@@ -63,7 +80,7 @@ function firstFrom(rows: readonly RowRead[], r: number): number {
 }
 
 /** Puts the rows just read in place of the span's earlier ones; true when the code checks must run again. */
-function replaceSpan(s: SheetState, span: RowSpan, read: readonly RowRead[]): boolean {
+function replaceSpan(s: TableState, span: RowSpan, read: readonly RowRead[]): boolean {
   const rows = s.table.rows;
   const i0 = firstFrom(rows, span.r0);
   const i1 = firstFrom(rows, span.r1 + 1);
@@ -86,18 +103,26 @@ function replaceSpan(s: SheetState, span: RowSpan, read: readonly RowRead[]): bo
   );
 }
 
-/** Rows of an A1 address ("F5", "F5:G7", "5:7"), 0-based; null for whole columns or unreadable ones. */
+/**
+ * Rows (0-based) of an A1 address ("F5", "F5:G7", "5:7"), with its columns when it names them; null for whole columns
+ * or unreadable addresses.
+ */
 function addressRows(address: string): RowSpan | null {
   const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const parts = a.replace(/\$/g, "").split(":");
-  const row = (p: string) => {
-    const m = /^[A-Z]*(\d+)$/i.exec(p);
-    return m ? Number(m[1]) - 1 : null;
+  const cell = (p: string) => {
+    const m = /^([A-Z]*)(\d+)$/i.exec(p);
+    return m ? { row: Number(m[2]) - 1, column: m[1] === "" ? null : columnIndex(m[1]!.toUpperCase()) } : null;
   };
-  const r0 = row(parts[0]!);
-  const r1 = row(parts[parts.length - 1]!);
-  if (r0 === null || r1 === null) return null;
-  return { r0: Math.min(r0, r1), r1: Math.max(r0, r1) };
+  const first = cell(parts[0]!);
+  const last = cell(parts[parts.length - 1]!);
+  if (first === null || last === null) return null;
+  const span: RowSpan = { r0: Math.min(first.row, last.row), r1: Math.max(first.row, last.row) };
+  if (first.column !== null && last.column !== null) {
+    span.c0 = Math.min(first.column, last.column);
+    span.c1 = Math.max(first.column, last.column);
+  }
+  return span;
 }
 
 /**
@@ -116,10 +141,35 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
   let lastRowsRead = 0;
   const renameEvents = isSetSupported("ExcelApi", "1.17");
 
-  const tables = () => [...sheets.values()].map((s) => s.table);
+  const followed = () => [...sheets.values()].flatMap((s) => s.tables);
+  const tables = () => followed().map((t) => t.table);
 
-  function adopt(id: string, table: TableRead, issues = issuesByRow(table)): void {
-    sheets.set(id, { table, issues });
+  /** Follows every LIAT table of a sheet (issues by row given for the ones the whole validation checked). */
+  function adopt(id: string, name: string, found: readonly TableRead[], issues?: readonly IssuesByRow[]): void {
+    const spans = found.map((t) => {
+      const cols = Object.values(t.columns) as number[];
+      const heads = t.headers?.map((h) => h.column) ?? cols;
+      return { first: Math.min(...heads), last: Math.max(...heads), c0: Math.min(...cols), c1: Math.max(...cols) };
+    });
+    const states = found.map((table, i): TableState => {
+      const me = spans[i]!;
+      // The table stops at the next header row above its columns (stacked tables), as the core reader reads it.
+      let end = Infinity;
+      found.forEach((o, j) => {
+        const other = spans[j]!;
+        if (o.headerRow > table.headerRow && other.first <= me.last && other.last >= me.first) {
+          end = Math.min(end, o.headerRow);
+        }
+      });
+      return { table, end, c0: me.c0, c1: me.c1, issues: issues?.[i] ?? issuesByRow(table) };
+    });
+    if (states.length > 0) {
+      sheets.set(id, { name, tables: states });
+      others.delete(id);
+    } else {
+      sheets.delete(id);
+      others.set(id, name);
+    }
   }
 
   function rebuildTableLevel(): void {
@@ -129,7 +179,7 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
 
   /** Reports the summary and every issue (sorted), and returns the issues. */
   function emit(): ValidationIssue[] {
-    const rowLevel = [...sheets.values()].flatMap((s) => [...s.issues.values()].flat());
+    const rowLevel = followed().flatMap((s) => [...s.issues.values()].flat());
     const issues = sortIssues([...tableLevel, ...codeLevel, ...rowLevel], tables());
     handlers.onUpdate({ summary: summarizeTables(tables()), issues });
     return issues;
@@ -138,6 +188,13 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
   function fail(error: unknown): void {
     if (handlers.onError) handlers.onError(error);
     else throw error;
+  }
+
+  /** Whether an edit of these rows may change where the sheet's tables are: a header row or above the first. */
+  function movesTables(state: SheetState, span: RowSpan): boolean {
+    return state.tables.some(
+      (t) => span.r0 <= t.table.headerRow && (span.r1 >= t.table.headerRow || t === state.tables[0]),
+    );
   }
 
   async function processPending(): Promise<void> {
@@ -151,57 +208,75 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
       for (const c of changes) {
         const state = sheets.get(c.sheetId);
         // a sheet added since, a non-LIAT sheet that changed, a structural change or a header edit: re-read the sheet
-        if (!state) full.add(c.sheetId);
-        else if (c.rows === null || c.rows.r0 <= state.table.headerRow) full.add(c.sheetId);
+        if (!state || c.rows === null || movesTables(state, c.rows)) full.add(c.sheetId);
         else partial.set(c.sheetId, [...(partial.get(c.sheetId) ?? []), c.rows]);
       }
       for (const id of full) partial.delete(id);
-      // Sync 1: read the changed rows (over the table's columns) and the sheets that changed shape.
+      // Sync 1: the changed rows (over each table's columns) and the heads of the sheets to read again.
       const fullLoads = [...full].map((id) => {
         const ws = wb.worksheets.getItem(id);
         ws.load("name");
-        return { id, ws, used: loadUsed(ws) };
+        return { id, ws, head: queueHead(ws) };
       });
-      const rowLoads = [...partial].flatMap(([id, spans]) => {
-        const cols = Object.values(sheets.get(id)!.table.columns) as number[];
-        const c0 = Math.min(...cols);
-        const c1 = Math.max(...cols);
-        return spans.map((span) => {
-          const range = wb.worksheets.getItem(id).getRangeByIndexes(span.r0, c0, span.r1 - span.r0 + 1, c1 - c0 + 1);
-          range.load("values");
-          return { id, span, c0, range };
-        });
-      });
+      const rowLoads = [...partial].flatMap(([id, spans]) =>
+        sheets.get(id)!.tables.flatMap((t, k) =>
+          spans.flatMap((span) => {
+            const r0 = Math.max(span.r0, t.table.headerRow + 1);
+            const r1 = Math.min(span.r1, t.end - 1);
+            // rows of this table, in the columns it reads
+            if (r1 < r0 || (span.c0 !== undefined && (span.c0 > t.c1 || span.c1! < t.c0))) return [];
+            const range = wb.worksheets.getItem(id).getRangeByIndexes(r0, t.c0, r1 - r0 + 1, t.c1 - t.c0 + 1);
+            range.load("values");
+            return [{ id, k, span: { r0, r1 }, range }];
+          }),
+        ),
+      );
       // Without rename events (WorksheetCollection.onNameChanged, ExcelApi 1.17), renames are noticed here.
       const names = renameEvents ? undefined : wb.worksheets;
       names?.load("items/id,items/name");
       await b.sync();
       for (const w of names?.items ?? []) {
-        const known = sheets.get(w.id)?.table.sheet ?? others.get(w.id);
+        const known = sheets.get(w.id)?.name ?? others.get(w.id);
         if (known !== undefined && known !== w.name && !full.has(w.id)) schedule({ sheetId: w.id, rows: null });
       }
+      // A header row typed among a table's rows: that sheet is read again.
+      const grown = new Set<string>();
+      for (const l of rowLoads) {
+        const t = sheets.get(l.id)!.tables[l.k]!;
+        const grid = { name: t.table.sheet, values: l.range.values as CellValue[][], top: l.span.r0, left: t.c0 };
+        if (scanSheetTables(grid).length > 0) grown.add(l.id);
+      }
+      const heads = fullLoads.map((l) => headRead(l.head));
+      for (const id of grown) {
+        const ws = wb.worksheets.getItem(id);
+        ws.load("name");
+        fullLoads.push({ id, ws, head: queueHead(ws) });
+      }
+      if (grown.size > 0) {
+        await b.sync();
+        heads.push(...fullLoads.slice(heads.length).map((l) => headRead(l.head)));
+      }
+      const beyond = fullLoads.flatMap((l, i) => {
+        const rect = beyondHead(l.ws.name, heads[i]!);
+        return rect === null ? [] : [{ i, ws: l.ws, rect }];
+      });
+      (await readRects(b, beyond)).forEach((g, k) => (heads[beyond[k]!.i] = { ...g, used: heads[beyond[k]!.i]!.used }));
       lastRowsRead = 0;
       let codesChanged = false;
-      for (const l of fullLoads) {
-        const grid = { name: l.ws.name, ...gridOf(l.used) };
+      fullLoads.forEach((l, i) => {
+        const grid = { name: l.ws.name, ...heads[i]! };
         lastRowsRead += grid.values.length;
-        const table = scanSheet(grid);
-        if (table) {
-          adopt(l.id, table);
-          others.delete(l.id);
-        } else {
-          sheets.delete(l.id);
-          others.set(l.id, grid.name);
-        }
+        adopt(l.id, grid.name, scanSheetTables(grid));
         codesChanged = true;
-      }
+      });
       for (const l of rowLoads) {
-        const s = sheets.get(l.id)!;
+        if (grown.has(l.id)) continue;
+        const t = sheets.get(l.id)!.tables[l.k]!;
         const values = l.range.values as CellValue[][];
         lastRowsRead += values.length;
-        const read = rowReader(s.table.sheet, s.table.columns, l.c0);
+        const read = rowReader(t.table.sheet, t.table.columns, t.c0);
         const rows = values.flatMap((cells, i) => read(cells, l.span.r0 + i) ?? []);
-        if (replaceSpan(s, l.span, rows)) codesChanged = true;
+        if (replaceSpan(t, l.span, rows)) codesChanged = true;
       }
       if (codesChanged) rebuildTableLevel();
       emit();
@@ -217,9 +292,13 @@ export function createLiveValidator(handlers: LiveHandlers): LiveValidator {
   const ready = runExcel(async (b) => {
     const { snapshot, tables: found, byRow } = await validateAll(b);
     for (const g of snapshot.sheets) {
-      const i = found.findIndex((x) => x.sheet === g.name);
-      if (i >= 0) adopt(g.id, found[i]!, byRow[i]);
-      else others.set(g.id, g.name);
+      const mine = found.flatMap((t, i) => (t.sheet === g.name ? [i] : []));
+      adopt(
+        g.id,
+        g.name,
+        mine.map((i) => found[i]!),
+        mine.map((i) => byRow[i]!),
+      );
     }
     const ws = b.context.workbook.worksheets;
     const onChanged = ws.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {

@@ -20,7 +20,7 @@ export interface PeriodsRead {
 
 export async function readPeriods(): Promise<PeriodsRead> {
   return runExcel(async (b) => {
-    const snapshot = await loadSnapshot(b);
+    const snapshot = await loadSnapshot(b, { whole: [HISTORY_SHEET] });
     const tables = scanTables(snapshot);
     return {
       period: settingsOf(snapshot, tables).period,

@@ -16,16 +16,17 @@ import {
   type FoundTable,
   type SheetData,
 } from "../core/workbookReader";
+import { HEAD_ROWS } from "./sheetHeads";
 import type { SheetGrid, Snapshot } from "./snapshot";
 import type { RowRead, TableRead, WorkbookSettings } from "./types";
 
 export { isSystemSheet };
 
 /**
- * Live validation re-reads a sheet without a LIAT table only when a change reaches this far down
- * (a new header row typed near the top). The whole validation reads every row.
+ * LIAT header rows are looked for in a sheet's first HEAD_ROWS rows (see ./sheetHeads.ts): live validation re-reads
+ * a sheet without a LIAT table only when a change reaches no further down (a new header row typed near the top).
  */
-export const HEADER_SEARCH_ROWS = 200;
+export const HEADER_SEARCH_ROWS = HEAD_ROWS;
 
 /** The part of a sheet grid a table is read from. */
 export type CellGrid = Pick<SheetGrid, "name" | "values" | "top" | "left">;
@@ -55,11 +56,6 @@ export function rowReader(
 export function scanSheetTables(grid: CellGrid): TableRead[] {
   if (grid.values.length === 0) return [];
   return findSheetTables(sheetOf(grid)).map((t) => tableRead(t, null));
-}
-
-/** The first LIAT table of one sheet, or null when the sheet has none. */
-export function scanSheet(grid: CellGrid): TableRead | null {
-  return scanSheetTables(grid)[0] ?? null;
 }
 
 /** Every LIAT table of the snapshot, in sheet order, with the table names the snapshot knows. */

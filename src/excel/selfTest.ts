@@ -14,12 +14,20 @@ import type { DomainId } from "../core/catalogueTypes";
 import { consolidate } from "../core/consolidate";
 import { ENTRY_FIELDS, type RawEntry } from "../core/entrySchema";
 import type { Lang } from "../core/language";
-import { columnIndex, columnLetter, domainSheetLayout, domainSheetName, entryHeaders } from "../core/layout";
+import { text, type TextParams } from "../core/i18n/texts";
+import {
+  PROTECTION_OPTIONS,
+  columnIndex,
+  columnLetter,
+  domainSheetLayout,
+  domainSheetName,
+  entryHeaders,
+} from "../core/layout";
 import { checkColumnText } from "../core/nativeChecks";
 import { STATUS_SCALE } from "../core/status";
 import { CONSOLIDATION_SHEETS, writeConsolidation } from "./consolidation";
 import { excelApi, runExcel } from "./excelApi";
-import { toLiatError } from "./liatError";
+import { LiatError, toLiatError } from "./liatError";
 import { insertLiat } from "./insert";
 import { createLiveValidator } from "./live";
 import { activateDomain, selectIssue } from "./navigate";
@@ -43,7 +51,7 @@ export type SelfTestStepId = (typeof SELF_TEST_STEPS)[number];
 export interface SelfTestStep {
   id: SelfTestStepId;
   ok: boolean;
-  /** What was found, in plain words (English: the report goes to an IT person or a developer). */
+  /** What was found, in plain words, in the language the check ran in. */
   detail: string;
 }
 
@@ -100,29 +108,46 @@ function supportedSets(): SelfTestReport["sets"] {
   });
 }
 
-function messageOf(error: unknown): string {
+function messageOf(error: unknown, lang: Lang): string {
+  if (error instanceof LiatError) return error.localized[lang];
   if (error instanceof Error) return error.message;
   return String(error);
 }
 
+/** A step's detail in the check's language (texts pane:setup.check.details.*). */
+const detail = (lang: Lang, key: string, params: TextParams = {}) =>
+  text(lang, `pane:setup.check.details.${key}`, params);
+
 const near = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) < 1e-9;
 
-/** Waits until `check` is true (polling), or fails after `ms`. */
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+/** Waits until `check` is true (polling), or fails after `ms` with the message given. */
+async function until(check: () => boolean, ms: number, timedOut: string): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(timedOut);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-/** The sheets and names of the workbook, to remove what the check adds. */
-async function inventory(): Promise<{ sheets: string[]; names: string[] }> {
+interface Inventory {
+  sheets: string[];
+  names: string[];
+  /** Custom document properties (key and value): inserting writes the schema version there. */
+  properties: Map<string, unknown>;
+}
+
+/** The sheets, names and custom document properties of the workbook, to remove what the check adds. */
+async function inventory(): Promise<Inventory> {
   return runExcel(async (b) => {
     const sheets = b.context.workbook.worksheets.load("items/name");
     const names = b.context.workbook.names.load("items/name");
+    const properties = b.context.workbook.properties.custom.load("items/key,items/value");
     await b.sync();
-    return { sheets: sheets.items.map((s) => s.name), names: names.items.map((n) => n.name) };
+    return {
+      sheets: sheets.items.map((s) => s.name),
+      names: names.items.map((n) => n.name),
+      properties: new Map(properties.items.map((p) => [p.key, p.value as unknown])),
+    };
   });
 }
 
@@ -150,7 +175,7 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     try {
       steps.push({ id, ok: true, detail: await body() });
     } catch (error) {
-      steps.push({ id, ok: false, detail: messageOf(error) });
+      steps.push({ id, ok: false, detail: messageOf(error, lang) });
     }
   };
   const before = await inventory();
@@ -164,7 +189,9 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     const missing = Object.entries(DECLARED).filter(
       ([name, min]) => !office()?.context?.requirements?.isSetSupported(name, min),
     );
-    if (missing.length > 0) throw new Error(`missing ${missing.map(([n, v]) => `${n} ${v}`).join(", ")}`);
+    if (missing.length > 0) {
+      throw new Error(detail(lang, "missingSets", { sets: missing.map(([n, v]) => `${n} ${v}`).join(", ") }));
+    }
     return Object.entries(DECLARED)
       .map(([n, v]) => `${n} ${v}`)
       .join(", ");
@@ -172,8 +199,8 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
 
   await step("insert", async () => {
     const result = await insertLiat({ lang, city: "LIAT self-test", period: "2025" });
-    if (result.created.length < 7) throw new Error(`only ${result.created.length} sheets created`);
-    return `${result.created.length} sheets created`;
+    if (result.created.length < 7) throw new Error(detail(lang, "tooFewSheets", { count: result.created.length }));
+    return detail(lang, "sheetsCreated", { count: result.created.length });
   });
 
   await step("values", async () => {
@@ -184,13 +211,15 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
       ws.getRange(`${responsibleCol}${first}:${responsibleCol}${first + TYPED.length - 1}`).values = TYPED.map(
         (s, i) => [s === "" || i === 1 ? "" : "Service"],
       );
-      ws.protection.protect({ allowFormatCells: false });
+      ws.protection.protect(PROTECTION_OPTIONS);
       await b.sync();
     });
     const summary = await readSummary();
     const d1 = summary.domains.find((d) => d.domain === 1);
-    if (!near(d1?.score, TYPED_SCORE)) throw new Error(`domain 1 score ${d1?.score}, expected ${TYPED_SCORE}`);
-    return `domain 1 score ${TYPED_SCORE.toFixed(2)}`;
+    if (!near(d1?.score, TYPED_SCORE)) {
+      throw new Error(detail(lang, "wrongScore", { got: String(d1?.score), expected: TYPED_SCORE }));
+    }
+    return detail(lang, "score", { score: TYPED_SCORE.toFixed(2) });
   });
 
   await step("validation", async () => {
@@ -198,7 +227,7 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     const issues = await validateWorkbook();
     const row = first + 1;
     const found = issues.find((i) => i.sheet === sheet1 && i.address === `${responsibleCol}${row}`);
-    if (!found) throw new Error(`no issue at ${sheet1}!${responsibleCol}${row}`);
+    if (!found) throw new Error(detail(lang, "noIssue", { cell: `${sheet1}!${responsibleCol}${row}` }));
     const cells = await runExcel(async (b) => {
       const ws = b.context.workbook.worksheets.getItem(sheet1);
       const entries = ws.getRange(`${statusCol}${row}:${columnLetter(columnIndex("comments"))}${row}`).load("values");
@@ -209,9 +238,10 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     const raw: RawEntry = {};
     ENTRY_FIELDS.forEach((f) => (raw[f] = cells.entries[columnIndex(f) - columnIndex("status")] as RawEntry[typeof f]));
     const expected = checkColumnText(raw, lang, entryHeaders(lang));
-    if (cells.check !== expected)
-      throw new Error(`Check column shows "${String(cells.check)}", expected "${expected}"`);
-    return `${issues.length} issue(s); Check column: "${expected}"`;
+    if (cells.check !== expected) {
+      throw new Error(detail(lang, "wrongCheck", { got: String(cells.check), expected }));
+    }
+    return detail(lang, "issues", { count: issues.length, check: expected });
   });
 
   await step("liveSummary", async () => {
@@ -221,17 +251,17 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     });
     try {
       await live.ready;
-      await until(() => latest !== undefined, 10_000, "the first summary");
+      await until(() => latest !== undefined, 10_000, detail(lang, "timedOutFirst"));
       await runExcel(async (b) => {
         const ws = b.context.workbook.worksheets.getItem(sheet1);
         ws.protection.unprotect();
         ws.getRange(`${statusCol}${first + 3}`).values = [["Sustained"]];
-        ws.protection.protect({ allowFormatCells: false });
+        ws.protection.protect(PROTECTION_OPTIONS);
         await b.sync();
       });
       const expected = (100 * (4 + 1 + 4 + 3)) / 16;
-      await until(() => near(latest, expected), 10_000, "the summary to follow the edit");
-      return `domain 1 score followed an edit: ${expected.toFixed(2)}`;
+      await until(() => near(latest, expected), 10_000, detail(lang, "timedOutFollow"));
+      return detail(lang, "followed", { score: expected.toFixed(2) });
     } finally {
       await live.dispose();
     }
@@ -258,10 +288,14 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     );
     if (wrong.length > 0) {
       throw new Error(
-        wrong.map(([f]) => `${f} gave ${String(values[formulas.findIndex((x) => x[0] === f)])}`).join("; "),
+        wrong
+          .map(([f]) =>
+            detail(lang, "formulaGave", { formula: f, value: String(values[formulas.findIndex((x) => x[0] === f)]) }),
+          )
+          .join("; "),
       );
     }
-    return `${formulas.length} formulas computed their known values`;
+    return detail(lang, "formulas", { count: formulas.length });
   });
 
   await step("consolidation", async () => {
@@ -276,9 +310,9 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     ]);
     const written = await writeConsolidation(result, lang);
     if (result.rows.length !== layout.rows.length) {
-      throw new Error(`${result.rows.length} rows consolidated, expected ${layout.rows.length}`);
+      throw new Error(detail(lang, "wrongRows", { count: result.rows.length, expected: layout.rows.length }));
     }
-    return `${result.rows.length} rows written in ${written.syncs} sync(s)`;
+    return detail(lang, "consolidated", { rows: result.rows.length, count: written.syncs });
   });
 
   await step("navigation", async () => {
@@ -292,17 +326,25 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
       return { sheet: active.name, address: selected.address };
     });
     if (issues[0] && !where.address.endsWith(`!${issues[0].address}`)) {
-      throw new Error(`selection is ${where.address}, expected ${issues[0].sheet}!${issues[0].address}`);
+      throw new Error(
+        detail(lang, "wrongSelection", { got: where.address, expected: `${issues[0].sheet}!${issues[0].address}` }),
+      );
     }
-    return `domain 3 opened, issue selected (${where.address})`;
+    return detail(lang, "navigated", { address: where.address });
   });
 
   await step("cleanup", async () => {
     const after = await inventory();
     const addedSheets = after.sheets.filter((s) => !before.sheets.includes(s));
     const addedNames = after.names.filter((n) => !before.names.includes(n));
+    const addedProperties = [...after.properties.keys()].filter((k) => !before.properties.has(k));
+    const changedProperties = [...before.properties].filter(
+      ([k, v]) => after.properties.has(k) && after.properties.get(k) !== v,
+    );
     await runExcel(async (b) => {
       const wb = b.context.workbook;
+      for (const k of addedProperties) wb.properties.custom.getItem(k).delete();
+      for (const [k, v] of changedProperties) wb.properties.custom.add(k, v);
       // a blank sheet first, so that the workbook never runs out of visible sheets
       if (before.sheets.length === 0) wb.worksheets.add();
       for (const n of addedNames) wb.names.getItem(n).delete();
@@ -314,7 +356,12 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
       await b.sync();
     });
     forgetSheets();
-    return `${addedSheets.length} sheets and ${addedNames.length} names removed`;
+    return detail(lang, "removed", {
+      sheets: addedSheets.length,
+      names: addedNames.length,
+      properties: addedProperties.length,
+      restored: changedProperties.length,
+    });
   });
 
   return {

@@ -1,15 +1,26 @@
 /**
- * Reads what the workbook holds in as few syncs as possible: the sheet list, the used range of every
- * sheet (values), table names, named items and the schema-version document property.
+ * Reads what the workbook holds in as few syncs as possible: the sheet list, each sheet's head (its top rows, see
+ * ./sheetHeads.ts) and the columns of the LIAT tables found there, table names, named items and the schema-version
+ * document property. A sheet without a LIAT table is never read beyond its head.
  *
- * Sync 1 loads the sheet list and, speculatively, the used ranges of the sheets this session already
- * knows (by id); sync 2 reads the sheets it did not know. When every sheet was known (the usual case
- * once the pane has looked at the workbook) everything arrives in one sync.
+ * Sync 1 loads the sheet list and, speculatively, the heads of the sheets this session already knows (by id); the
+ * next sync reads the heads of the sheets it did not know; a last one reads the tables that go beyond their sheet's
+ * head. A LIAT workbook whose tables fit in their heads, once known, arrives in one sync.
  */
 import type { CellValue } from "../core/excelValues";
 import { SCHEMA_PROPERTY } from "../core/layout";
 import { excelApi, type Batch } from "./excelApi";
 import { isSetSupported } from "./requirements";
+import {
+  beyondHead,
+  groupsByCells,
+  headCells,
+  headRead,
+  queueHead,
+  readRects,
+  type HeadLoad,
+  type Rect,
+} from "./sheetHeads";
 
 export interface SheetGrid {
   id: string;
@@ -21,10 +32,16 @@ export interface SheetGrid {
    * (ExcelApiOnline 1.1, Excel on the web); undefined elsewhere (see ./protection.ts for the fallback).
    */
   passwordProtected: boolean | undefined;
-  /** Values of the used range (values only), from (top, left), 0-based. Empty when the sheet is blank. */
+  /**
+   * Values read, from (top, left), 0-based: the sheet's head (its first HEAD_ROWS rows and HEAD_COLUMNS columns),
+   * or, on a sheet holding LIAT tables (or read whole), their columns down to the used range's end. Empty when the
+   * sheet is blank or its used range starts below the head.
+   */
   values: CellValue[][];
   top: number;
   left: number;
+  /** The sheet's used range (values only), or null when the sheet holds no value. */
+  used: Rect | null;
 }
 
 export interface Snapshot {
@@ -35,10 +52,10 @@ export interface Snapshot {
   schemaProperty: unknown;
 }
 
-/** Sheets seen per Excel namespace (one namespace = one workbook in a runtime). */
-const knownSheets = new WeakMap<object, Set<string>>();
+/** Sheets seen per Excel namespace (one namespace = one workbook in a runtime), with the used range last seen. */
+const knownSheets = new WeakMap<object, Map<string, Rect | null | undefined>>();
 
-/** Forgets the sheets this session knows (the next read takes two syncs). */
+/** Forgets the sheets this session knows (the next read takes one more sync). */
 export function forgetSheets(): void {
   try {
     knownSheets.delete(excelApi());
@@ -48,20 +65,9 @@ export function forgetSheets(): void {
 }
 
 export function rememberSheets(ids: Iterable<string>): void {
-  knownSheets.set(excelApi(), new Set(ids));
-}
-
-/** Queues the read of a sheet's used range (values and position). */
-export function loadUsed(sheet: Excel.Worksheet): Excel.Range {
-  const range = sheet.getUsedRangeOrNullObject(true);
-  range.load("values,rowIndex,columnIndex");
-  return range;
-}
-
-/** The grid of a used range loaded by loadUsed (empty when the sheet is blank). */
-export function gridOf(used: Excel.Range): Pick<SheetGrid, "values" | "top" | "left"> {
-  if (used.isNullObject) return { values: [], top: 0, left: 0 };
-  return { values: used.values as CellValue[][], top: used.rowIndex, left: used.columnIndex };
+  const api = excelApi();
+  const before = knownSheets.get(api);
+  knownSheets.set(api, new Map([...ids].map((id) => [id, before?.get(id)])));
 }
 
 /** isPasswordProtected of a sheet whose protection was loaded with it (Excel on the web only). */
@@ -70,8 +76,13 @@ function passwordOf(s: Excel.Worksheet): boolean {
   return false;
 }
 
-/** Loads the snapshot; at most 2 syncs. */
-export async function loadSnapshot(b: Batch): Promise<Snapshot> {
+export interface SnapshotOptions {
+  /** Sheets (by name, any case) read whole rather than by their head, e.g. the history sheet. */
+  whole?: readonly string[];
+}
+
+/** Loads the snapshot: 1 sync when the session knows the sheets and the tables fit in the heads. */
+export async function loadSnapshot(b: Batch, options: SnapshotOptions = {}): Promise<Snapshot> {
   const api = excelApi();
   const { context } = b;
   const wb = context.workbook;
@@ -88,29 +99,43 @@ export async function loadSnapshot(b: Batch): Promise<Snapshot> {
   names.load("items/name,items/formula");
   const prop = wb.properties.custom.getItemOrNullObject(SCHEMA_PROPERTY);
   prop.load("value");
-  const known = [...(knownSheets.get(api) ?? [])];
-  const speculative = new Map<string, Excel.Range>();
-  for (const id of known) speculative.set(id, loadUsed(sheets.getItem(id)));
+  const known = knownSheets.get(api) ?? new Map<string, Rect | null | undefined>();
+  // Speculative: the heads of the sheets already known that fit in the first request.
+  const speculative = new Map<string, HeadLoad>();
+  const first = groupsByCells([...known], ([, used]) => headCells(used))[0] ?? [];
+  for (const [id] of first) speculative.set(id, queueHead(sheets.getItem(id)));
   try {
     await b.sync();
   } catch (error) {
-    if (known.length === 0) throw error;
+    if (known.size === 0) throw error;
     // A sheet this session knew is gone: read again without guessing.
     knownSheets.delete(api);
-    return loadSnapshot(b);
+    return loadSnapshot(b, options);
   }
-  const missing = new Map<string, Excel.Range>();
-  for (const s of sheets.items) if (!speculative.has(s.id)) missing.set(s.id, loadUsed(s));
-  if (missing.size > 0) await b.sync();
-  const out: SheetGrid[] = sheets.items.map((s) => ({
+  const loads = new Map(speculative);
+  const missing = sheets.items.filter((s) => !loads.has(s.id));
+  for (const group of groupsByCells(missing, (s) => headCells(known.get(s.id)))) {
+    for (const s of group) loads.set(s.id, queueHead(s));
+    // one request per group of heads: each response stays under Excel on the web's 5 MB
+    await b.sync();
+  }
+  const whole = new Set((options.whole ?? []).map((n) => n.toLowerCase()));
+  const heads = sheets.items.map((s) => headRead(loads.get(s.id)!));
+  const beyond = sheets.items.flatMap((s, i) => {
+    const rect = beyondHead(s.name, heads[i]!, whole.has(s.name.toLowerCase()));
+    return rect === null ? [] : [{ i, ws: s, rect }];
+  });
+  const grids = await readRects(b, beyond);
+  beyond.forEach((x, k) => (heads[x.i] = { ...grids[k]!, used: heads[x.i]!.used }));
+  const out: SheetGrid[] = sheets.items.map((s, i) => ({
     id: s.id,
     name: s.name,
     visibility: String(s.visibility),
     protected: s.protection.protected,
     passwordProtected: knowsPasswords ? passwordOf(s) : undefined,
-    ...gridOf((speculative.get(s.id) ?? missing.get(s.id))!),
+    ...heads[i]!,
   }));
-  knownSheets.set(api, new Set(out.map((s) => s.id)));
+  knownSheets.set(api, new Map(out.map((s) => [s.id, s.used])));
   return {
     sheets: out,
     tables: tables.items.map((t) => ({ name: t.name, sheetId: t.worksheet.id })),

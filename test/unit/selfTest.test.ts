@@ -3,6 +3,7 @@
  * passes, the report names the profile's version, platform and sets, and the workbook is left as it was. It refuses
  * a workbook that already holds LIAT sheets, and a step that breaks is reported as failed while the others still run.
  */
+import { SCHEMA_PROPERTY } from "../../src/core/layout";
 import { canRunSelfTest, runSelfTest, selfTestReportText, SELF_TEST_STEPS } from "../../src/excel/selfTest";
 import { insertLiat } from "../../src/excel/workbookOperations";
 import { forgetSheets } from "../../src/excel/snapshot";
@@ -39,10 +40,15 @@ describe.each(PROFILE_NAMES)("Check this Excel on %s", (profile) => {
     expect(report.sets.find((s) => s.name === "ExcelApiOnline")?.version ?? null).toBe(
       host.profile.sets.ExcelApiOnline ?? null,
     );
+    // the workbook as it was: sheets (values and formulas), names, tables and document properties
     const after = host.getSnapshot();
-    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(after.sheets.map((s) => ({ ...s, id: "" }))).toEqual(before.sheets.map((s) => ({ ...s, id: "" })));
     expect(after.names).toEqual(before.names);
-    expect(after.tables).toEqual([]);
+    expect(after.tables).toEqual(before.tables);
+    expect(after.customProperties).toEqual(before.customProperties);
+    // the details in the check's language
+    expect(report.steps.find((s) => s.id === "insert")?.detail).toMatch(/feuilles créées/);
+    expect(report.steps.find((s) => s.id === "cleanup")?.detail).toMatch(/1 propriété\(s\) du document/);
     const text = selfTestReportText(report, LABELS);
     expect(text).toContain("PASS");
     expect(text).toContain(`ExcelApi ${host.profile.sets.ExcelApi}`);
@@ -50,6 +56,18 @@ describe.each(PROFILE_NAMES)("Check this Excel on %s", (profile) => {
 });
 
 describe("Check this Excel, when it cannot pass", () => {
+  test("a document property the workbook had keeps its value", async () => {
+    const host = await blankHost("microsoft365");
+    await host.Excel.run(async (context) => {
+      (context as unknown as Excel.RequestContext).workbook.properties.custom.add(SCHEMA_PROPERTY, "mine");
+      await context.sync();
+    });
+    const before = host.getSnapshot().customProperties;
+    const report = await runSelfTest("en");
+    expect(report.steps.find((s) => s.id === "cleanup")).toMatchObject({ ok: true });
+    expect(host.getSnapshot().customProperties).toEqual(before);
+  }, 120_000);
+
   test("refuses a workbook that holds LIAT sheets", async () => {
     await blankHost("microsoft365");
     await insertLiat({ lang: "en" });
@@ -57,9 +75,10 @@ describe("Check this Excel, when it cannot pass", () => {
   });
   test("without the custom functions, that step fails, the others pass, and the report says FAIL", async () => {
     const host = await blankHost("web", false);
-    const report = await runSelfTest("en");
+    const report = await runSelfTest("es");
     const failed = report.steps.filter((s) => !s.ok).map((s) => s.id);
     expect(failed).toEqual(["functions"]);
+    expect(report.steps.find((s) => s.id === "functions")?.detail).toMatch(/=LIAT\.SCORE.* dio /);
     expect(report.ok).toBe(false);
     expect(selfTestReportText(report, LABELS)).toMatch(/FAIL[\s\S]*✗ functions/);
     expect(host.getSnapshot().sheets.map((s) => s.name)).toEqual(["Sheet1"]);

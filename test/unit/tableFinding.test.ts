@@ -131,6 +131,7 @@ describe("the add-in reads its ranges with the same reader", () => {
           values,
           top: 3,
           left: 2,
+          used: { r0: 3, c0: 2, r1: 302, c1: 3 },
         },
         {
           id: "2",
@@ -144,6 +145,7 @@ describe("the add-in reads its ranges with the same reader", () => {
           ],
           top: 0,
           left: 0,
+          used: { r0: 0, c0: 1, r1: 1, c1: 2 },
         },
       ],
       tables: [],
