@@ -50,9 +50,12 @@ function ungroup(digits: string, sep: string | undefined): string | undefined {
  * narrow no-break space between thousands, as French Excel writes them), "1,000.5", "1.000,5", "1'000.5",
  * "1,000,000"; "-3", "+3", "1E+21", "1,5E-3". A "," or "." that appears once and is not followed by the other
  * is the decimal separator (Excel writes a number as text without thousands separators, with its locale's
- * decimal separator); otherwise it separates thousands. Anything else (a word, a date, "1,2.3", "") is undefined.
+ * decimal separator); otherwise it separates thousands. Anything else (a word, a date, "1,2.3", "") is undefined,
+ * and so is a number that reads two ways by the conventions (isAmbiguousNumber: "1,000" is one thousand in English
+ * and one in French; "1.000" the reverse in English and Spanish): no guess, the function answers #VALUE! saying so.
  */
 export function numberFromText(text: string): number | undefined {
+  if (isAmbiguousNumber(text)) return undefined;
   const m = /^([-+]?)(\d[\d.,\u00a0\u202f\u2009'\u2019 ]*)(?:[eE]([-+]?\d+))?$/.exec(text.trim());
   if (!m || !/\d$/.test(m[2]!)) return undefined;
   const [, sign, mantissa, exponent] = m as unknown as [string, string, string, string?];
@@ -71,6 +74,28 @@ export function numberFromText(text: string): number | undefined {
 }
 
 /**
+ * Text that reads as two different numbers by the decimal conventions: one to three digits (not a lone 0), then a
+ * single "," or "." and exactly three digits ("1,000", "12.500", "-1,250"): a thousands separator in one convention,
+ * the decimal separator in the other.
+ */
+export function isAmbiguousNumber(text: string): boolean {
+  return /^[-+]?[1-9]\d{0,2}[.,]\d{3}$/.test(text.trim());
+}
+
+/**
+ * A number as Excel passes a number cell to a text parameter: digits with the locale's decimal separator ("1000.5" or
+ * "1000,5"), never thousands separators, never a fraction ending in 0 (Excel writes the shortest form), maybe an
+ * exponent ("1E+21"). Anything else (text typed by a person, such as "1 000,5" or "1,000") is undefined: it is text in
+ * the cell, as the sheet's native Check column sees it.
+ */
+export function numberAsPassed(text: string): number | undefined {
+  const m = /^([-+]?\d+)(?:[.,](\d*[1-9]))?(?:[eE]([-+]?\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const n = Number(`${m[1]}${m[2] ? `.${m[2]}` : ""}${m[3] ? `e${m[3]}` : ""}`);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
  * Reads a scalar argument that must be a finite number: a number; a number written as text in either decimal
  * convention (numberFromText); a blank ("" or null, as Excel on the web passes an empty cell) reads as 0, as
  * Excel for Windows and Mac passes an empty cell to a number parameter, so the answer is the same everywhere.
@@ -81,6 +106,15 @@ export function readNumber(value: unknown, name: ArgName): number {
   if (typeof value === "string") {
     const n = numberFromText(value);
     if (n !== undefined) return n;
+    if (isAmbiguousNumber(value)) {
+      throw functionError(
+        "invalidValue",
+        everyLanguage("ambiguousNumber", (lang) => ({
+          name: text(lang, `functions:argName.${name}`),
+          value: show(value),
+        })),
+      );
+    }
   }
   throw functionError(
     "invalidValue",

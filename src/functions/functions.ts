@@ -15,7 +15,7 @@ import { formatReferences } from "../core/references";
 import { InvalidStatusError, InvalidWeightError, tally, tallyMatrix, type Tally } from "../core/scoring";
 import { parseStatus, type ParsedStatus } from "../core/status";
 import { scoreChange } from "../core/trend";
-import { flatten, matrix, numberFromText, readLang, readNumber, show } from "./args";
+import { flatten, matrix, numberAsPassed, numberFromText, readLang, readNumber, show } from "./args";
 import { everyLanguage, functionError } from "./functionErrors";
 
 /*
@@ -23,7 +23,8 @@ import { everyLanguage, functionError } from "./functionErrors";
  * empty cell to an "any" parameter as 0 on desktop (null on the web), which would read a blank
  * status as "Not started"; to a "string" parameter it passes "" (or null on the web), and numbers
  * arrive as their text, with the decimal separator of Excel's locale ("66.67" or "66,67"). Every
- * number read from text accepts both conventions and thousands separators (args.ts, numberFromText);
+ * number read from text accepts both conventions and thousands separators (args.ts, numberFromText), except
+ * CHECK's entry cells, read as Excel passes a number cell so that CHECK agrees with the sheet's Check column;
  * a blank number reads as 0 everywhere, as Excel for Windows and Mac passes it.
  */
 
@@ -33,6 +34,12 @@ const NUMERIC_FIELDS = new Set<string>(["start", "end", "budget", "beneficiaries
 /** Text that is a number in either decimal convention ("45292", "12.5", "12,5", "1 000,5") becomes that number. */
 function numericText(value: unknown): CellValue {
   if (typeof value === "string") return numberFromText(value) ?? value;
+  return value as CellValue;
+}
+
+/** A number cell as Excel passes it to a text parameter becomes that number; other text stays text (numberAsPassed). */
+function passedNumber(value: unknown): CellValue {
+  if (typeof value === "string") return numberAsPassed(value) ?? value;
   return value as CellValue;
 }
 
@@ -247,7 +254,9 @@ export function check(entries: string[][], lang?: string): string {
     );
   }
   const raw: RawEntry = {};
-  ENTRY_FIELDS.forEach((f, i) => (raw[f] = NUMERIC_FIELDS.has(f) ? numericText(cells[i]) : (cells[i] as CellValue)));
+  // A number cell arrives as text ("1000,5"): read back as the number; text typed as such ("1 000,5") stays text and
+  // is reported, as the sheet's native Check column reports it.
+  ENTRY_FIELDS.forEach((f, i) => (raw[f] = NUMERIC_FIELDS.has(f) ? passedNumber(cells[i]) : (cells[i] as CellValue)));
   return checkMessage(raw, l);
 }
 

@@ -5,6 +5,9 @@
  * Each function gives its documented answer whichever way, called directly and typed into cells of the host under
  * the desktop (microsoft365) and the web profile.
  */
+import { columnIndex, columnLetter, domainSheetLayout, domainSheetName, type ColumnKey } from "../../src/core/layout";
+import { forgetSheets } from "../../src/excel/snapshot";
+import { insertLiat } from "../../src/excel/workbookOperations";
 import { numberFromText } from "../../src/functions/args";
 import * as F from "../../src/functions/functions";
 import { createHost } from "../../tooling/excel-host/excelHost";
@@ -45,7 +48,19 @@ describe("numbers written as text", () => {
     [" 45292 ", 45292],
     ["1E+21", 1e21],
     ["1,5E-3", 0.0015],
+    ["0,500", 0.5],
+    ["1,2345", 1.2345],
+    ["1,25", 1.25],
   ])("%j is %d", (text, n) => expect(numberFromText(text)).toBe(n));
+  test.each(["1,000", "1.000", "-1,250", "12.500", "999,999"])(
+    "%j reads two ways by the conventions (thousands or decimals): not a number, and RATING says why",
+    (text) => {
+      expect(numberFromText(text)).toBeUndefined();
+      const e = errorOf(() => F.rating(text));
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toContain("reads two ways");
+    },
+  );
   test.each(["", "abc", "12/03/2024", "1,2,3", "1 00,5", "1,2.3", "1  000", ".5", "5.", "1 000.000,5"])(
     "%j is not a number",
     (text) => expect(numberFromText(text)).toBeUndefined(),
@@ -90,14 +105,17 @@ describe("each function's documented answer, whatever the convention (called dir
     for (const b of [...BLANKS, 0])
       expect(errorOf(() => F.domainScore(codes, statuses, b as number)).code).toBe("#VALUE!");
   });
-  test("CHECK: a budget, a count or a date serial written either way is a number; blank cells '' or null alike", () => {
+  test("CHECK: a number cell as Excel passes it (either decimal separator) is a number, text is text; blanks alike", () => {
     const row = (budget: unknown, blank: unknown) =>
-      [["Planned", "Service", blank, blank, "45292", "45300", budget, "EUR", "1 200", blank, blank]] as string[][];
+      [["Planned", "Service", blank, blank, "45292", "45300", budget, "EUR", "1200", blank, blank]] as string[][];
     for (const blank of BLANKS) {
-      for (const budget of ["1000.5", "1000,5", "1 000,5", `1${NNBSP}000,5`, `1${NBSP}000,5`, 1000.5]) {
+      for (const budget of ["1000.5", "1000,5", "1E+3", 1000.5]) {
         expect(F.check(row(budget, blank), "en")).toBe("");
       }
-      expect(F.check(row("mille", blank), "en")).toMatch(/number/i);
+      // text typed as such (never how Excel passes a number): reported, as the sheet's Check column reports it
+      for (const budget of ["1 000,5", `1${NNBSP}000,5`, `1${NBSP}000,5`, "1,000", "1.000,5", "mille"]) {
+        expect(F.check(row(budget, blank), "en")).toMatch(/number/i);
+      }
       expect(F.check(row(blank, blank), "en")).toBe("");
     }
   });
@@ -119,7 +137,7 @@ describe.each<ProfileName>(["microsoft365", "web"])("typed into cells, Excel's %
   test("numbers as text in either convention, and empty cells, give the same answers", async () => {
     // A: statuses (A2 empty); B: weights (B2 empty); C: scores as text and number; D: codes; E-O a CHECK row
     const host = await hostWith(profile, [
-      ["Sustained", 1, "66,67", "1.1.1", "Planned", "Service", "", "", 45292, 45300, "1 000,5", "EUR", "1200"],
+      ["Sustained", 1, "66,67", "1.1.1", "Planned", "Service", "", "", 45292, 45300, 1000.5, "EUR", 1200],
       ["", "", "66.67", "2.1"],
       ["Planned", 1, 66.67, "1.1.2"],
       ["", "", `1${NNBSP}000,5`],
@@ -145,5 +163,40 @@ describe.each<ProfileName>(["microsoft365", "web"])("typed into cells, Excel's %
     host.setCellValueAsUser("S", "R1", "=LIAT.RATING(C4)");
     expect(host.getCell("S", "R1").value).toBe("#VALUE!");
     expect(host.getCell("S", "R1").errorMessage).toContain("1000.5");
+  });
+});
+
+describe.each<ProfileName>(["microsoft365", "web"])("LIAT.CHECK and the sheet's Check column (%s)", (profile) => {
+  test('agree on a budget: a number passes both, text ("1 000,5", "1,000") is reported by both', async () => {
+    const host = createHost({ profile });
+    host.install(globalThis);
+    forgetSheets();
+    await registerLiatFunctions(host);
+    await insertLiat({ lang: "en" });
+    const sheet = domainSheetName(1, "en");
+    const row = domainSheetLayout(1, "en").firstRow;
+    const at = (key: ColumnKey) => `${columnLetter(columnIndex(key))}${row}`;
+    for (const budget of [1000.5, "1 000,5", "1,000"]) {
+      await host.Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.protection.unprotect();
+        ws.getRange(at("status")).values = [["Planned"]];
+        ws.getRange(at("responsible")).values = [["Service"]];
+        ws.getRange(at("currency")).values = [["EUR"]];
+        // a text budget is kept as text (a cell formatted as text), as a pasted or imported value can be
+        ws.getRange(at("budget")).numberFormat = [[typeof budget === "string" ? "@" : "General"]];
+        ws.getRange(at("budget")).values = [[budget]];
+        ws.getRange(`ZZ${row}`).formulas = [[`=LIAT.CHECK(${at("status")}:${at("comments")},"en")`]];
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per budget tried: each is checked on its own
+        await context.sync();
+      });
+      const native = host.getCell(sheet, at("check")).value;
+      const fn = host.getCell(sheet, `ZZ${row}`).value;
+      expect({ budget, native: native === "", fn: fn === "" }).toEqual({
+        budget,
+        native: typeof budget === "number",
+        fn: typeof budget === "number",
+      });
+    }
   });
 });
