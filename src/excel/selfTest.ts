@@ -114,9 +114,11 @@ function messageOf(error: unknown, lang: Lang): string {
   return String(error);
 }
 
-/** A step's detail in the check's language (texts pane:setup.check.details.*). */
-const detail = (lang: Lang, key: string, params: TextParams = {}) =>
-  text(lang, `pane:setup.check.details.${key}`, params);
+/**
+ * A step's detail in the check's language (namespace selfTest: bundled with the pages, unlike the pane's own texts,
+ * which the pane loads for its interface language only).
+ */
+const detail = (lang: Lang, key: string, params: TextParams = {}) => text(lang, `selfTest:${key}`, params);
 
 const near = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) < 1e-9;
 

@@ -8,6 +8,7 @@ import language from "./language.json";
 import messages from "./messages.json";
 import pane from "./pane.json";
 import preview from "./preview.json";
+import selfTest from "./selfTest.json";
 import unreadable from "./unreadable.json";
 import workbook from "./workbook.json";
 
@@ -21,6 +22,7 @@ export const en = {
   messages,
   pane,
   preview,
+  selfTest,
   unreadable,
   workbook,
 };

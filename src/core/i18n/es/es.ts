@@ -9,6 +9,7 @@ import language from "./language.json";
 import messages from "./messages.json";
 import pane from "./pane.json";
 import preview from "./preview.json";
+import selfTest from "./selfTest.json";
 import unreadable from "./unreadable.json";
 import workbook from "./workbook.json";
 
@@ -23,6 +24,7 @@ export const es = {
   messages,
   pane,
   preview,
+  selfTest,
   unreadable,
   workbook,
 };
