@@ -79,6 +79,13 @@ export default defineConfig(
           ],
         },
       ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.value=/(^|\\/)tooling(\\/|$)/]",
+          message: "src/ is the add-in: tooling/ (the in-memory host, the preview) is for tests and benchmarks.",
+        },
+      ],
     },
   },
   {

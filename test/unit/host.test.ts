@@ -556,6 +556,17 @@ describe("no kinder than Excel (what typing the proxies against Office revealed)
     ).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 
+  it("has no load() on freeze panes, as Excel's WorksheetFreezePanes has none", async () => {
+    const host = createHost();
+    await run(host, async (context) => {
+      const panes = context.workbook.worksheets.getItem("Sheet1").freezePanes;
+      expect(() => panes.load()).toThrow(TypeError);
+      panes.freezeRows(2);
+      await context.sync();
+    });
+    expect(host.model.sheetByName("Sheet1").freezeRows).toBe(2);
+  });
+
   it("clears with ResetContents only where ExcelApi 1.18 is", async () => {
     const clearOn = (profile: "microsoft365" | "office2021") =>
       run(createHost({ profile }), async (context) => {

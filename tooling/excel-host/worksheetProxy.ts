@@ -83,6 +83,10 @@ export class HostFreezePanes
     super(context, () => sheet.target());
   }
   protected readonly readers: Readers<SheetModel> = {};
+  /** Excel's WorksheetFreezePanes has no load() (office-js declares none, office.js defines none): it fails as there. */
+  override load(): never {
+    throw new TypeError("freezePanes.load is not a function");
+  }
   freezeRows(count = 1): void {
     this.queue(() => {
       this.target().freezeRows = count;
