@@ -6,6 +6,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { PROXIES } from "../../tooling/excel-host/apiSetEnforcement";
+import { requiredSet } from "../../tooling/excel-host/requirementSets";
 
 const ROOT = path.resolve(__dirname, "../..");
 const HOST = path.join(ROOT, "tooling/excel-host");
@@ -77,6 +78,11 @@ describe("the host's proxies are typed against Office", () => {
         office: `Excel.${excelClass}`,
       });
     }
+  });
+
+  test("each proxy's Excel class has its requirement sets in the generated table (so the profile gates it)", () => {
+    const missing = Object.keys(PROXIES).filter((name) => requiredSet(`Excel.${name}`, "") === undefined);
+    expect(missing).toEqual([]);
   });
 
   test("a proxy's public members are exactly those its shape names", () => {
