@@ -394,15 +394,13 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
         part: file.shown,
       });
     }
-    // The workbook's zip takes in what was written before the next file adds more: memory stays flat.
-    await workbook.drain();
     done++;
     if (total >= PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total))
       io.stderr(`${t("progress", lang, { done, total })}\n`);
   }
   const result = consolidator.result();
   try {
-    await workbook.finish(result);
+    workbook.finish(result);
     jsonWriter?.finish(result);
   } catch (e) {
     workbook.close();

@@ -1,18 +1,16 @@
 /**
  * Writes a consolidation (src/core/consolidate.ts) as an .xlsx, streamed: the consolidation sheet
- * (one row per source and objective) is written row by row as the sources are merged, with shared
- * styles (ExcelJS's streaming WorkbookWriter; shared strings, as Excel writes them), so time stays linear and memory flat
- * with the number of files. Then the summary per source, the entry cells not merged, the columns
- * read and the files not merged. Every value from a received file is written as data: strings as
- * text cells, character for character (see cellText.ts).
+ * (one row per source and objective) is written row by row as the sources are merged
+ * (src/cli/xlsxStreamWriter.ts: our own SpreadsheetML, shared styles, a bounded shared-strings table), so
+ * time stays linear and memory flat with the number of files. Then the summary per source, By city, the
+ * entry cells not merged, the columns read and the files not merged. Every value from a received file is
+ * written as data: strings as text cells, character for character.
  *
  * The JSON output is streamed the same way, and holds the same values.
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
 import {
   CONSOLIDATION_TEXT,
   cellData,
@@ -32,65 +30,10 @@ import {
   type SourceSummary,
   type TextTable,
 } from "../core/consolidate";
-import { byCity, byCityTable } from "../core/cityPeriods";
+import { byCity, byCityTable, citySource, type CitySource } from "../core/cityPeriods";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
-import { setDataCell, TEXT_FORMAT } from "./cellText";
-import { styleHeaderCell } from "./writeWorkbook";
-
-type SheetWriter = ExcelJS.Worksheet;
-
-/** A sheet with a styled, frozen header row and column widths; rows are added and committed one by one. */
-function startSheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  headers: readonly string[],
-  widths: TextTable["widths"],
-): SheetWriter {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = headers.map((h, c) => ({ width: widths[c] ?? Math.min(40, Math.max(10, h.length + 2)) }));
-  const header = ws.getRow(1);
-  headers.forEach((h, c) => {
-    const cell = header.getCell(c + 1);
-    cell.value = h;
-    styleHeaderCell(cell);
-  });
-  header.commit();
-  return ws;
-}
-
-/**
- * Cell styles shared by every cell that has them: ExcelJS then finds a style it has already written by
- * the object (not by comparing its content), so a style costs nothing per cell.
- */
-const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
-const sharedStyles = new Map<string, Partial<ExcelJS.Style>>();
-function sharedStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
-  if (numFmt === undefined) return NO_STYLE;
-  let style = sharedStyles.get(numFmt);
-  if (style === undefined) sharedStyles.set(numFmt, (style = Object.freeze({ numFmt })));
-  return style;
-}
-
-function addRow(ws: SheetWriter, rowNumber: number, values: readonly CellValue[], formats: TextTable["numberFormats"]) {
-  const row = ws.getRow(rowNumber);
-  values.forEach((v, c) => {
-    const cell = row.getCell(c + 1);
-    setDataCell(cell, v);
-    // the style setDataCell gave (text format for a string), or the column's number format, as a shared object
-    const data = cellData(v);
-    const format = formats[c];
-    cell.style = sharedStyle(
-      typeof data === "string" ? TEXT_FORMAT : format !== undefined && typeof data === "number" ? format : undefined,
-    );
-  });
-  row.commit();
-}
-
-function finishSheet(ws: SheetWriter, rows: number, columns: number): void {
-  if (columns > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows + 1), column: columns } };
-  ws.commit();
-}
+import { XlsxStreamWriter, type SheetStream, type XlsxSink } from "./xlsxStreamWriter";
 
 /**
  * Lines of text kept in a temporary file, not in memory: what a merge lists per source (summary, columns
@@ -151,16 +94,20 @@ export class SpillFile {
 }
 
 /**
- * A source as the By city view reads it (src/core/cityPeriods.ts: city, period, file, scores): what a
- * writer keeps of each source set aside, a few numbers instead of its columns, issues and code lists.
+ * What the By city view reads of each source (src/core/cityPeriods.ts: file, city, period, scores), set
+ * aside on disk as the sources come and read back once, when the By city rows are made.
  */
-function citySource(s: SourceSummary): SourceSummary {
-  return {
-    ...s,
-    columns: [],
-    tableIssues: [],
-    summary: { ...s.summary, priorities: [], domains: s.summary.domains.map((d) => ({ ...d, codes: [] })) },
-  };
+class SpilledCitySources {
+  private readonly file = new SpillFile("cities");
+  add(source: SourceSummary): void {
+    this.file.add(JSON.stringify(citySource(source)));
+  }
+  all(): CitySource[] {
+    return Array.from(this.file.lines(), (line) => JSON.parse(line) as CitySource);
+  }
+  close(): void {
+    this.file.close();
+  }
 }
 
 /** Table rows set aside in a spill file (values as a writer puts them, so JSON keeps them exactly). */
@@ -183,85 +130,47 @@ class SpilledRows {
   }
 }
 
-/** Most bytes of sheet XML let wait for the zip before the writer waits for it (see drainSheet). */
-const MAX_BACKLOG = 4 << 20;
-
-/**
- * Bytes written to a sheet that the zip has not taken in yet: ExcelJS hands a sheet's XML on without
- * waiting (no backpressure), so on a busy machine, or while an earlier sheet is being zipped, it piles up.
- */
-function sheetBacklog(ws: SheetWriter): number {
-  type Buffered = { length?: number } | undefined;
-  type Pipe = { _writableState?: Buffered; _readableState?: Buffered };
-  const stream = (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream;
-  let n = 0;
-  // archiver's entry input (a readable-stream PassThrough, which has no writableLength getter)
-  for (const p of stream?.pipes ?? []) n += (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0);
-  return n;
-}
-
-/** Waits until the zip has taken in most of a sheet's XML; gives up after a while rather than hang. */
-async function drainSheet(ws: SheetWriter): Promise<void> {
-  const until = Date.now() + 30_000;
-  while (sheetBacklog(ws) > MAX_BACKLOG && Date.now() < until)
-    await new Promise<void>((resolve) => setTimeout(resolve, 2));
-}
-
 /** A sheet of a table: its rows set aside first (in the order added), then the table's own rows. */
-async function writeTable(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  table: TextTable,
-  spilled?: SpilledRows,
-): Promise<void> {
-  const ws = startSheet(wb, name, table.headers, table.widths);
-  let r = 0;
-  const add = async (values: readonly CellValue[]) => {
-    addRow(ws, ++r + 1, values, table.numberFormats);
-    if (r % 1_000 === 0) await drainSheet(ws);
-  };
-  if (spilled) for (const values of spilled.rows()) await add(values);
-  for (const values of table.rows) await add(values);
-  finishSheet(ws, r, table.headers.length);
+function writeTable(book: XlsxStreamWriter, name: string, table: TextTable, spilled?: SpilledRows): void {
+  const sheet = book.addSheet(name, table);
+  if (spilled) for (const values of spilled.rows()) sheet.addRow(values);
+  for (const values of table.rows) sheet.addRow(values);
+  sheet.end();
 }
 
 /**
- * The consolidation workbook, written to a stream as rows arrive: call `addRows` for each source,
- * then `finish` with the rest of the result (sources, cells not merged, files not read).
+ * The consolidation workbook, written as rows arrive (to a file, or to a sink that takes the bytes in
+ * order): call `addRows` and `addSource` for each source, then `finish` with the rest of the result
+ * (sources, cells not merged, files not read). Every write is done when the call returns: nothing waits.
  */
 export class ConsolidationWriter {
-  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
-  private readonly ws: SheetWriter;
+  private readonly book: XlsxStreamWriter;
+  private readonly sheet: SheetStream;
+  private readonly fd: number | null;
   private readonly look = consolidationLook();
-  private readonly headers: string[];
-  private rowsWritten = 0;
 
   constructor(
-    target: { filename: string } | { stream: Writable },
+    target: { filename: string } | { sink: XlsxSink },
     private readonly lang: Lang,
   ) {
-    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...target, useStyles: true, useSharedStrings: true });
-    this.wb.creator = "LIAT";
-    this.headers = consolidationHeaders(lang);
-    this.ws = startSheet(this.wb, CONSOLIDATION_TEXT.sheet[lang], this.headers, this.look.widths);
+    let sink: XlsxSink;
+    if ("filename" in target) {
+      const fd = openSync(target.filename, "w");
+      this.fd = fd;
+      sink = (bytes) => void writeSync(fd, bytes);
+    } else {
+      this.fd = null;
+      sink = target.sink;
+    }
+    this.book = new XlsxStreamWriter(sink);
+    this.sheet = this.book.addSheet(CONSOLIDATION_TEXT.sheet[lang], {
+      headers: consolidationHeaders(lang),
+      ...this.look,
+    });
   }
 
   addRows(rows: readonly ConsolidationRow[]): void {
-    for (const r of rows)
-      addRow(this.ws, ++this.rowsWritten + 1, consolidationRow(r, this.lang), this.look.numberFormats);
-  }
-
-  /**
-   * Bytes written to the consolidation sheet that the zip has not taken in yet: ExcelJS hands a sheet's
-   * XML on without waiting (no backpressure), so on a busy machine it piles up in the zip's input.
-   */
-  backlog(): number {
-    return sheetBacklog(this.ws);
-  }
-
-  /** Waits until the zip has taken in most of what was written (call between files: memory stays flat). */
-  async drain(): Promise<void> {
-    await drainSheet(this.ws);
+    for (const r of rows) this.sheet.addRow(consolidationRow(r, this.lang));
   }
 
   /** What each source adds to the later sheets (summary, cells not merged, columns read), set aside on disk. */
@@ -271,12 +180,12 @@ export class ConsolidationWriter {
     columns: new SpilledRows("columns"),
   };
 
-  /** What the By city view reads of each source set aside (see citySource). */
-  private readonly citySources: SourceSummary[] = [];
+  /** What the By city sheet reads of each source, set aside on disk. */
+  private readonly cities = new SpilledCitySources();
 
   /** One merged source's summary and cells not merged, written at `finish` (not kept in memory meanwhile). */
   addSource(source: SourceSummary, notMerged: readonly NotMergedCell[]): void {
-    this.citySources.push(citySource(source));
+    this.cities.add(source);
     this.spilled.summary.add(sourceSummaryRow(source, this.lang));
     for (const n of notMerged) this.spilled.notMerged.add(notMergedRow(n, this.lang));
     for (const row of columnsReadRows(source, this.lang)) this.spilled.columns.add(row);
@@ -286,29 +195,33 @@ export class ConsolidationWriter {
    * Writes the other sheets and closes the file: what `addSource` set aside, then `result`'s own
    * sources, cells not merged and rows (when there are any).
    */
-  async finish(result: ConsolidationResult): Promise<void> {
+  finish(result: ConsolidationResult): void {
     try {
       this.addRows(result.rows);
-      finishSheet(this.ws, this.rowsWritten, this.headers.length);
+      this.sheet.end();
       const T = CONSOLIDATION_TEXT;
       const lang = this.lang;
       const { summary, notMerged, columns } = this.spilled;
-      await writeTable(this.wb, T.summarySheet[lang], sourceSummaryTable(result, lang), summary);
-      const cities = byCity([...this.citySources, ...result.sources]);
-      await writeTable(this.wb, T.byCitySheet[lang], byCityTable(cities, lang));
-      await writeTable(this.wb, T.notMergedSheet[lang], notMergedTable(result, lang), notMerged);
-      await writeTable(this.wb, T.columnsSheet[lang], columnsReadTable(result, lang), columns);
-      await writeTable(this.wb, T.unreadableSheet[lang], unreadableTable(result, lang));
-      await this.wb.commit();
+      writeTable(this.book, T.summarySheet[lang], sourceSummaryTable(result, lang), summary);
+      const cities = byCity([...this.cities.all(), ...result.sources]);
+      writeTable(this.book, T.byCitySheet[lang], byCityTable(cities, lang));
+      writeTable(this.book, T.notMergedSheet[lang], notMergedTable(result, lang), notMerged);
+      writeTable(this.book, T.columnsSheet[lang], columnsReadTable(result, lang), columns);
+      writeTable(this.book, T.unreadableSheet[lang], unreadableTable(result, lang));
+      this.book.finish();
     } finally {
       this.close();
     }
   }
 
-  /** Deletes what was set aside (after finish, or after a failure). */
+  /** Closes the file and deletes what was set aside (after finish, or after a failure). */
   close(): void {
     for (const spill of Object.values(this.spilled)) spill.close();
+    this.cities.close();
+    if (this.fd !== null && !this.closed) closeSync(this.fd);
+    this.closed = true;
   }
+  private closed = false;
 }
 
 const JSON_ROWS_PER_WRITE = 500;
@@ -342,13 +255,13 @@ export class ConsolidationJsonWriter {
   /** Sources and cells not merged, set aside on disk as they come (one JSON value a line). */
   private readonly spilled = { sources: new SpillFile("sources"), notMerged: new SpillFile("not-merged-json") };
   private closed = false;
-  /** What the By city view reads of each source set aside (see citySource). */
-  private readonly citySources: SourceSummary[] = [];
+  /** What the By city view reads of each source, set aside on disk. */
+  private readonly cities = new SpilledCitySources();
 
   /** One merged source's summary and cells not merged, written at `finish` (not kept in memory meanwhile). */
   addSource(source: SourceSummary, notMerged: readonly NotMergedCell[]): void {
     this.spilled.sources.add(JSON.stringify(source));
-    this.citySources.push(citySource(source));
+    this.cities.add(source);
     for (const n of notMerged) this.spilled.notMerged.add(JSON.stringify(n));
   }
 
@@ -376,7 +289,7 @@ export class ConsolidationJsonWriter {
       writeSync(this.fd, `${this.first ? "" : "\n  "}],\n`);
       this.writeArray("sources", this.spilled.sources, result.sources);
       writeSync(this.fd, ",\n");
-      this.writeArray("byCity", null, byCity([...this.citySources, ...result.sources]));
+      this.writeArray("byCity", null, byCity([...this.cities.all(), ...result.sources]));
       writeSync(this.fd, ",\n");
       this.writeArray("notMerged", this.spilled.notMerged, result.notMerged);
       writeSync(this.fd, ",\n");
@@ -393,20 +306,13 @@ export class ConsolidationJsonWriter {
     this.closed = true;
     closeSync(this.fd);
     for (const spill of Object.values(this.spilled)) spill.close();
+    this.cities.close();
   }
 }
 
 /** The whole consolidation workbook as bytes (small results: the task pane's tests, the command line's tests). */
-export async function writeConsolidation(result: ConsolidationResult, lang: Lang): Promise<Buffer> {
-  const { PassThrough } = await import("node:stream");
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on("end", resolve);
-    stream.on("error", reject);
-  });
-  await new ConsolidationWriter({ stream }, lang).finish(result);
-  await done;
+export function writeConsolidation(result: ConsolidationResult, lang: Lang): Buffer {
+  const chunks: Uint8Array[] = [];
+  new ConsolidationWriter({ sink: (bytes) => chunks.push(bytes) }, lang).finish(result);
   return Buffer.concat(chunks);
 }

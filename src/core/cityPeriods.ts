@@ -46,12 +46,31 @@ export function cityKey(name: string): string {
 
 const periodOrder = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
+/** What the By city view reads of a source's summary (a writer keeps only this of each source). */
+export interface CitySource {
+  source: Pick<SourceSummary["source"], "fileName" | "city" | "period">;
+  summary: {
+    domains: readonly { score: number | null }[];
+    overall: { score: number | null; coverage: number | null };
+  };
+}
+
+/** A source's summary reduced to what the By city view reads. */
+export function citySource(s: CitySource): CitySource {
+  const { fileName, city, period } = s.source;
+  const { score, coverage } = s.summary.overall;
+  return {
+    source: { fileName, city, period },
+    summary: { domains: s.summary.domains.map((d) => ({ score: d.score })), overall: { score, coverage } },
+  };
+}
+
 /**
  * The sources grouped by city, cities in the order they first come, each city's periods in order.
  * A source that names no city is a city of its own (it cannot be matched to any other).
  */
-export function byCity(sources: readonly SourceSummary[]): CityPeriods[] {
-  const groups = new Map<string, SourceSummary[]>();
+export function byCity(sources: readonly CitySource[]): CityPeriods[] {
+  const groups = new Map<string, CitySource[]>();
   sources.forEach((s, i) => {
     const key = cityKey(s.source.city);
     const id = key === "" ? `\u0000${i}` : key;

@@ -375,6 +375,30 @@ const MAX_HEADER_TEXT = 2 * Math.max(...[...HEADER_KEYS.keys()].map((k) => k.len
 // One digit at a time (a run is the group repeated): no nested repeat, so no backtracking blow-up on long data texts.
 const HEADER_SUFFIX = /(?:\s*(?:[*:]|\(.*\)|\[.*\]|\d|[-–—/]))+$/u;
 
+/** The first word of every known header, folded ("date de debut" → "date"). */
+const HEADER_FIRST_WORDS = new Set([...HEADER_KEYS.keys()].map(firstWord));
+const PRINTABLE_ASCII = /^[\x21-\x7E]+$/;
+/** Where a suffix may start inside a first word ("Statut2025", "Statut[1]", "Code/"). */
+const SUFFIX_START = /[\d[\]/]/;
+/** The quick no holds while no known header's first word has a character where a suffix may start. */
+const QUICK_NO = ![...HEADER_FIRST_WORDS].some((w) => SUFFIX_START.test(w));
+
+/**
+ * A quick no for data text (URLs, names, codes), without folding it: a text whose first word is plain
+ * ASCII is a header only if that word, lower-cased (or cut where a suffix may start), is a known
+ * header's first word. Other texts (accents, a leading space, a backtick) go through the full match.
+ */
+function namesNoHeader(text: string): boolean {
+  if (!QUICK_NO) return false;
+  const end = text.search(WORD_END);
+  const word = end < 0 ? text : text.slice(0, end);
+  if (word === "" || !PRINTABLE_ASCII.test(word) || word.includes("`")) return false;
+  const lower = word.toLowerCase();
+  if (HEADER_FIRST_WORDS.has(lower)) return false;
+  const cut = lower.search(SUFFIX_START);
+  return cut < 0 || !HEADER_FIRST_WORDS.has(lower.slice(0, cut));
+}
+
 /**
  * Which layout column a header cell names, or null. Lenient as received files are: any case,
  * accents, line breaks, either language, known abbreviations ("N°" for Code), and a suffix the
@@ -382,7 +406,7 @@ const HEADER_SUFFIX = /(?:\s*(?:[*:]|\(.*\)|\[.*\]|\d|[-–—/]))+$/u;
  */
 export function matchHeader(text: unknown): ColumnKey | null {
   // Long texts (objectives, comments) are not folded: finding header rows stays cheap on data rows.
-  if (typeof text !== "string" || text.length > MAX_HEADER_TEXT) return null;
+  if (typeof text !== "string" || text.length > MAX_HEADER_TEXT || namesNoHeader(text)) return null;
   const key = textKey(text);
   const exact = HEADER_KEYS.get(key) ?? HEADER_KEYS.get(key.replace(HEADER_SUFFIX, ""));
   if (exact !== undefined) return exact;

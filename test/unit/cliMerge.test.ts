@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run, type Io } from "../../src/cli/main";
 import type { SheetData } from "../../src/core/workbookReader";
-import { loadExcel, writePlainWorkbook } from "./cliFixtures";
+import { isoDateToSerial } from "../../src/core/dates";
+import { loadExcel, readOk, writePlainWorkbook } from "./cliFixtures";
 
 jest.setTimeout(60_000); // real files, on machines shared by several test runs
 
@@ -86,10 +87,11 @@ describe("liat merge outputs", () => {
   it("writes the same values in the workbook and the JSON, text character for character", async () => {
     const tricky = "line 1\r\nline 2\u0001\u001f end _x0041_ =1+1 \u00a0";
     await writePlainWorkbook([]).catch(() => undefined);
+    const start = isoDateToSerial("2025-03-01")!;
     const bytes = await writePlainWorkbook([
       table("S", [
-        ["Code", "Statut", "Comments", null, "Code", "Status", "Evidence"],
-        ["1.1.1", "Planned", tricky, null, "2.1", "Implemented", "https://x.org"],
+        ["Code", "Statut", "Comments", "Début", null, "Code", "Status", "Evidence"],
+        ["1.1.1", "Planned", tricky, start, null, "2.1", "Implemented", "https://x.org"],
       ]),
     ]);
     writeFileSync(join(dir, "a.xlsx"), bytes);
@@ -109,5 +111,15 @@ describe("liat merge outputs", () => {
       expect(cell("Evidence")).toBe(row.values.evidence ?? null);
     });
     expect(json.rows[0].values.comments).toBe(tricky);
+    // a date is its serial number, shown with a date format
+    const startCell = ws.getCell(2, headers.indexOf("Start") + 1);
+    expect(json.rows[0].values.start).toBe(start);
+    expect(startCell.value).toEqual(new Date(Date.UTC(2025, 2, 1)));
+    expect(startCell.numFmt).toBe("yyyy-mm-dd");
+    // the project's own reader gives every cell back as the JSON has it
+    const read = await readOk(readFileSync(join(dir, "out.xlsx")), "out.xlsx");
+    const sheet = read.sheets.find((s) => s.name === "Consolidation")!;
+    expect(sheet.rows[1]![headers.indexOf("Comments")]).toBe(tricky);
+    expect(sheet.rows[1]![headers.indexOf("Start")]).toBe(start);
   });
 });

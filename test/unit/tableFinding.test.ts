@@ -4,7 +4,8 @@
  * (src/excel/scan.ts) read by the same rules as received files.
  */
 import { checkWorkbook, consolidate } from "../../src/core/consolidate";
-import { matchHeader } from "../../src/core/layout";
+import fc from "fast-check";
+import { COLUMNS, matchHeader } from "../../src/core/layout";
 import { findTables, type SheetData } from "../../src/core/workbookReader";
 import { scanTables, settingsOf } from "../../src/excel/scan";
 import type { Snapshot } from "../../src/excel/snapshot";
@@ -28,6 +29,27 @@ describe("lenient headers", () => {
     ["Statutory", null],
   ])("%j is read as %s", (text, key) => {
     expect(matchHeader(text)).toBe(key);
+  });
+
+  // The quick no for data text (matchHeader does not fold a text whose plain first word starts no header)
+  // gives the full match's answer: a leading space always takes the full match, and folding drops it.
+  it("refuses no header the full match would read (headers with suffixes glued on, data text)", () => {
+    const headers = COLUMNS.flatMap((c) => [...Object.values(c.header), ...c.aliases]);
+    const glued = fc.oneof(
+      fc.constantFrom(...headers, "N°", "no.", "#", "Obs.", "Stat.", "id", "Ref"),
+      fc.string({ maxLength: 12 }),
+    );
+    const suffix = fc.constantFrom("", "2025", "[1]", "/", "*", ":", " (x)", "-2", "[a b]", "s", ".", "`");
+    fc.assert(
+      fc.property(glued, suffix, fc.constantFrom("", "x", "X"), (head, end, cased) => {
+        const text = cased === "X" ? (head + end).toUpperCase() : head + end;
+        expect(matchHeader(text)).toBe(matchHeader(` ${text}`));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of ["Statut2025", "Code[1]", "Status/", "https://example.org/a", "1.1.1", "Service 3"])
+      expect(matchHeader(text)).toBe(matchHeader(` ${text}`));
+    expect(matchHeader("Statut2025")).toBe("status");
   });
 });
 
