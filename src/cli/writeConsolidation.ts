@@ -224,7 +224,8 @@ export class ConsolidationWriter {
   private closed = false;
 }
 
-const JSON_ROWS_PER_WRITE = 500;
+/** Characters of JSON gathered before they are written. */
+const JSON_PIECE_CHARS = 1 << 20;
 
 /**
  * The consolidation JSON, written as rows arrive: `{"rows": [...], "sources": ..., "byCity": ..., "notMerged": ...,
@@ -240,16 +241,17 @@ export class ConsolidationJsonWriter {
   }
 
   addRows(rows: readonly ConsolidationRow[]): void {
-    if (rows.length === 0) return;
-    // A few hundred rows per write: a large table is never one huge string.
-    for (let i = 0; i < rows.length; i += JSON_ROWS_PER_WRITE) {
-      const text = rows
-        .slice(i, i + JSON_ROWS_PER_WRITE)
-        .map((r) => `\n    ${JSON.stringify(r)}`)
-        .join(",");
-      writeSync(this.fd, (this.first ? "" : ",") + text);
+    // Written a piece at a time: a large table is never one huge string.
+    let text = "";
+    for (const r of rows) {
+      text += `${this.first ? "" : ","}\n    ${JSON.stringify(r)}`;
       this.first = false;
+      if (text.length >= JSON_PIECE_CHARS) {
+        writeSync(this.fd, text);
+        text = "";
+      }
     }
+    if (text !== "") writeSync(this.fd, text);
   }
 
   /** Sources and cells not merged, set aside on disk as they come (one JSON value a line). */
@@ -273,7 +275,7 @@ export class ConsolidationJsonWriter {
     const add = (json: string) => {
       pending += `${first ? "" : ","}\n    ${json}`;
       first = false;
-      if (pending.length > 1 << 16) {
+      if (pending.length >= JSON_PIECE_CHARS) {
         writeSync(this.fd, pending);
         pending = "";
       }

@@ -101,7 +101,8 @@ export interface FoundTable {
 
 /** Sheets the add-in owns that never hold objective rows (the lists, the flags, a consolidation). */
 export function isSystemSheet(name: string): boolean {
-  const n = name.toLowerCase();
+  // a consolidation table longer than a sheet goes on in "Consolidation (2)" and so on
+  const n = name.toLowerCase().replace(/ \(\d+\)$/, "");
   return (
     n === LISTS_SHEET.toLowerCase() ||
     n === LEGACY_FLAGS_SHEET.toLowerCase() ||
@@ -453,6 +454,18 @@ function languageOf(value: string): Lang | null {
   return isLang(code) ? code : (LANGUAGE_NAMES.get(textKey(value)) ?? null);
 }
 
+/** A label folded as settings are looked up ("Ville :" → "ville"); memoized, bounded (codes repeat on every row). */
+const labelMemo = new Map<string, string>();
+function labelKey(label: string): string {
+  let key = labelMemo.get(label);
+  if (key === undefined) {
+    key = textKey(label).replace(/\s*:$/, "");
+    if (labelMemo.size > 10_000) labelMemo.clear();
+    labelMemo.set(label, key);
+  }
+  return key;
+}
+
 /** Reads the cover's city, period, language and schema version by their labels (either language). */
 export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
   const out: CoverSettings = { city: "", period: "", lang: null, schemaVersion: null };
@@ -467,7 +480,7 @@ export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
       const at = cells?.findIndex((c) => !isBlank(c)) ?? -1;
       const label = at >= 0 ? cells[at] : undefined;
       if (typeof label !== "string" || label.length > 60) return;
-      const setting = SETTING_LABELS.get(textKey(label).replace(/\s*:$/, ""));
+      const setting = SETTING_LABELS.get(labelKey(label));
       if (setting === undefined || found.has(setting.key)) return;
       found.add(setting.key);
       labelLang ??= setting.lang;

@@ -231,3 +231,16 @@ test("in French, one city's two periods are read as one city: each period's scor
   expect(section.textContent).toContain("LYON202425,01: 25,0 · 2: —");
   expect(section.textContent).toContain("LYON202575,0 (+50,0)1: 75,0 (+50,0) · 2: —");
 });
+
+test.each([
+  ["en", "en-US", "Consolidation"],
+  ["fr", "fr-FR", "Consolidation"],
+  ["es", "es-ES", "Consolidación"],
+] as const)("in %s, the view's heading is the tab's name", async (lang, displayLanguage, name) => {
+  installHost({ displayLanguage });
+  renderPane({ lang, view: "consolidate" });
+  await screen.findByTestId("consolidate-files");
+  const heading = document.getElementById("liat-consolidate-heading");
+  expect(heading?.textContent).toBe(name);
+  expect(screen.getByRole("tab", { selected: true }).textContent).toBe(name);
+});

@@ -182,3 +182,17 @@ describe("the add-in reads its ranges with the same reader", () => {
     expect([settings.city, settings.period, settings.schemaVersion]).toEqual(["Lyon", "2025", 1]);
   });
 });
+
+describe("a consolidation read back", () => {
+  it("is no received workbook: its sheets, a continuation sheet included, hold no LIAT table to read", () => {
+    const table = (name: string): SheetData => ({
+      name,
+      rows: [
+        ["Code", "Status"],
+        ["1.1.1", "Planned"],
+      ],
+    });
+    expect(findTables([table("Consolidation"), table("Consolidation (2)"), table("Consolidation (12)")])).toEqual([]);
+    expect(findTables([table("Consolidation 2")])).toHaveLength(1);
+  });
+});

@@ -9,12 +9,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -25,39 +19,13 @@ import { DOMAIN_IDS } from "../../core/layout";
 import { formatScore } from "../../core/scoreDisplay";
 import type { ConsolidationWriteResult } from "../../excel/consolidation";
 import { useLang } from "../useLang";
-import { visuallyHidden } from "../visuallyHidden";
+import { ResultTable } from "./ResultTable";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  // In a narrow pane (Office's is 320-350 px) each workbook is a block: its file name on a line of its own (broken at
-  // its hyphens and dots before anywhere else), then city, period, rows and issues, each with its column's name.
-  // The table's roles stay (role="table", "row", "cell"), so it still reads as a table.
-  table: {
-    "@media (max-width: 480px)": {
-      "& .fui-TableHeader": visuallyHidden,
-      "& .fui-TableRow": {
-        display: "flex",
-        flexWrap: "wrap",
-        columnGap: tokens.spacingHorizontalM,
-        paddingBlock: tokens.spacingVerticalXS,
-        alignItems: "baseline",
-      },
-      "& .fui-TableCell": { flexGrow: 0, flexShrink: 1, flexBasis: "auto", minWidth: 0, paddingInline: 0 },
-      "& .fui-TableCell[data-label]::before": {
-        content: "attr(data-label)",
-        marginInlineEnd: tokens.spacingHorizontalXS,
-        color: tokens.colorNeutralForeground3,
-      },
-    },
-  },
-  file: {
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
-    "@media (max-width: 480px)": { flexBasis: "100% !important" },
-  },
-  cell: { overflowWrap: "break-word" },
+  file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
 });
 
 /** Cells not merged listed in the pane (all of them are on the sheet). */
@@ -108,45 +76,31 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
           <h3 id="liat-consolidate-sources" className={styles.h3}>
             {t("consolidate.sourcesHeading")}
           </h3>
-          <Table
-            noNativeElements
-            size="small"
-            className={styles.table}
-            aria-labelledby="liat-consolidate-sources"
+          <ResultTable
+            labelledBy="liat-consolidate-sources"
             data-testid="consolidate-sources"
-          >
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("consolidate.file")}</TableHeaderCell>
-                <TableHeaderCell>{t("consolidate.city")}</TableHeaderCell>
-                <TableHeaderCell>{t("consolidate.period")}</TableHeaderCell>
-                <TableHeaderCell>{t("consolidate.rows")}</TableHeaderCell>
-                <TableHeaderCell>{t("consolidate.issues")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {result.sources.map((s) => (
-                <TableRow key={s.source.key} data-file={s.source.fileName}>
-                  <TableCell className={styles.file}>{s.source.fileName}</TableCell>
-                  <TableCell className={styles.cell} data-label={t("consolidate.city")}>
-                    {s.source.city || none}
-                  </TableCell>
-                  <TableCell className={styles.cell} data-label={t("consolidate.period")}>
-                    {s.source.period || none}
-                  </TableCell>
-                  <TableCell className={styles.cell} data-label={t("consolidate.rows")}>
-                    {s.rows}
-                  </TableCell>
-                  <TableCell className={styles.cell} data-label={t("consolidate.issues")}>
-                    {t("consolidate.issuesValue", {
-                      errors: t("consolidate.errors", { count: s.errors }),
-                      warnings: t("consolidate.warnings", { count: s.warnings }),
-                    })}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            headers={[
+              t("consolidate.file"),
+              t("consolidate.city"),
+              t("consolidate.period"),
+              t("consolidate.rows"),
+              t("consolidate.issues"),
+            ]}
+            rows={result.sources.map((s) => ({
+              key: s.source.key,
+              data: { "data-file": s.source.fileName },
+              cells: [
+                s.source.fileName,
+                s.source.city || none,
+                s.source.period || none,
+                s.rows,
+                t("consolidate.issuesValue", {
+                  errors: t("consolidate.errors", { count: s.errors }),
+                  warnings: t("consolidate.warnings", { count: s.warnings }),
+                }),
+              ],
+            }))}
+          />
         </section>
       ) : null}
       {cities.some((c) => c.periods.length > 1) ? (
@@ -155,37 +109,28 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
             {t("consolidate.byCityHeading")}
           </h3>
           <Text size={200}>{t("consolidate.byCityIntro")}</Text>
-          <Table noNativeElements size="small" className={styles.table} aria-labelledby="liat-consolidate-cities">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t("consolidate.city")}</TableHeaderCell>
-                <TableHeaderCell>{t("consolidate.period")}</TableHeaderCell>
-                <TableHeaderCell>{t("consolidate.overall")}</TableHeaderCell>
-                <TableHeaderCell>{t("consolidate.domains")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {cities.flatMap((c, ci) =>
-                c.periods.map((p, pi) => (
-                  <TableRow key={`${ci}-${pi}`} data-city={c.city} data-period={p.period}>
-                    <TableCell className={styles.file}>{c.city || none}</TableCell>
-                    <TableCell className={styles.cell} data-label={t("consolidate.period")}>
-                      {p.period || none}
-                    </TableCell>
-                    <TableCell className={styles.cell} data-label={t("consolidate.overall")} data-testid="city-overall">
-                      {score(p.overall)}
-                      {signed(p.overallChange)}
-                    </TableCell>
-                    <TableCell className={styles.cell} data-label={t("consolidate.domains")}>
-                      {DOMAIN_IDS.map((d, i) => `${d}: ${score(p.domains[i]!)}${signed(p.domainChanges[i]!)}`).join(
-                        " · ",
-                      )}
-                    </TableCell>
-                  </TableRow>
-                )),
-              )}
-            </TableBody>
-          </Table>
+          <ResultTable
+            labelledBy="liat-consolidate-cities"
+            headers={[
+              t("consolidate.city"),
+              t("consolidate.period"),
+              t("consolidate.overall"),
+              t("consolidate.domains"),
+            ]}
+            cellTestIds={{ 2: "city-overall" }}
+            rows={cities.flatMap((c, ci) =>
+              c.periods.map((p, pi) => ({
+                key: `${ci}-${pi}`,
+                data: { "data-city": c.city, "data-period": p.period },
+                cells: [
+                  c.city || none,
+                  p.period || none,
+                  `${score(p.overall)}${signed(p.overallChange)}`,
+                  DOMAIN_IDS.map((d, i) => `${d}: ${score(p.domains[i]!)}${signed(p.domainChanges[i]!)}`).join(" · "),
+                ],
+              })),
+            )}
+          />
         </section>
       ) : null}
       {result.notMerged.length > 0 ? (
