@@ -225,7 +225,7 @@ export class ConsolidationWriter {
 }
 
 /** Characters of JSON gathered before they are written. */
-const JSON_PIECE_CHARS = 1 << 20;
+const JSON_PIECE_CHARS = 1 << 18;
 
 /**
  * The consolidation JSON, written as rows arrive: `{"rows": [...], "sources": ..., "byCity": ..., "notMerged": ...,

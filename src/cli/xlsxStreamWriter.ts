@@ -41,7 +41,7 @@ export const SHARED_STRINGS_MAX = 50_000;
 export const SHARED_CHARS_MAX = 4_000_000;
 
 /** Characters of XML gathered before they are deflated into the zip. */
-const PIECE_CHARS = 1 << 20;
+const PIECE_CHARS = 1 << 18;
 /** zlib level: 3 deflates sheet XML about as well as 6 in half the time. */
 const LEVEL = 3;
 
