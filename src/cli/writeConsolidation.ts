@@ -33,6 +33,7 @@ import {
 import { byCity, byCityTable, citySource, type CitySource } from "../core/cityPeriods";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
+import { Utf8Pieces } from "./utf8Pieces";
 import { XlsxStreamWriter, type SheetStream, type XlsxSink } from "./xlsxStreamWriter";
 
 /**
@@ -66,7 +67,7 @@ export class SpillFile {
   /** Every line, in the order added, read back a piece at a time. */
   *lines(): Generator<string> {
     this.flush();
-    const buffer = Buffer.alloc(1 << 20);
+    const buffer = Buffer.alloc(1 << 16);
     let position = 0;
     let rest = "";
     for (;;) {
@@ -224,34 +225,27 @@ export class ConsolidationWriter {
   private closed = false;
 }
 
-/** Characters of JSON gathered before they are written. */
-const JSON_PIECE_CHARS = 1 << 18;
-
 /**
  * The consolidation JSON, written as rows arrive: `{"rows": [...], "sources": ..., "byCity": ..., "notMerged": ...,
- * "unreadable": ...}` (`byCity`: src/core/cityPeriods.ts).
+ * "unreadable": ...}` (`byCity`: src/core/cityPeriods.ts). Written a piece at a time (src/cli/utf8Pieces.ts): a large
+ * table is never one long string.
  */
 export class ConsolidationJsonWriter {
   private readonly fd: number;
+  private readonly out: Utf8Pieces;
   private first = true;
 
   constructor(path: string) {
-    this.fd = openSync(path, "w");
-    writeSync(this.fd, '{\n  "rows": [');
+    const fd = (this.fd = openSync(path, "w"));
+    this.out = new Utf8Pieces((bytes) => void writeSync(fd, bytes));
+    this.out.add('{\n  "rows": [');
   }
 
   addRows(rows: readonly ConsolidationRow[]): void {
-    // Written a piece at a time: a large table is never one huge string.
-    let text = "";
     for (const r of rows) {
-      text += `${this.first ? "" : ","}\n    ${JSON.stringify(r)}`;
+      this.out.add(`${this.first ? "" : ","}\n    ${JSON.stringify(r)}`);
       this.first = false;
-      if (text.length >= JSON_PIECE_CHARS) {
-        writeSync(this.fd, text);
-        text = "";
-      }
     }
-    if (text !== "") writeSync(this.fd, text);
   }
 
   /** Sources and cells not merged, set aside on disk as they come (one JSON value a line). */
@@ -269,34 +263,30 @@ export class ConsolidationJsonWriter {
 
   /** Writes one array of the JSON: what was set aside, then `items`, one value a line. */
   private writeArray(name: string, spilled: SpillFile | null, items: readonly unknown[]): void {
-    writeSync(this.fd, `  ${JSON.stringify(name)}: [`);
+    this.out.add(`  ${JSON.stringify(name)}: [`);
     let first = true;
-    let pending = "";
     const add = (json: string) => {
-      pending += `${first ? "" : ","}\n    ${json}`;
+      this.out.add(`${first ? "" : ","}\n    ${json}`);
       first = false;
-      if (pending.length >= JSON_PIECE_CHARS) {
-        writeSync(this.fd, pending);
-        pending = "";
-      }
     };
     if (spilled) for (const line of spilled.lines()) add(line);
     for (const item of items) add(JSON.stringify(item));
-    writeSync(this.fd, `${pending}${first ? "" : "\n  "}]`);
+    this.out.add(`${first ? "" : "\n  "}]`);
   }
 
   finish(result: ConsolidationResult): void {
     try {
       this.addRows(result.rows);
-      writeSync(this.fd, `${this.first ? "" : "\n  "}],\n`);
+      this.out.add(`${this.first ? "" : "\n  "}],\n`);
       this.writeArray("sources", this.spilled.sources, result.sources);
-      writeSync(this.fd, ",\n");
+      this.out.add(",\n");
       this.writeArray("byCity", null, byCity([...this.cities.all(), ...result.sources]));
-      writeSync(this.fd, ",\n");
+      this.out.add(",\n");
       this.writeArray("notMerged", this.spilled.notMerged, result.notMerged);
-      writeSync(this.fd, ",\n");
+      this.out.add(",\n");
       this.writeArray("unreadable", null, result.unreadable);
-      writeSync(this.fd, "\n}\n");
+      this.out.add("\n}\n");
+      this.out.flush();
     } finally {
       this.abort();
     }

@@ -25,6 +25,7 @@ import { cellData } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
 import { HEADER_FILL, HEADER_FONT } from "../core/layout";
 import { encodeXString } from "../xlsx/ooxmlText";
+import { Utf8Pieces } from "./utf8Pieces";
 
 /** How a sheet looks: header texts, number format of a column's numbers, width of a column (0-based columns). */
 export interface SheetLook {
@@ -40,8 +41,6 @@ export const TEXT_FORMAT = "@";
 export const SHARED_STRINGS_MAX = 50_000;
 export const SHARED_CHARS_MAX = 4_000_000;
 
-/** Characters of XML gathered before they are deflated into the zip. */
-const PIECE_CHARS = 1 << 18;
 /** zlib level: 3 deflates sheet XML about as well as 6 in half the time. */
 const LEVEL = 3;
 
@@ -114,17 +113,11 @@ class SharedStrings {
     return this.index.size;
   }
 
-  /** The table's XML, a piece at a time (strings in index order: a Map keeps insertion order). */
-  *xml(): Generator<string> {
-    let piece = `${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${this.uses}" uniqueCount="${this.index.size}">`;
-    for (const text of this.index.keys()) {
-      piece += `<si><t xml:space="preserve">${xstring(text)}</t></si>`;
-      if (piece.length >= PIECE_CHARS) {
-        yield piece;
-        piece = "";
-      }
-    }
-    yield `${piece}</sst>`;
+  /** Writes the table's XML (strings in index order: a Map keeps insertion order). */
+  write(xml: Utf8Pieces): void {
+    xml.add(`${XML_DECLARATION}<sst xmlns="${NS_MAIN}" count="${this.uses}" uniqueCount="${this.index.size}">`);
+    for (const text of this.index.keys()) xml.add(`<si><t xml:space="preserve">${xstring(text)}</t></si>`);
+    xml.add("</sst>");
   }
 }
 
@@ -181,10 +174,9 @@ export class SheetStream {
   rows = 0;
   /** Sheets the table has taken so far. */
   sheets = 0;
-  private entry: DeflatedEntry | null = null;
+  private xml: Utf8Pieces | null = null;
   private sheetName = "";
   private rowsInSheet = 0;
-  private xml = "";
   private ended = false;
   private readonly letters: string[];
   /** ` s="N"` for the numbers of each column ("" for the default style). */
@@ -222,12 +214,14 @@ export class SheetStream {
     this.sheets++;
     const suffix = this.sheets === 1 ? "" : ` (${this.sheets})`;
     this.sheetName = this.name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    this.entry = this.book.startEntry();
+    const entry = this.book.startEntry();
+    this.xml = new Utf8Pieces((bytes, final) => entry.push(bytes, final));
     this.rowsInSheet = 0;
-    this.xml =
+    this.xml.add(
       `${XML_DECLARATION}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-      `<sheetViews><sheetView${this.book.sheetCount === 0 ? ' tabSelected="1"' : ""} workbookViewId="0">` +
-      this.start;
+        `<sheetViews><sheetView${this.book.sheetCount === 0 ? ' tabSelected="1"' : ""} workbookViewId="0">` +
+        this.start,
+    );
     this.row(1, this.look.headers, Styles.HEADER);
   }
 
@@ -240,7 +234,6 @@ export class SheetStream {
     }
     this.rows++;
     this.row(++this.rowsInSheet + 1, values, Styles.TEXT);
-    if (this.xml.length >= PIECE_CHARS) this.flush(false);
   }
 
   private row(r: number, values: readonly CellValue[], textStyle: number): void {
@@ -259,7 +252,7 @@ export class SheetStream {
       } else if (typeof v === "number") xml += `<c r="${ref}"${this.numberStyle[c] ?? ""}><v>${v}</v></c>`;
       else xml += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
     }
-    this.xml += `${xml}</row>`;
+    this.xml!.add(`${xml}</row>`);
   }
 
   /** The letter of a column past the headers (a row longer than the header row). */
@@ -268,19 +261,16 @@ export class SheetStream {
     return this.letters[c]!;
   }
 
-  private flush(final: boolean): void {
-    this.entry!.push(Buffer.from(this.xml, "utf8"), final);
-    this.xml = "";
-  }
-
   /** Closes the current sheet's XML, with an autofilter over its table. */
   private endSheet(): void {
     const columns = this.look.headers.length;
     const range = `A1:${this.letters[Math.max(0, columns - 1)]}${this.rowsInSheet + 1}`;
-    this.xml +=
+    this.xml!.add(
       `</sheetData>${columns > 0 ? `<autoFilter ref="${range}"/>` : ""}` +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-    this.flush(true);
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+    );
+    this.xml!.end();
+    this.xml = null;
     this.book.sheetWritten(this.sheetName, columns > 0 ? range : null);
   }
 
@@ -369,14 +359,12 @@ export class XlsxStreamWriter {
     return entry;
   }
 
-  private part(filename: string, pieces: Iterable<string>): void {
+  /** A part written whole: `write` adds its XML. */
+  private part(filename: string, write: (xml: Utf8Pieces) => void): void {
     const entry = this.entry(filename);
-    let last: string | null = null;
-    for (const piece of pieces) {
-      if (last !== null) entry.push(Buffer.from(last, "utf8"), false);
-      last = piece;
-    }
-    entry.push(Buffer.from(last ?? "", "utf8"), true);
+    const xml = new Utf8Pieces((bytes, final) => entry.push(bytes, final));
+    write(xml);
+    xml.end();
     this.check();
   }
 
@@ -392,8 +380,8 @@ export class XlsxStreamWriter {
     this.finished = true;
     const n = this.sheets.length;
     const sheetIds = this.sheets.map((_, i) => i + 1);
-    this.part("xl/sharedStrings.xml", this.strings.xml());
-    this.part("xl/styles.xml", [this.styles.xml()]);
+    this.part("xl/sharedStrings.xml", (xml) => this.strings.write(xml));
+    this.part("xl/styles.xml", (xml) => xml.add(this.styles.xml()));
     const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
     const absolute = (range: string) => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     const filters = this.sheets
@@ -405,52 +393,62 @@ export class XlsxStreamWriter {
             )}</definedName>`,
       )
       .join("");
-    this.part("xl/workbook.xml", [
-      `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
-        '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews>' +
-        `<sheets>${this.sheets
-          .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-          .join("")}</sheets>` +
-        (filters === "" ? "" : `<definedNames>${filters}</definedNames>`) +
-        '<calcPr calcId="191029"/></workbook>',
-    ]);
+    this.part("xl/workbook.xml", (xml) =>
+      xml.add(
+        `${XML_DECLARATION}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
+          '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews>' +
+          `<sheets>${this.sheets
+            .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+            .join("")}</sheets>` +
+          (filters === "" ? "" : `<definedNames>${filters}</definedNames>`) +
+          '<calcPr calcId="191029"/></workbook>',
+      ),
+    );
     const rel = (id: string, type: string, target: string) =>
       `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
-    this.part("xl/_rels/workbook.xml.rels", [
-      `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">` +
-        sheetIds.map((i) => rel(`rId${i}`, `${NS_REL}/worksheet`, `worksheets/sheet${i}.xml`)).join("") +
-        rel(`rId${n + 1}`, `${NS_REL}/styles`, "styles.xml") +
-        rel(`rId${n + 2}`, `${NS_REL}/sharedStrings`, "sharedStrings.xml") +
-        "</Relationships>",
-    ]);
-    this.part("_rels/.rels", [
-      `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">` +
-        rel("rId1", `${NS_REL}/officeDocument`, "xl/workbook.xml") +
-        rel("rId2", `${NS_PKG_REL}/metadata/core-properties`, "docProps/core.xml") +
-        "</Relationships>",
-    ]);
+    this.part("xl/_rels/workbook.xml.rels", (xml) =>
+      xml.add(
+        `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">` +
+          sheetIds.map((i) => rel(`rId${i}`, `${NS_REL}/worksheet`, `worksheets/sheet${i}.xml`)).join("") +
+          rel(`rId${n + 1}`, `${NS_REL}/styles`, "styles.xml") +
+          rel(`rId${n + 2}`, `${NS_REL}/sharedStrings`, "sharedStrings.xml") +
+          "</Relationships>",
+      ),
+    );
+    this.part("_rels/.rels", (xml) =>
+      xml.add(
+        `${XML_DECLARATION}<Relationships xmlns="${NS_PKG_REL}">` +
+          rel("rId1", `${NS_REL}/officeDocument`, "xl/workbook.xml") +
+          rel("rId2", `${NS_PKG_REL}/metadata/core-properties`, "docProps/core.xml") +
+          "</Relationships>",
+      ),
+    );
     const now = `${new Date().toISOString().slice(0, 19)}Z`;
-    this.part("docProps/core.xml", [
-      `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        `<dc:creator>${xmlEscape(this.creator)}</dc:creator>` +
-        `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
-        `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
-    ]);
+    this.part("docProps/core.xml", (xml) =>
+      xml.add(
+        `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+          `<dc:creator>${xmlEscape(this.creator)}</dc:creator>` +
+          `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created>` +
+          `<dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
+      ),
+    );
     const type = (part: string, contentType: string) => `<Override PartName="${part}" ContentType="${contentType}"/>`;
     const OFFICE = "application/vnd.openxmlformats-officedocument";
-    this.part("[Content_Types].xml", [
-      `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        type("/xl/workbook.xml", `${OFFICE}.spreadsheetml.sheet.main+xml`) +
-        sheetIds.map((i) => type(`/xl/worksheets/sheet${i}.xml`, `${OFFICE}.spreadsheetml.worksheet+xml`)).join("") +
-        type("/xl/styles.xml", `${OFFICE}.spreadsheetml.styles+xml`) +
-        type("/xl/sharedStrings.xml", `${OFFICE}.spreadsheetml.sharedStrings+xml`) +
-        type("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
-        "</Types>",
-    ]);
+    this.part("[Content_Types].xml", (xml) =>
+      xml.add(
+        `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          type("/xl/workbook.xml", `${OFFICE}.spreadsheetml.sheet.main+xml`) +
+          sheetIds.map((i) => type(`/xl/worksheets/sheet${i}.xml`, `${OFFICE}.spreadsheetml.worksheet+xml`)).join("") +
+          type("/xl/styles.xml", `${OFFICE}.spreadsheetml.styles+xml`) +
+          type("/xl/sharedStrings.xml", `${OFFICE}.spreadsheetml.sharedStrings+xml`) +
+          type("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
+          "</Types>",
+      ),
+    );
     this.zip.end();
     this.check();
   }

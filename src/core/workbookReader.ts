@@ -110,13 +110,16 @@ export function isSystemSheet(name: string): boolean {
   );
 }
 
-/** Header texts already matched (status labels repeat on every row): bounded. */
+/**
+ * Header texts already matched (status labels repeat on every row): bounded, and small, since data text that
+ * names no header is refused cheaply anyway (matchHeader) and memory must not grow with what is read.
+ */
 const headerMemo = new Map<string, ColumnKey | null>();
 function headerKey(text: string): ColumnKey | null {
   let key = headerMemo.get(text);
   if (key === undefined) {
     key = matchHeader(text);
-    if (headerMemo.size > 100_000) headerMemo.clear();
+    if (headerMemo.size >= 10_000) headerMemo.clear();
     headerMemo.set(text, key);
   }
   return key;

@@ -1,0 +1,48 @@
+/**
+ * Text written out in pieces: each text added is encoded as UTF-8 straight into one reused buffer, which is
+ * handed on when full. No long string is ever built, so writing a large output makes no large garbage (a long
+ * string lives in the old generation until a full collection, and peak memory would follow the output's size).
+ * The merge's streamed writers use it (src/cli/xlsxStreamWriter.ts, src/cli/writeConsolidation.ts).
+ */
+
+/** Bytes gathered before they are handed on. */
+export const PIECE_BYTES = 1 << 20;
+
+export class Utf8Pieces {
+  private readonly buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private used = 0;
+
+  /**
+   * `out` gets each piece (a view of the reused buffer: use or copy it before returning), `final` true for the
+   * last one (see end).
+   */
+  constructor(private readonly out: (bytes: Buffer, final: boolean) => void) {}
+
+  add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.used + text.length * 3 > PIECE_BYTES) {
+      if (this.used > 0) this.handOn(false);
+      if (text.length * 3 > PIECE_BYTES) {
+        this.out(Buffer.from(text, "utf8"), false);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
+  }
+
+  /** Hands on what is gathered (when there is any). */
+  flush(): void {
+    if (this.used > 0) this.handOn(false);
+  }
+
+  /** Hands on the last piece (possibly empty), marked final. */
+  end(): void {
+    this.handOn(true);
+  }
+
+  private handOn(final: boolean): void {
+    const bytes = this.buffer.subarray(0, this.used);
+    this.used = 0;
+    this.out(bytes, final);
+  }
+}
