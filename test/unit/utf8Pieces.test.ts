@@ -1,0 +1,19 @@
+/** Text handed on in pieces (src/cli/utf8Pieces.ts): the pieces, joined, are the whole text's UTF-8, in order. */
+import { PIECE_BYTES, Utf8Pieces } from "../../src/cli/utf8Pieces";
+
+it("hands on every text in order, long ones included, and marks only the last piece final", () => {
+  const got: Buffer[] = [];
+  const finals: boolean[] = [];
+  const pieces = new Utf8Pieces((bytes, final) => {
+    got.push(Buffer.from(bytes)); // a view of the reused buffer: copied
+    finals.push(final);
+  });
+  const texts = ["<a>", "é€😀".repeat(1000), "x".repeat(PIECE_BYTES), "b".repeat(PIECE_BYTES / 3 - 10), "\u0000end"];
+  for (let i = 0; i < 50; i++) for (const t of texts) pieces.add(t);
+  pieces.end();
+  expect(Buffer.concat(got).equals(Buffer.from(texts.join("").repeat(50), "utf8"))).toBe(true);
+  expect(got.length).toBeGreaterThan(100);
+  expect(got.every((b) => b.length <= PIECE_BYTES)).toBe(true);
+  expect(finals.filter(Boolean)).toHaveLength(1);
+  expect(finals[finals.length - 1]).toBe(true);
+});
