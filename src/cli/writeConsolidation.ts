@@ -10,6 +10,7 @@
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { StringDecoder } from "node:string_decoder";
 import { join } from "node:path";
 import {
   CONSOLIDATION_TEXT,
@@ -68,18 +69,21 @@ export class SpillFile {
   *lines(): Generator<string> {
     this.flush();
     const buffer = Buffer.alloc(1 << 16);
+    // A piece may end inside a character (the decoder keeps its first bytes for the next piece) or inside a
+    // line (its start is kept for the next piece).
+    const decoder = new StringDecoder("utf8");
     let position = 0;
     let rest = "";
     for (;;) {
       const n = readSync(this.fd, buffer, 0, buffer.length, position);
       if (n === 0) break;
       position += n;
-      const text = rest + buffer.toString("utf8", 0, n);
-      // A piece may end inside a character or a line: keep the unfinished end for the next piece.
+      const text = rest + decoder.write(buffer.subarray(0, n));
       const cut = text.lastIndexOf("\n");
       rest = text.slice(cut + 1);
       for (const line of text.slice(0, cut).split("\n")) if (line !== "") yield line;
     }
+    rest += decoder.end();
     if (rest !== "") yield rest;
   }
 
