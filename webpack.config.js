@@ -48,6 +48,7 @@ const EMPTY_TEXTS = src("core/i18n/emptyTexts.json");
 const PREVIEW_FILES = {
   officeShim: tool("preview/officeShim.ts"),
   preview: tool("preview/preview.tsx"),
+  previewHost: tool("preview/previewHost.ts"),
   template: tool("preview/preview.html"),
 };
 
@@ -83,6 +84,8 @@ module.exports = (env = {}, argv = {}) => {
   if (preview) {
     entry["office-shim"] = PREVIEW_FILES.officeShim;
     entry.preview = PREVIEW_FILES.preview;
+    // loaded by office-shim.js when the pane is opened on its own (not in the preview page)
+    entry["preview-host"] = PREVIEW_FILES.previewHost;
   }
 
   const pages = [
