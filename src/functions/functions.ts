@@ -158,7 +158,7 @@ export function domainScore(codes: string[][], statuses: string[][], domain: num
  * Rating band of a score: Initial (0-24), Emerging (25-49), Established (50-74), Advanced (75-100).
  * @customfunction RATING
  * @param score A score from 0 to 100 (blank gives blank).
- * @param [lang] Language of the label: "fr" or "en" (default "en").
+ * @param [lang] Language of the label: "fr", "en" or "es" (default "en").
  * @returns The rating label.
  */
 export function rating(score: string, lang?: string): string {
@@ -173,7 +173,7 @@ export function rating(score: string, lang?: string): string {
  * Text of a LIAT objective.
  * @customfunction OBJECTIVE
  * @param code Objective code such as "1.1.1" (a comma form such as "1,1,1" is accepted).
- * @param [lang] "fr" for the French source text, "en" for the English translation (default "en").
+ * @param [lang] "fr" for the French source text, "en" or "es" for its translation (default "en").
  * @returns The objective text.
  */
 export function objective(code: string, lang?: string): string {
@@ -185,7 +185,7 @@ export function objective(code: string, lang?: string): string {
  * Policy domain of a LIAT objective.
  * @customfunction DOMAIN
  * @param code Objective code such as "2.1".
- * @param [lang] Language of the name: "fr" or "en" (default "en").
+ * @param [lang] Language of the name: "fr", "en" or "es" (default "en").
  * @returns The domain number and name, e.g. "2 Employment (access to)".
  */
 export function domain(code: string, lang?: string): string {
@@ -241,7 +241,7 @@ export function progressOf(baseline: number, target: number, actual: number): nu
  * Validation message for one objective row: blank when the row is valid.
  * @customfunction CHECK
  * @param entries The row's 11 entry cells in sheet order: status, responsible service, partners, target groups, start, end, budget, currency, beneficiaries, evidence, comments.
- * @param [lang] Language of the message: "fr" or "en" (default "en").
+ * @param [lang] Language of the message: "fr", "en" or "es" (default "en").
  * @returns The problems of the row, or blank when there are none.
  */
 export function check(entries: string[][], lang?: string): string {
