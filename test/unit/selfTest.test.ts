@@ -3,13 +3,14 @@
  * passes, the report names the profile's version, platform and sets, and the workbook is left as it was. It refuses
  * a workbook that already holds LIAT sheets, and a step that breaks is reported as failed while the others still run.
  */
-import { SCHEMA_PROPERTY } from "../../src/core/layout";
+import { PROTECTION_OPTIONS, SCHEMA_PROPERTY } from "../../src/core/layout";
 import { canRunSelfTest, runSelfTest, selfTestReportText, SELF_TEST_STEPS } from "../../src/excel/selfTest";
 import { insertLiat } from "../../src/excel/workbookOperations";
 import { forgetSheets } from "../../src/excel/snapshot";
 import { createHost, type LiatHost } from "../../tooling/excel-host/excelHost";
 import { registerLiatFunctions } from "../../tooling/excel-host/liatFunctions";
 import { PROFILE_NAMES, type ProfileName } from "../../tooling/excel-host/hostProfiles";
+import { HostWorksheetProtection } from "../../tooling/excel-host/worksheetProxy";
 
 async function blankHost(profile: ProfileName, functions = true): Promise<LiatHost> {
   const host = createHost({ profile });
@@ -66,6 +67,18 @@ describe("Check this Excel, when it cannot pass", () => {
     const report = await runSelfTest("en");
     expect(report.steps.find((s) => s.id === "cleanup")).toMatchObject({ ok: true });
     expect(host.getSnapshot().customProperties).toEqual(before);
+  }, 120_000);
+
+  test("re-protects the sheet it types into with the add-in's own protection options", async () => {
+    await blankHost("microsoft365");
+    const protect = jest.spyOn(HostWorksheetProtection.prototype, "protect");
+    try {
+      await runSelfTest("en");
+      expect(protect.mock.calls.length).toBeGreaterThan(0);
+      for (const [options] of protect.mock.calls) expect(options).toEqual(PROTECTION_OPTIONS);
+    } finally {
+      protect.mockRestore();
+    }
   }, 120_000);
 
   test("refuses a workbook that holds LIAT sheets", async () => {
