@@ -169,3 +169,34 @@ describe("preview page", () => {
     expect(problems).toEqual([]);
   }, 90_000);
 });
+
+describe("task pane opened on its own (preview build)", () => {
+  it("loads its in-memory host at the first Excel.run: the first-run view, and the functions computing", async () => {
+    const own = await openPreviewBrowser("pane-alone", { width: 380, height: 800 });
+    try {
+      const scripts: string[] = [];
+      own.page.on("request", (request) => {
+        if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname.split("/").pop()!);
+      });
+      await own.page.goto(new URL("taskpane.html", baseUrl).href);
+      // the first-run view needs the workbook's status, so the host has answered
+      await own.page.getByRole("button", { name: "Insert the LIAT sheets" }).waitFor({ timeout: 30_000 });
+      expect(scripts).toContain("preview-host.js");
+      // the functions registered with the host once it was there
+      const rating = await own.page.evaluate(() =>
+        Excel.run(async (context) => {
+          const range = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
+          range.formulas = [["=LIAT.RATING(50)"]];
+          await context.sync();
+          range.load("values");
+          await context.sync();
+          return range.values[0]![0];
+        }),
+      );
+      expect(rating).toBe("Established");
+      expect(own.problems.filter((p) => !p.includes("favicon") && !p.includes("404"))).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  }, 90_000);
+});
