@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { run, type Io } from "../../src/cli/main";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import type { ConsolidationResult } from "../../src/core/consolidate";
 import {
@@ -17,7 +16,7 @@ import {
 } from "../../src/core/layout";
 import { LANGUAGES } from "../../src/core/language";
 import { summarize } from "../../src/core/summary";
-import { loadExcel, moveColumns, readOk, writePlainWorkbook } from "./cliFixtures";
+import { loadExcel, moveColumns, readOk, writePlainWorkbook, runLiat } from "./cliFixtures";
 
 const ROOT = resolve(__dirname, "../..");
 let dir: string;
@@ -28,13 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 jest.setTimeout(60_000); // real files, on machines shared by several test runs
 
-async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: "en_US.UTF-8" }, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const liat = (...argv: string[]) => runLiat(argv, dir, "en_US.UTF-8");
 
 /** Sets cells of a written workbook with ExcelJS, as a person would in Excel, and saves it. */
 async function fill(file: string, sheet: string, cells: Record<string, ExcelJS.CellValue>): Promise<void> {

@@ -2,21 +2,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, type Io } from "../../src/cli/main";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { columnIndex, COLUMN_KEYS, domainSheetLayout } from "../../src/core/layout";
-import { moveColumns, readOk, writePlainWorkbook } from "./cliFixtures";
+import { moveColumns, readOk, writePlainWorkbook, runLiat } from "./cliFixtures";
 
 jest.setTimeout(60_000);
 let dir: string;
 
-async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: "en_US.UTF-8" }, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const liat = (...argv: string[]) => runLiat(argv, dir, "en_US.UTF-8");
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "liat-compare-"));

@@ -1,6 +1,7 @@
 /** Helpers for the command-line and consolidation tests: workbooks built in the test itself. */
 import ExcelJS from "exceljs";
 import { setDataCell } from "../../src/cli/cellText";
+import { run, type Io } from "../../src/cli/main";
 import { readWorkbookBytes } from "../../src/cli/readWorkbook";
 import type { CellValue } from "../../src/core/excelValues";
 import type { SheetData, WorkbookData } from "../../src/core/workbookReader";
@@ -81,4 +82,25 @@ function crc32(data: Buffer): number {
     for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
   }
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** What one run of the command line printed, and its exit code. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the command line in-process in `cwd`, with `LANG` set to `lang` (none: no language in the environment). */
+export async function runLiat(argv: string[], cwd: string, lang?: string): Promise<CliRun> {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    env: lang === undefined ? {} : { LANG: lang },
+    cwd,
+  };
+  const code = await run(argv, io);
+  return { code, out, err };
 }

@@ -6,10 +6,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, type Io } from "../../src/cli/main";
 import type { SheetData } from "../../src/core/workbookReader";
 import { isoDateToSerial } from "../../src/core/dates";
-import { loadExcel, readOk, writePlainWorkbook } from "./cliFixtures";
+import { loadExcel, readOk, writePlainWorkbook, runLiat } from "./cliFixtures";
 
 jest.setTimeout(60_000); // real files, on machines shared by several test runs
 
@@ -19,13 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: "en_US.UTF-8" }, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const liat = (...argv: string[]) => runLiat(argv, dir, "en_US.UTF-8");
 
 const table = (name: string, rows: SheetData["rows"]): SheetData => ({ name, rows });
 

@@ -13,21 +13,10 @@ import * as F from "../../src/functions/functions";
 import { createHost } from "../../tooling/excel-host/excelHost";
 import { registerLiatFunctions } from "../../tooling/excel-host/liatFunctions";
 import type { ProfileName } from "../../tooling/excel-host/hostProfiles";
+import { errorOf } from "./functionErrorOf";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
-
-/** The error a call throws (fails the test when it returns). */
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeDefined();
-  return caught as { code: string; message: string };
-}
 
 /** What a string, number or any parameter may receive for an empty cell. */
 const BLANKS = ["", null] as const;

@@ -1,18 +1,7 @@
 import { FUNCTION_IDS } from "./functionIds";
 import * as F from "../../src/functions/functions";
 import { functionMetadata } from "../../src/functions/localizedMetadata";
-
-/** Calls a function expected to fail and returns its error (fails the test if it does not throw). */
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeDefined();
-  return caught as { code: string; message: string };
-}
+import { errorOf } from "./functionErrorOf";
 
 describe("LIAT.* custom functions", () => {
   it("SCORE: worked example and blanks", () => {

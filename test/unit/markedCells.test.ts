@@ -8,12 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
-import { run, type Io } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/consolidate";
 import { EXCEL_MAX_CELL_TEXT } from "../../src/core/grid";
 import { text } from "../../src/core/i18n/texts";
 import { LANGUAGES } from "../../src/core/language";
-import { loadExcel, readOk } from "./cliFixtures";
+import { loadExcel, readOk, runLiat } from "./cliFixtures";
 
 jest.setTimeout(60_000);
 
@@ -58,13 +57,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: "en_US.UTF-8" }, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const liat = (...argv: string[]) => runLiat(argv, dir, "en_US.UTF-8");
 
 interface JsonOut {
   rows: { code: string; address: string; values: Record<string, unknown>; issues: { key: string; field: string }[] }[];

@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { run, type Io } from "../../src/cli/main";
 import { plainValue } from "../../src/cli/readWorkbook";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { OBJECTIVE_CODES } from "../../src/core/catalogue";
@@ -25,7 +24,7 @@ import {
 } from "../../src/core/layout";
 import { ratingLabel } from "../../src/core/rating";
 import { summarize, type WorkbookSummary } from "../../src/core/summary";
-import { loadExcel, readOk } from "./cliFixtures";
+import { loadExcel, readOk, runLiat } from "./cliFixtures";
 
 let dir: string;
 beforeAll(() => {
@@ -33,12 +32,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: {}, cwd: dir };
-  return { code: await run(argv, io), out, err };
-}
+const liat = (...argv: string[]) => runLiat(argv, dir);
 
 /** What a cell holds for the engine: its formula when it has one, else its value. */
 function contents(cell: ExcelJS.Cell): RawCellContent {

@@ -5,7 +5,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, type Io } from "../../src/cli/main";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import type { ConsolidationResult } from "../../src/core/consolidate";
 import {
@@ -17,7 +16,7 @@ import {
   statusLookup,
 } from "../../src/core/layout";
 import { parseStatus } from "../../src/core/status";
-import { loadExcel } from "./cliFixtures";
+import { loadExcel, runLiat } from "./cliFixtures";
 
 jest.setTimeout(60_000); // whole workbooks are written and read; CI machines are shared
 
@@ -27,13 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function liat(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (s) => (out += s), stderr: (s) => (err += s), env: { LANG: "es_ES.UTF-8" }, cwd: dir };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const liat = (...argv: string[]) => runLiat(argv, dir, "es_ES.UTF-8");
 
 const statusCell = (n: number) => `${columnLetter(columnIndex("status"))}${FIRST_DATA_ROW + n}`;
 

@@ -54,6 +54,7 @@ let hostPromise: Promise<LiatHost> | undefined = parentHost ? Promise.resolve(pa
 function hostReady(): Promise<LiatHost> {
   hostPromise ??= loadHostScript().then((createHost) => {
     const host = createHost({ displayLanguage });
+    loadedExcel = host.Excel;
     registerPending(host);
     return host;
   });
@@ -108,7 +109,6 @@ const pending: [string, (...args: never[]) => unknown][] = [];
 let applyScheduled = false;
 
 function registerPending(host: LiatHost): void {
-  loadedExcel = host.Excel;
   for (const [id, fn] of pending.splice(0)) host.associateCustomFunction(id, fn);
   if (applyScheduled) return;
   applyScheduled = true;
