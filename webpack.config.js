@@ -3,6 +3,9 @@
  * Builds the add-in into dist/:
  *   taskpane.html  the task pane page, and the shared runtime: it loads functions.js, taskpane.js, commands.js
  *   functions.js   the LIAT.* custom functions (self-contained: it carries the webpack runtime the other two use)
+ *   griffel.css    every style of the pages: Fluent UI's (compiled ahead of time in its packages) and the pane's own
+ *                  makeStyles (compiled at build time by @griffel/webpack-loader), extracted from the scripts by
+ *                  Griffel's CSS extraction; the scripts keep only class names, so the pages need no style compiler
  *   functions.json generated from the JSDoc of src/functions/functions.ts (custom-functions-metadata-plugin)
  *   functions.<lang>.json  the same, names and descriptions in another language (src/core/i18n/<lang>/functionMetadata.json)
  *   manifest.xml, assets/  copied; the development address is replaced by --env address=...
@@ -18,6 +21,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { NormalModuleReplacementPlugin } = require("webpack");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedFunctionsMetadataPlugin = require("./scripts/webpack/LocalizedFunctionsMetadataPlugin");
 const AddressRewritePlugin = require("./scripts/webpack/AddressRewritePlugin");
@@ -125,12 +130,25 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // Fluent UI's styles, compiled ahead of time in its packages, go to griffel.css instead of the scripts
+          test: /\.(js|mjs)$/,
+          include: /node_modules[\\/]@fluentui[\\/]/,
+          use: { loader: GriffelCSSExtractionPlugin.loader },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { noEmit: false } },
-          },
+          use: [
+            // read bottom-up: TypeScript to JavaScript, makeStyles() compiled to class names and rules, rules extracted
+            { loader: GriffelCSSExtractionPlugin.loader },
+            {
+              // it evaluates the style objects, and the modules they import, at build time
+              loader: "@griffel/webpack-loader",
+              options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+            },
+            { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          ],
         },
       ],
     },
@@ -146,6 +164,8 @@ module.exports = (env = {}, argv = {}) => {
           }),
       ),
       ...pages,
+      new MiniCssExtractPlugin({ ignoreOrder: true, runtime: false }),
+      new GriffelCSSExtractionPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -105,6 +105,16 @@ describe("the production task pane with Microsoft's office.js, outside Office", 
       expect(await page.evaluate(() => typeof Office !== "undefined" && typeof Office.onReady === "function")).toBe(
         true,
       );
+      // the styles, Fluent UI's and the pane's own, are compiled at build time into the stylesheet griffel.css (not
+      // carried by the scripts): it is served, and the notice is laid out and lettered by it
+      expect(requests.served).toContain(`${ADDIN}griffel.css`);
+      const looks = await notice.evaluate((alert) => ({
+        display: getComputedStyle(alert).display,
+        titleWeight: getComputedStyle(alert.querySelector("h1")!).fontWeight,
+        rules: [...document.styleSheets].find((s) => s.href?.endsWith("/griffel.css"))?.cssRules.length ?? 0,
+      }));
+      expect(looks).toEqual({ display: "flex", titleWeight: "600", rules: expect.any(Number) });
+      expect(looks.rules).toBeGreaterThan(100);
       // errors of requests refused on purpose (telemetry, other hosts) are not the add-in's
       const own = errors.filter((e) => !/net::ERR_FAILED|Failed to load resource/.test(e));
       expect(own).toEqual([]);
