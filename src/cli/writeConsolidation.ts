@@ -34,6 +34,7 @@ import {
 import { byCity, byCityTable, citySource, type CitySource } from "../core/cityPeriods";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
+import { rowJson } from "./consolidationRowJson";
 import { Utf8Pieces } from "./utf8Pieces";
 import { XlsxStreamWriter, type SheetStream, type XlsxSink } from "./xlsxStreamWriter";
 
@@ -247,7 +248,7 @@ export class ConsolidationJsonWriter {
 
   addRows(rows: readonly ConsolidationRow[]): void {
     for (const r of rows) {
-      this.out.add(`${this.first ? "" : ","}\n    ${JSON.stringify(r)}`);
+      this.out.add(`${this.first ? "" : ","}\n    ${rowJson(r)}`);
       this.first = false;
     }
   }

@@ -27,9 +27,26 @@ export function codeParts(raw: string | number): number[] | null {
  * Returns null for anything that is not a code of two or three positive levels.
  */
 export function normalizeCode(raw: string | number): string | null {
-  const parts = codeParts(raw);
-  return parts === null ? null : parts.join(".");
+  if (typeof raw !== "string") {
+    const parts = codeParts(raw);
+    return parts === null ? null : parts.join(".");
+  }
+  let code = CANONICAL.get(raw);
+  if (code === undefined) {
+    const parts = codeParts(raw);
+    code = parts === null ? null : parts.join(".");
+    if (CANONICAL.size >= MEMO_SIZE) CANONICAL.clear();
+    CANONICAL.set(raw, code);
+  }
+  return code;
 }
+
+/**
+ * Texts already read as codes, with their canonical form (null: not a code): a table repeats its few codes
+ * and reads each row's code several times (reader, checks, catalogue). Bounded.
+ */
+const CANONICAL = new Map<string, string | null>();
+const MEMO_SIZE = 10_000;
 
 /**
  * Natural order of codes: level by level, numerically ("1.9.1" < "1.10.1" < "1.11.2" < "2.1"),
@@ -59,8 +76,9 @@ export function sortCodes<T extends string>(codes: readonly T[]): T[] {
 
 /** The policy domain (1-6) a code belongs to, or null when it is not a code of domains 1-6. */
 export function codeToDomain(code: string | number): DomainId | null {
-  const parts = codeParts(code);
-  if (parts === null) return null;
-  const d = parts[0] as number;
+  const canonical = normalizeCode(code);
+  if (canonical === null) return null;
+  // The canonical form starts with the first level's digits, up to its first dot.
+  const d = Number(canonical.slice(0, canonical.indexOf(".")));
   return d >= 1 && d <= 6 ? (d as DomainId) : null;
 }

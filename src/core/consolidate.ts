@@ -80,7 +80,10 @@ function rowChecker(): (r: FoundRow, unknown?: ReadonlySet<EntryField | "code">)
   const codes = codeChecker();
   return (r, unknown) => {
     const values = {} as Record<EntryField, CellValue>;
-    for (const f of ENTRY_FIELDS) values[f] = isBlank(r.raw[f]) ? null : (r.raw[f] as CellValue);
+    for (const f of ENTRY_FIELDS) {
+      const v = r.raw[f];
+      values[f] = isBlank(v) ? null : (v as CellValue);
+    }
     const { issue: codeIssue, counted } = codes(r);
     const entry = entryIssues(r);
     let issues = codeIssue ? (entry.length === 0 ? [codeIssue] : [codeIssue, ...entry]) : entry;
@@ -266,14 +269,15 @@ export class Consolidator {
     }
     this.byKey.set(key, wb.fileName);
     const settings = readCoverSettings(wb.sheets);
-    const source: ConsolidationSource = {
+    // One object shared by every row of the source, frozen: a writer may encode it once for all of them.
+    const source: ConsolidationSource = Object.freeze({
       key,
       fileName: wb.fileName,
       city: settings.city,
       period: settings.period,
       lang: settings.lang,
       schemaVersion: settings.schemaVersion,
-    };
+    });
     const tableIssues = tables.flatMap(columnIssues);
     let errors = tableIssues.filter((i) => i.severity === "error").length;
     let warnings = tableIssues.length - errors;
@@ -291,7 +295,9 @@ export class Consolidator {
         const marks = tableMarks(sheet, t);
         for (const u of marks.cells) notMergedCell(u);
         for (const r of tableRows(sheet, t)) {
-          const row: ConsolidationRow = { ...check(r, marks.unknown.get(r.rowIndex)), source };
+          // the checked row itself, completed with its source (no copy per row)
+          const row = check(r, marks.unknown.get(r.rowIndex)) as ConsolidationRow;
+          row.source = source;
           rowCount++;
           for (const i of row.issues)
             if (i.severity === "error") errors++;
@@ -449,7 +455,7 @@ export function consolidationHeaders(lang: Lang): string[] {
 
 /** One row of the consolidation sheet. */
 export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
-  return [
+  const row: CellValue[] = [
     r.source.fileName,
     r.source.city,
     r.source.period,
@@ -458,10 +464,18 @@ export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
     r.code,
     r.domain,
     getObjective(r.code)?.text[lang] ?? null,
-    ...ENTRY_FIELDS.map((f) => r.values[f]),
-    r.points,
-    r.issues.map((i) => i.message[lang]).join(" "),
   ];
+  for (const f of ENTRY_FIELDS) row.push(r.values[f]);
+  const { issues } = r;
+  row.push(
+    r.points,
+    issues.length === 0
+      ? ""
+      : issues.length === 1
+        ? issues[0]!.message[lang]
+        : issues.map((i) => i.message[lang]).join(" "),
+  );
+  return row;
 }
 
 /** Number formats and widths of the consolidation sheet's columns. */

@@ -57,29 +57,31 @@ export const MAX_CELL_TEXT = 32_767;
 export const MAX_RESPONSIBLE = 255;
 
 /** A message key and its parameters; turned into a localized message when an issue is built. */
-interface Problem {
-  key: MessageKey;
-  params?: MessageParams;
+class Problem {
+  constructor(
+    readonly key: MessageKey,
+    readonly params?: MessageParams,
+  ) {}
 }
 
-/** What reading one cell gives: its typed value (null when blank), or the problem with it. */
-type Read<T> = { value: T | null; problem?: undefined } | { value?: undefined; problem: Problem };
+/** What reading one cell gives: its typed value (null when blank), or the problem with it (no wrapper per cell). */
+type Read<T> = T | null | Problem;
 
-const BLANK: Read<never> = { value: null };
+const BLANK = null;
 
-const bad = (key: MessageKey, params?: MessageParams): Read<never> => ({ problem: { key, params } });
-const ok = <T>(value: T): Read<T> => ({ value });
+const bad = (key: MessageKey, params?: MessageParams): Problem => new Problem(key, params);
+const ok = <T>(value: T): Read<T> => value;
+
+/** How one cell of a field is read: its typed value (null when blank), or the problem with it. */
+type FieldReader<T> = (value: CellValue) => Read<T>;
 
 /** Every field first refuses Excel error values, then reads its own type; blank reads as null. */
-function cell<T>(read: (value: string | number | boolean) => Read<T>) {
-  return z.pipe(
-    z.any(),
-    z.transform((value: CellValue): Read<T> => {
-      if (isBlank(value)) return BLANK;
-      if (isErrorValue(value)) return bad("excelError", { value });
-      return read(value as string | number | boolean);
-    }),
-  );
+function cell<T>(read: (value: string | number | boolean) => Read<T>): FieldReader<T> {
+  return (value) => {
+    if (isBlank(value)) return BLANK;
+    if (isErrorValue(value)) return bad("excelError", { value });
+    return read(value as string | number | boolean);
+  };
 }
 
 function text(max: number) {
@@ -114,15 +116,12 @@ function number(whole: boolean) {
   });
 }
 
-const status = z.pipe(
-  z.any(),
-  z.transform((value: CellValue): Read<ParsedStatus> => {
-    if (isErrorValue(value)) return bad("excelError", { value });
-    const parsed = parseStatus(value);
-    if (parsed.kind === "invalid") return bad("statusInvalid", { value: quoteValue(value) });
-    return ok(parsed);
-  }),
-);
+const status: FieldReader<ParsedStatus> = (value) => {
+  if (isErrorValue(value)) return bad("excelError", { value });
+  const parsed = parseStatus(value);
+  if (parsed.kind === "invalid") return bad("statusInvalid", { value: quoteValue(value) });
+  return ok(parsed);
+};
 
 const targetGroups = cell((value): Read<TargetGroupId[]> => {
   const { groups, unknown } = parseTargetGroups(String(value));
@@ -146,14 +145,18 @@ const evidence = cell((value) => {
   return ok(s);
 });
 
+/** False for a field whose cell could not be read (its rules are not applied). */
+const readable = (unreadable: ReadonlySet<EntryField> | null, f: EntryField) =>
+  unreadable === null || !unreadable.has(f);
+
 /** The rules that tie cells of a row together (README, "What is checked"), over the cells that could be read. */
-function rowRules(e: Entry, unreadable: ReadonlySet<EntryField>): (Problem & { field: EntryField })[] {
+function rowRules(e: Entry, unreadable: ReadonlySet<EntryField> | null): (Problem & { field: EntryField })[] {
   const out: (Problem & { field: EntryField })[] = [];
   const level = e.status.kind === "level" ? e.status.level : -1;
-  if (e.status.kind === "blank" && !unreadable.has("status")) out.push({ field: "status", key: "statusRequired" });
-  if (level >= 1 && e.responsible === null && !unreadable.has("responsible"))
+  if (e.status.kind === "blank" && readable(unreadable, "status")) out.push({ field: "status", key: "statusRequired" });
+  if (level >= 1 && e.responsible === null && readable(unreadable, "responsible"))
     out.push({ field: "responsible", key: "responsibleRequired" });
-  if (level >= 3 && e.evidence === null && !unreadable.has("evidence"))
+  if (level >= 3 && e.evidence === null && readable(unreadable, "evidence"))
     out.push({ field: "evidence", key: "evidenceRequired" });
   if (e.start !== null && e.end !== null && e.end < e.start) {
     out.push({
@@ -162,52 +165,82 @@ function rowRules(e: Entry, unreadable: ReadonlySet<EntryField>): (Problem & { f
       params: { start: serialToIsoDate(e.start), end: serialToIsoDate(e.end) },
     });
   }
-  if (e.budget !== null && e.currency === null && !unreadable.has("budget") && !unreadable.has("currency")) {
+  if (e.budget !== null && e.currency === null && readable(unreadable, "budget") && readable(unreadable, "currency")) {
     out.push({ field: "currency", key: "currencyRequired" });
   }
   return out;
 }
 
+/** How each entry field's cell is read. */
+const FIELD_READERS: { readonly [F in EntryField]: FieldReader<unknown> } = {
+  status,
+  responsible: text(MAX_RESPONSIBLE),
+  partners: text(MAX_CELL_TEXT),
+  targetGroups,
+  start: date,
+  end: date,
+  budget: number(false),
+  currency,
+  beneficiaries: number(true),
+  evidence,
+  comments: text(MAX_CELL_TEXT),
+};
+
+/** A cell's typed value; null when blank or unreadable. */
+function valueOf<T>(read: Read<unknown>): T | null {
+  return read instanceof Problem ? null : (read as T | null);
+}
+
+/** The typed entry and every issue of a row, from each field's reading: the problems, then the rules of the row. */
+function entryOf(reads: { readonly [F in EntryField]: Read<unknown> }): { entry: Entry; issues: EntryIssue[] } {
+  const issues: EntryIssue[] = [];
+  let unreadable: Set<EntryField> | null = null;
+  for (const f of ENTRY_FIELDS) {
+    const r = reads[f];
+    if (r instanceof Problem) {
+      (unreadable ??= new Set()).add(f);
+      issues.push(new Issue(f, r.key, r.params));
+    }
+  }
+  const entry: Entry = {
+    status: valueOf<ParsedStatus>(reads.status) ?? { kind: "blank" },
+    responsible: valueOf(reads.responsible),
+    partners: valueOf(reads.partners),
+    targetGroups: valueOf<TargetGroupId[]>(reads.targetGroups) ?? [],
+    start: valueOf(reads.start),
+    end: valueOf(reads.end),
+    budget: valueOf(reads.budget),
+    currency: valueOf(reads.currency),
+    beneficiaries: valueOf(reads.beneficiaries),
+    evidence: valueOf(reads.evidence),
+    comments: valueOf(reads.comments),
+  };
+  for (const r of rowRules(entry, unreadable)) issues.push(new Issue(r.field, r.key, r.params));
+  if (issues.length > 1) issues.sort((a, b) => ENTRY_FIELDS.indexOf(a.field) - ENTRY_FIELDS.indexOf(b.field));
+  return { entry, issues };
+}
+
+/** A field's reader as a zod schema: any value in, its reading out. */
+const fieldSchema = <T>(read: FieldReader<T>) =>
+  z.pipe(
+    z.any(),
+    z.transform((value: CellValue) => read(value)),
+  );
+
 /**
- * The entry schema: each cell read into its type (a cell that cannot be read carries its problem
- * instead of stopping the row), then the rules that tie the cells of a row together. Parsing
- * gives the typed entry and every issue, with messages in every supported language, in one pass.
+ * The entry schema, for an entry from outside (any values): each cell read into its type (a cell that cannot
+ * be read carries its problem instead of stopping the row), then the rules that tie the cells of a row
+ * together. Parsing gives the typed entry and every issue, with messages in every supported language, in one
+ * pass. Rows already read from a grid (typed cell values) go through validateEntry, which applies the same
+ * readers and rules without the schema's per-row machinery.
  */
 export const entrySchema = z.pipe(
-  z.object({
-    status,
-    responsible: text(MAX_RESPONSIBLE),
-    partners: text(MAX_CELL_TEXT),
-    targetGroups,
-    start: date,
-    end: date,
-    budget: number(false),
-    currency,
-    beneficiaries: number(true),
-    evidence,
-    comments: text(MAX_CELL_TEXT),
-  }),
-  z.transform((reads): { entry: Entry; issues: EntryIssue[] } => {
-    const issues: EntryIssue[] = [];
-    const unreadable = new Set<EntryField>();
-    const values: Record<string, unknown> = {};
-    for (const f of ENTRY_FIELDS) {
-      const r = reads[f] as Read<unknown>;
-      if (r.problem) {
-        unreadable.add(f);
-        issues.push(new Issue(f, r.problem.key, r.problem.params));
-        values[f] = null;
-      } else values[f] = r.value;
-    }
-    const entry = {
-      ...(values as unknown as Entry),
-      status: (values.status as ParsedStatus | null) ?? { kind: "blank" },
-      targetGroups: (values.targetGroups as TargetGroupId[] | null) ?? [],
-    };
-    for (const r of rowRules(entry, unreadable)) issues.push(new Issue(r.field, r.key, r.params));
-    if (issues.length > 1) issues.sort((a, b) => ENTRY_FIELDS.indexOf(a.field) - ENTRY_FIELDS.indexOf(b.field));
-    return { entry, issues };
-  }),
+  z.object(
+    Object.fromEntries(ENTRY_FIELDS.map((f) => [f, fieldSchema(FIELD_READERS[f])])) as {
+      [F in EntryField]: ReturnType<typeof fieldSchema<unknown>>;
+    },
+  ),
+  z.transform((reads) => entryOf(reads as { [F in EntryField]: Read<unknown> })),
 );
 
 /**
@@ -262,9 +295,9 @@ export function isBlankEntry(raw: RawEntry): boolean {
  */
 export function validateEntry(raw: RawEntry): { entry: Entry; issues: EntryIssue[] } {
   if (isBlankEntry(raw)) return { entry: BLANK_ENTRY, issues: [] };
-  const cells = {} as Record<EntryField, CellValue>;
-  for (const f of ENTRY_FIELDS) cells[f] = raw[f] ?? null;
-  return entrySchema.parse(cells);
+  const reads = {} as Record<EntryField, Read<unknown>>;
+  for (const f of ENTRY_FIELDS) reads[f] = FIELD_READERS[f](raw[f] ?? null);
+  return entryOf(reads);
 }
 
 /** Every issue's message of a row in one language, joined; "" when the row is valid (what LIAT.CHECK shows). */

@@ -42,7 +42,9 @@ export function objectiveRowReader(
   });
   const content = CONTENT_KEYS.flatMap((k) => (columns[k] === undefined ? [] : [columns[k]! - left]));
   return (cells, row) => {
-    if (content.every((i) => isBlank(cells[i]))) return null;
+    let empty = true;
+    for (let k = 0; k < content.length && empty; k++) empty = isBlank(cells[content[k]!]);
+    if (empty) return null;
     const raw: RawEntry = {};
     const addresses: ObjectiveRow["cells"] = {};
     const line = row + 1;

@@ -18,7 +18,7 @@ import { getObjective } from "./catalogue";
 import { isBlankEntry, validateEntry, type EntryField, type RawEntry, type Severity } from "./entrySchema";
 import { LANGUAGES, type Localized } from "./language";
 import { COLUMNS, type ColumnKey } from "./layout";
-import { formatMessage, localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
+import { formatMessage, localizedMessage, quoteValue, type MessageKey } from "./messages";
 import type { WorkbookIssue } from "./workbookIssue";
 import { duplicateColumnMessage, isRepeatedEntry, type HeaderCell } from "./workbookReader";
 
@@ -115,25 +115,33 @@ export interface CodeCheck {
   counted: boolean;
 }
 
+/** The check of a row that counts for its code (no issue): one object for all of them. */
+const COUNTED: CodeCheck = Object.freeze({ issue: null, counted: true });
+
 /**
  * A checker of the codes of a workbook's rows, called on each row in reading order (rows may be
  * checked as they stream by: only the first row of each code is kept).
  */
 export function codeChecker(): (r: CheckedRowShape) => CodeCheck {
-  const first = new Map<string, string>();
+  /** Each code's first row ("Sheet!A5"), and the message of its duplicates once one is seen. */
+  const first = new Map<string, { at: string; duplicate?: Localized }>();
+  const fault = (r: CheckedRowShape, key: MessageKey, severity: Severity, message: Localized): CodeCheck => ({
+    issue: makeIssue(r.sheet, r.cells.code ?? r.cells.status ?? "A1", r.code, "code", key, severity, message),
+    counted: false,
+  });
+  const stray = (r: CheckedRowShape): Severity => (isBlankEntry(r.raw) ? "warning" : "error");
   return (r) => {
-    const address = r.cells.code ?? r.cells.status ?? "A1";
-    const fault = (key: MessageKey, severity: Severity, params?: MessageParams): CodeCheck => ({
-      issue: makeIssue(r.sheet, address, r.code, "code", key, severity, localizedMessage(key, params)),
-      counted: false,
-    });
-    const stray: Severity = isBlankEntry(r.raw) ? "warning" : "error";
-    if (r.code === "") return fault("codeMissing", stray);
-    if (getObjective(r.code) === undefined) return fault("codeUnknown", stray, { value: quoteValue(r.code) });
+    if (r.code === "") return fault(r, "codeMissing", stray(r), localizedMessage("codeMissing"));
+    if (getObjective(r.code) === undefined)
+      return fault(r, "codeUnknown", stray(r), localizedMessage("codeUnknown", { value: quoteValue(r.code) }));
     const seen = first.get(r.code);
-    if (seen !== undefined) return fault("codeDuplicate", "error", { value: r.code, other: seen });
-    first.set(r.code, `${r.sheet}!${r.cells.code ?? ""}`);
-    return { issue: null, counted: true };
+    if (seen !== undefined) {
+      // the same message for every repeat of a code (a large table repeats its codes on many rows)
+      seen.duplicate ??= localizedMessage("codeDuplicate", { value: r.code, other: seen.at });
+      return fault(r, "codeDuplicate", "error", seen.duplicate);
+    }
+    first.set(r.code, { at: `${r.sheet}!${r.cells.code ?? ""}` });
+    return COUNTED;
   };
 }
 

@@ -191,6 +191,17 @@ function tableStarts(items: readonly HeaderCell[], codes: readonly number[]): nu
  * Returns the segments naming a code and a status; [] when the row is no header.
  */
 function headerSegments(cells: readonly CellValue[], left: number): Segment[] {
+  // Most rows are data rows: they name no code column or no status column, and are left at once.
+  let code = false;
+  let status = false;
+  for (let i = 0; i < cells.length && !(code && status); i++) {
+    const v = cells[i];
+    if (typeof v !== "string") continue;
+    const key = headerKey(v);
+    if (key === "code") code = true;
+    else if (key === "status") status = true;
+  }
+  if (!code || !status) return [];
   const items: HeaderCell[] = [];
   const codes: number[] = [];
   let statuses = 0;
@@ -260,8 +271,12 @@ export function* tableRows(
   const top = sheet.top ?? 0;
   const read = objectiveRowReader(table.columns, sheet.left ?? 0);
   for (let r = table.headerRow + 1; r < table.endRow; r++) {
-    const row = read(sheet.rows[r - top] ?? [], r);
-    if (row !== null) yield { ...row, sheet: sheet.name, rowIndex: r };
+    const row = read(sheet.rows[r - top] ?? [], r) as FoundRow | null;
+    if (row === null) continue;
+    // the reader's own object, completed (no copy per row)
+    row.sheet = sheet.name;
+    row.rowIndex = r;
+    yield row;
   }
 }
 

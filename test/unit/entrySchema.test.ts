@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { validateEntry, ENTRY_FIELDS, checkMessage, type RawEntry } from "../../src/core/entrySchema";
+import {
+  validateEntry,
+  ENTRY_FIELDS,
+  checkMessage,
+  entrySchema,
+  isBlankEntry,
+  type RawEntry,
+} from "../../src/core/entrySchema";
 import { isoDateToSerial } from "../../src/core/dates";
 
 const keys = (raw: RawEntry) => validateEntry(raw).issues.map((i) => `${i.field}:${i.key}`);
@@ -129,6 +136,35 @@ describe("entry schema", () => {
           }
         },
       ),
+    );
+  });
+  it("validates a row as the zod schema does: the same entry and the same issues, in the same order", () => {
+    const issuesOf = (r: ReturnType<typeof validateEntry>) =>
+      r.issues.map((i) => ({ field: i.field, key: i.key, severity: i.severity, message: i.message }));
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...ENTRY_FIELDS),
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom("Planned", "En cours", "#N/A", "EUR", "javascript:x", "2024-01-01", "1 000", "Migrants"),
+            fc.double(),
+            fc.integer({ min: -10, max: 60_000 }),
+            fc.boolean(),
+            fc.constant(null),
+          ),
+        ),
+        (raw) => {
+          const cells = Object.fromEntries(ENTRY_FIELDS.map((f) => [f, (raw as RawEntry)[f] ?? null]));
+          // a blank row is fine without reading it (validateEntry), so only rows holding something compare
+          fc.pre(!isBlankEntry(raw as RawEntry));
+          const fast = validateEntry(raw as RawEntry);
+          const schema = entrySchema.parse(cells);
+          expect(fast.entry).toEqual(schema.entry);
+          expect(issuesOf(fast)).toEqual(issuesOf(schema));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
   it("checkMessage joins messages in one language", () => {
