@@ -220,8 +220,12 @@ export function unreadableMessage(reason: UnreadableReason, params: string | Mes
   return localized(`unreadable:${reason}`, typeof params === "string" ? { other: params } : params);
 }
 
-/** Rows handed to `onRows` at a time: a large table goes out in pieces, never whole. */
-const ROWS_CHUNK = 2_000;
+/**
+ * Rows handed to `onRows` at a time: a large table goes out in pieces, never whole. Few enough that the rows
+ * waiting for the writers die young (a larger chunk outlives collections of the young generation: each one
+ * copies it, then moves it to the old one, which a large merge then has to collect too).
+ */
+const ROWS_CHUNK = 200;
 
 /**
  * Collects received workbooks one by one (so a caller can report progress and free each file).
