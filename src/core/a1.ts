@@ -33,6 +33,12 @@ export function columnIndex(letters: string): number {
  * grid means to them). Written for speed: the .xlsx reader reads every cell's address with it.
  */
 export function parseCellAddress(address: string): { row: number; column: number } | null {
+  const ref = { row: 0, column: 0 };
+  return readCellAddress(address, ref) ? ref : null;
+}
+
+/** parseCellAddress without making an object per cell: writes `into`; false when not a single cell's address. */
+export function readCellAddress(address: string, into: { row: number; column: number }): boolean {
   let i = address.charCodeAt(0) === 36 ? 1 : 0; // "$"
   const start = i;
   let column = 0;
@@ -41,14 +47,17 @@ export function parseCellAddress(address: string): { row: number; column: number
     if (c < 97 || c > 122) break;
     column = column * 26 + (c - 96);
   }
-  if (i === start) return null;
+  if (i === start) return false;
   if (address.charCodeAt(i) === 36) i++;
-  if (i === address.length) return null;
+  if (i === address.length) return false;
   let row = 0;
   for (; i < address.length; i++) {
     const c = address.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+    if (c < 48 || c > 57) return false;
     row = row * 10 + (c - 48);
   }
-  return row < 1 ? null : { row: row - 1, column: column - 1 };
+  if (row < 1) return false;
+  into.row = row - 1;
+  into.column = column - 1;
+  return true;
 }

@@ -92,7 +92,37 @@ function decoderFor(first: Uint8Array): TextDecoder {
   return new TextDecoder("utf-8");
 }
 
-/** Inflates and parses one XML part as a stream; element names reach the handlers without prefix. */
+/** What takes a part's text piece by piece (an XML parser). */
+export interface TextSink {
+  write(text: string): void;
+  close(): void;
+}
+
+/**
+ * Inflates one part as a stream and hands its text to `sink` piece by piece (decoded as its byte-order mark
+ * says); what fails other than a ReadStop is the part's damage.
+ */
+export function streamPartText(zip: Uint8Array, entry: ZipEntry, limit: number, sink: TextSink): void {
+  let decoder: TextDecoder | null = null;
+  const write = (chunk: Uint8Array) => {
+    decoder ??= decoderFor(chunk);
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) sink.write(text);
+  };
+  try {
+    inflateEntry(zip, entry, limit, write);
+    if (decoder !== null) {
+      const rest = (decoder as TextDecoder).decode();
+      if (rest.length > 0) sink.write(rest);
+    }
+    sink.close();
+  } catch (e) {
+    if (e instanceof ReadStop) throw e;
+    throw new PartDamagedError(entry.name, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Inflates and parses one XML part as a stream (saxes); element names reach the handlers without prefix. */
 export function parseXmlPart(zip: Uint8Array, entry: ZipEntry, limit: number, handlers: XmlHandlers): void {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("opentag", (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes));
@@ -105,25 +135,13 @@ export function parseXmlPart(zip: Uint8Array, entry: ZipEntry, limit: number, ha
     const close = handlers.close;
     parser.on("closetag", (tag: SaxesTagPlain) => close(localName(tag.name)));
   }
-  let decoder: TextDecoder | null = null;
-  const write = (chunk: Uint8Array) => {
-    decoder ??= decoderFor(chunk);
-    const text = decoder.decode(chunk, { stream: true });
-    if (text.length === 0) return;
-    parser.write(text);
-    // saxes gathers a text node in its (undocumented) `text` field until the next tag.
-    if (((parser as unknown as { text?: string }).text?.length ?? 0) > MAX_XML_TEXT)
-      throw new PartDamagedError(entry.name, `a text of more than ${MAX_XML_TEXT} characters`);
-  };
-  try {
-    inflateEntry(zip, entry, limit, write);
-    if (decoder !== null) {
-      const rest = (decoder as TextDecoder).decode();
-      if (rest.length > 0) parser.write(rest);
-    }
-    parser.close();
-  } catch (e) {
-    if (e instanceof ReadStop) throw e;
-    throw new PartDamagedError(entry.name, e instanceof Error ? e.message : String(e));
-  }
+  streamPartText(zip, entry, limit, {
+    write: (text) => {
+      parser.write(text);
+      // saxes gathers a text node in its (undocumented) `text` field until the next tag.
+      if (((parser as unknown as { text?: string }).text?.length ?? 0) > MAX_XML_TEXT)
+        throw new PartDamagedError(entry.name, `a text of more than ${MAX_XML_TEXT} characters`);
+    },
+    close: () => void parser.close(),
+  });
 }

@@ -22,10 +22,19 @@ import type { UnreadableReason } from "../core/workbookReader";
 import { compoundFileKind, OLE_MAGIC } from "./compoundFile";
 import { isDateFormat } from "./numberFormats";
 import { decodeXString } from "./ooxmlText";
-import { inflateEntry, parseXmlPart, PartDamagedError, PartTooLargeError, ReadStop } from "./partStream";
+import {
+  inflateEntry,
+  parseXmlPart,
+  PartDamagedError,
+  PartTooLargeError,
+  ReadStop,
+  streamPartText,
+  type XmlHandlers,
+} from "./partStream";
+import { NotPlainXml, PlainXmlParser } from "./plainXml";
 import { megabytes, READ_LIMITS, type ReadLimits } from "./readLimits";
 import { readZipDirectory, ZipStructureError, type ZipEntry } from "./zipDirectory";
-import { MAX_COLUMNS, parseCellAddress } from "../core/a1";
+import { MAX_COLUMNS, readCellAddress } from "../core/a1";
 
 export { READ_LIMITS, type ReadLimits } from "./readLimits";
 
@@ -62,6 +71,11 @@ const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/** What a worksheet's text goes to (see XlsxReader.worksheet). */
+const NOTHING = 0;
+const CAPTURED = 1;
+const INLINE = 2;
 
 /** The value of an attribute whatever its prefix ("r:id", "ns1:id"). */
 function attr(attributes: Record<string, string>, local: string): string | undefined {
@@ -123,12 +137,14 @@ class XlsxReader {
     }
   }
 
-  private parse(name: string, handlers: Parameters<typeof parseXmlPart>[3]): void {
+  /** Parses a part with saxes, or with the plain XML reader (which may stop with NotPlainXml: see worksheet). */
+  private parse(name: string, handlers: XmlHandlers, plain = false): void {
     const e = this.entry(name);
     if (e === undefined) throw new PartDamagedError(name, "missing");
     this.part = name;
     const limit = Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated);
-    parseXmlPart(this.zip, e, limit, handlers);
+    if (plain) streamPartText(this.zip, e, limit, new PlainXmlParser(handlers));
+    else parseXmlPart(this.zip, e, limit, handlers);
     this.inflated += e.uncompressedSize;
   }
 
@@ -217,8 +233,29 @@ class XlsxReader {
     return styles;
   }
 
-  /** One worksheet as rows of plain values, with the marks of the cells that need a word. */
+  /**
+   * One worksheet as rows of plain values, with the marks of the cells that need a word. Read by the plain
+   * XML reader (src/xlsx/plainXml.ts: a worksheet is the large part), and again by saxes when the XML is
+   * not of the plain kind that reader takes.
+   */
   worksheet(part: string, sheetName: string, strings: string[], dateStyles: boolean[] | null): SheetData {
+    const cells = this.cells;
+    try {
+      return this.readWorksheet(part, sheetName, strings, dateStyles, true);
+    } catch (e) {
+      if (!(e instanceof NotPlainXml)) throw e;
+      this.cells = cells;
+    }
+    return this.readWorksheet(part, sheetName, strings, dateStyles, false);
+  }
+
+  private readWorksheet(
+    part: string,
+    sheetName: string,
+    strings: string[],
+    dateStyles: boolean[] | null,
+    plain: boolean,
+  ): SheetData {
     const rows: CellValue[][] = [];
     const marks: CellMark[] = [];
     const limits = this.limits;
@@ -229,8 +266,12 @@ class XlsxReader {
     let style = 0;
     let value: string | null = null;
     let formula: string | null = null;
-    let inline: string[] | null = null;
-    let capture: string[] | null = null;
+    /** The text of the cell's inline string (null: none), gathered from its <t> elements. */
+    let inline: string | null = null;
+    /** What the text read goes to: nothing, `captured` (a <v> or an <f>), or `inline` (a <t> of an inline string). */
+    let capturing = NOTHING;
+    let captured = "";
+    const ref = { row: 0, column: 0 };
     let phonetic = 0;
     let inSheetData = false;
 
@@ -243,9 +284,17 @@ class XlsxReader {
       cells = [];
     };
 
+    /** The text of the <v> or <f> element that ends (what it holds); an element out of place is damage. */
+    const capturedText = (): string => {
+      const text = capturing === CAPTURED ? captured : capturing === INLINE ? inline! : null;
+      if (text === null) throw new PartDamagedError(part, "a value or formula element out of place");
+      capturing = NOTHING;
+      return text;
+    };
+
     const endCell = () => {
       let v: CellValue;
-      if (type === "inlineStr") v = decodeXString((inline ?? []).join(""));
+      if (type === "inlineStr") v = decodeXString(inline ?? "");
       else if (value === null) {
         if (formula !== null) {
           marks.push({ kind: "formulaNoValue", row: rowIndex, col, formula });
@@ -270,87 +319,93 @@ class XlsxReader {
       cells[col] = v;
     };
 
-    this.parse(part, {
-      open: (name, a) => {
-        switch (name) {
-          case "sheetData":
-            inSheetData = true;
-            return;
-          case "row": {
-            if (!inSheetData) return;
-            endRow();
-            const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
-            if (!Number.isInteger(r) || r < 0) throw new PartDamagedError(part, `row number "${a.r}"`);
-            if (r >= limits.rows) throw new Unreadable("tooManyRows", { sheet: sheetName, limit: limits.rows });
-            rowIndex = r;
-            col = -1;
-            return;
-          }
-          case "c": {
-            if (!inSheetData) return;
-            const ref = a.r === undefined ? null : parseCellAddress(a.r);
-            col = ref === null ? col + 1 : ref.column;
-            if (ref !== null && ref.row !== rowIndex) {
-              // A cell outside its row element (or rows without numbers): follow the cell.
+    this.parse(
+      part,
+      {
+        open: (name, a) => {
+          switch (name) {
+            case "sheetData":
+              inSheetData = true;
+              return;
+            case "row": {
+              if (!inSheetData) return;
               endRow();
-              if (ref.row >= limits.rows) throw new Unreadable("tooManyRows", { sheet: sheetName, limit: limits.rows });
-              rowIndex = ref.row;
+              const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
+              if (!Number.isInteger(r) || r < 0) throw new PartDamagedError(part, `row number "${a.r}"`);
+              if (r >= limits.rows) throw new Unreadable("tooManyRows", { sheet: sheetName, limit: limits.rows });
+              rowIndex = r;
+              col = -1;
+              return;
             }
-            if (col >= MAX_COLUMNS) throw new PartDamagedError(part, `column ${col + 1} is past Excel's last`);
-            type = a.t ?? "n";
-            style = a.s === undefined ? 0 : Number(a.s);
-            value = null;
-            formula = null;
-            inline = null;
-            return;
+            case "c": {
+              if (!inSheetData) return;
+              const located = a.r !== undefined && readCellAddress(a.r, ref);
+              col = located ? ref.column : col + 1;
+              if (located && ref.row !== rowIndex) {
+                // A cell outside its row element (or rows without numbers): follow the cell.
+                endRow();
+                if (ref.row >= limits.rows)
+                  throw new Unreadable("tooManyRows", { sheet: sheetName, limit: limits.rows });
+                rowIndex = ref.row;
+              }
+              if (col >= MAX_COLUMNS) throw new PartDamagedError(part, `column ${col + 1} is past Excel's last`);
+              type = a.t ?? "n";
+              style = a.s === undefined ? 0 : Number(a.s);
+              value = null;
+              formula = null;
+              inline = null;
+              return;
+            }
+            case "v":
+              capturing = CAPTURED;
+              captured = "";
+              return;
+            case "f":
+              capturing = CAPTURED;
+              captured = "";
+              formula = "";
+              return;
+            case "is":
+              inline = "";
+              return;
+            case "rPh":
+              phonetic++;
+              return;
+            case "t":
+              if (inline !== null && phonetic === 0) capturing = INLINE;
+              return;
           }
-          case "v":
-            capture = [];
-            return;
-          case "f":
-            capture = [];
-            formula = "";
-            return;
-          case "is":
-            inline = [];
-            return;
-          case "rPh":
-            phonetic++;
-            return;
-          case "t":
-            if (inline !== null && phonetic === 0) capture = inline;
-            return;
-        }
+        },
+        text: (text) => {
+          if (capturing === CAPTURED) captured += text;
+          else if (capturing === INLINE) inline += text;
+        },
+        close: (name) => {
+          switch (name) {
+            case "v":
+              value = capturedText();
+              return;
+            case "f":
+              formula = capturedText();
+              return;
+            case "t":
+              if (capturing === INLINE) capturing = NOTHING;
+              return;
+            case "rPh":
+              phonetic--;
+              return;
+            case "c":
+              if (inSheetData && col >= 0) endCell();
+              return;
+            case "sheetData":
+              endRow();
+              inSheetData = false;
+              return;
+          }
+        },
       },
-      text: (text) => {
-        if (capture !== null) capture.push(text);
-      },
-      close: (name) => {
-        switch (name) {
-          case "v":
-            value = capture!.join("");
-            capture = null;
-            return;
-          case "f":
-            formula = capture!.join("");
-            capture = null;
-            return;
-          case "t":
-            if (capture === inline) capture = null;
-            return;
-          case "rPh":
-            phonetic--;
-            return;
-          case "c":
-            if (inSheetData && col >= 0) endCell();
-            return;
-          case "sheetData":
-            endRow();
-            inSheetData = false;
-            return;
-        }
-      },
-    });
+      plain,
+    );
     endRow();
     const empty: CellValue[] = [];
     for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = empty;
