@@ -11,7 +11,7 @@
  * whatever the number of sources: 2 syncs for a first consolidation that fits one request, one more per
  * WRITE_BUDGET_BYTES written; a re-run first reads the earlier sheets' size, then their cells READ_CELLS at a time.
  */
-import { columnLetter } from "../core/a1";
+import { columnLetter, MAX_ROWS } from "../core/a1";
 import {
   CONSOLIDATION_TEXT,
   cellData,
@@ -241,11 +241,20 @@ async function readInChunks(
   return out;
 }
 
+/** Data rows a sheet can hold under its header row: Excel's row limit. */
+export const ROWS_PER_SHEET = MAX_ROWS - 1;
+
 /**
  * Writes the consolidation sheets in `lang`. Earlier rows from the same sources are replaced, not
- * duplicated. Throws a LiatError when a sheet of that name exists and is not a consolidation.
+ * duplicated. Throws a LiatError when a sheet of that name exists and is not a consolidation, or when a
+ * sheet would need more rows than Excel has (`rowsPerSheet` data rows under the header; `liat merge`
+ * continues on further sheets, the pane does not): nothing is written then.
  */
-export async function writeConsolidation(result: ConsolidationResult, lang: Lang): Promise<ConsolidationWriteResult> {
+export async function writeConsolidation(
+  result: ConsolidationResult,
+  lang: Lang,
+  rowsPerSheet: number = ROWS_PER_SHEET,
+): Promise<ConsolidationWriteResult> {
   let subject = "";
   return runExcel(
     async (b) => {
@@ -292,12 +301,10 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
         replaced: 0,
         kept: 0,
       };
-      const blocks: Block[] = [];
-      for (const kind of KINDS) {
+      // every sheet's rows first: one that would not fit is refused before anything is queued
+      const planned = KINDS.map((kind) => {
         const { table, keys } = tables[kind];
-        const target = CONSOLIDATION_SHEETS[kind][lang];
         const e = existing[kind];
-        subject = e?.name ?? target;
         const earlier = e ? earlierRows(e, table.headers.length) : [];
         const kept = earlier.filter((r) => !replacedBy(r));
         if (kind === "consolidation") {
@@ -305,6 +312,15 @@ export async function writeConsolidation(result: ConsolidationResult, lang: Lang
           out.replaced = earlier.length - kept.length;
         }
         const rows = [...kept, ...table.rows.map((row, i) => ({ row, key: keys[i] ?? "" }))];
+        const target = CONSOLIDATION_SHEETS[kind][lang];
+        if (rows.length > rowsPerSheet) {
+          throw liatError("consolidationTooLong", target);
+        }
+        return { kind, table, e, rows, target };
+      });
+      const blocks: Block[] = [];
+      for (const { kind, table, e, rows, target } of planned) {
+        subject = e?.name ?? target;
         let ws: Excel.Worksheet;
         if (e) {
           ws = sheets.getItem(e.name);

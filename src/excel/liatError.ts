@@ -15,6 +15,7 @@ export type LiatErrorKey =
   | "cellNotFound"
   | "domainNotFound"
   | "upgradeFirst"
+  | "consolidationTooLong"
   | "excel";
 
 export class LiatError extends Error {

@@ -276,6 +276,24 @@ describe("writeConsolidation", () => {
     );
   });
 
+  it("refuses, writing nothing, a consolidation that would need more rows than a sheet has, earlier rows included", async () => {
+    const host = newHost();
+    const first = await writeConsolidation(consolidateAll([lyon]), "en");
+    const limit = first.rows.consolidation;
+    // the same again, at a limit it just fits: replaced rows are not counted twice
+    expect((await writeConsolidation(consolidateAll([lyon]), "en", limit)).rows.consolidation).toBe(limit);
+    const before = host.getSnapshot();
+    // another city's rows on top of the kept ones would pass the limit
+    const error = await writeConsolidation(consolidateAll([tunis]), "fr", limit).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LiatError);
+    expect((error as LiatError).key).toBe("consolidationTooLong");
+    expect((error as LiatError).localized.fr).toContain("« Consolidation »");
+    expect((error as LiatError).localized.en).toMatch(/1,048,576.*liat merge.*Nothing was changed/);
+    expect(host.getSnapshot().sheets.map((s) => [s.name, s.values])).toEqual(
+      before.sheets.map((s) => [s.name, s.values]),
+    );
+  });
+
   it("the consolidation sheet is not taken for a LIAT table of the open workbook", async () => {
     newHost();
     await insertLiat({ lang: "en" });
