@@ -23,8 +23,9 @@ const SET = new Set(ALL);
 
 /** The ISO 4217 code for a cell value ("eur " → "EUR"), or null when it is not one. */
 export function normalizeCurrency(value: string): string | null {
-  // Spaces as the native check folds them; ASCII letters only, so that case folds the same everywhere.
-  const text = squeezeSpaces(value);
+  // Spaces as the native check folds them (a code as written has none to fold); ASCII letters only, so that case
+  // folds the same everywhere.
+  const text = value.length === 3 ? value : squeezeSpaces(value);
   if (!/^[A-Za-z]{3}$/.test(text)) return null;
   const code = text.toUpperCase();
   return SET.has(code) ? code : null;

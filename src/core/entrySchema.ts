@@ -4,7 +4,6 @@ import { isBlank, isErrorValue, type CellValue } from "./excelValues";
 import { looksLikeDateText, MAX_DATE_SERIAL, serialToIsoDate } from "./dates";
 import type { Lang, Localized } from "./language";
 import { localizedMessage, quoteValue, type MessageKey, type MessageParams } from "./messages";
-import { squeezeSpaces } from "./spaces";
 import { parseStatus, type ParsedStatus } from "./status";
 import { parseTargetGroups, type TargetGroupId } from "./targetGroups";
 
@@ -134,12 +133,24 @@ const currency = cell((value) => {
   return code === null ? bad("currencyInvalid", { value: quoteValue(value) }) : ok(code);
 });
 
+/** A link's scheme ("javascript" of "javascript:..."), where the text starts (sticky: from lastIndex). */
+const SCHEME = /([a-z][a-z0-9+.-]*):/iy;
+
+/** How many of the text's first characters are spaces the native check folds. */
+function leadingSpaces(text: string): number {
+  let i = 0;
+  while (i < text.length && isBlank(text.charAt(i))) i++;
+  return i;
+}
+
 const evidence = cell((value) => {
   if (typeof value === "boolean") return bad("textExpected", { value: value ? "TRUE" : "FALSE" });
   const s = String(value);
   if (s.length > MAX_CELL_TEXT) return bad("textTooLong", { length: s.length, max: MAX_CELL_TEXT });
-  // Leading spaces as the native check folds them (src/core/spaces.ts).
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezeSpaces(s))?.[1]?.toLowerCase();
+  // Leading spaces as the native check folds them (src/core/spaces.ts): a scheme holds no space, so it is read
+  // from the first other character.
+  SCHEME.lastIndex = leadingSpaces(s);
+  const scheme = SCHEME.exec(s)?.[1]?.toLowerCase();
   if (scheme !== undefined && ["javascript", "data", "vbscript", "file"].includes(scheme))
     return bad("evidenceLink", { value: quoteValue(s) });
   return ok(s);

@@ -272,6 +272,8 @@ class XlsxReader {
     let capturing = NOTHING;
     let captured = "";
     const ref = { row: 0, column: 0 };
+    // Read once per sheet, not once per cell (compiled to CommonJS, an imported function is a property read per use).
+    const locate = readCellAddress;
     let phonetic = 0;
     let inSheetData = false;
 
@@ -339,7 +341,7 @@ class XlsxReader {
             }
             case "c": {
               if (!inSheetData) return;
-              const located = a.r !== undefined && readCellAddress(a.r, ref);
+              const located = a.r !== undefined && locate(a.r, ref);
               col = located ? ref.column : col + 1;
               if (located && ref.row !== rowIndex) {
                 // A cell outside its row element (or rows without numbers): follow the cell.
