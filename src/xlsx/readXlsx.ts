@@ -68,6 +68,16 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
+/**
+ * The same text in memory of its own. The parsers hand over texts cut from the piece of the part being read (up to
+ * a few hundred KB of XML), and V8 keeps a cut of 13 characters or more as a view on the whole piece: one cell
+ * text kept would keep that piece alive, and a workbook's whole shared-strings part with any of its strings, for
+ * as long as the consolidation keeps the row. Copying what is kept bounds memory by what is kept.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
@@ -205,7 +215,7 @@ class XlsxReader {
         if (name === "t") inText = false;
         else if (name === "rPh") phonetic--;
         else if (name === "si" && current !== null) {
-          strings.push(decodeXString(current.join("")));
+          strings.push(detached(decodeXString(current.join(""))));
           current = null;
         }
       },
@@ -299,7 +309,7 @@ class XlsxReader {
       if (type === "inlineStr") v = decodeXString(inline ?? "");
       else if (value === null) {
         if (formula !== null) {
-          marks.push({ kind: "formulaNoValue", row: rowIndex, col, formula });
+          marks.push({ kind: "formulaNoValue", row: rowIndex, col, formula: detached(formula) });
           cells[col] = null;
         }
         return;
@@ -316,8 +326,11 @@ class XlsxReader {
         v = value.trim() === "" || Number.isNaN(n) ? value : n;
         if (dateStyles !== null && typeof v === "number" && dateStyles[style] === true) v += DATE_1904_OFFSET;
       }
-      if (typeof v === "string" && v.length > EXCEL_MAX_CELL_TEXT)
-        marks.push({ kind: "textOverLimit", row: rowIndex, col, length: v.length });
+      if (typeof v === "string") {
+        if (v.length > EXCEL_MAX_CELL_TEXT) marks.push({ kind: "textOverLimit", row: rowIndex, col, length: v.length });
+        // a shared string is detached once, when its table is read
+        if (type !== "s") v = detached(v);
+      }
       cells[col] = v;
     };
 

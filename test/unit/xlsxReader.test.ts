@@ -4,6 +4,8 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { join } from "node:path";
 import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
@@ -383,6 +385,39 @@ describe("files that cannot be read are named for what they are", () => {
       expect(m.fr).toMatch(/enregistr|demandez|donnez/i);
       expect(m.en).toMatch(/save|ask|give/i);
     }
+  });
+});
+
+describe("memory kept is what is kept", () => {
+  it("a cell text kept from a read keeps nothing else of the file alive (not its shared strings, not its sheet)", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // 3,000 shared strings of 60 characters (about 200 KB of XML) and a sheet of 3,000 inline strings: each read
+    // keeps one text of each kind, as a consolidation keeps a row's cells
+    const long = (i: number, what: string) => `${what} ${String(i).padStart(5, "0")} `.padEnd(60, "x");
+    const strings = Array.from({ length: 3000 }, (_, i) => long(i, "shared"));
+    const cells = Array.from({ length: 3000 }, (_, i) =>
+      row(
+        i + 1,
+        cell(`A${i + 1}`, "<v>" + i + "</v>", ' t="s"'),
+        cell(`B${i + 1}`, `<is><t>${long(i, "inline")}</t></is>`, ' t="inlineStr"'),
+      ),
+    ).join("");
+    const bytes = book({ strings, sheets: [{ name: "S", cells }] });
+    const kept: unknown[] = [];
+    const keepOne = async () => {
+      const rows = (await read(bytes)).sheets[0]!.rows;
+      kept.push(rows[7]![0], rows[7]![1]);
+    };
+    await keepOne();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40; i++) await keepOne();
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(kept.slice(-2)).toEqual([long(7, "shared"), long(7, "inline")]);
+    // 80 texts of 60 characters; keeping the pieces of XML they were cut from would be over 200 KB a read
+    expect(grown).toBeLessThan(1_000_000);
   });
 });
 
