@@ -23,11 +23,13 @@ export function formatMessage(key: MessageKey, lang: Lang, params: MessageParams
   });
 }
 
-/** Messages already formatted, by key and parameters: a large workbook repeats a few messages on many rows. Bounded. */
-const memo = new Map<string, Localized>();
+/**
+ * Messages already formatted: by key (with the name of its only parameter, or with every parameter when there
+ * are several), then by that parameter's value. A large workbook repeats a few messages on many rows. Bounded.
+ */
+const memo = new Map<string, Map<string | number, Localized>>();
 const MEMO_SIZE = 5_000;
-/** The same messages by key (and the name of their only parameter), then by that parameter's value. */
-const memoByKey = new Map<string, Map<string | number, Localized>>();
+let memoized = 0;
 
 /**
  * One message in every language. The same key and parameters give the same (frozen) object, formatted
@@ -41,28 +43,22 @@ export function localizedMessage(key: MessageKey, params: MessageParams = {}): L
     only = name;
     if (++count > 1) break;
   }
-  if (count <= 1) {
-    const byValue = memoByKey.get(count === 0 ? key : `${key}\u0000${only}`);
-    const found = byValue?.get(count === 0 ? "" : params[only!]!);
-    if (found !== undefined) return found;
-  }
-  const id = `${key}\u0000${JSON.stringify(params)}`;
-  let message = memo.get(id);
+  const table = count === 0 ? key : count === 1 ? `${key}\u0000${only}` : `${key}\u0000${JSON.stringify(params)}`;
+  const value = count === 1 ? params[only!]! : "";
+  let byValue = memo.get(table);
+  let message = byValue?.get(value);
   if (message === undefined) {
     message = Object.freeze(
       Object.fromEntries(LANGUAGES.map((lang) => [lang, formatMessage(key, lang, params)])),
     ) as Localized;
-    if (memo.size >= MEMO_SIZE) {
+    if (memoized >= MEMO_SIZE) {
       memo.clear();
-      memoByKey.clear();
+      memoized = 0;
+      byValue = undefined;
     }
-    memo.set(id, message);
-    if (count <= 1) {
-      const k = count === 0 ? key : `${key}\u0000${only}`;
-      let byValue = memoByKey.get(k);
-      if (byValue === undefined) memoByKey.set(k, (byValue = new Map()));
-      byValue.set(count === 0 ? "" : params[only!]!, message);
-    }
+    if (byValue === undefined) memo.set(table, (byValue = new Map()));
+    byValue.set(value, message);
+    memoized++;
   }
   return message;
 }

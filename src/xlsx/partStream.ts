@@ -47,7 +47,8 @@ const STORED_SLICE = 1024 * 1024;
  */
 export const MAX_XML_TEXT = 16 * 1024 * 1024;
 
-const localName = (name: string) => {
+/** The name without its prefix ("x:c" → "c"), as the handlers get it. */
+export const localName = (name: string) => {
   const colon = name.indexOf(":");
   return colon < 0 ? name : name.slice(colon + 1);
 };

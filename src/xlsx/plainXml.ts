@@ -6,19 +6,13 @@
  * character XML forbids in the text, non-ASCII names, markup saxes refuses (mismatched tags, a repeated
  * attribute, ...). The part is then read again by saxes, which has the last word on what the XML says.
  */
-import { ReadStop, type XmlHandlers } from "./partStream";
+import { localName, ReadStop, type XmlHandlers } from "./partStream";
 
 /** The XML is not of the plain kind this reader takes: read the part with saxes instead. */
 export class NotPlainXml extends ReadStop {}
 
 const stop = (why: string): never => {
   throw new NotPlainXml(why);
-};
-
-/** The name without its prefix ("x:c" → "c"), as the handlers get it. */
-const localName = (name: string) => {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
 };
 
 /** An ASCII name character: letters, digits, "_", ":", "." and "-" (first: no digit, ".", "-"). */
