@@ -10,6 +10,8 @@ const path = require("node:path");
 
 const root = path.join(__dirname, "..");
 const outfile = path.join(root, ".tmp", "cli", "liat.cjs");
+/** The merge's workbook writer thread (src/cli/consolidationWriterWorker.ts), beside the bundle that starts it. */
+const writerFile = path.join(root, ".tmp", "cli", "liat-writer.cjs");
 /** The source folders the command line is built from: a change in any of them makes the bundle stale. */
 const SOURCES = ["src/cli", "src/core", "src/xlsx"].map((d) => path.join(root, d));
 
@@ -26,10 +28,11 @@ function newestSource() {
   return newest;
 }
 
-/** True when the bundle exists and is newer than every source file. */
+/** True when the bundle and the writer thread's script exist and are newer than every source file. */
 function isFresh() {
   try {
-    return fs.statSync(outfile).mtimeMs >= newestSource();
+    const newest = newestSource();
+    return fs.statSync(outfile).mtimeMs >= newest && fs.statSync(writerFile).mtimeMs >= newest;
   } catch {
     return false;
   }
@@ -38,17 +41,21 @@ function isFresh() {
 /** Builds the bundle (esbuild, installed with tsx); returns its path. */
 function build() {
   const esbuild = require("esbuild");
-  esbuild.buildSync({
-    entryPoints: [path.join(root, "src", "cli", "main.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    logLevel: "warning",
-    legalComments: "none",
-    minify: true,
-  });
+  const bundle = (entry, file) =>
+    esbuild.buildSync({
+      entryPoints: [path.join(root, "src", "cli", entry)],
+      outfile: file,
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      logLevel: "warning",
+      legalComments: "none",
+      minify: true,
+    });
+  // The thread that writes the merge's workbook first: the command line uses it when it is there.
+  bundle("consolidationWriterWorker.ts", writerFile);
+  bundle("main.ts", outfile);
   return outfile;
 }
 

@@ -1,7 +1,7 @@
 /**
  * One consolidation row (src/core/consolidate.ts) as JSON text, exactly as `JSON.stringify(row)` writes it, but
  * cheaper on a large merge: the parts every row repeats (its source, its issues' messages in every language, its
- * sheet's name) are made once and reused. A row or an issue of any other shape
+ * sheet's name) are made once and reused, and written to a file as bytes encoded once. A row or an issue of any other shape
  * than the consolidation's own (keys in another order, a value of another type) is written by JSON.stringify.
  */
 import type { ConsolidationRow } from "../core/consolidate";
@@ -50,13 +50,31 @@ function scalar(v: unknown): string | undefined {
   }
 }
 
-/** JSON of frozen values written on many rows (sources, messages): made once, kept while they live. */
-const frozenJsonMemo = new WeakMap<object, string>();
-function frozenJson(value: unknown): string {
-  if (typeof value !== "object" || value === null || !Object.isFrozen(value)) return JSON.stringify(value);
-  let json = frozenJsonMemo.get(value);
-  if (json === undefined) frozenJsonMemo.set(value, (json = JSON.stringify(value)));
+/**
+ * JSON of a frozen value written on many rows (a source, a message in every language): made once, kept while the
+ * value lives, and its UTF-8 bytes too once written to a file, so that each row copies them instead of encoding them.
+ */
+export interface SharedJson {
+  readonly text: string;
+  bytes?: Buffer;
+}
+const sharedMemo = new WeakMap<object, SharedJson>();
+function sharedJson(value: object): SharedJson {
+  let json = sharedMemo.get(value);
+  if (json === undefined) sharedMemo.set(value, (json = { text: JSON.stringify(value) }));
   return json;
+}
+
+/** Where a row's JSON goes: plain text, and the shared JSON of frozen values. */
+export interface RowJsonSink {
+  text(text: string): void;
+  shared(json: SharedJson): void;
+}
+
+/** `value` as JSON to `out`: shared when it is frozen (the same object on many rows), else made here. */
+function frozenJson(value: unknown, out: RowJsonSink): void {
+  if (typeof value === "object" && value !== null && Object.isFrozen(value)) out.shared(sharedJson(value));
+  else out.text(JSON.stringify(value));
 }
 
 /** Strings that repeat on every row (sheet, code, field, key, severity) as JSON, quoted once. Bounded. */
@@ -71,9 +89,9 @@ function quoted(text: string): string {
   return json;
 }
 
-/** An issue of the checks' own shape as JSON; undefined for any other value (the caller falls back). */
-function issueJson(issue: WorkbookIssue): string | undefined {
-  if (typeof issue !== "object" || issue === null || !hasKeys(issue, ISSUE_KEYS)) return undefined;
+/** An issue of the checks' own shape as JSON to `out`; false (nothing written) for any other value. */
+function issueJson(issue: WorkbookIssue, out: RowJsonSink): boolean {
+  if (typeof issue !== "object" || issue === null || !hasKeys(issue, ISSUE_KEYS)) return false;
   const { id, sheet, address, code, field, key, severity } = issue;
   if (
     typeof id !== "string" ||
@@ -84,16 +102,19 @@ function issueJson(issue: WorkbookIssue): string | undefined {
     typeof key !== "string" ||
     typeof severity !== "string"
   )
-    return undefined;
-  return (
+    return false;
+  out.text(
     `{"id":${JSON.stringify(id)},"sheet":${quoted(sheet)},"address":${JSON.stringify(address)},"code":${quoted(code)}` +
-    `,"field":${quoted(field)},"key":${quoted(key)},"severity":${quoted(severity)},"message":${frozenJson(issue.message)}}`
+      `,"field":${quoted(field)},"key":${quoted(key)},"severity":${quoted(severity)},"message":`,
   );
+  frozenJson(issue.message, out);
+  out.text("}");
+  return true;
 }
 
-/** `row` as JSON.stringify(row) writes it. */
-export function rowJson(row: ConsolidationRow): string {
-  if (!hasKeys(row, ROW_KEYS) || !Array.isArray(row.issues)) return JSON.stringify(row);
+/** `row` to `out`, as JSON.stringify(row) writes it. */
+export function writeRowJson(row: ConsolidationRow, out: RowJsonSink): void {
+  if (!hasKeys(row, ROW_KEYS) || !Array.isArray(row.issues)) return out.text(JSON.stringify(row));
   const code = scalar(row.code);
   const counted = scalar(row.counted);
   const domain = scalar(row.domain);
@@ -110,15 +131,28 @@ export function rowJson(row: ConsolidationRow): string {
     address === undefined ||
     points === undefined
   )
-    return JSON.stringify(row);
-  let issues = "";
+    return out.text(JSON.stringify(row));
+  out.text(
+    `{"code":${code},"counted":${counted},"domain":${domain},"sheet":${sheet},"rowIndex":${rowIndex}` +
+      `,"address":${address},"values":${JSON.stringify(row.values)},"cells":${JSON.stringify(row.cells)}` +
+      `,"points":${points},"issues":[`,
+  );
   for (let i = 0; i < row.issues.length; i++) {
     const issue = row.issues[i]!;
-    issues += (i === 0 ? "" : ",") + (issueJson(issue) ?? JSON.stringify(issue));
+    if (i > 0) out.text(",");
+    if (!issueJson(issue, out)) out.text(JSON.stringify(issue));
   }
-  return (
-    `{"code":${code},"counted":${counted},"domain":${domain},"sheet":${sheet},"rowIndex":${rowIndex}` +
-    `,"address":${address},"values":${JSON.stringify(row.values)},"cells":${JSON.stringify(row.cells)}` +
-    `,"points":${points},"issues":[${issues}],"source":${frozenJson(row.source)}}`
-  );
+  out.text('],"source":');
+  frozenJson(row.source, out);
+  out.text("}");
+}
+
+/** `row` as JSON.stringify(row) writes it, as one string. */
+export function rowJson(row: ConsolidationRow): string {
+  let json = "";
+  writeRowJson(row, {
+    text: (text) => (json += text),
+    shared: (shared) => (json += shared.text),
+  });
+  return json;
 }

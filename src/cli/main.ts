@@ -16,7 +16,8 @@ import { NOT_APPLICABLE_LABEL, STATUS_SCALE } from "../core/status";
 import type { UnreadableReason } from "../core/workbookReader";
 import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
-import { ConsolidationJsonWriter, ConsolidationWriter } from "./writeConsolidation";
+import { openConsolidationOutput } from "./consolidationWriterThread";
+import { ConsolidationJsonWriter, type ConsolidationOutput } from "./writeConsolidation";
 import { writeLiatWorkbook } from "./writeWorkbook";
 import { roundScore } from "../core/scoreDisplay";
 
@@ -362,10 +363,10 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     checkOutput(out.path, out.shown, values.force, lang);
   }
   const [xlsx, json] = outputs;
-  let workbook: ConsolidationWriter;
+  let workbook: ConsolidationOutput;
   let jsonWriter: ConsolidationJsonWriter | undefined;
   try {
-    workbook = new ConsolidationWriter({ filename: xlsx!.path }, lang);
+    workbook = openConsolidationOutput(xlsx!.path, lang);
     jsonWriter = json === undefined ? undefined : new ConsolidationJsonWriter(json.path);
   } catch (e) {
     throw new UsageError(t("cannotWrite", lang, { file: xlsx!.shown, reason: e instanceof Error ? e.message : "" }));

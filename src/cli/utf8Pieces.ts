@@ -30,6 +30,19 @@ export class Utf8Pieces {
     this.used += this.buffer.write(text, this.used, "utf8");
   }
 
+  /** Adds bytes already encoded (UTF-8, whole characters). */
+  addBytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > PIECE_BYTES) {
+      if (this.used > 0) this.handOn(false);
+      if (bytes.length > PIECE_BYTES) {
+        this.out(Buffer.from(bytes), false);
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   /** Hands on what is gathered (when there is any). */
   flush(): void {
     if (this.used > 0) this.handOn(false);

@@ -34,7 +34,7 @@ import {
 import { byCity, byCityTable, citySource, type CitySource } from "../core/cityPeriods";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
-import { rowJson } from "./consolidationRowJson";
+import { writeRowJson, type RowJsonSink } from "./consolidationRowJson";
 import { Utf8Pieces } from "./utf8Pieces";
 import { XlsxStreamWriter, type SheetStream, type XlsxSink } from "./xlsxStreamWriter";
 
@@ -144,12 +144,20 @@ function writeTable(book: XlsxStreamWriter, name: string, table: TextTable, spil
   sheet.end();
 }
 
+/** What the merge hands the consolidation workbook: ConsolidationWriter, or the same in a thread of its own. */
+export interface ConsolidationOutput {
+  addRows(rows: readonly ConsolidationRow[]): void;
+  addSource(source: SourceSummary, notMerged: readonly NotMergedCell[]): void;
+  finish(result: ConsolidationResult): void;
+  close(): void;
+}
+
 /**
  * The consolidation workbook, written as rows arrive (to a file, or to a sink that takes the bytes in
  * order): call `addRows` and `addSource` for each source, then `finish` with the rest of the result
  * (sources, cells not merged, files not read). Every write is done when the call returns: nothing waits.
  */
-export class ConsolidationWriter {
+export class ConsolidationWriter implements ConsolidationOutput {
   private readonly book: XlsxStreamWriter;
   private readonly sheet: SheetStream;
   private readonly fd: number | null;
@@ -177,6 +185,11 @@ export class ConsolidationWriter {
 
   addRows(rows: readonly ConsolidationRow[]): void {
     for (const r of rows) this.sheet.addRow(consolidationRow(r, this.lang));
+  }
+
+  /** Consolidation rows already made into cell values (src/core/consolidate.ts, consolidationRow). */
+  addRowValues(rows: readonly (readonly CellValue[])[]): void {
+    for (const values of rows) this.sheet.addRow(values);
   }
 
   /** What each source adds to the later sheets (summary, cells not merged, columns read), set aside on disk. */
@@ -248,10 +261,17 @@ export class ConsolidationJsonWriter {
 
   addRows(rows: readonly ConsolidationRow[]): void {
     for (const r of rows) {
-      this.out.add(`${this.first ? "" : ","}\n    ${rowJson(r)}`);
+      this.out.add(this.first ? "\n    " : ",\n    ");
+      writeRowJson(r, this.rowSink);
       this.first = false;
     }
   }
+
+  /** A row's JSON into the output: the shared parts as their bytes, encoded once. */
+  private readonly rowSink: RowJsonSink = {
+    text: (text) => this.out.add(text),
+    shared: (json) => this.out.addBytes((json.bytes ??= Buffer.from(json.text, "utf8"))),
+  };
 
   /** Sources and cells not merged, set aside on disk as they come (one JSON value a line). */
   private readonly spilled = { sources: new SpillFile("sources"), notMerged: new SpillFile("not-merged-json") };

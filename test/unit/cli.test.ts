@@ -334,4 +334,19 @@ describe("bin/liat.js (what npx liat runs)", () => {
     expect(JSON.parse(check.stdout)).toMatchObject({ city: "Rabat", errors: 0 });
     expect(node(["check", "notes.xlsx"]).status).toBe(2);
   });
+
+  it("merges with the workbook written by the bundle's writer thread, as the sources do on one thread", async () => {
+    expect(node(["init", "-o", "thread-in.xlsx", "--city", "Tunis"]).status).toBe(0);
+    const r = node(["merge", "thread-in.xlsx", "-o", "thread-out.xlsx", "--json", "thread-out.json", "--lang", "en"]);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    expect(existsSync(join(ROOT, ".tmp", "cli", "liat-writer.cjs"))).toBe(true);
+    expect((await liat("merge", "thread-in.xlsx", "-o", "single-out.xlsx")).code).toBe(0);
+    const sheets = async (file: string) =>
+      (await loadExcel(readFileSync(join(dir, file)))).worksheets.map((ws) =>
+        ws.getSheetValues().map((row) => JSON.stringify(row)),
+      );
+    expect(await sheets("thread-out.xlsx")).toEqual(await sheets("single-out.xlsx"));
+    const json = JSON.parse(readFileSync(join(dir, "thread-out.json"), "utf8")) as ConsolidationResult;
+    expect(json.sources[0]?.source).toMatchObject({ city: "Tunis" });
+  });
 });

@@ -17,3 +17,25 @@ it("hands on every text in order, long ones included, and marks only the last pi
   expect(finals.filter(Boolean)).toHaveLength(1);
   expect(finals[finals.length - 1]).toBe(true);
 });
+
+it("takes bytes already encoded among the texts, in order, long ones included", () => {
+  const got: Buffer[] = [];
+  const pieces = new Utf8Pieces((bytes) => void got.push(Buffer.from(bytes)));
+  const parts: (string | Buffer)[] = [
+    "début é",
+    Buffer.from("« partagé » 😀", "utf8"),
+    "x".repeat(PIECE_BYTES / 3 - 5),
+    Buffer.alloc(PIECE_BYTES + 7, 0x61),
+    Buffer.from("fin", "utf8"),
+  ];
+  for (let i = 0; i < 5; i++)
+    for (const p of parts) {
+      if (typeof p === "string") pieces.add(p);
+      else pieces.addBytes(p);
+    }
+  pieces.end();
+  const expected = Buffer.concat(
+    Array.from({ length: 5 }, () => parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p))).flat(),
+  );
+  expect(Buffer.concat(got).equals(expected)).toBe(true);
+});

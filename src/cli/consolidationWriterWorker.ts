@@ -1,0 +1,57 @@
+/**
+ * The thread that writes the consolidation workbook for the merge (src/cli/consolidationWriterThread.ts): it
+ * takes the messages in order and hands them to a ConsolidationWriter writing to the open file. After a
+ * failure it reports the message once and only counts what follows, so the merge never waits for nothing.
+ */
+import { writeSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { DONE, FAILED, STARTED, type WriterMessage, type WriterWorkerData } from "./consolidationWriterThread";
+import { ConsolidationWriter } from "./writeConsolidation";
+
+const data = workerData as WriterWorkerData;
+const state = new Int32Array(data.state);
+let writer: ConsolidationWriter | null = null;
+let failed = false;
+
+function fail(e: unknown): void {
+  if (failed) return;
+  failed = true;
+  data.port.postMessage(e instanceof Error ? e.message : String(e));
+  Atomics.store(state, FAILED, 1);
+  try {
+    writer?.close();
+  } catch {
+    // the failure reported is the first one
+  }
+}
+
+function handle(message: WriterMessage): void {
+  if (message.op === "close") {
+    writer?.close();
+    return;
+  }
+  if (failed || writer === null) return;
+  if (message.op === "rows") writer.addRowValues(message.rows);
+  else if (message.op === "source") writer.addSource(message.source, message.notMerged);
+  else writer.finish(message.result);
+}
+
+try {
+  const fd = data.fd;
+  writer = new ConsolidationWriter({ sink: (bytes) => void writeSync(fd, bytes) }, data.lang);
+} catch (e) {
+  fail(e);
+}
+Atomics.store(state, STARTED, 1);
+Atomics.notify(state, STARTED);
+
+parentPort!.on("message", (message: WriterMessage) => {
+  try {
+    handle(message);
+  } catch (e) {
+    fail(e);
+  } finally {
+    Atomics.add(state, DONE, 1);
+    Atomics.notify(state, DONE);
+  }
+});
