@@ -13,7 +13,7 @@
  * Strings go to the shared-strings table while it is small (the same file name, objective and message
  * repeat on many rows: one copy in the file, one in memory); once it holds SHARED_STRINGS_MAX strings or
  * SHARED_CHARS_MAX characters, later new strings are written inline in the cell, so memory stays bounded
- * however many distinct texts come. Styles are shared by every cell that has them.
+ * however many distinct texts come; so are the texts of a column that seldom repeat. Styles are shared by every cell that has them.
  *
  * Writing is synchronous: each piece is deflated and handed to the sink before the call returns, so
  * nothing waits in a queue (a file sink writes it to disk at once).
@@ -40,6 +40,9 @@ export const TEXT_FORMAT = "@";
 /** Most strings, and characters, the shared-strings table takes before new strings are written inline. */
 export const SHARED_STRINGS_MAX = 50_000;
 export const SHARED_CHARS_MAX = 4_000_000;
+
+/** Texts of a column looked up in the shared-strings table before it may be written inline (see SheetStream). */
+export const INLINE_TRIAL = 2_000;
 
 /** zlib level: 3 deflates sheet XML about as well as 6 in half the time. */
 const LEVEL = 3;
@@ -179,6 +182,10 @@ export class SheetStream {
   private rowsInSheet = 0;
   private ended = false;
   private readonly letters: string[];
+  /** Per column: texts looked up in the shared-strings table, those found there, and whether it is written inline. */
+  private readonly lookups: number[] = [];
+  private readonly repeats: number[] = [];
+  private readonly inline: boolean[] = [];
   /** ` s="N"` for the numbers of each column ("" for the default style). */
   private readonly numberStyle: string[];
   private readonly start: string;
@@ -237,14 +244,13 @@ export class SheetStream {
   }
 
   private row(r: number, values: readonly CellValue[], textStyle: number): void {
-    const strings = this.book.strings;
     let xml = `<row r="${r}">`;
     for (let c = 0; c < values.length; c++) {
       const v = cellData(values[c]);
       if (v === null) continue;
       const ref = (this.letters[c] ?? this.letter(c)) + r;
       if (typeof v === "string") {
-        const i = strings.indexOf(v);
+        const i = this.inline[c] === true ? -1 : this.sharedIndex(c, v);
         xml +=
           i >= 0
             ? `<c r="${ref}" s="${textStyle}" t="s"><v>${i}</v></c>`
@@ -253,6 +259,21 @@ export class SheetStream {
       else xml += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
     }
     this.xml!.add(`${xml}</row>`);
+  }
+
+  /**
+   * The string's index in the shared-strings table (-1: inline). A column whose texts seldom repeat (fewer than one
+   * in ten of its first INLINE_TRIAL texts already in the table: comments, messages naming the value) is written
+   * inline from then on: looking such texts up costs time (each is hashed whole) for nothing.
+   */
+  private sharedIndex(c: number, text: string): number {
+    const strings = this.book.strings;
+    const before = strings.size;
+    const i = strings.indexOf(text);
+    const lookups = (this.lookups[c] = (this.lookups[c] ?? 0) + 1);
+    if (i >= 0 && strings.size === before) this.repeats[c] = (this.repeats[c] ?? 0) + 1;
+    if (lookups === INLINE_TRIAL && (this.repeats[c] ?? 0) * 10 < lookups) this.inline[c] = true;
+    return i;
   }
 
   /** The letter of a column past the headers (a row longer than the header row). */

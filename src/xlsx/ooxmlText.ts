@@ -21,6 +21,9 @@ const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, "0");
 const NOT_IN_XML =
   // eslint-disable-next-line no-control-regex -- matching the control characters XML cannot hold is the point
   /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every character NOT_IN_XML may match (surrogates in pairs too): a quick first look. */
+// eslint-disable-next-line no-control-regex -- as above
+const MAYBE_NOT_IN_XML = /[\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** What may read as an escape: `_xHHHH_`, and shorter runs of hex digits, which LibreOffice decodes too ("_x0_"). */
 const LITERAL_ESCAPE = /_x[0-9A-Fa-f]{0,4}_/;
 
@@ -30,6 +33,8 @@ const LITERAL_ESCAPE = /_x[0-9A-Fa-f]{0,4}_/;
  * is the XML writer's.)
  */
 export function encodeXString(text: string): string {
+  // Most texts hold none of it: one pass over a plain character class says so.
+  if (!MAYBE_NOT_IN_XML.test(text) && !text.includes("_x")) return text;
   NOT_IN_XML.lastIndex = 0;
   if (!NOT_IN_XML.test(text) && !LITERAL_ESCAPE.test(text)) return text;
   return text.replace(/_(?=x[0-9A-Fa-f]{0,4}_)/g, "_x005F_").replace(NOT_IN_XML, (c) => `_x${hex4(c.charCodeAt(0))}_`);

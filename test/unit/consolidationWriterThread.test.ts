@@ -83,7 +83,8 @@ describe("the merge's workbook written by a thread of its own", () => {
     threaded.finish(result);
     const expected = parts(Buffer.concat(chunks));
     expect(Object.keys(expected)).toContain("xl/worksheets/sheet1.xml");
-    expect(expected["xl/sharedStrings.xml"]?.includes("Service « 39-149 » _x0001_ é")).toBe(true);
+    // a text of the last file, shared or (a column of texts that seldom repeat) inline
+    expect(Object.values(expected).some((xml) => xml.includes("Service « 39-149 » _x0001_ é"))).toBe(true);
     expect(parts(readFileSync(file))).toEqual(expected);
   });
 

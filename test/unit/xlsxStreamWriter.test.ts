@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
-import { XlsxStreamWriter, type XlsxWriterOptions } from "../../src/cli/xlsxStreamWriter";
+import { INLINE_TRIAL, XlsxStreamWriter, type XlsxWriterOptions } from "../../src/cli/xlsxStreamWriter";
 import { isoDateToSerial } from "../../src/core/dates";
 import type { CellValue } from "../../src/core/excelValues";
 import { decodeXString, encodeXString } from "../../src/xlsx/ooxmlText";
@@ -201,5 +201,29 @@ describe("LibreOffice Calc opens what the writer writes", () => {
     const long = out.cells[readable.length * 4]!;
     expect(long.type).toBe("text");
     expect(String(long.value)).toHaveLength(32_767);
+  });
+});
+
+describe("texts that seldom repeat", () => {
+  it("are written inline once a column has shown it, those that repeat stay shared, every value read back", async () => {
+    const rows = Array.from({ length: INLINE_TRIAL * 2 }, (_, i): CellValue[] => [
+      i % 7 === 0 ? "Ville" : "Région",
+      DATE,
+      i,
+      `Commentaire unique n° ${i} & <${i}>`,
+    ]);
+    const bytes = write({}, undefined, rows);
+    const sheet = new TextDecoder().decode(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+    const kind = (ref: string) => new RegExp(`<c r="${ref}" s="\\d+" t="(\\w+)"`).exec(sheet)?.[1];
+    // the header row is the table's first lookup: the column shows it at its INLINE_TRIAL-th text, row INLINE_TRIAL
+    expect([kind("A2"), kind("D2"), kind(`D${INLINE_TRIAL}`)]).toEqual(["s", "s", "s"]);
+    expect([kind(`A${INLINE_TRIAL * 2 + 1}`), kind(`D${INLINE_TRIAL + 1}`), kind(`D${INLINE_TRIAL * 2 + 1}`)]).toEqual([
+      "s",
+      "inlineStr",
+      "inlineStr",
+    ]);
+    const wb = await readOk(bytes, "inline.xlsx");
+    const read = wb.sheets.find((s) => s.name === "Données & <tests>")!;
+    expect(read.rows.slice(1).map((r) => [r[0], r[3]])).toEqual(rows.map((r) => [r[0], r[3]]));
   });
 });
