@@ -18,7 +18,6 @@ import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
 import { openConsolidationOutput } from "./consolidationWriterThread";
 import { ConsolidationJsonWriter, type ConsolidationOutput } from "./writeConsolidation";
-import { writeLiatWorkbook } from "./writeWorkbook";
 import { roundScore } from "../core/scoreDisplay";
 
 export interface Io {
@@ -88,6 +87,8 @@ async function cmdInit(args: string[], io: Io): Promise<number> {
   const out = values.output ?? "LIAT.xlsx";
   const path = resolve(io.cwd, out);
   checkOutput(path, out, values.force, lang);
+  // ExcelJS is loaded only by the command that needs it: the others start without it.
+  const { writeLiatWorkbook } = await import("./writeWorkbook");
   const bytes = await writeLiatWorkbook({ lang, city: values.city, period: values.period });
   await writeOutput(path, out, bytes, lang);
   io.stdout(`${t("written", lang, { value: out })}\n`);
