@@ -11,7 +11,8 @@ export type MessageParams = Record<string, string | number>;
 /** Shortens a value quoted in a message so that a 32,767-character cell does not flood the UI. */
 export function quoteValue(value: unknown): string {
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
-  const oneLine = text.replace(/\s+/g, " ");
+  // most values are one line already, with single spaces: nothing to replace
+  const oneLine = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ") : text;
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
 }
 
@@ -31,6 +32,16 @@ const memo = new Map<string, Map<string | number, Localized>>();
 const MEMO_SIZE = 5_000;
 let memoized = 0;
 
+/** The memo's table for a key and the name of its only parameter, made once (a few dozen: keys × names in the code). */
+const tableNames = new Map<string, Map<string, string>>();
+function tableName(key: MessageKey, name: string): string {
+  let byName = tableNames.get(key);
+  if (byName === undefined) tableNames.set(key, (byName = new Map()));
+  let table = byName.get(name);
+  if (table === undefined) byName.set(name, (table = `${key}\u0000${name}`));
+  return table;
+}
+
 /**
  * One message in every language. The same key and parameters give the same (frozen) object, formatted
  * once: issues repeated on thousands of rows share their texts instead of formatting them per row.
@@ -43,7 +54,7 @@ export function localizedMessage(key: MessageKey, params: MessageParams = {}): L
     only = name;
     if (++count > 1) break;
   }
-  const table = count === 0 ? key : count === 1 ? `${key}\u0000${only}` : `${key}\u0000${JSON.stringify(params)}`;
+  const table = count === 0 ? key : count === 1 ? tableName(key, only!) : `${key}\u0000${JSON.stringify(params)}`;
   const value = count === 1 ? params[only!]! : "";
   let byValue = memo.get(table);
   let message = byValue?.get(value);
