@@ -15,13 +15,90 @@ const stop = (why: string): never => {
   throw new NotPlainXml(why);
 };
 
-/** An ASCII name character: letters, digits, "_", ":", "." and "-" (first: no digit, ".", "-"). */
-function isNameChar(c: number, first: boolean): boolean {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58) return true;
-  return !first && ((c >= 48 && c <= 57) || c === 46 || c === 45);
+/** What an ASCII character may be in a name: its first character (letters, "_", ":"), or any other (digits, ".", "-" too). */
+const NAME_START = 1;
+const NAME = 2;
+/** Each UTF-16 code unit's NAME_START and NAME bits (a table: one read per character, no call). */
+const NAME_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  const other = (c >= 48 && c <= 57) || c === 46 || c === 45;
+  NAME_CLASS[c] = letter ? NAME_START | NAME : other ? NAME : 0;
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** A name as read (element or attribute), with its local name (without prefix) for the handlers. */
+interface Name {
+  readonly name: string;
+  readonly local: string;
+}
+
+/** Names at most this long are kept in the table of names read (they are few: the same ones repeat). */
+const MAX_KEPT_NAME = 64;
+/** The names read, by a hash of their characters (a slot holds the last name read with that hash). */
+const NAMES: (Name | undefined)[] = new Array<Name | undefined>(1024).fill(undefined);
+/** The names of one character, by their character (ASCII). */
+const ONE_LETTER: (Name | undefined)[] = new Array<Name | undefined>(128).fill(undefined);
+
+/**
+ * The name s[start, end) (hash: its characters' hash), from the table of names read when it is there: no text
+ * cut per tag, and the same string each time (a property key the engine already knows).
+ */
+function nameAt(s: string, start: number, end: number, hash: number): Name {
+  const length = end - start;
+  if (length === 1) return (ONE_LETTER[hash] ??= newName(s.slice(start, end)));
+  const slot = (hash ^ (hash >>> 10) ^ length) & 1023;
+  const kept = NAMES[slot];
+  if (kept !== undefined && kept.name.length === length) {
+    const name = kept.name;
+    let k = 0;
+    while (k < length && name.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+    if (k === length) return kept;
+  }
+  const read = newName(s.slice(start, end));
+  if (length <= MAX_KEPT_NAME) NAMES[slot] = read;
+  return read;
+}
+
+function newName(text: string): Name {
+  // a property key's own string (the engine's single copy of it): looking it up again costs nothing
+  const name = Object.keys({ [text]: 0 })[0]!;
+  return { name, local: localName(name) };
+}
+
+/**
+ * The attributes of a tag as an object: those of a cell or a row (r, s, t in this order) built at once, in one
+ * shape each; any others one by one.
+ */
+function attributesOf(names: string[], values: string[], count: number): Record<string, string> {
+  switch (count) {
+    case 0:
+      return {};
+    case 1:
+      if (names[0] === "r") return { r: values[0]! };
+      break;
+    case 2:
+      if (names[0] === "r") {
+        if (names[1] === "s") return { r: values[0]!, s: values[1]! };
+        if (names[1] === "t") return { r: values[0]!, t: values[1]! };
+      }
+      break;
+    case 3:
+      if (names[0] === "r" && names[1] === "s" && names[2] === "t")
+        return { r: values[0]!, s: values[1]!, t: values[2]! };
+      break;
+  }
+  // A plain object (saxes gives one without prototype: the names that would differ stop this reader here).
+  const attributes: Record<string, string> = {};
+  for (let k = 0; k < count; k++) {
+    const name = names[k]!;
+    // a repeated attribute, or one named as an object's own property (constructor, __proto__...)
+    if (attributes[name] !== undefined) stop("repeated attribute");
+    attributes[name] = values[k]!;
+  }
+  return attributes;
+}
 
 const NAMED = new Map([
   ["lt", "<"],
@@ -103,10 +180,13 @@ const DECLARATION =
 /** A streaming parser of plain XML with saxes's events for the handlers: `write` the text in pieces, then `close`. */
 export class PlainXmlParser {
   private rest = "";
-  private readonly open: string[] = [];
+  private readonly open: Name[] = [];
   private started = false;
   private rootDone = false;
   private declared = false;
+  /** The attributes of the tag being read (names and values), gathered before they make its object. */
+  private readonly names: string[] = [];
+  private readonly values: string[] = [];
 
   constructor(private readonly handlers: XmlHandlers) {}
 
@@ -136,9 +216,16 @@ export class PlainXmlParser {
     }
     const n = s.length;
     while (pos < n) {
-      const lt = s.indexOf("<", pos);
-      if (lt < 0) break;
-      if (lt > pos) this.text(s, pos, lt);
+      // the text up to the next tag, and whether it holds a character to look at (else it is taken as is)
+      let lt = pos;
+      let plain = true;
+      for (; lt < n; lt++) {
+        const c = s.charCodeAt(lt);
+        if (c === 60) break;
+        if (c < 0x20 || c === 38 || c === 62 || c >= 0xd800) plain = false;
+      }
+      if (lt >= n) break;
+      if (lt > pos) this.text(s, pos, lt, plain);
       const end = this.tag(s, lt);
       if (end < 0) {
         pos = lt;
@@ -156,13 +243,14 @@ export class PlainXmlParser {
     if (this.rest !== "") {
       if (this.rest.includes("<") || this.open.length > 0 || !blank(this.rest, 0, this.rest.length))
         stop("unfinished XML");
-      this.text(this.rest, 0, this.rest.length);
+      this.text(this.rest, 0, this.rest.length, false);
       this.rest = "";
     }
     if (this.open.length > 0 || !this.rootDone) stop("unfinished XML");
   }
 
-  private text(s: string, from: number, to: number): void {
+  /** The text s[from, to); plain: it holds no character decode() would look at. */
+  private text(s: string, from: number, to: number, plain: boolean): void {
     if (this.open.length === 0) {
       if (!blank(s, from, to)) stop("text outside the root element");
       // saxes says nothing of the white space that starts a document (only of what follows a declaration)
@@ -171,7 +259,7 @@ export class PlainXmlParser {
       this.handlers.text?.(s.slice(from, to));
       return;
     }
-    const value = decode(s, from, to, false);
+    const value = plain ? s.slice(from, to) : decode(s, from, to, false);
     if (this.handlers.text && value !== "") this.handlers.text(value);
   }
 
@@ -183,36 +271,52 @@ export class PlainXmlParser {
     const c1 = s.charCodeAt(i);
     if (c1 === 47) {
       // </name>, the name of the element open
-      const name = this.open[this.open.length - 1];
+      const open = this.open[this.open.length - 1];
       i++;
       const start = i;
-      while (i < n && isNameChar(s.charCodeAt(i), i === start)) i++;
+      if (i < n && (NAME_CLASS[s.charCodeAt(i)] & NAME_START) !== 0) {
+        i++;
+        while (i < n && (NAME_CLASS[s.charCodeAt(i)] & NAME) !== 0) i++;
+      }
       if (i >= n) return -1;
-      if (name === undefined || i - start !== name.length || !s.startsWith(name, start)) stop("mismatched end tag");
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      if (s.charCodeAt(i) !== 62) stop("malformed end tag");
+      if (open === undefined || i - start !== open.name.length) stop("mismatched end tag");
+      const name = open!.name;
+      for (let k = 0; k < name.length; k++)
+        if (name.charCodeAt(k) !== s.charCodeAt(start + k)) stop("mismatched end tag");
+      let c = s.charCodeAt(i);
+      while (c === 32 || c === 10 || c === 9 || c === 13) {
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
+      }
+      if (c !== 62) stop("malformed end tag");
       this.open.pop();
       if (this.open.length === 0) this.rootDone = true;
-      this.handlers.close?.(localName(name!));
+      this.handlers.close?.(open!.local);
       return i + 1;
     }
-    if (!isNameChar(c1, true)) {
+    if ((NAME_CLASS[c1] & NAME_START) === 0) {
       if (c1 >= 0x80) stop("non-ASCII name");
       return stop(c1 === 33 ? "comment, CDATA or DOCTYPE" : c1 === 63 ? "processing instruction" : "malformed tag");
     }
     if (this.rootDone) stop("a second root element");
     const start = i;
-    while (i < n && isNameChar(s.charCodeAt(i), false)) i++;
-    if (i >= n) return -1;
-    const name = s.slice(start, i);
-    // A plain object (saxes gives one without prototype: the names that would differ stop this reader below).
-    const attributes: Record<string, string> = {};
+    let hash = 0;
+    let c = c1;
+    do {
+      hash = (Math.imul(hash, 31) + c) | 0;
+      if (++i >= n) return -1;
+      c = s.charCodeAt(i);
+    } while ((NAME_CLASS[c] & NAME) !== 0);
+    const element = nameAt(s, start, i, hash);
+    const names = this.names;
+    const values = this.values;
+    let count = 0;
     for (;;) {
       const before = i;
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      const c = s.charCodeAt(i);
+      while (c === 32 || c === 10 || c === 9 || c === 13) {
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
+      }
       if (c === 62 || c === 47) {
         let selfClosing = false;
         if (c === 47) {
@@ -221,34 +325,53 @@ export class PlainXmlParser {
           selfClosing = true;
           i++;
         }
-        const local = localName(name);
-        this.open.push(name);
-        this.handlers.open(local, attributes);
+        const attributes = attributesOf(names, values, count);
+        this.open.push(element);
+        this.handlers.open(element.local, attributes);
         if (selfClosing) {
           this.open.pop();
           if (this.open.length === 0) this.rootDone = true;
-          this.handlers.close?.(local);
+          this.handlers.close?.(element.local);
         }
         return i + 1;
       }
-      if (i === before || !isNameChar(c, true)) stop(c >= 0x80 ? "non-ASCII name" : "malformed attribute");
+      if (i === before || (NAME_CLASS[c] & NAME_START) === 0)
+        stop(c >= 0x80 ? "non-ASCII name" : "malformed attribute");
       const nameStart = i;
-      while (i < n && isNameChar(s.charCodeAt(i), false)) i++;
-      const attribute = s.slice(nameStart, i);
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      if (s.charCodeAt(i) !== 61) stop("malformed attribute");
-      i++;
-      while (i < n && isSpace(s.charCodeAt(i))) i++;
-      if (i >= n) return -1;
-      const quote = s.charCodeAt(i);
+      hash = 0;
+      do {
+        hash = (Math.imul(hash, 31) + c) | 0;
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
+      } while ((NAME_CLASS[c] & NAME) !== 0);
+      const attribute = nameAt(s, nameStart, i, hash).name;
+      while (c === 32 || c === 10 || c === 9 || c === 13) {
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
+      }
+      if (c !== 61) stop("malformed attribute");
+      if (++i >= n) return -1;
+      c = s.charCodeAt(i);
+      while (c === 32 || c === 10 || c === 9 || c === 13) {
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
+      }
+      const quote = c;
       if (quote !== 34 && quote !== 39) stop("unquoted attribute");
-      const close = s.indexOf(quote === 34 ? '"' : "'", i + 1);
-      if (close < 0) return -1;
-      // a repeated attribute, or one named as an object's own property (constructor, __proto__...)
-      if (attributes[attribute] !== undefined) stop("repeated attribute");
-      attributes[attribute] = decode(s, i + 1, close, true);
+      // the closing quote, and whether the value holds a character to look at (else it is taken as is)
+      let close = i + 1;
+      let plain = true;
+      for (; close < n; close++) {
+        const v = s.charCodeAt(close);
+        if (v === quote) break;
+        if (v < 0x20 || v === 38 || v === 60 || v >= 0xd800) plain = false;
+      }
+      if (close >= n) return -1;
+      names[count] = attribute;
+      values[count++] = plain ? s.slice(i + 1, close) : decode(s, i + 1, close, true);
       i = close + 1;
+      if (i >= n) return -1;
+      c = s.charCodeAt(i);
     }
   }
 }

@@ -78,6 +78,22 @@ function detached(text: string): string {
   return text.length < 13 ? text : (" " + text).slice(1);
 }
 
+/**
+ * The whole number a text of 1 to 9 decimal digits says (what Number() says of it, without the engine's number
+ * parser: the index of a shared string, most numbers of a sheet), or -1 for any other text.
+ */
+function digitsValue(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > 9) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
@@ -314,7 +330,8 @@ class XlsxReader {
         }
         return;
       } else if (type === "s") {
-        const s = strings[Number(value)];
+        const index = digitsValue(value);
+        const s = strings[index >= 0 ? index : Number(value)];
         if (s === undefined) throw new PartDamagedError(part, `shared string ${value} does not exist`);
         v = s;
       } else if (type === "str") v = decodeXString(value);
@@ -322,8 +339,9 @@ class XlsxReader {
       else if (type === "e") v = value;
       else if (type === "d") v = isoDateTimeToSerial(value) ?? value;
       else {
-        const n = Number(value);
-        v = value.trim() === "" || Number.isNaN(n) ? value : n;
+        const whole = digitsValue(value);
+        const n = whole >= 0 ? whole : Number(value);
+        v = whole >= 0 ? whole : value.trim() === "" || Number.isNaN(n) ? value : n;
         if (dateStyles !== null && typeof v === "number" && dateStyles[style] === true) v += DATE_1904_OFFSET;
       }
       if (typeof v === "string") {

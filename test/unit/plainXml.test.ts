@@ -88,7 +88,8 @@ const name = mostly(
   fc.constantFrom("é", "1a", "constructor", "__proto__", "-a"),
 );
 const attribute = fc.record({
-  name,
+  // a cell's and a row's attributes (r, s, t: read in one shape each when in this order), or any name
+  name: fc.oneof(fc.constantFrom("r", "s", "t"), name),
   value: attrValue,
   quote: fc.constantFrom('"', "'"),
   space: mostly(fc.constantFrom(" ", "  ", "\n "), fc.constant("")),
