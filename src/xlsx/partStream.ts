@@ -1,7 +1,8 @@
 /**
  * One part of a zip (an XML part of a workbook), inflated as a stream and handed to a SAX parser
- * chunk by chunk: the part is never held whole, and inflating stops as soon as it passes its
- * limit or the size the zip's directory declared for it (a zip bomb lies about one or the other).
+ * chunk by chunk: the part is never held whole (but by the native inflater the command line gives,
+ * up to WHOLE_INFLATE_MAX bytes), and inflating stops as soon as it passes its limit or the size
+ * the zip's directory declared for it (a zip bomb lies about one or the other).
  */
 import { Inflate } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
@@ -39,7 +40,7 @@ export interface XmlHandlers {
 
 /** Compressed input is pushed in slices this small, so one push never inflates to more than ~16 MB. */
 const SLICE = 16 * 1024;
-/** Stored (not deflated) parts are decoded in slices of this size. */
+/** Stored (not deflated) parts, and parts inflated whole, are decoded in slices of this size. */
 const STORED_SLICE = 1024 * 1024;
 /**
  * Longest text, comment or attribute value the parser may gather (characters): a cell holds at
@@ -53,12 +54,31 @@ export const localName = (name: string) => {
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
-/** Inflates an entry as a stream, calling `onChunk` with each piece; returns the bytes inflated. */
+/**
+ * A native inflater of raw deflate data (the command line gives Node's zlib, several times faster than fflate): the
+ * whole output at once, or it throws, when the output would pass maxLength bytes as when the data is damaged.
+ */
+export type RawInflater = (data: Uint8Array, maxLength: number) => Uint8Array;
+
+/**
+ * Largest part given whole to a RawInflater (its output is held whole, so memory stays bounded by this: 96 MiB, a
+ * table of some 150,000 LIAT rows); a larger part is inflated as a stream by fflate.
+ */
+export const WHOLE_INFLATE_MAX = 96 * 1024 * 1024;
+
+/**
+ * Inflates an entry as a stream, calling `onChunk` with each piece; returns the bytes inflated. With `whole`, a part
+ * of at most WHOLE_INFLATE_MAX bytes (by the smaller of its limit and its declared size) is inflated by it at once,
+ * and handed on in pieces; when it fails (a limit passed, damage), the part is inflated again as a stream by
+ * fflate, which stops where it always does and says why in its words, so that the outcome never depends on the
+ * inflater.
+ */
 export function inflateEntry(
   zip: Uint8Array,
   entry: ZipEntry,
   limit: number,
   onChunk: (chunk: Uint8Array) => void,
+  whole?: RawInflater,
 ): number {
   const data = entryData(zip, entry);
   let total = 0;
@@ -74,6 +94,20 @@ export function inflateEntry(
     return total;
   }
   if (entry.method !== 8) throw new PartDamagedError(entry.name, `compression method ${entry.method} not supported`);
+  const max = Math.min(limit, entry.uncompressedSize);
+  if (whole !== undefined && max > 0 && max <= WHOLE_INFLATE_MAX) {
+    let out: Uint8Array | null;
+    try {
+      out = whole(data, max);
+    } catch {
+      // not lost: fflate reads the part again below and says what is wrong with it
+      out = null;
+    }
+    if (out !== null) {
+      for (let at = 0; at < out.length; at += STORED_SLICE) take(out.subarray(at, at + STORED_SLICE));
+      return total;
+    }
+  }
   const inflate = new Inflate((chunk) => take(chunk));
   try {
     if (data.length === 0) inflate.push(data, true);
@@ -103,7 +137,13 @@ export interface TextSink {
  * Inflates one part as a stream and hands its text to `sink` piece by piece (decoded as its byte-order mark
  * says); what fails other than a ReadStop is the part's damage.
  */
-export function streamPartText(zip: Uint8Array, entry: ZipEntry, limit: number, sink: TextSink): void {
+export function streamPartText(
+  zip: Uint8Array,
+  entry: ZipEntry,
+  limit: number,
+  sink: TextSink,
+  whole?: RawInflater,
+): void {
   let decoder: TextDecoder | null = null;
   const write = (chunk: Uint8Array) => {
     decoder ??= decoderFor(chunk);
@@ -111,7 +151,7 @@ export function streamPartText(zip: Uint8Array, entry: ZipEntry, limit: number, 
     if (text.length > 0) sink.write(text);
   };
   try {
-    inflateEntry(zip, entry, limit, write);
+    inflateEntry(zip, entry, limit, write, whole);
     if (decoder !== null) {
       const rest = (decoder as TextDecoder).decode();
       if (rest.length > 0) sink.write(rest);
@@ -124,7 +164,13 @@ export function streamPartText(zip: Uint8Array, entry: ZipEntry, limit: number, 
 }
 
 /** Inflates and parses one XML part as a stream (saxes); element names reach the handlers without prefix. */
-export function parseXmlPart(zip: Uint8Array, entry: ZipEntry, limit: number, handlers: XmlHandlers): void {
+export function parseXmlPart(
+  zip: Uint8Array,
+  entry: ZipEntry,
+  limit: number,
+  handlers: XmlHandlers,
+  whole?: RawInflater,
+): void {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("opentag", (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes));
   if (handlers.text) {
@@ -136,13 +182,19 @@ export function parseXmlPart(zip: Uint8Array, entry: ZipEntry, limit: number, ha
     const close = handlers.close;
     parser.on("closetag", (tag: SaxesTagPlain) => close(localName(tag.name)));
   }
-  streamPartText(zip, entry, limit, {
-    write: (text) => {
-      parser.write(text);
-      // saxes gathers a text node in its (undocumented) `text` field until the next tag.
-      if (((parser as unknown as { text?: string }).text?.length ?? 0) > MAX_XML_TEXT)
-        throw new PartDamagedError(entry.name, `a text of more than ${MAX_XML_TEXT} characters`);
+  streamPartText(
+    zip,
+    entry,
+    limit,
+    {
+      write: (text) => {
+        parser.write(text);
+        // saxes gathers a text node in its (undocumented) `text` field until the next tag.
+        if (((parser as unknown as { text?: string }).text?.length ?? 0) > MAX_XML_TEXT)
+          throw new PartDamagedError(entry.name, `a text of more than ${MAX_XML_TEXT} characters`);
+      },
+      close: () => void parser.close(),
     },
-    close: () => void parser.close(),
-  });
+    whole,
+  );
 }

@@ -5,8 +5,9 @@
  *
  * Only the parts the merge needs are read (the package and workbook relationships, the workbook,
  * the shared strings, the styles of a 1904 workbook, the worksheets), each inflated and parsed as a
- * stream (fflate, saxes): declared sizes are checked before anything is inflated, and inflating
- * stops at the limit or at the declared size, whichever comes first. Values are kept exactly: text
+ * stream (fflate, or the native inflater the caller gives for parts of bounded size; the plain XML
+ * reader of plainXml.ts, saxes): declared sizes are checked before anything is inflated, and
+ * inflating stops at the limit or at the declared size, whichever comes first. Values are kept exactly: text
  * character for character (`_xHHHH_` escapes decoded), ISO date cells and 1904 dates as serials of
  * the 1900 system to the millisecond, errors as "#N/A"-style text; a formula without a cached value
  * and text over Excel's 32,767 characters are marked on the sheet (src/core/grid.ts).
@@ -29,6 +30,7 @@ import {
   PartTooLargeError,
   ReadStop,
   streamPartText,
+  type RawInflater,
   type XmlHandlers,
 } from "./partStream";
 import { NotPlainXml, PlainXmlParser } from "./plainXml";
@@ -50,6 +52,8 @@ export interface ReadOptions {
   hash?: (bytes: Uint8Array) => string | undefined | Promise<string | undefined>;
   /** Other limits than READ_LIMITS (tests). */
   limits?: Partial<ReadLimits>;
+  /** A native inflater (the command line gives Node's zlib; the task pane has none: fflate alone). */
+  inflateRaw?: RawInflater;
 }
 
 /** Reading stops for a reason other than a damaged part (a limit, an unsupported kind of file). */
@@ -139,6 +143,7 @@ class XlsxReader {
     private readonly zip: Uint8Array,
     entries: ZipEntry[],
     limits: ReadLimits,
+    private readonly inflateRaw?: RawInflater,
   ) {
     for (const e of entries) this.entries.set(e.name.toLowerCase(), e);
     this.limits = limits;
@@ -169,8 +174,8 @@ class XlsxReader {
     if (e === undefined) throw new PartDamagedError(name, "missing");
     this.part = name;
     const limit = Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated);
-    if (plain) streamPartText(this.zip, e, limit, new PlainXmlParser(handlers));
-    else parseXmlPart(this.zip, e, limit, handlers);
+    if (plain) streamPartText(this.zip, e, limit, new PlainXmlParser(handlers), this.inflateRaw);
+    else parseXmlPart(this.zip, e, limit, handlers, this.inflateRaw);
     this.inflated += e.uncompressedSize;
   }
 
@@ -529,7 +534,7 @@ export async function readXlsxBytes(
   } catch (e) {
     return { ok: false, reason: "damaged", params: { part: "zip" }, detail: (e as Error).message };
   }
-  const reader = new XlsxReader(bytes, entries, limits);
+  const reader = new XlsxReader(bytes, entries, limits, options.inflateRaw);
   let sheets: SheetData[];
   try {
     sheets = readPackage(reader);

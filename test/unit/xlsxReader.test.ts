@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { inflateRawSync } from "node:zlib";
 import { join } from "node:path";
 import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
@@ -480,6 +481,39 @@ describe("resources stay bounded on hostile files", () => {
   it("a row past Excel's last is refused, not read", async () => {
     const zip = book({ sheets: [{ name: "S", cells: row(1048577, cell("A1048577", "<v>1</v>")) }] });
     expect(await refused(zip)).toMatchObject({ reason: "tooManyRows", params: { limit: 1_048_576 } });
+  });
+
+  it("reads the same with Node's zlib as inflater (the command line) as with fflate alone (the task pane)", async () => {
+    let calls = 0;
+    const inflateRaw = (data: Uint8Array, maxLength: number) => {
+      calls++;
+      return inflateRawSync(data, { maxOutputLength: maxLength });
+    };
+    const zlib = { inflateRaw };
+    const good = book({
+      strings: ["Code", "Statut"],
+      sheets: [{ name: "S", cells: row(1, cell("A1", "<v>0</v>", ' t="s"'), cell("B1", "<v>1</v>", ' t="s"')) }],
+    });
+    expect(await readXlsxBytes(good, "f.xlsx", zlib)).toEqual(await readXlsxBytes(good, "f.xlsx"));
+    expect(calls).toBeGreaterThan(0);
+    // the limits and their messages hold whatever the inflater: a part over its limit, a lying bomb, damage
+    const bomb = zipSync({ ...bookParts({}), "xl/worksheets/sheet1.xml": bombSheet(8 * 1024 * 1024) });
+    const limits = { partBytes: 1024 * 1024 };
+    expect(await refused(bomb, { ...zlib, limits })).toEqual(await refused(bomb, { limits }));
+    const lying = declareSize(bomb, "xl/worksheets/sheet1.xml", 1000);
+    expect(await refused(lying, zlib)).toEqual(await refused(lying));
+    expect((await refused(lying, zlib)).detail).toMatch(/more data than the zip directory declares/);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.nat(255)), { minLength: 1, maxLength: 8 }),
+        async (changes) => {
+          const bytes = good.slice();
+          for (const [at, v] of changes) bytes[at] = v;
+          expect(await readXlsxBytes(bytes, "f.xlsx", zlib)).toEqual(await readXlsxBytes(bytes, "f.xlsx"));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("never throws, whatever bytes of a workbook are changed", async () => {
