@@ -55,6 +55,24 @@ export const localName = (name: string) => {
 };
 
 /**
+ * Hands `bytes` on in slices of about STORED_SLICE bytes, each ending just after a ">" byte when there is one in its
+ * last 64 KiB: the text of a slice then ends with a whole tag, so the XML reader starts the next one afresh instead
+ * of joining what is left of this one to it (a joined text is slower to read). Any cut gives the same result.
+ */
+function slices(bytes: Uint8Array, take: (chunk: Uint8Array) => void): void {
+  for (let at = 0; at < bytes.length;) {
+    let end = Math.min(at + STORED_SLICE, bytes.length);
+    if (end < bytes.length) {
+      const from = Math.max(at, end - 65536);
+      const gt = bytes.subarray(from, end).lastIndexOf(0x3e);
+      if (gt >= 0) end = from + gt + 1;
+    }
+    take(bytes.subarray(at, end));
+    at = end;
+  }
+}
+
+/**
  * A native inflater of raw deflate data (the command line gives Node's zlib, several times faster than fflate): the
  * whole output at once, or it throws, when the output would pass maxLength bytes as when the data is damaged.
  */
@@ -90,7 +108,7 @@ export function inflateEntry(
     onChunk(chunk);
   };
   if (entry.method === 0) {
-    for (let at = 0; at < data.length; at += STORED_SLICE) take(data.subarray(at, at + STORED_SLICE));
+    slices(data, take);
     return total;
   }
   if (entry.method !== 8) throw new PartDamagedError(entry.name, `compression method ${entry.method} not supported`);
@@ -104,7 +122,7 @@ export function inflateEntry(
       out = null;
     }
     if (out !== null) {
-      for (let at = 0; at < out.length; at += STORED_SLICE) take(out.subarray(at, at + STORED_SLICE));
+      slices(out, take);
       return total;
     }
   }
@@ -120,17 +138,61 @@ export function inflateEntry(
   return total;
 }
 
-/** The decoder for a part's bytes: UTF-8, or UTF-16 when the part starts with its byte-order mark. */
+/**
+ * The decoder for a part's bytes: UTF-8, or UTF-16 when the part starts with its byte-order mark. The UTF-8 one
+ * keeps a byte-order mark (streamPartText drops it at the start of the text, as a decoder would on its own), so
+ * that it may decode a piece at once and then go on with the next as if it were the same stream.
+ */
 function decoderFor(first: Uint8Array): TextDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le");
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder("utf-8");
+  return new TextDecoder("utf-8", { ignoreBOM: true });
 }
 
 /** What takes a part's text piece by piece (an XML parser). */
 export interface TextSink {
   write(text: string): void;
   close(): void;
+}
+
+/**
+ * A part's bytes to text, piece by piece, for `sink`: UTF-8, or UTF-16 by its byte-order mark (decoderFor); the same
+ * text as one TextDecoder given the whole part, wherever the pieces are cut.
+ */
+export class PartDecoder {
+  private decoder: TextDecoder | null = null;
+  private utf8 = false;
+  private started = false;
+
+  constructor(private readonly sink: TextSink) {}
+
+  write(chunk: Uint8Array): void {
+    if (this.decoder === null) {
+      this.decoder = decoderFor(chunk);
+      this.utf8 = this.decoder.encoding === "utf-8";
+    }
+    // A UTF-8 piece that ends with an ASCII byte leaves no character unfinished: decoded at once, which is faster
+    // than as a stream and gives the same text (what is pending from the piece before is decoded with it).
+    const last = chunk[chunk.length - 1];
+    const whole = this.utf8 && last !== undefined && last < 0x80;
+    this.emit(whole ? this.decoder.decode(chunk) : this.decoder.decode(chunk, { stream: true }));
+  }
+
+  /** The end of the part: what is left unfinished is decoded (as U+FFFD). */
+  end(): void {
+    if (this.decoder !== null) this.emit(this.decoder.decode());
+  }
+
+  private emit(text: string): void {
+    if (text.length === 0) return;
+    if (!this.started) {
+      this.started = true;
+      // a byte-order mark starting a UTF-8 part is not text (the UTF-16 decoders drop theirs themselves)
+      if (this.utf8 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.length === 0) return;
+    }
+    this.sink.write(text);
+  }
 }
 
 /**
@@ -144,18 +206,10 @@ export function streamPartText(
   sink: TextSink,
   whole?: RawInflater,
 ): void {
-  let decoder: TextDecoder | null = null;
-  const write = (chunk: Uint8Array) => {
-    decoder ??= decoderFor(chunk);
-    const text = decoder.decode(chunk, { stream: true });
-    if (text.length > 0) sink.write(text);
-  };
+  const decoder = new PartDecoder(sink);
   try {
-    inflateEntry(zip, entry, limit, write, whole);
-    if (decoder !== null) {
-      const rest = (decoder as TextDecoder).decode();
-      if (rest.length > 0) sink.write(rest);
-    }
+    inflateEntry(zip, entry, limit, (chunk) => decoder.write(chunk), whole);
+    decoder.end();
     sink.close();
   } catch (e) {
     if (e instanceof ReadStop) throw e;

@@ -191,7 +191,7 @@ export class PlainXmlParser {
   constructor(private readonly handlers: XmlHandlers) {}
 
   write(chunk: string): void {
-    const s = this.rest + chunk;
+    const s = this.rest === "" ? chunk : this.rest + chunk;
     this.rest = "";
     let pos = 0;
     if (!this.started) {

@@ -516,6 +516,25 @@ describe("resources stay bounded on hostile files", () => {
     );
   });
 
+  it("reads a sheet of several MiB the same stored or deflated, by fflate or zlib, however its pieces are cut", async () => {
+    const zlib = { inflateRaw: (data: Uint8Array, max: number) => inflateRawSync(data, { maxOutputLength: max }) };
+    // about 3 MB of sheet XML: pieces of 1 MiB, cut after a ">" (here also one inside a value: "a>b")
+    const cells = Array.from({ length: 20_000 }, (_, i) =>
+      row(
+        i + 1,
+        cell(`A${i + 1}`, "<v>0</v>", ' t="s"'),
+        cell(`B${i + 1}`, `<v>${i}</v>`, ' s="0"'),
+        cell(`C${i + 1}`, "<is><t>a&gt;b é</t></is>", ' t="inlineStr"'),
+      ),
+    ).join("");
+    const spec = { strings: ["x"], sheets: [{ name: "S", cells }] };
+    const deflated = await read(book(spec));
+    expect(deflated.sheets[0]!.rows).toHaveLength(20_000);
+    expect(deflated.sheets[0]!.rows[19_999]).toEqual(["x", 19_999, "a>b é"]);
+    expect(await read(book({ ...spec, stored: true }))).toEqual(deflated);
+    expect(await read(book(spec), zlib)).toEqual(deflated);
+  });
+
   it("never throws, whatever bytes of a workbook are changed", async () => {
     const good = book({
       strings: ["Code", "Statut"],
