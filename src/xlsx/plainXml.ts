@@ -180,7 +180,9 @@ const DECLARATION =
 /** A streaming parser of plain XML with saxes's events for the handlers: `write` the text in pieces, then `close`. */
 export class PlainXmlParser {
   private rest = "";
+  /** The elements open, the innermost last (open[0, depth): the rest is left from elements closed). */
   private readonly open: Name[] = [];
+  private depth = 0;
   private started = false;
   private rootDone = false;
   private declared = false;
@@ -241,17 +243,16 @@ export class PlainXmlParser {
 
   close(): void {
     if (this.rest !== "") {
-      if (this.rest.includes("<") || this.open.length > 0 || !blank(this.rest, 0, this.rest.length))
-        stop("unfinished XML");
+      if (this.rest.includes("<") || this.depth > 0 || !blank(this.rest, 0, this.rest.length)) stop("unfinished XML");
       this.text(this.rest, 0, this.rest.length, false);
       this.rest = "";
     }
-    if (this.open.length > 0 || !this.rootDone) stop("unfinished XML");
+    if (this.depth > 0 || !this.rootDone) stop("unfinished XML");
   }
 
   /** The text s[from, to); plain: it holds no character decode() would look at. */
   private text(s: string, from: number, to: number, plain: boolean): void {
-    if (this.open.length === 0) {
+    if (this.depth === 0) {
       if (!blank(s, from, to)) stop("text outside the root element");
       // saxes says nothing of the white space that starts a document (only of what follows a declaration)
       if (!this.rootDone && !this.declared) return;
@@ -271,7 +272,7 @@ export class PlainXmlParser {
     const c1 = s.charCodeAt(i);
     if (c1 === 47) {
       // </name>, the name of the element open
-      const open = this.open[this.open.length - 1];
+      const open = this.depth > 0 ? this.open[this.depth - 1] : undefined;
       i++;
       const start = i;
       if (i < n && (NAME_CLASS[s.charCodeAt(i)] & NAME_START) !== 0) {
@@ -289,8 +290,7 @@ export class PlainXmlParser {
         c = s.charCodeAt(i);
       }
       if (c !== 62) stop("malformed end tag");
-      this.open.pop();
-      if (this.open.length === 0) this.rootDone = true;
+      if (--this.depth === 0) this.rootDone = true;
       this.handlers.close?.(open!.local);
       return i + 1;
     }
@@ -326,11 +326,10 @@ export class PlainXmlParser {
           i++;
         }
         const attributes = attributesOf(names, values, count);
-        this.open.push(element);
+        this.open[this.depth++] = element;
         this.handlers.open(element.local, attributes);
         if (selfClosing) {
-          this.open.pop();
-          if (this.open.length === 0) this.rootDone = true;
+          if (--this.depth === 0) this.rootDone = true;
           this.handlers.close?.(element.local);
         }
         return i + 1;

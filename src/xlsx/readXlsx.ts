@@ -368,7 +368,8 @@ class XlsxReader {
             case "row": {
               if (!inSheetData) return;
               endRow();
-              const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
+              const number = a.r === undefined ? -1 : digitsValue(a.r);
+              const r = a.r === undefined ? rowIndex + 1 : (number >= 0 ? number : Number(a.r)) - 1;
               if (!Number.isInteger(r) || r < 0) throw new PartDamagedError(part, `row number "${a.r}"`);
               if (r >= limits.rows) throw new Unreadable("tooManyRows", { sheet: sheetName, limit: limits.rows });
               rowIndex = r;
@@ -388,7 +389,8 @@ class XlsxReader {
               }
               if (col >= MAX_COLUMNS) throw new PartDamagedError(part, `column ${col + 1} is past Excel's last`);
               type = a.t ?? "n";
-              style = a.s === undefined ? 0 : Number(a.s);
+              const s = a.s === undefined ? 0 : digitsValue(a.s);
+              style = s >= 0 ? s : Number(a.s);
               value = null;
               formula = null;
               inline = null;
