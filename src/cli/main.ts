@@ -2,7 +2,7 @@
  * The LIAT command line: `liat init`, `liat check`, `liat summary`, `liat merge`. Over src/core
  * (layout, validation, scoring, consolidation) and ExcelJS (src/cli/readWorkbook, writeWorkbook).
  */
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -366,11 +366,22 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   const [xlsx, json] = outputs;
   let workbook: ConsolidationOutput;
   let jsonWriter: ConsolidationJsonWriter | undefined;
+  const cannotWrite = (file: string, e: unknown) => {
+    const message = (e as { message?: unknown } | null)?.message;
+    return new UsageError(t("cannotWrite", lang, { file, reason: typeof message === "string" ? message : String(e) }));
+  };
   try {
     workbook = openConsolidationOutput(xlsx!.path, lang);
+  } catch (e) {
+    throw cannotWrite(xlsx!.shown, e);
+  }
+  try {
     jsonWriter = json === undefined ? undefined : new ConsolidationJsonWriter(json.path);
   } catch (e) {
-    throw new UsageError(t("cannotWrite", lang, { file: xlsx!.shown, reason: e instanceof Error ? e.message : "" }));
+    // nothing written is left behind: the workbook just begun is removed
+    workbook.close();
+    rmSync(xlsx!.path, { force: true });
+    throw cannotWrite(json!.shown, e);
   }
   // Rows, summaries and cells not merged go to the writers as each file is merged: nothing grows with the file count.
   const consolidator = new Consolidator(
@@ -407,7 +418,7 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   } catch (e) {
     workbook.close();
     jsonWriter?.abort();
-    throw new UsageError(t("cannotWrite", lang, { file: xlsx!.shown, reason: e instanceof Error ? e.message : "" }));
+    throw cannotWrite(xlsx!.shown, e);
   }
   for (const u of result.unreadable)
     io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);

@@ -3,7 +3,7 @@
  * not overwrite each other, nothing merged (exit code), and the workbook and the JSON agreeing on
  * every value, text character for character.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SheetData } from "../../src/core/workbookReader";
@@ -73,6 +73,14 @@ describe("liat merge inputs", () => {
     const input = await liat("merge", ".", "-o", "a.xlsx", "--force");
     expect(input.code).toBe(2);
     expect(input.err).toContain("is also an input");
+  });
+
+  it("names the JSON when it cannot be written, and leaves no workbook begun behind", async () => {
+    await writeReturn("a.xlsx", "Lyon", "Planned");
+    const r = await liat("merge", "a.xlsx", "-o", "out.xlsx", "--json", join("no-such-folder", "out.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^Cannot write "no-such-folder.out\.json": ENOENT/);
+    expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
   });
 });
 
