@@ -23,14 +23,26 @@ import {
 } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
-import { ConsolidationWriter, type ConsolidationOutput } from "./writeConsolidation";
+import { ConsolidationWriter, type ConsolidationOutput, type FileBytes } from "./writeConsolidation";
 
 /** What the thread is asked to do, in order. */
 export type WriterMessage =
   | { op: "rows"; rows: CellValue[][] }
   | { op: "source"; source: SourceSummary; notMerged: readonly NotMergedCell[] }
   | { op: "finish"; result: ConsolidationResult }
-  | { op: "close" };
+  | { op: "close" }
+  | { op: "bytes"; fd: number; bytes: Uint8Array };
+
+/** The thread's first failure: its message, and the descriptor of the other file when it was that file's write. */
+export interface WriterFailure {
+  message: string;
+  fd?: number;
+}
+
+/** On an error the thread reported: which file it could not write. */
+export interface FailedOutput {
+  output: "workbook" | "other";
+}
 
 /** What the thread is started with. */
 export interface WriterWorkerData {
@@ -111,10 +123,29 @@ export class ConsolidationWriterThread implements ConsolidationOutput {
     }
   }
 
-  private post(message: WriterMessage): void {
+  /**
+   * The bytes of another open file (the merge's JSON), written by this thread too, so that this one does not wait
+   * for the disk: each piece is handed over whole (not copied). Finish that file before the workbook.
+   */
+  fileBytes(fd: number): FileBytes {
+    return {
+      keepsPieces: true,
+      write: (bytes) => {
+        // a piece of its own memory is handed over; one from Node's shared pool is copied
+        const own = bytes.buffer.byteLength !== Buffer.poolSize;
+        this.post({ op: "bytes", fd, bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
+      },
+      flush: () => this.settle(0),
+      release: () => {
+        if (!this.closed) this.wait(0);
+      },
+    };
+  }
+
+  private post(message: WriterMessage, transfer: ArrayBuffer[] = []): void {
     if (this.closed) throw new Error("the consolidation workbook is already written");
     this.failure();
-    this.worker.postMessage(message);
+    this.worker.postMessage(message, transfer);
     this.posted++;
     this.settle(MAX_IN_FLIGHT);
   }
@@ -139,8 +170,10 @@ export class ConsolidationWriterThread implements ConsolidationOutput {
   /** Throws the thread's failure, once it has reported one. */
   private failure(): void {
     if (Atomics.load(this.state, FAILED) === 0) return;
-    const reported = receiveMessageOnPort(this.port);
-    throw new Error(typeof reported?.message === "string" ? reported.message : "the workbook could not be written");
+    const reported = receiveMessageOnPort(this.port)?.message as WriterFailure | undefined;
+    const error = new Error(reported?.message ?? "the workbook could not be written");
+    // which file could not be written: the workbook, or the other file (the JSON), for the message to name it
+    throw Object.assign(error, { output: reported?.fd === undefined ? "workbook" : "other" } satisfies FailedOutput);
   }
 }
 

@@ -5,7 +5,14 @@
  */
 import { writeSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { DONE, FAILED, STARTED, type WriterMessage, type WriterWorkerData } from "./consolidationWriterThread";
+import {
+  DONE,
+  FAILED,
+  STARTED,
+  type WriterFailure,
+  type WriterMessage,
+  type WriterWorkerData,
+} from "./consolidationWriterThread";
 import { ConsolidationWriter } from "./writeConsolidation";
 
 const data = workerData as WriterWorkerData;
@@ -13,10 +20,11 @@ const state = new Int32Array(data.state);
 let writer: ConsolidationWriter | null = null;
 let failed = false;
 
-function fail(e: unknown): void {
+/** Reports the first failure: its message, and the other file's descriptor when it was that file's write. */
+function fail(e: unknown, fd?: number): void {
   if (failed) return;
   failed = true;
-  data.port.postMessage(e instanceof Error ? e.message : String(e));
+  data.port.postMessage({ message: e instanceof Error ? e.message : String(e), fd } satisfies WriterFailure);
   Atomics.store(state, FAILED, 1);
   try {
     writer?.close();
@@ -31,7 +39,13 @@ function handle(message: WriterMessage): void {
     return;
   }
   if (failed || writer === null) return;
-  if (message.op === "rows") writer.addRowValues(message.rows);
+  if (message.op === "bytes") {
+    try {
+      writeSync(message.fd, message.bytes);
+    } catch (e) {
+      fail(e, message.fd);
+    }
+  } else if (message.op === "rows") writer.addRowValues(message.rows);
   else if (message.op === "source") writer.addSource(message.source, message.notMerged);
   else writer.finish(message.result);
 }

@@ -16,7 +16,7 @@ import { NOT_APPLICABLE_LABEL, STATUS_SCALE } from "../core/status";
 import type { UnreadableReason } from "../core/workbookReader";
 import { readWorkbookFile } from "./readWorkbook";
 import { t } from "./text";
-import { openConsolidationOutput } from "./consolidationWriterThread";
+import { openConsolidationOutput, type FailedOutput } from "./consolidationWriterThread";
 import { ConsolidationJsonWriter, type ConsolidationOutput } from "./writeConsolidation";
 import { roundScore } from "../core/scoreDisplay";
 
@@ -376,7 +376,8 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     throw cannotWrite(xlsx!.shown, e);
   }
   try {
-    jsonWriter = json === undefined ? undefined : new ConsolidationJsonWriter(json.path);
+    jsonWriter =
+      json === undefined ? undefined : new ConsolidationJsonWriter(json.path, (fd) => workbook.fileBytes?.(fd));
   } catch (e) {
     // nothing written is left behind: the workbook just begun is removed
     workbook.close();
@@ -384,14 +385,29 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     throw cannotWrite(json!.shown, e);
   }
   // Rows, summaries and cells not merged go to the writers as each file is merged: nothing grows with the file count.
+  // An output that cannot be written (a full disk) stops the merge: it is no fault of the file being merged.
+  /** The file an error could not write: the one the workbook's thread names, else the one being written. */
+  const failedFile = (e: unknown, file: string) => {
+    const output = (e as Partial<FailedOutput> | null)?.output;
+    return output === "workbook" ? xlsx!.shown : output === "other" ? json!.shown : file;
+  };
+  const writeFailure: { error?: unknown; file?: string } = {};
+  const writing = (file: string, write: () => void) => {
+    try {
+      write();
+    } catch (e) {
+      if (!("error" in writeFailure)) Object.assign(writeFailure, { error: e, file: failedFile(e, file) });
+      throw e;
+    }
+  };
   const consolidator = new Consolidator(
     (rows) => {
-      workbook.addRows(rows);
-      jsonWriter?.addRows(rows);
+      writing(xlsx!.shown, () => workbook.addRows(rows));
+      if (jsonWriter) writing(json!.shown, () => jsonWriter!.addRows(rows));
     },
     (source, notMerged) => {
-      workbook.addSource(source, notMerged);
-      jsonWriter?.addSource(source, notMerged);
+      writing(xlsx!.shown, () => workbook.addSource(source, notMerged));
+      if (jsonWriter) writing(json!.shown, () => jsonWriter!.addSource(source, notMerged));
     },
   );
   const total = inputs.length;
@@ -402,6 +418,11 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
       if (read.ok) consolidator.add(read.workbook);
       else consolidator.addUnreadable(file.shown, read.reason, read.detail, read.params);
     } catch (e) {
+      if ("error" in writeFailure) {
+        workbook.close();
+        jsonWriter?.abort();
+        throw cannotWrite(writeFailure.file!, writeFailure.error);
+      }
       // One bad file never sinks the batch.
       consolidator.addUnreadable(file.shown, "damaged", e instanceof Error ? e.message : String(e), {
         part: file.shown,
@@ -412,13 +433,18 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
       io.stderr(`${t("progress", lang, { done, total })}\n`);
   }
   const result = consolidator.result();
-  try {
-    workbook.finish(result);
-    jsonWriter?.finish(result);
-  } catch (e) {
-    workbook.close();
-    jsonWriter?.abort();
-    throw cannotWrite(xlsx!.shown, e);
+  // the JSON first: the workbook's thread, which may be writing it, stops with the workbook
+  for (const [file, finish] of [
+    [json?.shown, () => jsonWriter?.finish(result)],
+    [xlsx!.shown, () => workbook.finish(result)],
+  ] as const) {
+    try {
+      finish();
+    } catch (e) {
+      workbook.close();
+      jsonWriter?.abort();
+      throw cannotWrite(failedFile(e, file ?? xlsx!.shown), e);
+    }
   }
   for (const u of result.unreadable)
     io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);

@@ -9,14 +9,25 @@
 export const PIECE_BYTES = 1 << 20;
 
 export class Utf8Pieces {
-  private readonly buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private buffer: Buffer;
   private used = 0;
 
   /**
-   * `out` gets each piece (a view of the reused buffer: use or copy it before returning), `final` true for the
-   * last one (see end).
+   * `out` gets each piece (a view of the reused buffer, unless `keepsPieces`: use or copy it before returning),
+   * `final` true for the last one (see end).
    */
-  constructor(private readonly out: (bytes: Buffer, final: boolean) => void) {}
+  constructor(
+    private readonly out: (bytes: Buffer, final: boolean) => void,
+    /** True when `out` keeps each piece (hands it to another thread): a new buffer is then taken for the next. */
+    private readonly keepsPieces = false,
+  ) {
+    this.buffer = this.newBuffer();
+  }
+
+  /** A buffer of its own memory when pieces are kept (so that it can be handed over whole), else from the pool. */
+  private newBuffer(): Buffer {
+    return this.keepsPieces ? Buffer.allocUnsafeSlow(PIECE_BYTES) : Buffer.allocUnsafe(PIECE_BYTES);
+  }
 
   add(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
@@ -56,6 +67,7 @@ export class Utf8Pieces {
   private handOn(final: boolean): void {
     const bytes = this.buffer.subarray(0, this.used);
     this.used = 0;
+    if (this.keepsPieces && !final) this.buffer = this.newBuffer();
     this.out(bytes, final);
   }
 }

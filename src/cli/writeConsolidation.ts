@@ -150,6 +150,19 @@ export interface ConsolidationOutput {
   addSource(source: SourceSummary, notMerged: readonly NotMergedCell[]): void;
   finish(result: ConsolidationResult): void;
   close(): void;
+  /** Another file's bytes written by the output's thread, where it has one (finish that file first). */
+  fileBytes?(fd: number): FileBytes;
+}
+
+/** Who writes the bytes of an open file, in order. */
+export interface FileBytes {
+  /** True when `write` keeps the piece it is given (it must not be reused). */
+  readonly keepsPieces: boolean;
+  write(bytes: Buffer): void;
+  /** Returns once every piece is written; throws when one could not be. */
+  flush(): void;
+  /** Returns once nothing more is being written to the file (it can be closed); never throws. */
+  release(): void;
 }
 
 /**
@@ -251,11 +264,19 @@ export class ConsolidationWriter implements ConsolidationOutput {
 export class ConsolidationJsonWriter {
   private readonly fd: number;
   private readonly out: Utf8Pieces;
+  private readonly bytes: FileBytes;
   private first = true;
 
-  constructor(path: string) {
+  /** `path`: the file; `writer`: who writes its bytes, given the open file (this thread by default). */
+  constructor(path: string, writer?: (fd: number) => FileBytes | undefined) {
     const fd = (this.fd = openSync(path, "w"));
-    this.out = new Utf8Pieces((bytes) => void writeSync(fd, bytes));
+    this.bytes = writer?.(fd) ?? {
+      keepsPieces: false,
+      write: (bytes) => void writeSync(fd, bytes),
+      flush: () => undefined,
+      release: () => undefined,
+    };
+    this.out = new Utf8Pieces((bytes) => this.bytes.write(bytes), this.bytes.keepsPieces);
     this.out.add('{\n  "rows": [');
   }
 
@@ -312,6 +333,7 @@ export class ConsolidationJsonWriter {
       this.writeArray("unreadable", null, result.unreadable);
       this.out.add("\n}\n");
       this.out.flush();
+      this.bytes.flush();
     } finally {
       this.abort();
     }
@@ -321,6 +343,7 @@ export class ConsolidationJsonWriter {
   abort(): void {
     if (this.closed) return;
     this.closed = true;
+    this.bytes.release();
     closeSync(this.fd);
     for (const spill of Object.values(this.spilled)) spill.close();
     this.cities.close();

@@ -75,6 +75,27 @@ describe("liat merge inputs", () => {
     expect(input.err).toContain("is also an input");
   });
 
+  it.each([
+    ["the JSON", ["-o", "out.xlsx", "--json", "/dev/full"]],
+    ["the workbook", ["-o", "/dev/full", "--json", "out.json"]],
+  ])("stops with the name of %s when the disk is full, not calling the file being merged damaged", async (_, out) => {
+    expect(existsSync("/dev/full")).toBe(true);
+    // rows enough for the outputs to be written while the file is merged (a piece is written at every MiB)
+    const rows = Array.from({ length: 3_000 }, (_, i) => ["1.1.1", "Planned", `comment ${i} `.repeat(20)]);
+    writeFileSync(
+      join(dir, "big.xlsx"),
+      await writePlainWorkbook([table("Retour", [["Code", "Statut", "Comments"], ...rows])]),
+    );
+    // files after it, enough for progress to be shown if the merge went on reading them
+    const others = Array.from({ length: 24 }, (_, i) => `other-${i}.xlsx`);
+    for (const [i, name] of others.entries()) await writeReturn(name, `Ville ${i}`, "Planned");
+    // stopped at the first file (no progress line); and a small merge, at the end
+    for (const inputs of [["big.xlsx", ...others], [others[0]!]]) {
+      const r = await liat("merge", ...inputs, ...out, "--force");
+      expect([r.code, r.err]).toEqual([2, 'Cannot write "/dev/full": ENOSPC: no space left on device, write\n']);
+    }
+  });
+
   it("names the JSON when it cannot be written, and leaves no workbook begun behind", async () => {
     await writeReturn("a.xlsx", "Lyon", "Planned");
     const r = await liat("merge", "a.xlsx", "-o", "out.xlsx", "--json", join("no-such-folder", "out.json"));

@@ -12,7 +12,7 @@ import {
   openConsolidationOutput,
   WRITER_SCRIPT,
 } from "../../src/cli/consolidationWriterThread";
-import { ConsolidationWriter } from "../../src/cli/writeConsolidation";
+import { ConsolidationJsonWriter, ConsolidationWriter } from "../../src/cli/writeConsolidation";
 import { OBJECTIVE_CODES } from "../../src/core/catalogue";
 import { Consolidator } from "../../src/core/consolidate";
 import type { CellValue } from "../../src/core/excelValues";
@@ -66,21 +66,33 @@ describe("the merge's workbook written by a thread of its own", () => {
     const file = join(dir, "thread.xlsx");
     const threaded = openConsolidationOutput(file, "fr", dir);
     expect(threaded).toBeInstanceOf(ConsolidationWriterThread);
+    // the JSON too: written here, and by the thread
+    const singleJson = new ConsolidationJsonWriter(join(dir, "single.json"));
+    const threadJson = new ConsolidationJsonWriter(join(dir, "thread.json"), (fd) => threaded.fileBytes!(fd));
     const c = new Consolidator(
       (rows) => {
         single.addRows(rows);
         threaded.addRows(rows);
+        singleJson.addRows(rows);
+        threadJson.addRows(rows);
       },
       (source, notMerged) => {
         single.addSource(source, notMerged);
         threaded.addSource(source, notMerged);
+        singleJson.addSource(source, notMerged);
+        threadJson.addSource(source, notMerged);
       },
     );
-    // more batches than the thread may be behind, so that the calls wait for it
+    // more batches than the thread may be behind, so that the calls wait for it; JSON of more than a piece
     for (let i = 0; i < 40; i++) c.add(workbook(i, 150));
     const result = c.result();
     single.finish(result);
+    singleJson.finish(result);
+    threadJson.finish(result);
     threaded.finish(result);
+    const json = readFileSync(join(dir, "single.json"));
+    expect(json.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(readFileSync(join(dir, "thread.json")).equals(json)).toBe(true);
     const expected = parts(Buffer.concat(chunks));
     expect(Object.keys(expected)).toContain("xl/worksheets/sheet1.xml");
     // a text of the last file, shared or (a column of texts that seldom repeat) inline
@@ -103,6 +115,28 @@ describe("the merge's workbook written by a thread of its own", () => {
     }).toThrow(/EBADF|bad file descriptor/i);
     writer.close();
     expect(() => closeSync(fd)).toThrow(/EBADF/); // closed by the writer
+  });
+
+  it("says when it is the other file it could not write (the JSON on a full disk)", () => {
+    const writer = openConsolidationOutput(join(dir, "full-json.xlsx"), "en", dir);
+    const json = new ConsolidationJsonWriter("/dev/full", (fd) => writer.fileBytes!(fd));
+    const c = new Consolidator(
+      (rows) => {
+        writer.addRows(rows);
+        json.addRows(rows);
+      },
+      (source, notMerged) => writer.addSource(source, notMerged),
+    );
+    let error: unknown;
+    try {
+      for (let i = 0; i < 40; i++) c.add(workbook(i, 150));
+      json.finish(c.result());
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ message: expect.stringMatching(/ENOSPC/), output: "other" });
+    json.abort();
+    writer.close();
   });
 
   it("is written on this thread when the script is not there (the sources run as they are)", () => {

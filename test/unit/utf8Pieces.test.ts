@@ -39,3 +39,16 @@ it("takes bytes already encoded among the texts, in order, long ones included", 
   );
   expect(Buffer.concat(got).equals(expected)).toBe(true);
 });
+
+it("hands on pieces of their own memory when they are kept (handed to another thread), never reused", () => {
+  const kept: Buffer[] = [];
+  const pieces = new Utf8Pieces((bytes) => void kept.push(bytes), true);
+  const text = "é€ ligne\n".repeat(50_000);
+  for (let i = 0; i < 10; i++) pieces.add(text);
+  pieces.end();
+  expect(kept.length).toBeGreaterThan(3);
+  // not copied, yet each still holds its own bytes once all are made
+  expect(Buffer.concat(kept).equals(Buffer.from(text.repeat(10), "utf8"))).toBe(true);
+  expect(new Set(kept.map((b) => b.buffer)).size).toBe(kept.length);
+  expect(kept.every((b) => b.buffer.byteLength !== Buffer.poolSize)).toBe(true);
+});
