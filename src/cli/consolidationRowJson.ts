@@ -146,13 +146,3 @@ export function writeRowJson(row: ConsolidationRow, out: RowJsonSink): void {
   frozenJson(row.source, out);
   out.text("}");
 }
-
-/** `row` as JSON.stringify(row) writes it, as one string. */
-export function rowJson(row: ConsolidationRow): string {
-  let json = "";
-  writeRowJson(row, {
-    text: (text) => (json += text),
-    shared: (shared) => (json += shared.text),
-  });
-  return json;
-}

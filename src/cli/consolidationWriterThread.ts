@@ -114,8 +114,7 @@ export class ConsolidationWriterThread implements ConsolidationOutput {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.worker.postMessage({ op: "close" } satisfies WriterMessage);
-      this.posted++;
+      this.send({ op: "close" });
       this.wait(0);
     } finally {
       closeSync(this.fd);
@@ -145,9 +144,14 @@ export class ConsolidationWriterThread implements ConsolidationOutput {
   private post(message: WriterMessage, transfer: ArrayBuffer[] = []): void {
     if (this.closed) throw new Error("the consolidation workbook is already written");
     this.failure();
+    this.send(message, transfer);
+    this.settle(MAX_IN_FLIGHT);
+  }
+
+  /** Hands the thread a message, counted so that `wait` knows when it has handled them all. */
+  private send(message: WriterMessage, transfer: ArrayBuffer[] = []): void {
     this.worker.postMessage(message, transfer);
     this.posted++;
-    this.settle(MAX_IN_FLIGHT);
   }
 
   /** Waits until the thread is at most `behind` messages behind, then throws its failure if it failed. */

@@ -391,12 +391,18 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
     const output = (e as Partial<FailedOutput> | null)?.output;
     return output === "workbook" ? xlsx!.shown : output === "other" ? json!.shown : file;
   };
+  /** Closes both outputs after a failure to write `file`; the error to throw. */
+  const abandon = (file: string, e: unknown) => {
+    workbook.close();
+    jsonWriter?.abort();
+    return cannotWrite(failedFile(e, file), e);
+  };
   const writeFailure: { error?: unknown; file?: string } = {};
   const writing = (file: string, write: () => void) => {
     try {
       write();
     } catch (e) {
-      if (!("error" in writeFailure)) Object.assign(writeFailure, { error: e, file: failedFile(e, file) });
+      if (!("error" in writeFailure)) Object.assign(writeFailure, { error: e, file });
       throw e;
     }
   };
@@ -418,11 +424,7 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
       if (read.ok) consolidator.add(read.workbook);
       else consolidator.addUnreadable(file.shown, read.reason, read.detail, read.params);
     } catch (e) {
-      if ("error" in writeFailure) {
-        workbook.close();
-        jsonWriter?.abort();
-        throw cannotWrite(writeFailure.file!, writeFailure.error);
-      }
+      if ("error" in writeFailure) throw abandon(writeFailure.file!, writeFailure.error);
       // One bad file never sinks the batch.
       consolidator.addUnreadable(file.shown, "damaged", e instanceof Error ? e.message : String(e), {
         part: file.shown,
@@ -434,17 +436,15 @@ async function cmdMerge(args: string[], io: Io): Promise<number> {
   }
   const result = consolidator.result();
   // the JSON first: the workbook's thread, which may be writing it, stops with the workbook
-  for (const [file, finish] of [
-    [json?.shown, () => jsonWriter?.finish(result)],
-    [xlsx!.shown, () => workbook.finish(result)],
-  ] as const) {
-    try {
-      finish();
-    } catch (e) {
-      workbook.close();
-      jsonWriter?.abort();
-      throw cannotWrite(failedFile(e, file ?? xlsx!.shown), e);
-    }
+  try {
+    jsonWriter?.finish(result);
+  } catch (e) {
+    throw abandon(json!.shown, e);
+  }
+  try {
+    workbook.finish(result);
+  } catch (e) {
+    throw abandon(xlsx!.shown, e);
   }
   for (const u of result.unreadable)
     io.stderr(`${t("notMerged", lang, { file: u.fileName, reason: u.message[lang] })}\n`);

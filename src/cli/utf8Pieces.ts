@@ -31,27 +31,25 @@ export class Utf8Pieces {
 
   add(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (this.used + text.length * 3 > PIECE_BYTES) {
-      if (this.used > 0) this.handOn(false);
-      if (text.length * 3 > PIECE_BYTES) {
-        this.out(Buffer.from(text, "utf8"), false);
-        return;
-      }
-    }
+    if (!this.room(text.length * 3)) return this.out(Buffer.from(text, "utf8"), false);
     this.used += this.buffer.write(text, this.used, "utf8");
   }
 
   /** Adds bytes already encoded (UTF-8, whole characters). */
   addBytes(bytes: Uint8Array): void {
-    if (this.used + bytes.length > PIECE_BYTES) {
-      if (this.used > 0) this.handOn(false);
-      if (bytes.length > PIECE_BYTES) {
-        this.out(Buffer.from(bytes), false);
-        return;
-      }
-    }
+    if (!this.room(bytes.length)) return this.out(Buffer.from(bytes), false);
     this.buffer.set(bytes, this.used);
     this.used += bytes.length;
+  }
+
+  /**
+   * Makes room for `bytes` more: hands on what is gathered when they would not fit after it. False when they
+   * are more than a piece holds (they are then handed on as a piece of their own).
+   */
+  private room(bytes: number): boolean {
+    if (this.used + bytes <= PIECE_BYTES) return true;
+    if (this.used > 0) this.handOn(false);
+    return bytes <= PIECE_BYTES;
   }
 
   /** Hands on what is gathered (when there is any). */

@@ -1,6 +1,6 @@
 /** The merge's JSON rows (src/cli/consolidationRowJson.ts) are exactly what JSON.stringify writes, whatever the cells hold. */
 import fc from "fast-check";
-import { rowJson } from "../../src/cli/consolidationRowJson";
+import { writeRowJson } from "../../src/cli/consolidationRowJson";
 import { OBJECTIVE_CODES } from "../../src/core/catalogue";
 import { consolidate, type ConsolidationRow } from "../../src/core/consolidate";
 import type { CellValue } from "../../src/core/excelValues";
@@ -50,6 +50,13 @@ const sheet: fc.Arbitrary<SheetData> = fc
       rows: [headers, ...rows.map((r) => [r.code, ...r.cells.slice(1), ...(repeat ? [r.cells[0]!] : [])])],
     };
   });
+
+/** A row's JSON as the merge writes it, gathered into one string. */
+function rowJson(row: ConsolidationRow): string {
+  let json = "";
+  writeRowJson(row, { text: (text) => (json += text), shared: (shared) => (json += shared.text) });
+  return json;
+}
 
 describe("the merge's JSON rows", () => {
   it("are written as JSON.stringify writes them, escapes, numbers and issues included", () => {
