@@ -4,7 +4,7 @@
  * the host's web profile, which refuses what the web refuses, so an operation above the limit shows as failed.
  */
 import { writeLiatWorkbook } from "../src/cli/writeWorkbook";
-import { Consolidator } from "../src/core/consolidate";
+import { Consolidator, inLanguage } from "../src/core/consolidate";
 import { writeConsolidation } from "../src/excel/consolidation";
 import { forgetSheets } from "../src/excel/snapshot";
 import { getWorkbookStatus, insertLiat } from "../src/excel/workbookOperations";
@@ -40,7 +40,7 @@ export async function runPayloadBench(): Promise<Row[]> {
   const host = webHost();
   host.resetSyncCount();
   let failed = "";
-  await writeConsolidation(c.result(), "en").catch((e: unknown) => (failed = String(e)));
+  await writeConsolidation(inLanguage(c.result(), "en")).catch((e: unknown) => (failed = String(e)));
   rows.push({
     name: `web: consolidate ${SOURCES.toLocaleString("en")} sources in the pane (syncs)`,
     value: host.syncCount,

@@ -482,6 +482,61 @@ export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
   return row;
 }
 
+/**
+ * A consolidation's rows as the consolidation sheet shows them in one language, each with its source's key: all the
+ * pane keeps of a row while it reads (a row in full, its messages in every language, weighs several times more).
+ */
+export interface ConsolidationSheetRows {
+  lang: Lang;
+  values: CellValue[][];
+  keys: string[];
+}
+
+/** A consolidation without its rows: the sources' summaries, the cells not merged, the files not merged. */
+export type ConsolidationReport = Omit<ConsolidationResult, "rows">;
+
+/** A consolidation ready to be written in one language: its rows already the consolidation sheet's. */
+export interface ConsolidationInLanguage extends ConsolidationReport {
+  rows: ConsolidationSheetRows;
+}
+
+/** A consolidation's rows made into the consolidation sheet's in `lang`. */
+export function inLanguage(result: ConsolidationResult, lang: Lang): ConsolidationInLanguage {
+  return {
+    ...result,
+    rows: {
+      lang,
+      values: result.rows.map((r) => consolidationRow(r, lang)),
+      keys: result.rows.map((r) => r.source.key),
+    },
+  };
+}
+
+/**
+ * A Consolidator that keeps each row only as the consolidation sheet's row in `lang`, as it is merged (the pane's
+ * way). `take` hands over the rows made since the last call and forgets them, so that a caller writing them as
+ * they come keeps none; `result` holds the rows not taken.
+ */
+export function consolidatorInLanguage(lang: Lang): {
+  consolidator: Consolidator;
+  take: () => ConsolidationSheetRows;
+  result: () => ConsolidationInLanguage;
+} {
+  let rows: ConsolidationSheetRows = { lang, values: [], keys: [] };
+  const consolidator = new Consolidator((chunk) => {
+    for (const r of chunk) {
+      rows.values.push(consolidationRow(r, lang));
+      rows.keys.push(r.source.key);
+    }
+  });
+  const take = () => {
+    const taken = rows;
+    rows = { lang, values: [], keys: [] };
+    return taken;
+  };
+  return { consolidator, take, result: () => ({ ...consolidator.result(), rows: take() }) };
+}
+
 /** Number formats and widths of the consolidation sheet's columns. */
 export function consolidationLook(): Pick<TextTable, "numberFormats" | "widths"> {
   const points = SOURCE_COLUMNS + ENTRY_FIELDS.length;
@@ -496,16 +551,12 @@ export function consolidationLook(): Pick<TextTable, "numberFormats" | "widths">
 }
 
 /** The consolidation sheet: one row per source and objective, with the source named. */
-export function consolidationTable(result: ConsolidationResult, lang: Lang): TextTable {
-  return {
-    headers: consolidationHeaders(lang),
-    rows: result.rows.map((r) => consolidationRow(r, lang)),
-    ...consolidationLook(),
-  };
+export function consolidationTable(rows: ConsolidationSheetRows): TextTable {
+  return { headers: consolidationHeaders(rows.lang), rows: rows.values, ...consolidationLook() };
 }
 
 /** The summary per source: overall and per-domain scores, coverage, issue counts. */
-export function sourceSummaryTable(result: ConsolidationResult, lang: Lang): TextTable {
+export function sourceSummaryTable(result: Pick<ConsolidationResult, "sources">, lang: Lang): TextTable {
   const T = CONSOLIDATION_TEXT;
   const numberFormats: Record<number, string> = { 3: "0.0", 5: "0%" };
   DOMAIN_IDS.forEach((_, i) => (numberFormats[8 + i] = "0.0"));
@@ -549,7 +600,7 @@ export function sourceSummaryRow(s: SourceSummary, lang: Lang): CellValue[] {
 }
 
 /** The files that could not be merged, with the reason. */
-export function unreadableTable(result: ConsolidationResult, lang: Lang): TextTable {
+export function unreadableTable(result: Pick<ConsolidationResult, "unreadable">, lang: Lang): TextTable {
   const T = CONSOLIDATION_TEXT;
   return {
     headers: [T.file[lang], T.reason[lang], T.detail[lang]],

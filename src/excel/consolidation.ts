@@ -15,11 +15,14 @@ import { columnLetter, MAX_ROWS } from "../core/a1";
 import {
   CONSOLIDATION_TEXT,
   cellData,
-  consolidationTable,
+  consolidationHeaders,
+  consolidationLook,
   notMergedTable,
   sourceSummaryTable,
   unreadableTable,
-  type ConsolidationResult,
+  type ConsolidationInLanguage,
+  type ConsolidationReport,
+  type ConsolidationSheetRows,
   type TextTable,
 } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
@@ -54,20 +57,9 @@ export interface ConsolidationWriteResult {
   replaced: number;
   /** Earlier rows of the consolidation sheet kept (other sources). */
   kept: number;
+  /** Rows this run added to the consolidation sheet. */
+  added: number;
   syncs: number;
-}
-
-/** The three tables of a consolidation in `lang`, each with its rows' source keys ("" when none). */
-function tablesOf(
-  result: ConsolidationResult,
-  lang: Lang,
-): Record<ConsolidationSheetKind, { table: TextTable; keys: string[] }> {
-  return {
-    consolidation: { table: consolidationTable(result, lang), keys: result.rows.map((r) => r.source.key) },
-    summary: { table: sourceSummaryTable(result, lang), keys: result.sources.map((s) => s.source.key) },
-    notMerged: { table: notMergedTable(result, lang), keys: result.notMerged.map(() => "") },
-    unreadable: { table: unreadableTable(result, lang), keys: result.unreadable.map(() => "") },
-  };
 }
 
 const isBlankValue = (v: unknown) => v === null || v === undefined || v === "";
@@ -125,12 +117,24 @@ export const WRITE_BUDGET_BYTES = 1_500_000;
 /** Cells of an earlier consolidation sheet read per request (1 MB at 100 bytes a cell; Excel on the web: 5 MB). */
 export const READ_CELLS = 10_000;
 
-/** One sheet's block: header and rows as values and number formats (row 0 = header), and the sheet's set-up. */
+/** One line of a sheet as written: its values and their number formats. */
+interface Line {
+  values: (string | number | boolean)[];
+  formats: string[];
+}
+
+/**
+ * One sheet's block of lines, each made only when its request is queued, so that no second copy of a large
+ * consolidation is made before it is written.
+ */
 interface Block {
   ws: Excel.Worksheet;
   last: string;
-  values: (string | number | boolean)[][];
-  formats: string[][];
+  /** The sheet's row (0-based) of the block's first line. */
+  firstRow: number;
+  /** Lines of the block, header included when it starts at A1. */
+  count: number;
+  line: (index: number) => Line;
 }
 
 /** Queues a sheet's set-up: clears it, styles the header, column widths, hidden key column, frozen header row. */
@@ -150,22 +154,37 @@ function queueSetup(ws: Excel.Worksheet, table: TextTable, cleared: boolean, las
   ws.freezePanes.freezeRows(1);
 }
 
-/** Header and rows of a sheet, as values and formats. */
-function blockOf(ws: Excel.Worksheet, table: TextTable, rows: { row: CellValue[]; key: string }[]): Block {
-  const headers = [...table.headers, SOURCE_KEY_HEADER];
-  const values: (string | number | boolean)[][] = [headers];
-  const formats: string[][] = [headers.map(() => TEXT_FORMAT)];
-  for (const { row, key } of rows) {
-    // Office writes "" to clear a cell (null would leave it as it was).
-    const out = [...table.headers.map((_, c) => cellData(row[c]) ?? ""), key];
-    values.push(out);
-    formats.push(out.map((v, c) => formatOf(v, c, table)));
-  }
-  return { ws, last: columnLetter(headers.length - 1), values, formats };
+/** A row as written: cell data ("" clears a cell: null would leave it as it was), then the source's key. */
+function lineOf(table: TextTable, row: readonly CellValue[], key: string): Line {
+  const values = [...table.headers.map((_, c) => cellData(row[c]) ?? ""), key];
+  return { values, formats: values.map((v, c) => formatOf(v, c, table)) };
 }
 
-/** Estimated JSON size of one written row (values and formats). */
-function rowBytes(values: readonly unknown[], formats: readonly string[]): number {
+/** A sheet's header and rows from A1 (earlier rows kept, then the new ones), made into lines as they are written. */
+function blockOf(
+  ws: Excel.Worksheet,
+  table: TextTable,
+  kept: readonly { row: CellValue[]; key: string }[],
+  keys: readonly string[],
+): Block {
+  const headers = [...table.headers, SOURCE_KEY_HEADER];
+  return {
+    ws,
+    last: columnLetter(headers.length - 1),
+    firstRow: 0,
+    count: 1 + kept.length + table.rows.length,
+    line: (i) => {
+      if (i === 0) return { values: headers, formats: headers.map(() => TEXT_FORMAT) };
+      const k = kept[i - 1];
+      if (k) return lineOf(table, k.row, k.key);
+      const n = i - 1 - kept.length;
+      return lineOf(table, table.rows[n]!, keys[n] ?? "");
+    },
+  };
+}
+
+/** Estimated JSON size of one written line (values and formats). */
+function lineBytes({ values, formats }: Line): number {
   return JSON.stringify(values).length + JSON.stringify(formats).length;
 }
 
@@ -177,23 +196,26 @@ async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise
   let used = 0;
   for (const block of blocks) {
     let start = 0;
-    while (start < block.values.length) {
-      let end = start;
+    while (start < block.count) {
+      const values: Line["values"][] = [];
+      const formats: string[][] = [];
       let bytes = 0;
-      while (end < block.values.length) {
-        const next = rowBytes(block.values[end]!, block.formats[end]!);
-        if (end > start && used + bytes + next > budget) break;
+      while (start + values.length < block.count) {
+        const line = block.line(start + values.length);
+        const next = lineBytes(line);
+        if (values.length > 0 && used + bytes + next > budget) break;
+        values.push(line.values);
+        formats.push(line.formats);
         bytes += next;
-        end++;
       }
-      if (end === start) break;
       if (used > 0 && used + bytes > budget) {
         await flush();
         used = 0;
       }
-      const range = block.ws.getRange(`A${start + 1}:${block.last}${end}`);
-      range.numberFormat = block.formats.slice(start, end);
-      range.values = block.values.slice(start, end);
+      const end = start + values.length;
+      const range = block.ws.getRange(`A${block.firstRow + start + 1}:${block.last}${block.firstRow + end}`);
+      range.numberFormat = formats;
+      range.values = values;
       used += bytes;
       start = end;
     }
@@ -202,7 +224,8 @@ async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise
 
 /**
  * Reads the used ranges found (their size loaded) from A1, READ_CELLS cells per request; row 0 = header row.
- * All the sheets' first chunks go in one request.
+ * All the sheets' first chunks go in one request. The consolidation sheet's data rows are kept only as
+ * [file, key] (its first column and its key column): memory does not grow with an earlier consolidation's text.
  */
 async function readInChunks(
   b: Batch,
@@ -236,7 +259,13 @@ async function readInChunks(
       }
     }
     await b.sync();
-    for (const l of loads) out[l.kind]!.push(...(l.range.values as CellValue[][]));
+    for (const l of loads) {
+      const into = out[l.kind]!;
+      for (const cells of l.range.values as CellValue[][]) {
+        if (l.kind !== "consolidation" || into.length === 0) into.push(cells);
+        else into.push([cells[0] ?? null, cells[into[0]!.indexOf(SOURCE_KEY_HEADER)] ?? null]);
+      }
+    }
   }
   return out;
 }
@@ -244,102 +273,266 @@ async function readInChunks(
 /** Data rows a sheet can hold under its header row: Excel's row limit. */
 export const ROWS_PER_SHEET = MAX_ROWS - 1;
 
+/** An earlier consolidation sheet's data rows, each as its file and its source's key ("" when blank). */
+function earlierSources(existing: Existing): { file: string; key: string }[] {
+  return existing.values.slice(1).map(([file, key]) => ({
+    file: isBlankValue(file) ? "" : String(file),
+    key: isBlankValue(key) ? "" : String(key),
+  }));
+}
+
 /**
- * Writes the consolidation sheets in `lang`. Earlier rows from the same sources are replaced, not
- * duplicated. Throws a LiatError when a sheet of that name exists and is not a consolidation, or when a
- * sheet would need more rows than Excel has (`rowsPerSheet` data rows under the header; `liat merge`
- * continues on further sheets, the pane does not): nothing is written then.
+ * A consolidation written as the files are read: the consolidation sheet's rows go into the workbook as they come
+ * (a request's worth at a time), the other sheets at the end. The pane keeps no row once it is written.
  */
-export async function writeConsolidation(
-  result: ConsolidationResult,
+export interface ConsolidationOutput {
+  /** Hands on rows made in the output's language; they are written once a request's worth is waiting. */
+  add(rows: ConsolidationSheetRows): Promise<void>;
+  /**
+   * Writes the rows still waiting and the other sheets, and removes the earlier rows that this run replaces (same
+   * source, or same file). Throws "consolidationTooLong" before writing when the sheet would pass `rowsPerSheet`.
+   */
+  finish(report: ConsolidationReport): Promise<ConsolidationWriteResult>;
+  /** Takes the rows written so far out again, after a failure: the workbook is left as it was. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Opens the consolidation sheets for writing in `lang`: finds earlier ones (in any language) and reads what the
+ * replacement needs: of the consolidation sheet, only each row's file and key. Throws a LiatError when a sheet of
+ * that name exists and is not a consolidation: nothing is written then.
+ *
+ * New rows are written below the earlier ones as they come; `finish` then removes the earlier rows replaced, so the
+ * sheet ends with the rows kept, in their order, then the new ones. While rows are being written the sheet must hold
+ * the earlier rows and the new ones together: past `rowsPerSheet` rows the merge is refused (and abandoned).
+ */
+export async function openConsolidationOutput(
   lang: Lang,
   rowsPerSheet: number = ROWS_PER_SHEET,
-): Promise<ConsolidationWriteResult> {
+): Promise<ConsolidationOutput> {
+  let syncs = 0;
   let subject = "";
-  return runExcel(
-    async (b) => {
-      const sheets = b.context.workbook.worksheets;
-      sheets.load("items/name");
-      await b.sync();
-      const names = sheets.items.map((s) => s.name);
-      const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
-      const found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>> = {};
-      for (const kind of KINDS) {
-        // This language's name first, then the name in any other language (a workbook switched language).
-        const name = [lang, ...LANGUAGES].map((l) => find(CONSOLIDATION_SHEETS[kind][l])).find((n) => n !== undefined);
-        if (name === undefined) continue;
-        // the used range's size first, its values then in requests of READ_CELLS cells (never one huge response)
-        const used = sheets.getItem(name).getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
-        found[kind] = { name, used };
-      }
-      const existing: Partial<Record<ConsolidationSheetKind, Existing>> = {};
-      if (Object.keys(found).length > 0) {
-        await b.sync();
-        const reads = await readInChunks(b, found);
-        for (const kind of KINDS) {
-          const f = found[kind];
-          if (!f) continue;
-          const e = { name: f.name, values: reads[kind] ?? [] };
-          if (!isOurs(e, kind)) throw liatError("sheetNameTaken", f.name);
-          existing[kind] = e;
+  const run = async <T>(batch: (b: Batch) => Promise<T>): Promise<T> =>
+    runExcel(
+      async (b) => {
+        try {
+          return await batch(b);
+        } finally {
+          syncs += b.syncs;
         }
-      }
+      },
+      () => subject,
+    );
 
-      const tables = tablesOf(result, lang);
-      const incomingKeys = new Set(result.sources.map((s) => s.source.key));
-      const incomingFiles = new Set([
-        ...result.sources.map((s) => s.source.fileName),
-        ...result.unreadable.map((u) => u.fileName),
-      ]);
-      const replacedBy = (r: { key: string; file: string }) =>
-        (r.key !== "" && incomingKeys.has(r.key)) || incomingFiles.has(r.file);
+  const existing: Partial<Record<ConsolidationSheetKind, Existing>> = await run(async (b) => {
+    const sheets = b.context.workbook.worksheets;
+    sheets.load("items/name");
+    await b.sync();
+    const names = sheets.items.map((s) => s.name);
+    const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
+    const found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>> = {};
+    for (const kind of KINDS) {
+      // This language's name first, then the name in any other language (a workbook switched language).
+      const name = [lang, ...LANGUAGES].map((l) => find(CONSOLIDATION_SHEETS[kind][l])).find((n) => n !== undefined);
+      if (name === undefined) continue;
+      // the used range's size first, its values then in requests of READ_CELLS cells (never one huge response)
+      const used = sheets.getItem(name).getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      found[kind] = { name, used };
+    }
+    const out: Partial<Record<ConsolidationSheetKind, Existing>> = {};
+    if (Object.keys(found).length === 0) return out;
+    await b.sync();
+    const reads = await readInChunks(b, found);
+    for (const kind of KINDS) {
+      const f = found[kind];
+      if (!f) continue;
+      const e = { name: f.name, values: reads[kind] ?? [] };
+      if (!isOurs(e, kind)) throw liatError("sheetNameTaken", f.name);
+      out[kind] = e;
+    }
+    return out;
+  });
 
-      const out: Omit<ConsolidationWriteResult, "syncs"> = {
-        sheets: {} as ConsolidationWriteResult["sheets"],
-        rows: {} as ConsolidationWriteResult["rows"],
-        replaced: 0,
-        kept: 0,
-      };
-      // every sheet's rows first: one that would not fit is refused before anything is queued
-      const planned = KINDS.map((kind) => {
-        const { table, keys } = tables[kind];
-        const e = existing[kind];
-        const earlier = e ? earlierRows(e, table.headers.length) : [];
-        const kept = earlier.filter((r) => !replacedBy(r));
-        if (kind === "consolidation") {
-          out.kept = kept.length;
-          out.replaced = earlier.length - kept.length;
-        }
-        const rows = [...kept, ...table.rows.map((row, i) => ({ row, key: keys[i] ?? "" }))];
-        const target = CONSOLIDATION_SHEETS[kind][lang];
-        if (rows.length > rowsPerSheet) {
-          throw liatError("consolidationTooLong", target);
-        }
-        return { kind, table, e, rows, target };
+  const target = CONSOLIDATION_SHEETS.consolidation[lang];
+  const table: TextTable = { headers: consolidationHeaders(lang), rows: [], ...consolidationLook() };
+  const last = columnLetter(table.headers.length);
+  const earlier = existing.consolidation ? earlierSources(existing.consolidation) : [];
+  /** The consolidation sheet's name while rows are written (an earlier one keeps its name until `finish`). */
+  let sheetName = existing.consolidation?.name ?? null;
+  /** Set when this output adds the consolidation sheet (from the first request that writes to it). */
+  let created = false;
+  /** New rows on the sheet, below the earlier ones; `staged` counts those of a request under way too. */
+  let written = 0;
+  let staged = 0;
+  /** Set once `finish` has begun changing the earlier rows: they can no longer be told from the new ones. */
+  let finishing = false;
+  let waiting: Line[] = [];
+  let waitingBytes = 0;
+  const keys = new Set<string>();
+  const files = new Set<string>();
+
+  /** Queues the creation of the consolidation sheet when there is none yet; returns it. */
+  const sheetIn = (b: Batch): Excel.Worksheet => {
+    const sheets = b.context.workbook.worksheets;
+    if (sheetName !== null) return sheets.getItem(sheetName);
+    sheetName = target;
+    created = true;
+    return sheets.add(target);
+  };
+  /** Runs a request that writes new rows: they count as staged until it has succeeded. */
+  const writing = async (batch: (b: Batch) => Promise<void>): Promise<void> => {
+    staged = written + waiting.length;
+    await run(batch);
+    written = staged;
+    waiting = [];
+    waitingBytes = 0;
+  };
+  /** The waiting lines as a block below the rows already on the sheet (kept after `keptAbove` earlier rows). */
+  const waitingBlock = (ws: Excel.Worksheet, keptAbove: number): Block => {
+    const lines = waiting;
+    return { ws, last, firstRow: 1 + keptAbove + written, count: lines.length, line: (i) => lines[i]! };
+  };
+  const tooLong = () => liatError("consolidationTooLong", target);
+
+  return {
+    async add(rows) {
+      rows.values.forEach((row, i) => {
+        const key = rows.keys[i] ?? "";
+        const line = lineOf(table, row, key);
+        waiting.push(line);
+        waitingBytes += lineBytes(line);
+        if (key !== "") keys.add(key);
+        if (typeof row[0] === "string") files.add(row[0]);
       });
-      const blocks: Block[] = [];
-      for (const { kind, table, e, rows, target } of planned) {
-        subject = e?.name ?? target;
-        let ws: Excel.Worksheet;
-        if (e) {
-          ws = sheets.getItem(e.name);
-          // An earlier consolidation in the other language takes this language's name (free, or it would have been found).
-          if (e.name !== target) ws.name = target;
-        } else {
-          ws = sheets.add(target);
-        }
-        const block = blockOf(ws, table, rows);
-        queueSetup(ws, table, e !== undefined, block.last);
-        blocks.push(block);
-        out.sheets[kind] = target;
-        out.rows[kind] = rows.length;
-      }
+      if (waitingBytes < WRITE_BUDGET_BYTES) return;
+      if (earlier.length + written + waiting.length > rowsPerSheet) throw tooLong();
+      subject = sheetName ?? target;
+      await writing(async (b) => {
+        await writeBlocks([waitingBlock(sheetIn(b), earlier.length)], WRITE_BUDGET_BYTES, () => b.sync());
+        await b.sync();
+      });
       subject = "";
-      await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
-      await b.sync();
-      return { ...out, syncs: b.syncs };
     },
-    () => subject,
-  );
+
+    async finish(report) {
+      for (const s of report.sources) {
+        keys.add(s.source.key);
+        files.add(s.source.fileName);
+      }
+      for (const u of report.unreadable) files.add(u.fileName);
+      const replacedBy = (r: { key: string; file: string }) =>
+        (r.key !== "" && keys.has(r.key)) || (r.file !== "" && files.has(r.file));
+      const replaced = earlier.flatMap((r, i) => (replacedBy(r) ? [i] : []));
+      const kept = earlier.length - replaced.length;
+      const newRows = written + waiting.length;
+      if (kept + newRows > rowsPerSheet) throw tooLong();
+
+      // the other sheets: earlier rows kept, then the new ones; every sheet checked before anything is queued
+      const others = (["summary", "notMerged", "unreadable"] as const).map((kind) => {
+        const t =
+          kind === "summary"
+            ? { table: sourceSummaryTable(report, lang), keys: report.sources.map((s) => s.source.key) }
+            : { table: kind === "notMerged" ? notMergedTable(report, lang) : unreadableTable(report, lang), keys: [] };
+        const e = existing[kind];
+        const keptRows = (e ? earlierRows(e, t.table.headers.length) : []).filter((r) => !replacedBy(r));
+        const name = CONSOLIDATION_SHEETS[kind][lang];
+        if (keptRows.length + t.table.rows.length > rowsPerSheet) throw liatError("consolidationTooLong", name);
+        return { kind, ...t, e, keptRows, name };
+      });
+
+      let out: Pick<ConsolidationWriteResult, "sheets" | "rows"> | undefined;
+      await writing(async (b) => {
+        const sheets = b.context.workbook.worksheets;
+        subject = sheetName ?? target;
+        const ws = sheetIn(b);
+        finishing = replaced.length > 0 || sheetName !== target;
+        // the earlier rows replaced, bottom up, each run of them at once
+        for (let end = replaced.length; end > 0;) {
+          let start = end - 1;
+          while (start > 0 && replaced[start - 1] === replaced[start]! - 1) start--;
+          ws.getRange(`${replaced[start]! + 2}:${replaced[end - 1]! + 2}`).delete("Up" as Excel.DeleteShiftDirection);
+          end = start;
+        }
+        if (sheetName !== target) ws.name = target;
+        queueSetup(ws, table, false, last);
+        const headers = [...table.headers, SOURCE_KEY_HEADER];
+        const blocks: Block[] = [
+          {
+            ws,
+            last,
+            firstRow: 0,
+            count: 1,
+            line: () => ({ values: headers, formats: headers.map(() => TEXT_FORMAT) }),
+          },
+          waitingBlock(ws, kept),
+        ];
+        const names = { consolidation: target } as ConsolidationWriteResult["sheets"];
+        const rows = { consolidation: kept + newRows } as ConsolidationWriteResult["rows"];
+        for (const o of others) {
+          subject = o.e?.name ?? o.name;
+          let sheet: Excel.Worksheet;
+          if (o.e) {
+            sheet = sheets.getItem(o.e.name);
+            // An earlier sheet in the other language takes this language's name (free, or it would have been found).
+            if (o.e.name !== o.name) sheet.name = o.name;
+          } else {
+            sheet = sheets.add(o.name);
+          }
+          const block = blockOf(sheet, o.table, o.keptRows, o.keys);
+          queueSetup(sheet, o.table, o.e !== undefined, block.last);
+          blocks.push(block);
+          names[o.kind] = o.name;
+          rows[o.kind] = o.keptRows.length + o.table.rows.length;
+        }
+        subject = "";
+        await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
+        await b.sync();
+        out = { sheets: names, rows };
+      });
+      sheetName = target;
+      return { ...out!, replaced: replaced.length, kept, added: newRows, syncs };
+    },
+
+    async abandon() {
+      waiting = [];
+      const name = sheetName;
+      if (name === null || finishing || (!created && staged === 0)) return;
+      await run(async (b) => {
+        // the sheet as it is now: a request that failed may or may not have added it
+        const ws = b.context.workbook.worksheets.getItemOrNullObject(name);
+        ws.load("name");
+        await b.sync();
+        // eslint-disable-next-line office-addins/call-sync-before-read -- synced just above by b.sync() (context.sync() counted, src/excel/excelApi.ts), which the rule does not know by name
+        if (ws.isNullObject) return;
+        if (created) ws.delete();
+        else
+          ws.getRange(`${earlier.length + 2}:${earlier.length + 1 + staged}`).delete(
+            "Up" as Excel.DeleteShiftDirection,
+          );
+        await b.sync();
+      });
+      if (created) sheetName = null;
+      created = false;
+      written = staged = 0;
+    },
+  };
+}
+
+/**
+ * Writes a whole consolidation at once (the rows already made in its language): see openConsolidationOutput.
+ * Earlier rows from the same sources are replaced, not duplicated; nothing is written when it is refused.
+ */
+export async function writeConsolidation(
+  result: ConsolidationInLanguage,
+  rowsPerSheet: number = ROWS_PER_SHEET,
+): Promise<ConsolidationWriteResult> {
+  const output = await openConsolidationOutput(result.rows.lang, rowsPerSheet);
+  try {
+    await output.add(result.rows);
+    return await output.finish(result);
+  } catch (error) {
+    await output.abandon();
+    throw error;
+  }
 }

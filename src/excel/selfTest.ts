@@ -11,7 +11,7 @@
  * stop the others.
  */
 import type { DomainId } from "../core/catalogueTypes";
-import { consolidate } from "../core/consolidate";
+import { consolidate, inLanguage } from "../core/consolidate";
 import { ENTRY_FIELDS, type RawEntry } from "../core/entrySchema";
 import type { Lang } from "../core/language";
 import { text, type TextParams } from "../core/i18n/texts";
@@ -310,7 +310,7 @@ export async function runSelfTest(lang: Lang): Promise<SelfTestReport> {
     const result = consolidate([
       { fileName: "self-test.xlsx", sheets: [{ name: layout.name, rows, top: layout.firstRow - 2 }] },
     ]);
-    const written = await writeConsolidation(result, lang);
+    const written = await writeConsolidation(inLanguage(result, lang));
     if (result.rows.length !== layout.rows.length) {
       throw new Error(detail(lang, "wrongRows", { count: result.rows.length, expected: layout.rows.length }));
     }

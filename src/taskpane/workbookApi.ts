@@ -4,11 +4,11 @@
  * over the in-memory host, or anything else, behind them.
  */
 import type { DomainId } from "../core/catalogueTypes";
-import type { ConsolidationResult } from "../core/consolidate";
+
 import type { Lang } from "../core/language";
 import type { InsertOptions, InsertResult, LiveUpdate, ValidationIssue, WorkbookStatus } from "../excel/types";
 import type { ClosePeriodOptions, ClosePeriodResult } from "../excel/closePeriod";
-import type { ConsolidationWriteResult } from "../excel/consolidation";
+import type { ConsolidationOutput } from "../excel/consolidation";
 import { createLiveValidator } from "../excel/live";
 import { activateDomain, selectCell, selectIssue } from "../excel/navigate";
 import type { PeriodsRead } from "../excel/periods";
@@ -43,8 +43,11 @@ export interface WorkbookApi {
   saveSettings(settings: { city: string; period: string }): Promise<void>;
   selectIssue(issue: ValidationIssue): Promise<void>;
   activateDomain(domain: DomainId): Promise<void>;
-  /** Writes (or replaces, source by source) the consolidation sheets of workbooks received back. */
-  writeConsolidation(result: ConsolidationResult, lang: Lang): Promise<ConsolidationWriteResult>;
+  /**
+   * Opens the consolidation sheets for writing in `lang` (rows written as the workbooks received back are read,
+   * replacing earlier rows source by source); refuses a sheet of that name that is not a consolidation.
+   */
+  openConsolidation(lang: Lang): Promise<ConsolidationOutput>;
   /** Activates a sheet and selects a cell (default A1). */
   openSheet(sheet: string, address?: string): Promise<void>;
   /** The closed periods of the history table and the current statuses. */
@@ -68,7 +71,7 @@ export function createExcelWorkbookApi(): WorkbookApi {
     saveSettings: async (settings) => (await later.settings()).saveSettings(settings),
     selectIssue,
     activateDomain,
-    writeConsolidation: async (result, lang) => (await later.consolidation()).writeConsolidation(result, lang),
+    openConsolidation: async (lang) => (await later.consolidation()).openConsolidationOutput(lang),
     openSheet: (sheet, address = "A1") => selectCell(sheet, address),
     readPeriods: async () => (await later.periods()).readPeriods(),
     closePeriod: async (options) => (await later.closePeriod()).closePeriod(options),

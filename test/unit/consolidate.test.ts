@@ -1,10 +1,13 @@
 /** Core consolidation over plain data: tables found by header row, sources named, nothing dropped or duplicated. */
+import { getObjective } from "../../src/core/catalogue";
 import { LANGUAGES } from "../../src/core/language";
 import {
   checkWorkbook,
   consolidate,
   consolidationTable,
   Consolidator,
+  consolidatorInLanguage,
+  inLanguage,
   replaceSources,
   sourceSummaryTable,
   unreadableTable,
@@ -273,7 +276,7 @@ describe("consolidate", () => {
         ["tunis.xlsx", 1, 39],
       ],
     );
-    const table = consolidationTable(r, "en");
+    const table = consolidationTable(inLanguage(r, "en").rows);
     expect(table.headers.slice(0, 8)).toEqual([
       "File",
       "City",
@@ -289,6 +292,31 @@ describe("consolidate", () => {
       ["lyon.xlsx", "Lyon", "2025", 75],
       ["tunis.xlsx", "Tunis", "2024-2025", 25],
     ]);
+  });
+
+  it("keeps, the pane's way, each row only as the consolidation sheet's row in one language: the same as made from the whole result", () => {
+    const empty = wb("empty.xlsx", [{ name: "Notes", rows: [["nothing"]] }]);
+    for (const lang of ["fr", "es"] as const) {
+      const { consolidator, result } = consolidatorInLanguage(lang);
+      for (const w of [lyon, tunis, empty, lyon]) consolidator.add(w);
+      const streamed = result();
+      const whole = inLanguage(consolidate([lyon, tunis, empty, lyon]), lang);
+      expect(streamed).toEqual(whole);
+      expect(streamed.rows.values).toHaveLength(78);
+      expect(streamed.rows.keys.filter((k) => k === "h-tunis")).toHaveLength(39);
+      expect(streamed.unreadable.map((u) => u.reason)).toEqual(["noLiatTable", "duplicate"]);
+      // the rows are the sheet's, in the language asked for
+      expect(streamed.rows.values[0]!.slice(0, 8)).toEqual([
+        "lyon.xlsx",
+        "Lyon",
+        "2025",
+        "1 Governance",
+        "A5",
+        "1.1.1",
+        1,
+        getObjective("1.1.1")!.text[lang],
+      ]);
+    }
   });
 
   it("does not duplicate a source given twice (same hash), and lists the second as not merged", () => {

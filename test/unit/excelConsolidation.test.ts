@@ -5,16 +5,29 @@
  */
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { OBJECTIVES } from "../../src/core/catalogue";
-import { Consolidator, CONSOLIDATION_TEXT, type ConsolidationResult } from "../../src/core/consolidate";
+import {
+  Consolidator,
+  CONSOLIDATION_TEXT,
+  consolidatorInLanguage,
+  inLanguage,
+  type ConsolidationReport,
+  type ConsolidationResult,
+} from "../../src/core/consolidate";
 import type { RawEntry } from "../../src/core/entrySchema";
 import { columnIndex, COLUMNS, domainSheetName } from "../../src/core/layout";
 import type { Lang } from "../../src/core/language";
-import { CONSOLIDATION_SHEETS, SOURCE_KEY_HEADER, writeConsolidation } from "../../src/excel/consolidation";
+import {
+  CONSOLIDATION_SHEETS,
+  openConsolidationOutput,
+  SOURCE_KEY_HEADER,
+  writeConsolidation,
+  type ConsolidationOutput,
+} from "../../src/excel/consolidation";
 import { insertLiat, readWorkbook } from "../../src/excel/workbookOperations";
 import { LiatError } from "../../src/excel/liatError";
 import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { readOk } from "./cliFixtures";
-import { newHost, run } from "./excelFixtures";
+import { allValues, newHost, run } from "./excelFixtures";
 
 jest.setTimeout(60_000);
 
@@ -90,7 +103,7 @@ describe("writeConsolidation", () => {
   it("writes one row per source and objective with the source named, a summary per source, the unreadable files", async () => {
     const host = newHost();
     const result = consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]);
-    const out = await writeConsolidation(result, "en");
+    const out = await writeConsolidation(inLanguage(result, "en"));
     expect(out.sheets).toEqual({
       consolidation: "Consolidation",
       summary: "Summary by source",
@@ -142,7 +155,7 @@ describe("writeConsolidation", () => {
     const wb = await received(HOSTILE[0], { lang: "en", city: '=WEBSERVICE("http://x")', period: "-2", entries });
     // what the reader hands over is the literal text
     const result = consolidateAll([wb]);
-    await writeConsolidation(result, "en");
+    await writeConsolidation(inLanguage(result, "en"));
     const rows = dataRows(host, "Consolidation");
     const cols = ["Responsible service", "Partners", "Comments"].map((h) => col(host, "Consolidation", h));
     const code = col(host, "Consolidation", "Code");
@@ -181,7 +194,7 @@ describe("writeConsolidation", () => {
 
   it("running again with the same files replaces the rows, never duplicates them; other sources are kept", async () => {
     const host = newHost();
-    await writeConsolidation(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en");
+    await writeConsolidation(inLanguage(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en"));
     const before = host
       .getSnapshot()
       .sheets.filter(
@@ -191,7 +204,9 @@ describe("writeConsolidation", () => {
           s.name.includes("Unreadable"),
       );
 
-    const again = await writeConsolidation(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en");
+    const again = await writeConsolidation(
+      inLanguage(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en"),
+    );
     expect(again.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
     expect(again.replaced).toBe(78);
     expect(again.kept).toBe(0);
@@ -202,7 +217,7 @@ describe("writeConsolidation", () => {
 
     // only Lyon, under another name (same content): its rows are replaced, Tunis's kept
     const renamed = { ...lyon, fileName: "lyon (2).xlsx" };
-    const third = await writeConsolidation(consolidateAll([renamed]), "en");
+    const third = await writeConsolidation(inLanguage(consolidateAll([renamed]), "en"));
     expect(third).toMatchObject({
       replaced: 39,
       kept: 39,
@@ -220,7 +235,7 @@ describe("writeConsolidation", () => {
       period: "2026",
       entries: { "3.1": { status: "Planifié", responsible: "Mairie" } },
     });
-    const fourth = await writeConsolidation(consolidateAll([tunis2], [["notes.txt", "notWorkbook"]]), "en");
+    const fourth = await writeConsolidation(inLanguage(consolidateAll([tunis2], [["notes.txt", "notWorkbook"]]), "en"));
     expect(fourth.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
     const periods = dataRows(host, "Consolidation")
       .filter((r) => r[0] === "tunis.xlsx")
@@ -231,13 +246,13 @@ describe("writeConsolidation", () => {
   it("keeps the number of syncs small: one more request only per 1.5 MB written or 10,000 cells read", async () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ ...lyon, fileName: `city-${i}.xlsx`, hash: `h${i}` }));
     const host = newHost();
-    const small = await writeConsolidation(consolidateAll([lyon]), "fr");
-    const big = await writeConsolidation(consolidateAll(many), "fr");
+    const small = await writeConsolidation(inLanguage(consolidateAll([lyon]), "fr"));
+    const big = await writeConsolidation(inLanguage(consolidateAll(many), "fr"));
     expect(small.syncs).toBe(2);
     expect(big.syncs).toBe(4);
     expect(big.rows.consolidation).toBe(39 + 12 * 39);
     const h2 = newHost();
-    const bigFirst = await writeConsolidation(consolidateAll(many), "fr");
+    const bigFirst = await writeConsolidation(inLanguage(consolidateAll(many), "fr"));
     expect(bigFirst.syncs).toBe(small.syncs);
     expect(h2.syncCount).toBe(2);
     expect(host).not.toBe(h2);
@@ -245,8 +260,8 @@ describe("writeConsolidation", () => {
 
   it("writes in French, and takes over an earlier English consolidation", async () => {
     const host = newHost();
-    await writeConsolidation(consolidateAll([lyon]), "en");
-    const out = await writeConsolidation(consolidateAll([tunis]), "fr");
+    await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"));
+    const out = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"));
     expect(out.sheets).toEqual({
       consolidation: "Consolidation",
       summary: "Synthèse par source",
@@ -268,7 +283,7 @@ describe("writeConsolidation", () => {
       ];
     });
     const before = host.getSnapshot();
-    const error = await writeConsolidation(consolidateAll([lyon]), "en").catch((e: unknown) => e);
+    const error = await writeConsolidation(inLanguage(consolidateAll([lyon]), "en")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiatError);
     expect((error as LiatError).key).toBe("sheetNameTaken");
     expect(host.getSnapshot().sheets.map((s) => [s.name, s.values])).toEqual(
@@ -278,13 +293,13 @@ describe("writeConsolidation", () => {
 
   it("refuses, writing nothing, a consolidation that would need more rows than a sheet has, earlier rows included", async () => {
     const host = newHost();
-    const first = await writeConsolidation(consolidateAll([lyon]), "en");
+    const first = await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"));
     const limit = first.rows.consolidation;
     // the same again, at a limit it just fits: replaced rows are not counted twice
-    expect((await writeConsolidation(consolidateAll([lyon]), "en", limit)).rows.consolidation).toBe(limit);
+    expect((await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"), limit)).rows.consolidation).toBe(limit);
     const before = host.getSnapshot();
     // another city's rows on top of the kept ones would pass the limit
-    const error = await writeConsolidation(consolidateAll([tunis]), "fr", limit).catch((e: unknown) => e);
+    const error = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"), limit).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiatError);
     expect((error as LiatError).key).toBe("consolidationTooLong");
     expect((error as LiatError).localized.fr).toContain("« Consolidation »");
@@ -294,10 +309,76 @@ describe("writeConsolidation", () => {
     );
   });
 
+  /** `count` sources like Lyon's, each its own file and content. */
+  const cities = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ ...lyon, fileName: `city-${i}.xlsx`, hash: `city-${i}` }));
+
+  /** Writes the workbooks the pane's way: each one's rows handed to the output once it is merged. */
+  async function stream(output: ConsolidationOutput, workbooks: (typeof lyon)[]): Promise<ConsolidationReport> {
+    const { consolidator, take, result } = consolidatorInLanguage("en");
+    for (const wb of workbooks) {
+      consolidator.add(wb);
+      await output.add(take());
+    }
+    return result();
+  }
+
+  it("writes rows as the files come, a request's worth at a time, and ends as a write at once would", async () => {
+    const earlier = [lyon, tunis];
+    const incoming = [...cities(150), { ...lyon, hash: "lyon-again" }];
+    const atOnce = newHost();
+    await writeConsolidation(inLanguage(consolidateAll(earlier), "en"));
+    const expected = await writeConsolidation(inLanguage(consolidateAll(incoming), "en"));
+
+    const host = newHost();
+    await writeConsolidation(inLanguage(consolidateAll(earlier), "en"));
+    host.resetSyncCount();
+    const output = await openConsolidationOutput("en");
+    const opened = host.syncCount;
+    const report = await stream(output, incoming);
+    // rows went into the workbook while the files were read: the pane does not keep them
+    expect(host.syncCount).toBeGreaterThan(opened);
+    expect(dataRows(host, "Consolidation").length).toBeGreaterThan(2 * 39);
+    const written = await output.finish(report);
+    expect(written).toMatchObject({ replaced: 39, kept: 39, added: 151 * 39, rows: expected.rows });
+    for (const sheet of Object.values(written.sheets))
+      expect(host.getSnapshot().sheets.find((s) => s.name === sheet)!.values).toEqual(
+        atOnce.getSnapshot().sheets.find((s) => s.name === sheet)!.values,
+      );
+    // the earlier rows kept (Tunis) first, in their order, then the new ones; Lyon's earlier rows replaced
+    const files = dataRows(host, "Consolidation").map((r) => r[0]);
+    expect(files.slice(0, 39)).toEqual(Array(39).fill("tunis.xlsx"));
+    expect(files.filter((f) => f === "lyon.xlsx")).toHaveLength(39);
+    expect(files.at(-1)).toBe("lyon.xlsx");
+  });
+
+  it("takes the rows written so far out again when the merge is refused or fails: the workbook as it was", async () => {
+    // no earlier consolidation: the sheet it added is removed
+    const fresh = newHost();
+    const before = allValues(fresh);
+    const first = await openConsolidationOutput("en", 150 * 39 - 1);
+    const report = await stream(first, cities(150));
+    expect(fresh.getSnapshot().sheets.map((s) => s.name)).toContain("Consolidation");
+    const error = await first.finish(report).catch((e: unknown) => e);
+    expect((error as LiatError).key).toBe("consolidationTooLong");
+    await first.abandon();
+    expect(allValues(fresh)).toEqual(before);
+
+    // an earlier consolidation: the rows written below it are removed, the earlier ones stay
+    const host = newHost();
+    await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"));
+    const earlier = allValues(host);
+    const second = await openConsolidationOutput("en");
+    await stream(second, cities(150));
+    expect(dataRows(host, "Consolidation").length).toBeGreaterThan(39);
+    await second.abandon();
+    expect(allValues(host)).toEqual(earlier);
+  });
+
   it("the consolidation sheet is not taken for a LIAT table of the open workbook", async () => {
     newHost();
     await insertLiat({ lang: "en" });
-    await writeConsolidation(consolidateAll([lyon, tunis]), "en");
+    await writeConsolidation(inLanguage(consolidateAll([lyon, tunis]), "en"));
     const read = await readWorkbook();
     expect(read.tables.map((t) => t.sheet)).toEqual([1, 2, 3, 4, 5, 6].map((d) => domainSheetName(d as 1, "en")));
     expect(COLUMNS[columnIndex("status")]!.header.en).toBe("Status");

@@ -3,7 +3,7 @@
  * under it: consolidation writes in chunks and reads earlier sheets in chunks, whatever the number of sources.
  */
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
-import { Consolidator } from "../../src/core/consolidate";
+import { Consolidator, inLanguage } from "../../src/core/consolidate";
 import { writeConsolidation } from "../../src/excel/consolidation";
 import { forgetSheets } from "../../src/excel/snapshot";
 import { createHost, type LiatHost } from "../../tooling/excel-host/excelHost";
@@ -94,12 +94,12 @@ describe("the 5 MB limit", () => {
     for (let i = 0; i < 300; i++) c.add({ ...lyon, fileName: `city-${i}.xlsx`, hash: `h${i}` });
     const result = c.result();
     const web = hostFor("web");
-    const first = await writeConsolidation(result, "en");
+    const first = await writeConsolidation(inLanguage(result, "en"));
     expect(first.rows.consolidation).toBe(300 * 39);
     expect(first.syncs).toBeGreaterThan(2);
     expect(web.largestPayload.request).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES);
     web.resetSyncCount();
-    const again = await writeConsolidation(result, "en");
+    const again = await writeConsolidation(inLanguage(result, "en"));
     expect(again).toMatchObject({ replaced: 300 * 39, kept: 0 });
     expect(web.largestPayload.request).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES);
     expect(web.largestPayload.response).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES);

@@ -5,7 +5,7 @@
  * the main flows work on each through the add-in's guards and fallbacks.
  */
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
-import { Consolidator } from "../../src/core/consolidate";
+import { Consolidator, inLanguage } from "../../src/core/consolidate";
 import { domainSheetName } from "../../src/core/layout";
 import { writeConsolidation } from "../../src/excel/consolidation";
 import {
@@ -185,7 +185,7 @@ describe.each(PROFILE_NAMES)("on %s", (profile) => {
     const c = new Consolidator();
     c.add(await lyon);
     hostFor(profile);
-    const out = await writeConsolidation(c.result(), "en");
+    const out = await writeConsolidation(inLanguage(c.result(), "en"));
     expect(out.rows.consolidation).toBe(39);
   });
 

@@ -1,6 +1,7 @@
 /**
- * The pane's Consolidation view and `liat merge` give the same result on the same files: same rows (values,
- * cells, sources), same summaries, same cells not merged, same files not merged with the same reasons.
+ * The pane's Consolidation view and `liat merge` give the same result on the same files: same rows (the pane keeps
+ * each as the consolidation sheet's row in its language, made from the same row as the JSON's), same summaries,
+ * same cells not merged, same files not merged with the same reasons.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +9,7 @@ import { join } from "node:path";
 import { run, type Io } from "../../src/cli/main";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { byCity, byCityTable, type CityPeriods } from "../../src/core/cityPeriods";
+import { consolidationRow, type ConsolidationRow } from "../../src/core/consolidate";
 import { readAndConsolidate, type ChosenFile } from "../../src/taskpane/consolidate/readFiles";
 import { loadExcel, writePlainWorkbook } from "./cliFixtures";
 
@@ -50,9 +52,13 @@ it("gives the same consolidation, not-merged cells and unreadable files in the p
     size: files[name]!.length,
     arrayBuffer: async () => files[name]!.slice().buffer as ArrayBuffer,
   }));
-  const pane = JSON.parse(JSON.stringify(await readAndConsolidate(chosen)));
+  const pane = JSON.parse(JSON.stringify(await readAndConsolidate(chosen, "fr")));
 
-  expect(pane.rows).toEqual(cli.rows);
+  expect(pane.rows.lang).toBe("fr");
+  expect(pane.rows.values).toEqual(
+    JSON.parse(JSON.stringify(cli.rows.map((r: ConsolidationRow) => consolidationRow(r, "fr")))),
+  );
+  expect(pane.rows.keys).toEqual(cli.rows.map((r: ConsolidationRow) => r.source.key));
   expect(pane.sources).toEqual(cli.sources);
   expect(pane.notMerged).toEqual(cli.notMerged);
   expect(pane.unreadable).toEqual(cli.unreadable);
@@ -89,7 +95,7 @@ it("reads the sources per city across periods in the pane as on the command line
     size: files[name]!.length,
     arrayBuffer: async () => files[name]!.slice().buffer as ArrayBuffer,
   }));
-  const paneResult = await readAndConsolidate(chosen);
+  const paneResult = await readAndConsolidate(chosen, "en");
   const pane = JSON.parse(JSON.stringify(byCity(paneResult.sources)));
   expect(pane).toEqual(cli.byCity);
   expect(

@@ -8,7 +8,7 @@ import { Button, Field, makeStyles, ProgressBar, Text, Title3, tokens } from "@f
 import { useRef, useState, type ChangeEvent } from "react";
 import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
-import type { ConsolidationResult } from "../../core/consolidate";
+import type { ConsolidationReport } from "../../core/consolidate";
 import type { ConsolidationWriteResult } from "../../excel/consolidation";
 import { useLiveWorkbook } from "../liveWorkbook";
 import { useLang } from "../useLang";
@@ -29,9 +29,9 @@ type Phase =
   | { kind: "idle" }
   | { kind: "loading" }
   | { kind: "reading"; progress: ReadProgress }
-  | { kind: "writing"; result: ConsolidationResult }
-  | { kind: "done"; result: ConsolidationResult; written: ConsolidationWriteResult }
-  | { kind: "error"; error: unknown; result?: ConsolidationResult };
+  | { kind: "writing"; result: ConsolidationReport }
+  | { kind: "done"; result: ConsolidationReport; written: ConsolidationWriteResult }
+  | { kind: "error"; error: unknown; result?: ConsolidationReport };
 
 export default function ConsolidatePanel() {
   const { t } = useTranslation();
@@ -46,14 +46,30 @@ export default function ConsolidatePanel() {
   const consolidate = async (files: ChosenFile[]) => {
     if (files.length === 0) return;
     setPhase({ kind: "loading" });
-    let result: ConsolidationResult | undefined;
+    let result: ConsolidationReport | undefined;
     try {
-      // flushSync: each "file i of n" reaches the page before the file is read, so that it is painted
-      // even when a file fails at once (React would otherwise batch it with the next update)
-      result = await readAndConsolidate(files, (progress) => flushSync(() => setPhase({ kind: "reading", progress })));
-      setPhase({ kind: "writing", result });
-      const written = await api.writeConsolidation(result, lang);
-      setPhase({ kind: "done", result, written });
+      // refused at once (a sheet of that name that is not a consolidation) before any file is read
+      const output = await api.openConsolidation(lang);
+      try {
+        // flushSync: each "file i of n" reaches the page before the file is read, so that it is painted
+        // even when a file fails at once (React would otherwise batch it with the next update).
+        // Each file's rows go into the workbook as they come: the pane keeps none of them.
+        result = await readAndConsolidate(
+          files,
+          lang,
+          (progress) => flushSync(() => setPhase({ kind: "reading", progress })),
+          (rows) => output.add(rows),
+        );
+        setPhase({ kind: "writing", result });
+        const written = await output.finish(result);
+        setPhase({ kind: "done", result, written });
+      } catch (error) {
+        // the rows written so far are taken out again; if that fails too, its error is the one shown
+        await output.abandon().catch((abandonError: unknown) => {
+          throw abandonError instanceof Error ? Object.assign(abandonError, { cause: error }) : abandonError;
+        });
+        throw error;
+      }
     } catch (error) {
       setPhase({ kind: "error", error, ...(result ? { result } : {}) });
     } finally {

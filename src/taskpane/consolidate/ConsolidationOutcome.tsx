@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { byCity } from "../../core/cityPeriods";
-import { CONSOLIDATION_TEXT, type ConsolidationResult } from "../../core/consolidate";
+import { CONSOLIDATION_TEXT, type ConsolidationReport } from "../../core/consolidate";
 import { DOMAIN_IDS } from "../../core/layout";
 import { formatScore } from "../../core/scoreDisplay";
 import type { ConsolidationWriteResult } from "../../excel/consolidation";
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 const NOT_MERGED_SHOWN = 20;
 
 export interface ConsolidationOutcomeProps {
-  result: ConsolidationResult;
+  result: ConsolidationReport;
   /** What was written; absent when writing failed. */
   written?: ConsolidationWriteResult;
   onOpen?: (sheet: string) => void;
@@ -57,7 +57,7 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
             {merged > 0
               ? t("consolidate.merged", {
                   count: merged,
-                  rows: result.rows.length,
+                  rows: written.added,
                   sheet: written.sheets.consolidation,
                 })
               : t("consolidate.noneMerged")}

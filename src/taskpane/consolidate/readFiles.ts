@@ -1,10 +1,17 @@
 /**
- * Reads the .xlsx files chosen in the pane, one by one, and consolidates them (src/core/consolidate).
+ * Reads the .xlsx files chosen in the pane, one by one, and consolidates them (src/core/consolidate). Each row is
+ * made into the consolidation sheet's row in the pane's language as it is merged, and handed to `output` (the
+ * workbook) after each file: the pane keeps no row, so its memory does not grow with the number of files.
  * The reader (src/xlsx/readXlsx.ts, the command line's too) is loaded on demand (dynamic import), so
  * it is not part of the pane's initial JavaScript.
  * A file that cannot be read is listed with the reason; nothing else is skipped.
  */
-import { Consolidator, type ConsolidationResult } from "../../core/consolidate";
+import {
+  consolidatorInLanguage,
+  type ConsolidationInLanguage,
+  type ConsolidationSheetRows,
+} from "../../core/consolidate";
+import type { Lang } from "../../core/language";
 
 /** What the pane needs of a chosen file (a DOM File, or anything shaped like one in tests). */
 export interface ChosenFile {
@@ -50,15 +57,18 @@ async function sha256(bytes: Uint8Array): Promise<string | undefined> {
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Reads and consolidates the files in order. `onProgress` is called before each file. Files over
- * the size limit are refused before their bytes are read.
+ * Reads and consolidates the files in order, the rows made in `lang`. `onProgress` is called before each file.
+ * Files over the size limit are refused before their bytes are read. With `output`, each file's rows go to it
+ * once the file is merged and the result holds none; without, the result holds them all.
  */
 export async function readAndConsolidate(
   files: readonly ChosenFile[],
+  lang: Lang,
   onProgress: (p: ReadProgress) => void = () => {},
-): Promise<ConsolidationResult> {
+  output?: (rows: ConsolidationSheetRows) => Promise<void>,
+): Promise<ConsolidationInLanguage> {
   const { readXlsxBytes, MAX_FILE_BYTES } = await loadReader();
-  const consolidator = new Consolidator();
+  const { consolidator, take, result } = consolidatorInLanguage(lang);
   for (const [i, file] of files.entries()) {
     onProgress({ index: i + 1, total: files.length, fileName: file.name });
     await nextTick();
@@ -81,6 +91,7 @@ export async function readAndConsolidate(
       continue;
     }
     consolidator.add(read.workbook);
+    if (output) await output(take());
   }
-  return consolidator.result();
+  return result();
 }
