@@ -14,6 +14,7 @@ import type { Lang } from "../../src/core/language";
 import { domainSheetName } from "../../src/core/layout";
 import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
+import { allValues, run } from "../unit/excelFixtures";
 import { compoundFile } from "../unit/xlsxFixtures";
 import { installHost, renderPane } from "./paneHarness";
 
@@ -184,6 +185,29 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
       .values.slice(1)
       .map((r) => r[0]),
   ).toEqual(["notes.txt", "locked.xlsx"]);
+});
+
+test("a sheet named Consolidation that is not one: refused before any file is read, the workbook unchanged", async () => {
+  const host = installHost({ displayLanguage: "en-US", sheets: ["Sheet1", "Consolidation"] });
+  await run(host, (wb) => {
+    wb.worksheets.getItem("Consolidation").getRange("A1:B2").values = [
+      ["My own notes", ""],
+      ["keep", "me"],
+    ];
+  });
+  const before = allValues(host);
+  renderPane({ lang: "en", view: "consolidate" });
+  const seen = await progressSeen(async () => {
+    await user.upload(await screen.findByTestId("consolidate-files"), chosen());
+    await screen.findByText(
+      /A sheet named "Consolidation" already exists and is not a LIAT sheet/,
+      {},
+      { timeout: 30_000 },
+    );
+  });
+  expect(seen.filter((label) => label.startsWith("Reading file"))).toEqual([]);
+  expect(screen.queryByTestId("consolidate-outcome")).toBeNull();
+  expect(allValues(host)).toEqual(before);
 });
 
 test("in French, a file that is not a workbook alone: nothing merged, the reason said", async () => {
