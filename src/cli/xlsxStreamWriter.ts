@@ -44,8 +44,12 @@ export const SHARED_CHARS_MAX = 4_000_000;
 /** Texts of a column looked up in the shared-strings table before it may be written inline (see SheetStream). */
 export const INLINE_TRIAL = 2_000;
 
-/** zlib level: 3 deflates sheet XML about as well as 6 in half the time. */
-const LEVEL = 3;
+/**
+ * zlib level: 1. On the 110 MB of sheet XML of a 100,000-row consolidation, level 1 deflates in 0.33 s what level
+ * 3 deflates in 0.57 s (and 6 in about twice that), to 14.0 MB instead of 11.8 MB: the writer thread is on the
+ * merge's critical path, a few more megabytes are not.
+ */
+const LEVEL = 1;
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
