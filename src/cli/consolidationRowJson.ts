@@ -52,16 +52,19 @@ function scalar(v: unknown): string | undefined {
 
 /**
  * JSON of a frozen value written on many rows (a source, a message in every language): made once, kept while the
- * value lives, and its UTF-8 bytes too once written to a file, so that each row copies them instead of encoding them.
+ * value lives, and its UTF-8 bytes too once it is written a second time to a file, so that each later row copies
+ * them instead of encoding them (a message naming a row's own value is written once: it is not kept as bytes).
  */
 export interface SharedJson {
   readonly text: string;
+  /** Times written (counted by the sink). */
+  uses: number;
   bytes?: Buffer;
 }
 const sharedMemo = new WeakMap<object, SharedJson>();
 function sharedJson(value: object): SharedJson {
   let json = sharedMemo.get(value);
-  if (json === undefined) sharedMemo.set(value, (json = { text: JSON.stringify(value) }));
+  if (json === undefined) sharedMemo.set(value, (json = { text: JSON.stringify(value), uses: 0 }));
   return json;
 }
 

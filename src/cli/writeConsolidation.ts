@@ -288,10 +288,13 @@ export class ConsolidationJsonWriter {
     }
   }
 
-  /** A row's JSON into the output: the shared parts as their bytes, encoded once. */
+  /** A row's JSON into the output: the shared parts written more than once as their bytes, encoded once. */
   private readonly rowSink: RowJsonSink = {
     text: (text) => this.out.add(text),
-    shared: (json) => this.out.addBytes((json.bytes ??= Buffer.from(json.text, "utf8"))),
+    shared: (json) => {
+      if (json.uses++ === 0) this.out.add(json.text);
+      else this.out.addBytes((json.bytes ??= Buffer.from(json.text, "utf8")));
+    },
   };
 
   /** Sources and cells not merged, set aside on disk as they come (one JSON value a line). */
