@@ -2,7 +2,8 @@
  * The consolidation workbook written by a thread of its own (src/cli/consolidationWriterWorker.ts), so that
  * making its XML, deflating and writing it run on a second core while this one reads, checks and
  * consolidates the next rows and writes the JSON. The thread is handed each batch of rows as plain cell
- * values (cheap to copy between threads), each source's summary and, at the end, the rest of the result.
+ * values (cheap to copy between threads: the cells every row of a source repeats, file, city, period and the
+ * objective's text, are not copied per row), each source's summary and, at the end, the rest of the result.
  *
  * The calls stay synchronous, as ConsolidationWriter's: a call waits (Atomics.wait on a shared counter) only
  * when the thread is more than MAX_IN_FLIGHT batches behind, so memory stays bounded, and `finish` returns
@@ -15,9 +16,10 @@ import { closeSync, existsSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import {
-  consolidationRow,
+  consolidationRowCells,
   type ConsolidationResult,
   type ConsolidationRow,
+  type ConsolidationSource,
   type NotMergedCell,
   type SourceSummary,
 } from "../core/consolidate";
@@ -25,9 +27,13 @@ import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
 import { ConsolidationWriter, type ConsolidationOutput, type FileBytes } from "./writeConsolidation";
 
+/** The cells a source gives each of its rows (see consolidationRowOf). */
+export type RowSource = Pick<ConsolidationSource, "fileName" | "city" | "period">;
+
 /** What the thread is asked to do, in order. */
 export type WriterMessage =
-  | { op: "rows"; rows: CellValue[][] }
+  /** Rows of one source: each row's own cells (consolidationRowCells), the source's once (fewer, shorter copies). */
+  | { op: "rows"; source: RowSource; rows: CellValue[][] }
   | { op: "source"; source: SourceSummary; notMerged: readonly NotMergedCell[] }
   | { op: "finish"; result: ConsolidationResult }
   | { op: "close" }
@@ -90,9 +96,16 @@ export class ConsolidationWriterThread implements ConsolidationOutput {
     port1.unref();
   }
 
+  /** Hands the rows over by source (a batch usually holds rows of one source): each source's cells once. */
   addRows(rows: readonly ConsolidationRow[]): void {
-    if (rows.length === 0) return;
-    this.post({ op: "rows", rows: rows.map((r) => consolidationRow(r, this.lang)) });
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i]!.source === rows[start]!.source) continue;
+      const { fileName, city, period } = rows[start]!.source;
+      const cells = rows.slice(start, i).map((r) => consolidationRowCells(r, this.lang));
+      this.post({ op: "rows", source: { fileName, city, period }, rows: cells });
+      start = i;
+    }
   }
 
   addSource(source: SourceSummary, notMerged: readonly NotMergedCell[]): void {

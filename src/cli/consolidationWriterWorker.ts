@@ -13,6 +13,7 @@ import {
   type WriterMessage,
   type WriterWorkerData,
 } from "./consolidationWriterThread";
+import { consolidationRowOf } from "../core/consolidate";
 import { ConsolidationWriter } from "./writeConsolidation";
 
 const data = workerData as WriterWorkerData;
@@ -45,7 +46,8 @@ function handle(message: WriterMessage): void {
     } catch (e) {
       fail(e, message.fd);
     }
-  } else if (message.op === "rows") writer.addRowValues(message.rows);
+  } else if (message.op === "rows")
+    writer.addRowValues(message.rows.map((cells) => consolidationRowOf(message.source, cells, data.lang)));
   else if (message.op === "source") writer.addSource(message.source, message.notMerged);
   else writer.finish(message.result);
 }

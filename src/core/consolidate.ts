@@ -459,19 +459,19 @@ export function consolidationHeaders(lang: Lang): string[] {
 
 /** One row of the consolidation sheet. */
 export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
-  const row: CellValue[] = [
-    r.source.fileName,
-    r.source.city,
-    r.source.period,
-    r.sheet,
-    r.address,
-    r.code,
-    r.domain,
-    getObjective(r.code)?.text[lang] ?? null,
-  ];
-  for (const f of ENTRY_FIELDS) row.push(r.values[f]);
+  return consolidationRowOf(r.source, consolidationRowCells(r, lang), lang);
+}
+
+/**
+ * The cells of a row of the consolidation sheet that neither its source nor its code gives: sheet, cell, code,
+ * domain, the entry cells, points and issues (consolidationRowOf completes them). A thread writing the sheet is
+ * handed these, with each source once.
+ */
+export function consolidationRowCells(r: ConsolidationRow, lang: Lang): CellValue[] {
+  const cells: CellValue[] = [r.sheet, r.address, r.code, r.domain];
+  for (const f of ENTRY_FIELDS) cells.push(r.values[f]);
   const { issues } = r;
-  row.push(
+  cells.push(
     r.points,
     issues.length === 0
       ? ""
@@ -479,6 +479,19 @@ export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
         ? issues[0]!.message[lang]
         : issues.map((i) => i.message[lang]).join(" "),
   );
+  return cells;
+}
+
+/** A row of the consolidation sheet from its source and its own cells (consolidationRowCells): file, city, period, then the objective after the domain. */
+export function consolidationRowOf(
+  source: Pick<ConsolidationSource, "fileName" | "city" | "period">,
+  cells: readonly CellValue[],
+  lang: Lang,
+): CellValue[] {
+  const code = cells[2];
+  const row: CellValue[] = [source.fileName, source.city, source.period, cells[0], cells[1], code, cells[3]];
+  row.push(typeof code === "string" ? (getObjective(code)?.text[lang] ?? null) : null);
+  for (let c = 4; c < cells.length; c++) row.push(cells[c]);
   return row;
 }
 

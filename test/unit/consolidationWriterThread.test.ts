@@ -100,6 +100,26 @@ describe("the merge's workbook written by a thread of its own", () => {
     expect(parts(readFileSync(file))).toEqual(expected);
   });
 
+  it("takes rows of several sources in one call, each with its own file, city, period and objectives", () => {
+    const rows = [0, 1, 2].flatMap((i) => {
+      const c = new Consolidator();
+      c.add(workbook(i, 3));
+      return c.result().rows;
+    });
+    expect(new Set(rows.map((r) => r.source)).size).toBe(3);
+    const chunks: Uint8Array[] = [];
+    const single = new ConsolidationWriter({ sink: (b) => chunks.push(Buffer.from(b)) }, "es");
+    const file = join(dir, "sources.xlsx");
+    const threaded = openConsolidationOutput(file, "es", dir);
+    for (const w of [single, threaded]) {
+      w.addRows(rows);
+      w.finish(new Consolidator().result());
+    }
+    const expected = parts(Buffer.concat(chunks));
+    expect(Object.values(expected).some((xml) => xml.includes("ville-2.xlsx"))).toBe(true);
+    expect(parts(readFileSync(file))).toEqual(expected);
+  });
+
   it("reports the thread's failure to the caller, with its reason, and closes", () => {
     const file = join(dir, "read-only.xlsx");
     writeFileSync(file, "");
