@@ -3,16 +3,19 @@
  * `tsx bench/readProbe.ts MODE ...`; prints one line of JSON. Run by bench/read.ts.
  *   bomb GIB honest|lying   read a zip bomb made in memory (made before the clock starts)
  *   read LIST               read the files listed (one path a line), keep nothing
- *   pane LIST               read and consolidate the files listed the pane's way (readAndConsolidate: each file's
- *                           bytes, the browser's inflater, the rows made into the consolidation sheet's in English
- *                           and handed on after each file; here serialised as a request would be, then dropped:
- *                           in the pane they go to Excel, whose memory is not the pane's)
+ *   pane LIST               consolidate the files listed the pane's way, into a workbook: each file's bytes read
+ *                           (the browser's inflater), its rows made into the consolidation sheet's in English and
+ *                           handed to the consolidation output after each file, written a request at a time, then
+ *                           the other sheets (src/excel/consolidation.ts). The Excel behind it serialises each
+ *                           request and drops it (bench/droppingExcel.ts): Excel's own memory is not the pane's.
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { readWorkbookFile } from "../src/cli/readWorkbook";
+import { openConsolidationOutput } from "../src/excel/consolidation";
 import { readAndConsolidate, type ChosenFile } from "../src/taskpane/consolidate/readFiles";
 import { readXlsxBytes } from "../src/xlsx/readXlsx";
+import { installDroppingExcel } from "./droppingExcel";
 import { zipBomb } from "./readCorpus";
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -40,16 +43,11 @@ async function main(): Promise<void> {
         return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
       },
     }));
+    const excel = installDroppingExcel();
     const t0 = performance.now();
-    let rows = 0;
-    const result = await readAndConsolidate(
-      chosen,
-      "en",
-      () => {},
-      async (taken) => {
-        rows += JSON.stringify(taken.values).length > 0 ? taken.values.length : 0;
-      },
-    );
+    const output = await openConsolidationOutput("en");
+    const result = await readAndConsolidate(chosen, "en", () => {}, (rows) => output.add(rows));
+    const written = await output.finish(result);
     const ms = performance.now() - t0;
     console.log(
       JSON.stringify({
@@ -57,7 +55,8 @@ async function main(): Promise<void> {
         peakMb: peakMb(),
         unreadable: result.unreadable.length,
         sources: result.sources.length,
-        rows,
+        rows: written.added,
+        requests: excel.syncs,
       }),
     );
     return;

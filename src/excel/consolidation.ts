@@ -117,11 +117,19 @@ export const WRITE_BUDGET_BYTES = 1_500_000;
 /** Cells of an earlier consolidation sheet read per request (1 MB at 100 bytes a cell; Excel on the web: 5 MB). */
 export const READ_CELLS = 10_000;
 
-/** One line of a sheet as written: its values and their number formats. */
+/** One line of a sheet as written: its values and their number formats, and their size in a request (JSON). */
 interface Line {
   values: (string | number | boolean)[];
   formats: string[];
+  bytes: number;
 }
+
+/** A line, its size counted once. */
+const lineWith = (values: Line["values"], formats: string[]): Line => ({
+  values,
+  formats,
+  bytes: jsonArrayLength(values) + formatsLength(formats),
+});
 
 /**
  * One sheet's block of lines, each made only when its request is queued, so that no second copy of a large
@@ -157,7 +165,10 @@ function queueSetup(ws: Excel.Worksheet, table: TextTable, cleared: boolean, las
 /** A row as written: cell data ("" clears a cell: null would leave it as it was), then the source's key. */
 function lineOf(table: TextTable, row: readonly CellValue[], key: string): Line {
   const values = [...table.headers.map((_, c) => cellData(row[c]) ?? ""), key];
-  return { values, formats: values.map((v, c) => formatOf(v, c, table)) };
+  return lineWith(
+    values,
+    values.map((v, c) => formatOf(v, c, table)),
+  );
 }
 
 /** A sheet's header and rows from A1 (earlier rows kept, then the new ones), made into lines as they are written. */
@@ -174,7 +185,11 @@ function blockOf(
     firstRow: 0,
     count: 1 + kept.length + table.rows.length,
     line: (i) => {
-      if (i === 0) return { values: headers, formats: headers.map(() => TEXT_FORMAT) };
+      if (i === 0)
+        return lineWith(
+          headers,
+          headers.map(() => TEXT_FORMAT),
+        );
       const k = kept[i - 1];
       if (k) return lineOf(table, k.row, k.key);
       const n = i - 1 - kept.length;
@@ -183,9 +198,44 @@ function blockOf(
   };
 }
 
-/** Estimated JSON size of one written line (values and formats). */
-function lineBytes({ values, formats }: Line): number {
-  return JSON.stringify(values).length + JSON.stringify(formats).length;
+/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
+// eslint-disable-next-line no-control-regex -- the control characters JSON escapes are what this finds
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * The length of JSON.stringify(values), without making the text: a string that needs no escape is its length and
+ * its quotes (most cells; the others are stringified). Numbers are finite here (cellData).
+ */
+export function jsonArrayLength(values: readonly (string | number | boolean)[]): number {
+  let n = values.length === 0 ? 2 : values.length + 1;
+  for (const v of values)
+    n +=
+      typeof v === "string"
+        ? v.length === 0
+          ? 2
+          : JSON_ESCAPED.test(v)
+            ? JSON.stringify(v).length
+            : v.length + 2
+        : typeof v === "number"
+          ? JSON.stringify(v).length
+          : v
+            ? 4
+            : 5;
+  return n;
+}
+
+/** JSON length of each number format written (a handful: text, General and the table's formats). */
+const FORMAT_LENGTHS = new Map<string, number>();
+
+/** The length of JSON.stringify(formats). */
+function formatsLength(formats: readonly string[]): number {
+  let n = formats.length === 0 ? 2 : formats.length + 1;
+  for (const f of formats) {
+    let length = FORMAT_LENGTHS.get(f);
+    if (length === undefined) FORMAT_LENGTHS.set(f, (length = JSON.stringify(f).length));
+    n += length;
+  }
+  return n;
 }
 
 /**
@@ -202,7 +252,7 @@ async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise
       let bytes = 0;
       while (start + values.length < block.count) {
         const line = block.line(start + values.length);
-        const next = lineBytes(line);
+        const next = line.bytes;
         if (values.length > 0 && used + bytes + next > budget) break;
         values.push(line.values);
         formats.push(line.formats);
@@ -401,7 +451,7 @@ export async function openConsolidationOutput(
         const key = rows.keys[i] ?? "";
         const line = lineOf(table, row, key);
         waiting.push(line);
-        waitingBytes += lineBytes(line);
+        waitingBytes += line.bytes;
         if (key !== "") keys.add(key);
         if (typeof row[0] === "string") files.add(row[0]);
       });
@@ -463,7 +513,11 @@ export async function openConsolidationOutput(
             last,
             firstRow: 0,
             count: 1,
-            line: () => ({ values: headers, formats: headers.map(() => TEXT_FORMAT) }),
+            line: () =>
+              lineWith(
+                headers,
+                headers.map(() => TEXT_FORMAT),
+              ),
           },
           waitingBlock(ws, kept),
         ];

@@ -3,6 +3,7 @@
  * host: one row per source and objective with the source named, text from other people's files
  * kept as text, a re-run replaces instead of duplicating, few syncs whatever the number of rows.
  */
+import fc from "fast-check";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { OBJECTIVES } from "../../src/core/catalogue";
 import {
@@ -18,6 +19,7 @@ import { columnIndex, COLUMNS, domainSheetName } from "../../src/core/layout";
 import type { Lang } from "../../src/core/language";
 import {
   CONSOLIDATION_SHEETS,
+  jsonArrayLength,
   openConsolidationOutput,
   SOURCE_KEY_HEADER,
   writeConsolidation,
@@ -30,6 +32,21 @@ import { readOk } from "./cliFixtures";
 import { allValues, newHost, run } from "./excelFixtures";
 
 jest.setTimeout(60_000);
+
+test("a request's size is estimated as JSON.stringify would make it, without making the text", () => {
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    fc.string({ unit: fc.constantFrom('"', "\\", "\r", "\u0001", "\ud800", "é") }),
+  );
+  const value = fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean());
+  fc.assert(
+    fc.property(fc.array(value, { maxLength: 25 }), (values) => {
+      expect(jsonArrayLength(values)).toBe(JSON.stringify(values).length);
+    }),
+    { numRuns: 2000 },
+  );
+});
 
 const HOSTILE = [
   '=HYPERLINK("http://x","y")',
