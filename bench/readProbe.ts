@@ -46,7 +46,12 @@ async function main(): Promise<void> {
     const excel = installDroppingExcel();
     const t0 = performance.now();
     const output = await openConsolidationOutput("en");
-    const result = await readAndConsolidate(chosen, "en", () => {}, (rows) => output.add(rows));
+    const result = await readAndConsolidate(
+      chosen,
+      "en",
+      () => {},
+      (rows) => output.add(rows),
+    );
     const written = await output.finish(result);
     const ms = performance.now() - t0;
     console.log(

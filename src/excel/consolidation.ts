@@ -343,8 +343,11 @@ export interface ConsolidationOutput {
    * source, or same file). Throws "consolidationTooLong" before writing when the sheet would pass `rowsPerSheet`.
    */
   finish(report: ConsolidationReport): Promise<ConsolidationWriteResult>;
-  /** Takes the rows written so far out again, after a failure: the workbook is left as it was. */
-  abandon(): Promise<void>;
+  /**
+   * After `cause` (a failure, or a refusal), takes the rows written so far out again, leaving the workbook as it
+   * was, then throws `cause`; if taking them out fails too, that failure is thrown, with `cause` as its cause.
+   */
+  abandon(cause: unknown): Promise<never>;
 }
 
 /**
@@ -548,10 +551,10 @@ export async function openConsolidationOutput(
       return { ...out!, replaced: replaced.length, kept, added: newRows, syncs };
     },
 
-    async abandon() {
+    async abandon(cause) {
       waiting = [];
       const name = sheetName;
-      if (name === null || finishing || (!created && staged === 0)) return;
+      if (name === null || finishing || (!created && staged === 0)) throw cause;
       await run(async (b) => {
         // the sheet as it is now: a request that failed may or may not have added it
         const ws = b.context.workbook.worksheets.getItemOrNullObject(name);
@@ -565,10 +568,13 @@ export async function openConsolidationOutput(
             "Up" as Excel.DeleteShiftDirection,
           );
         await b.sync();
+      }).catch((failure: unknown) => {
+        throw failure instanceof Error ? Object.assign(failure, { cause }) : failure;
       });
       if (created) sheetName = null;
       created = false;
       written = staged = 0;
+      throw cause;
     },
   };
 }
@@ -586,7 +592,6 @@ export async function writeConsolidation(
     await output.add(result.rows);
     return await output.finish(result);
   } catch (error) {
-    await output.abandon();
-    throw error;
+    return output.abandon(error);
   }
 }

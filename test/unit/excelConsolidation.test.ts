@@ -378,7 +378,7 @@ describe("writeConsolidation", () => {
     expect(fresh.getSnapshot().sheets.map((s) => s.name)).toContain("Consolidation");
     const error = await first.finish(report).catch((e: unknown) => e);
     expect((error as LiatError).key).toBe("consolidationTooLong");
-    await first.abandon();
+    expect(await first.abandon(error).catch((e: unknown) => e)).toBe(error);
     expect(allValues(fresh)).toEqual(before);
 
     // an earlier consolidation: the rows written below it are removed, the earlier ones stay
@@ -388,7 +388,8 @@ describe("writeConsolidation", () => {
     const second = await openConsolidationOutput("en");
     await stream(second, cities(150));
     expect(dataRows(host, "Consolidation").length).toBeGreaterThan(39);
-    await second.abandon();
+    const failure = new Error("the network went away");
+    expect(await second.abandon(failure).catch((e: unknown) => e)).toBe(failure);
     expect(allValues(host)).toEqual(earlier);
   });
 

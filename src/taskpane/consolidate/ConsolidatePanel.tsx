@@ -65,10 +65,7 @@ export default function ConsolidatePanel() {
         setPhase({ kind: "done", result, written });
       } catch (error) {
         // the rows written so far are taken out again; if that fails too, its error is the one shown
-        await output.abandon().catch((abandonError: unknown) => {
-          throw abandonError instanceof Error ? Object.assign(abandonError, { cause: error }) : abandonError;
-        });
-        throw error;
+        await output.abandon(error);
       }
     } catch (error) {
       setPhase({ kind: "error", error, ...(result ? { result } : {}) });
