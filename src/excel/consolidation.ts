@@ -5,9 +5,12 @@
  * cell gets the text number format "@" before its value is written, so "=HYPERLINK(...)", "+1+1",
  * "-2", "@SUM(A1)" or markup stay text and are never evaluated.
  *
+ * The consolidation sheet's rows can be written as the files are read (openConsolidationOutput: the pane keeps
+ * none), below the earlier rows; the other sheets are written at the end (writeConsolidation does it all at once).
+ *
  * Running it again replaces: rows of an earlier consolidation that come from the same source (same
  * file name, or same content key, kept in a hidden last column) are replaced by the new ones; rows
- * of other sources are kept. Whole 2-D ranges, in requests that stay under Excel on the web's 5 MB
+ * of other sources are kept, in their order, before the new ones. Whole 2-D ranges, in requests that stay under Excel on the web's 5 MB
  * whatever the number of sources: 2 syncs for a first consolidation that fits one request, one more per
  * WRITE_BUDGET_BYTES written; a re-run first reads the earlier sheets' size, then their cells READ_CELLS at a time.
  */
@@ -73,7 +76,10 @@ function formatOf(v: string | number | boolean, column: number, table: TextTable
 
 interface Existing {
   name: string;
-  /** Values of the used range from A1 (row 0 = header), or [] when the sheet is blank. */
+  /**
+   * Values of the used range from A1 (row 0 = header), or [] when the sheet is blank; the consolidation sheet's
+   * data rows only as [file, key] (readInChunks).
+   */
   values: CellValue[][];
 }
 
