@@ -230,6 +230,16 @@ export function jsonArrayLength(values: readonly (string | number | boolean)[]):
   return n;
 }
 
+/**
+ * A row's size in a request, roughly: its texts' lengths and a few characters a cell (its quotes, its number format).
+ * Only tells when a request's worth of rows is waiting; each request is then cut by its lines' exact size.
+ */
+function roughBytes(row: readonly CellValue[]): number {
+  let n = 0;
+  for (const v of row) n += typeof v === "string" ? v.length + 8 : 12;
+  return n;
+}
+
 /** JSON length of each number format written (a handful: text, General and the table's formats). */
 const FORMAT_LENGTHS = new Map<string, number>();
 
@@ -426,7 +436,9 @@ export async function openConsolidationOutput(
   let staged = 0;
   /** Set once `finish` has begun changing the earlier rows: they can no longer be told from the new ones. */
   let finishing = false;
-  let waiting: Line[] = [];
+  /** Rows handed on and not yet written, with their keys; each is made into a line only when its request is built. */
+  let waiting: { row: readonly CellValue[]; key: string }[] = [];
+  /** A rough size of the waiting rows (their texts' lengths), to know when a request's worth is waiting. */
   let waitingBytes = 0;
   const keys = new Set<string>();
   const files = new Set<string>();
@@ -447,10 +459,16 @@ export async function openConsolidationOutput(
     waiting = [];
     waitingBytes = 0;
   };
-  /** The waiting lines as a block below the rows already on the sheet (kept after `keptAbove` earlier rows). */
+  /** The waiting rows as a block below the rows already on the sheet (kept after `keptAbove` earlier rows). */
   const waitingBlock = (ws: Excel.Worksheet, keptAbove: number): Block => {
-    const lines = waiting;
-    return { ws, last, firstRow: 1 + keptAbove + written, count: lines.length, line: (i) => lines[i]! };
+    const rows = waiting;
+    return {
+      ws,
+      last,
+      firstRow: 1 + keptAbove + written,
+      count: rows.length,
+      line: (i) => lineOf(table, rows[i]!.row, rows[i]!.key),
+    };
   };
   const tooLong = () => liatError("consolidationTooLong", target);
 
@@ -458,9 +476,8 @@ export async function openConsolidationOutput(
     async add(rows) {
       rows.values.forEach((row, i) => {
         const key = rows.keys[i] ?? "";
-        const line = lineOf(table, row, key);
-        waiting.push(line);
-        waitingBytes += line.bytes;
+        waiting.push({ row, key });
+        waitingBytes += roughBytes(row);
         if (key !== "") keys.add(key);
         if (typeof row[0] === "string") files.add(row[0]);
       });
