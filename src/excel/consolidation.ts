@@ -1,7 +1,9 @@
 /**
  * Writes a consolidation (src/core/consolidate.ts) into the open workbook: the consolidation sheet
  * (one row per source and objective, the source named), the summary per source, and the files that
- * could not be merged with the reason, and the entry cells not merged (file, sheet, cell, value, reason). Everything read from other people's files is data: a string
+ * could not be merged with the reason, the entry cells not merged (file, sheet, cell, value, reason), and which
+ * header cell of each source was read as which column (as `liat merge` writes them). Everything read from other
+ * people's files is data: a string
  * cell gets the text number format "@" before its value is written, so "=HYPERLINK(...)", "+1+1",
  * "-2", "@SUM(A1)" or markup stay text and are never evaluated.
  *
@@ -18,6 +20,7 @@ import { columnLetter, MAX_ROWS } from "../core/a1";
 import {
   CONSOLIDATION_TEXT,
   cellData,
+  columnsReadTable,
   consolidationHeaders,
   consolidationLook,
   notMergedTable,
@@ -40,16 +43,38 @@ export const SOURCE_KEY_HEADER = "LIAT source";
 
 const TEXT_FORMAT = "@";
 
-export type ConsolidationSheetKind = "consolidation" | "summary" | "notMerged" | "unreadable";
+export type ConsolidationSheetKind = "consolidation" | "summary" | "notMerged" | "columns" | "unreadable";
 
 export const CONSOLIDATION_SHEETS: Record<ConsolidationSheetKind, Localized> = {
   consolidation: CONSOLIDATION_SHEET,
   summary: CONSOLIDATION_TEXT.summarySheet,
   notMerged: CONSOLIDATION_TEXT.notMergedSheet,
+  columns: CONSOLIDATION_TEXT.columnsSheet,
   unreadable: CONSOLIDATION_TEXT.unreadableSheet,
 };
 
-const KINDS: readonly ConsolidationSheetKind[] = ["consolidation", "summary", "notMerged", "unreadable"];
+const KINDS: readonly ConsolidationSheetKind[] = ["consolidation", "summary", "notMerged", "columns", "unreadable"];
+
+/** The table of a sheet written at the end, with each row's source key ("" when it has none). */
+function endTable(
+  kind: Exclude<ConsolidationSheetKind, "consolidation">,
+  report: ConsolidationReport,
+  lang: Lang,
+): { table: TextTable; keys: string[] } {
+  switch (kind) {
+    case "summary":
+      return { table: sourceSummaryTable(report, lang), keys: report.sources.map((s) => s.source.key) };
+    case "notMerged":
+      return { table: notMergedTable(report, lang), keys: [] };
+    case "columns":
+      return {
+        table: columnsReadTable(report, lang),
+        keys: report.sources.flatMap((s) => s.columns.map(() => s.source.key)),
+      };
+    case "unreadable":
+      return { table: unreadableTable(report, lang), keys: [] };
+  }
+}
 
 export interface ConsolidationWriteResult {
   /** Name of each sheet written. */
@@ -505,11 +530,8 @@ export async function openConsolidationOutput(
       if (kept + newRows > rowsPerSheet) throw tooLong();
 
       // the other sheets: earlier rows kept, then the new ones; every sheet checked before anything is queued
-      const others = (["summary", "notMerged", "unreadable"] as const).map((kind) => {
-        const t =
-          kind === "summary"
-            ? { table: sourceSummaryTable(report, lang), keys: report.sources.map((s) => s.source.key) }
-            : { table: kind === "notMerged" ? notMergedTable(report, lang) : unreadableTable(report, lang), keys: [] };
+      const others = (["summary", "notMerged", "columns", "unreadable"] as const).map((kind) => {
+        const t = endTable(kind, report, lang);
         const e = existing[kind];
         const keptRows = (e ? earlierRows(e, t.table.headers.length) : []).filter((r) => !replacedBy(r));
         const name = CONSOLIDATION_SHEETS[kind][lang];

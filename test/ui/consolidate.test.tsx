@@ -151,6 +151,14 @@ test("consolidates the chosen files: progress, sources merged, unreadable files 
   expect(tunis21.slice(0, 4)).toEqual(["tunis.xlsx", "Tunis", "2024-2025", "Emploi (copie)"]);
   expect(tunis21).toContain("En cours");
   expect(tunis21).toContain("Direction de l'emploi");
+  // which header cell was read as which column, as liat merge writes it: the moved columns by their header
+  const columnsRead = host
+    .getSnapshot()
+    .sheets.find((s) => s.name === "Columns read")!
+    .values.slice(1)
+    .filter((r) => r[0] === "tunis.xlsx" && r[1] === "Emploi (copie)");
+  expect(columnsRead.map((r) => [r[3], r[4]])).toContainEqual(["Statut", "Status"]);
+  expect(columnsRead[0]![2]).toBe("A4");
   const unread = host.getSnapshot().sheets.find((s) => s.name === "Unreadable files")!;
   expect(unread.values.slice(1).map((r) => r[0])).toEqual(["notes.txt", "locked.xlsx"]);
 

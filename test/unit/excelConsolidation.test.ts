@@ -75,6 +75,10 @@ function consolidateAll(
   return c.result();
 }
 
+/** Header cells of the workbooks' tables: the rows of the sheet of columns read. */
+const columnsOf = (...workbooks: Parameters<typeof consolidateAll>[0]) =>
+  consolidateAll(workbooks).sources.flatMap((s) => s.columns).length;
+
 /** Data rows of a sheet of the host (header row dropped), as values. */
 function dataRows(host: LiatHost, sheet: string): unknown[][] {
   const s = host.getSnapshot().sheets.find((x) => x.name === sheet);
@@ -125,9 +129,11 @@ describe("writeConsolidation", () => {
       consolidation: "Consolidation",
       summary: "Summary by source",
       notMerged: "Not merged",
+      columns: "Columns read",
       unreadable: "Unreadable files",
     });
-    expect(out.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
+    const columns = columnsOf(lyon, tunis);
+    expect(out.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, columns, unreadable: 1 });
     expect(out.syncs).toBe(2);
 
     const T = CONSOLIDATION_TEXT;
@@ -224,7 +230,8 @@ describe("writeConsolidation", () => {
     const again = await writeConsolidation(
       inLanguage(consolidateAll([lyon, tunis], [["notes.txt", "notWorkbook"]]), "en"),
     );
-    expect(again.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
+    const columns = columnsOf(lyon, tunis);
+    expect(again.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, columns, unreadable: 1 });
     expect(again.replaced).toBe(78);
     expect(again.kept).toBe(0);
     // names, sizes of the earlier sheets, their cells, the write
@@ -238,7 +245,7 @@ describe("writeConsolidation", () => {
     expect(third).toMatchObject({
       replaced: 39,
       kept: 39,
-      rows: { consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 },
+      rows: { consolidation: 78, summary: 2, notMerged: 0, columns, unreadable: 1 },
     });
     const files = dataRows(host, "Consolidation").map((r) => r[0]);
     expect(files.filter((f) => f === "tunis.xlsx")).toHaveLength(39);
@@ -253,7 +260,7 @@ describe("writeConsolidation", () => {
       entries: { "3.1": { status: "Planifié", responsible: "Mairie" } },
     });
     const fourth = await writeConsolidation(inLanguage(consolidateAll([tunis2], [["notes.txt", "notWorkbook"]]), "en"));
-    expect(fourth.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, unreadable: 1 });
+    expect(fourth.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, columns, unreadable: 1 });
     const periods = dataRows(host, "Consolidation")
       .filter((r) => r[0] === "tunis.xlsx")
       .map((r) => r[2]);
@@ -283,6 +290,7 @@ describe("writeConsolidation", () => {
       consolidation: "Consolidation",
       summary: "Synthèse par source",
       notMerged: "Non fusionné",
+      columns: "Colonnes lues",
       unreadable: "Fichiers non lus",
     });
     const names = host.getSnapshot().sheets.map((s) => s.name);
@@ -311,15 +319,23 @@ describe("writeConsolidation", () => {
   it("refuses, writing nothing, a consolidation that would need more rows than a sheet has, earlier rows included", async () => {
     const host = newHost();
     const first = await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"));
-    const limit = first.rows.consolidation;
-    // the same again, at a limit it just fits: replaced rows are not counted twice
-    expect((await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"), limit)).rows.consolidation).toBe(limit);
+    // the largest sheet, every header cell of every table read: the limit it just fits
+    const limit = first.rows.columns;
+    expect(limit).toBeGreaterThan(first.rows.consolidation);
+    // the same again, at that limit: replaced rows are not counted twice
+    expect((await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"), limit)).rows.columns).toBe(limit);
     const before = host.getSnapshot();
-    // another city's rows on top of the kept ones would pass the limit
+    // another city's columns on top of the kept ones would pass the limit
     const error = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"), limit).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiatError);
     expect((error as LiatError).key).toBe("consolidationTooLong");
-    expect((error as LiatError).localized.fr).toContain("« Consolidation »");
+    expect((error as LiatError).localized.fr).toContain("« Colonnes lues »");
+    // the consolidation sheet itself, with fewer rows allowed than Lyon's and Tunis's together
+    const rows = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"), 2 * 39 - 1).catch(
+      (e: unknown) => e,
+    );
+    expect((rows as LiatError).key).toBe("consolidationTooLong");
+    expect((rows as LiatError).localized.fr).toContain("« Consolidation »");
     expect((error as LiatError).localized.en).toMatch(/1,048,576.*liat merge.*Nothing was changed/);
     expect(host.getSnapshot().sheets.map((s) => [s.name, s.values])).toEqual(
       before.sheets.map((s) => [s.name, s.values]),
