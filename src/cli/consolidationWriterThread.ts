@@ -19,16 +19,13 @@ import {
   consolidationRowCells,
   type ConsolidationResult,
   type ConsolidationRow,
-  type ConsolidationSource,
+  type RowSource,
   type NotMergedCell,
   type SourceSummary,
 } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
 import type { Lang } from "../core/language";
 import { ConsolidationWriter, type ConsolidationOutput, type FileBytes } from "./writeConsolidation";
-
-/** The cells a source gives each of its rows (see consolidationRowOf). */
-export type RowSource = Pick<ConsolidationSource, "fileName" | "city" | "period">;
 
 /** What the thread is asked to do, in order. */
 export type WriterMessage =

@@ -482,12 +482,11 @@ export function consolidationRowCells(r: ConsolidationRow, lang: Lang): CellValu
   return cells;
 }
 
+/** The cells a source gives each of its rows of the consolidation sheet: file, city, period. */
+export type RowSource = Pick<ConsolidationSource, "fileName" | "city" | "period">;
+
 /** A row of the consolidation sheet from its source and its own cells (consolidationRowCells): file, city, period, then the objective after the domain. */
-export function consolidationRowOf(
-  source: Pick<ConsolidationSource, "fileName" | "city" | "period">,
-  cells: readonly CellValue[],
-  lang: Lang,
-): CellValue[] {
+export function consolidationRowOf(source: RowSource, cells: readonly CellValue[], lang: Lang): CellValue[] {
   const code = cells[2];
   const row: CellValue[] = [source.fileName, source.city, source.period, cells[0], cells[1], code, cells[3]];
   row.push(typeof code === "string" ? (getObjective(code)?.text[lang] ?? null) : null);
@@ -513,16 +512,19 @@ export interface ConsolidationInLanguage extends ConsolidationReport {
   rows: ConsolidationSheetRows;
 }
 
+/** Adds consolidation rows to `into`, made into the consolidation sheet's in its language. */
+function addSheetRows(into: ConsolidationSheetRows, rows: readonly ConsolidationRow[]): void {
+  for (const r of rows) {
+    into.values.push(consolidationRow(r, into.lang));
+    into.keys.push(r.source.key);
+  }
+}
+
 /** A consolidation's rows made into the consolidation sheet's in `lang`. */
 export function inLanguage(result: ConsolidationResult, lang: Lang): ConsolidationInLanguage {
-  return {
-    ...result,
-    rows: {
-      lang,
-      values: result.rows.map((r) => consolidationRow(r, lang)),
-      keys: result.rows.map((r) => r.source.key),
-    },
-  };
+  const rows: ConsolidationSheetRows = { lang, values: [], keys: [] };
+  addSheetRows(rows, result.rows);
+  return { ...result, rows };
 }
 
 /**
@@ -536,12 +538,7 @@ export function consolidatorInLanguage(lang: Lang): {
   result: () => ConsolidationInLanguage;
 } {
   let rows: ConsolidationSheetRows = { lang, values: [], keys: [] };
-  const consolidator = new Consolidator((chunk) => {
-    for (const r of chunk) {
-      rows.values.push(consolidationRow(r, lang));
-      rows.keys.push(r.source.key);
-    }
-  });
+  const consolidator = new Consolidator((chunk) => addSheetRows(rows, chunk));
   const take = () => {
     const taken = rows;
     rows = { lang, values: [], keys: [] };

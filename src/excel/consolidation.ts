@@ -193,13 +193,25 @@ function queueSetup(ws: Excel.Worksheet, table: TextTable, cleared: boolean, las
   ws.freezePanes.freezeRows(1);
 }
 
-/** A row as written: cell data ("" clears a cell: null would leave it as it was), then the source's key. */
+/** The letter of a sheet's last column: the hidden key column after the table's. */
+const lastColumn = (table: TextTable) => columnLetter(table.headers.length);
+
+/**
+ * A row as written: cell data ("" clears a cell: null would leave it as it was), then the source's key; values and
+ * formats made in one pass (a line per row written).
+ */
 function lineOf(table: TextTable, row: readonly CellValue[], key: string): Line {
-  const values = [...table.headers.map((_, c) => cellData(row[c]) ?? ""), key];
-  return lineWith(
-    values,
-    values.map((v, c) => formatOf(v, c, table)),
-  );
+  const width = table.headers.length;
+  const values = new Array<Line["values"][number]>(width + 1);
+  const formats = new Array<string>(width + 1);
+  for (let c = 0; c < width; c++) {
+    const v = cellData(row[c]) ?? "";
+    values[c] = v;
+    formats[c] = formatOf(v, c, table);
+  }
+  values[width] = key;
+  formats[width] = formatOf(key, width, table);
+  return lineWith(values, formats);
 }
 
 /** A sheet's header and rows from A1 (earlier rows kept, then the new ones), made into lines as they are written. */
@@ -212,7 +224,7 @@ function blockOf(
   const headers = [...table.headers, SOURCE_KEY_HEADER];
   return {
     ws,
-    last: columnLetter(headers.length - 1),
+    last: lastColumn(table),
     firstRow: 0,
     count: 1 + kept.length + table.rows.length,
     line: (i) => {
@@ -238,22 +250,29 @@ const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
  * its quotes (most cells; the others are stringified). Numbers are finite here (cellData).
  */
 export function jsonArrayLength(values: readonly (string | number | boolean)[]): number {
-  let n = values.length === 0 ? 2 : values.length + 1;
-  for (const v of values)
-    n +=
-      typeof v === "string"
-        ? v.length === 0
-          ? 2
-          : JSON_ESCAPED.test(v)
-            ? JSON.stringify(v).length
-            : v.length + 2
-        : typeof v === "number"
-          ? JSON.stringify(v).length
-          : v
-            ? 4
-            : 5;
+  return arrayLength(values, valueLength);
+}
+
+/** The length of JSON.stringify(items), each item's length given by `itemLength`: brackets and commas added. */
+function arrayLength<T>(items: readonly T[], itemLength: (item: T) => number): number {
+  let n = items.length === 0 ? 2 : items.length + 1;
+  for (const item of items) n += itemLength(item);
   return n;
 }
+
+/** The length of JSON.stringify(v). */
+const valueLength = (v: string | number | boolean): number =>
+  typeof v === "string"
+    ? v.length === 0
+      ? 2
+      : JSON_ESCAPED.test(v)
+        ? JSON.stringify(v).length
+        : v.length + 2
+    : typeof v === "number"
+      ? JSON.stringify(v).length
+      : v
+        ? 4
+        : 5;
 
 /**
  * A row's size in a request, roughly: its texts' lengths and a few characters a cell (its quotes, its number format).
@@ -270,13 +289,14 @@ const FORMAT_LENGTHS = new Map<string, number>();
 
 /** The length of JSON.stringify(formats). */
 function formatsLength(formats: readonly string[]): number {
-  let n = formats.length === 0 ? 2 : formats.length + 1;
-  for (const f of formats) {
-    let length = FORMAT_LENGTHS.get(f);
-    if (length === undefined) FORMAT_LENGTHS.set(f, (length = JSON.stringify(f).length));
-    n += length;
-  }
-  return n;
+  return arrayLength(formats, formatLength);
+}
+
+/** The length of JSON.stringify(format), remembered. */
+function formatLength(format: string): number {
+  let length = FORMAT_LENGTHS.get(format);
+  if (length === undefined) FORMAT_LENGTHS.set(format, (length = JSON.stringify(format).length));
+  return length;
 }
 
 /**
@@ -450,7 +470,7 @@ export async function openConsolidationOutput(
 
   const target = CONSOLIDATION_SHEETS.consolidation[lang];
   const table: TextTable = { headers: consolidationHeaders(lang), rows: [], ...consolidationLook() };
-  const last = columnLetter(table.headers.length);
+  const last = lastColumn(table);
   const earlier = existing.consolidation ? earlierSources(existing.consolidation) : [];
   /** The consolidation sheet's name while rows are written (an earlier one keeps its name until `finish`). */
   let sheetName = existing.consolidation?.name ?? null;
@@ -554,21 +574,8 @@ export async function openConsolidationOutput(
         }
         if (sheetName !== target) ws.name = target;
         queueSetup(ws, table, false, last);
-        const headers = [...table.headers, SOURCE_KEY_HEADER];
-        const blocks: Block[] = [
-          {
-            ws,
-            last,
-            firstRow: 0,
-            count: 1,
-            line: () =>
-              lineWith(
-                headers,
-                headers.map(() => TEXT_FORMAT),
-              ),
-          },
-          waitingBlock(ws, kept),
-        ];
+        // the header (the table has no rows of its own: they are the waiting ones), then the waiting rows
+        const blocks: Block[] = [blockOf(ws, table, [], []), waitingBlock(ws, kept)];
         const names = { consolidation: target } as ConsolidationWriteResult["sheets"];
         const rows = { consolidation: kept + newRows } as ConsolidationWriteResult["rows"];
         for (const o of others) {
