@@ -77,9 +77,15 @@ export async function runReadBench(): Promise<Row[]> {
   mkdirSync(DIR, { recursive: true });
   const rows: Row[] = [];
 
-  for (const lying of [false, true]) {
-    const b = probe("bomb", "6", lying ? "lying" : "honest");
-    const label = `Zip bomb, ${b.fileMb!.toFixed(0)} MB holding 6 GiB of XML${lying ? ", sizes lying" : ""} (${b.result})`;
+  for (const [lying, stream] of [
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ]) {
+    const b = probe("bomb", "6", lying ? "lying" : "honest", stream ? "stream" : "fflate");
+    const how = stream ? ", the pane's DecompressionStream" : "";
+    const label = `Zip bomb, ${b.fileMb!.toFixed(0)} MB holding 6 GiB of XML${lying ? ", sizes lying" : ""}${how} (${b.result})`;
     rows.push({
       name: label,
       value: mb(b.ms),

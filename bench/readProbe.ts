@@ -1,7 +1,9 @@
 /**
  * One measure of the reader in a process of its own, so that its peak memory (maxRSS) is its own:
  * `tsx bench/readProbe.ts MODE ...`; prints one line of JSON. Run by bench/read.ts.
- *   bomb GIB honest|lying   read a zip bomb made in memory (made before the clock starts)
+ *   bomb GIB honest|lying [stream]
+ *                           read a zip bomb made in memory (made before the clock starts), with fflate alone or
+ *                           (stream) the task pane's DecompressionStream
  *   read LIST               read the files listed (one path a line), keep nothing
  *   pane LIST               consolidate the files listed the pane's way, into a workbook: each file's bytes read
  *                           (the browser's inflater), its rows made into the consolidation sheet's in English and
@@ -15,17 +17,18 @@ import { readWorkbookFile } from "../src/cli/readWorkbook";
 import { openConsolidationOutput } from "../src/excel/consolidation";
 import { loadReader, readAndConsolidate, type ChosenFile } from "../src/taskpane/consolidate/readFiles";
 import { readXlsxBytes } from "../src/xlsx/readXlsx";
+import { inflateWithDecompressionStream as inflateRawAsync } from "../src/xlsx/streamInflater";
 import { installDroppingExcel } from "./droppingExcel";
 import { zipBomb } from "./readCorpus";
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function main(): Promise<void> {
-  const [mode, arg, variant] = process.argv.slice(2);
+  const [mode, arg, variant, inflater] = process.argv.slice(2);
   if (mode === "bomb") {
     const bytes = zipBomb(Number(arg), variant === "lying");
     const t0 = performance.now();
-    const r = await readXlsxBytes(bytes, "bomb.xlsx");
+    const r = await readXlsxBytes(bytes, "bomb.xlsx", inflater === "stream" ? { inflateRawAsync } : {});
     const ms = performance.now() - t0;
     console.log(
       JSON.stringify({ ms, peakMb: peakMb(), fileMb: bytes.length / 2 ** 20, result: r.ok ? "read" : r.reason }),

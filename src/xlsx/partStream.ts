@@ -85,6 +85,59 @@ export type RawInflater = (data: Uint8Array, maxLength: number) => Uint8Array;
 export const WHOLE_INFLATE_MAX = 96 * 1024 * 1024;
 
 /**
+ * An asynchronous native inflater of raw deflate data (the task pane's DecompressionStream): the whole output, or it
+ * rejects, when the output would pass maxLength bytes (stopping there) as when the data is damaged.
+ */
+export type AsyncRawInflater = (data: Uint8Array, maxLength: number) => Promise<Uint8Array>;
+
+/** The most a part may inflate to when inflated whole (the smaller of its limit and its declared size), or 0: not whole. */
+function wholeMax(entry: ZipEntry, limit: number): number {
+  const max = Math.min(limit, entry.uncompressedSize);
+  return entry.method === 8 && max > 0 && max <= WHOLE_INFLATE_MAX ? max : 0;
+}
+
+/**
+ * Smallest part (by its declared size) given to an asynchronous inflater by default: a stream costs some 0.3 ms to
+ * set up and run (in Node 20), more than fflate takes for the few KB of most parts of an ordinary workbook.
+ */
+export const ASYNC_INFLATE_MIN = 128 * 1024;
+
+/**
+ * A deflated part of `min` to WHOLE_INFLATE_MAX bytes inflated beforehand by an asynchronous inflater, as the
+ * RawInflater that inflateEntry (synchronous) takes for that part: it hands over that output, or throws when the
+ * inflater failed, so that fflate reads the part again and says what is wrong with it, as with a synchronous
+ * inflater. Undefined for a part that is not inflated whole (stored, larger, damaged zip): fflate streams it.
+ */
+export async function inflatedBeforehand(
+  zip: Uint8Array,
+  entry: ZipEntry,
+  limit: number,
+  inflater: AsyncRawInflater,
+  min = ASYNC_INFLATE_MIN,
+): Promise<RawInflater | undefined> {
+  const max = wholeMax(entry, limit);
+  if (max === 0 || entry.uncompressedSize < min) return undefined;
+  let data: Uint8Array;
+  try {
+    data = entryData(zip, entry);
+  } catch {
+    return undefined; // inflateEntry says why
+  }
+  let out: Uint8Array | null;
+  try {
+    out = await inflater(data, max);
+  } catch {
+    out = null; // not lost: fflate reads the part again and says what is wrong with it
+  }
+  return (given, maxLength) => {
+    if (out === null || out.length > maxLength) throw new Error("not inflated");
+    if (given.buffer !== data.buffer || given.byteOffset !== data.byteOffset || given.length !== data.length)
+      throw new Error("another part");
+    return out;
+  };
+}
+
+/**
  * Inflates an entry as a stream, calling `onChunk` with each piece; returns the bytes inflated. With `whole`, a part
  * of at most WHOLE_INFLATE_MAX bytes (by the smaller of its limit and its declared size) is inflated by it at once,
  * and handed on in pieces; when it fails (a limit passed, damage), the part is inflated again as a stream by
@@ -112,8 +165,8 @@ export function inflateEntry(
     return total;
   }
   if (entry.method !== 8) throw new PartDamagedError(entry.name, `compression method ${entry.method} not supported`);
-  const max = Math.min(limit, entry.uncompressedSize);
-  if (whole !== undefined && max > 0 && max <= WHOLE_INFLATE_MAX) {
+  const max = wholeMax(entry, limit);
+  if (whole !== undefined && max > 0) {
     let out: Uint8Array | null;
     try {
       out = whole(data, max);

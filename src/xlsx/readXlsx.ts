@@ -24,12 +24,14 @@ import { compoundFileKind, OLE_MAGIC } from "./compoundFile";
 import { isDateFormat } from "./numberFormats";
 import { decodeXString } from "./ooxmlText";
 import {
+  inflatedBeforehand,
   inflateEntry,
   parseXmlPart,
   PartDamagedError,
   PartTooLargeError,
   ReadStop,
   streamPartText,
+  type AsyncRawInflater,
   type RawInflater,
   type XmlHandlers,
 } from "./partStream";
@@ -39,6 +41,7 @@ import { readZipDirectory, ZipStructureError, type ZipEntry } from "./zipDirecto
 import { MAX_COLUMNS, readCellAddress } from "../core/a1";
 
 export { READ_LIMITS, type ReadLimits } from "./readLimits";
+export { decompressionStreamInflater } from "./streamInflater";
 
 /** Largest file read (bytes). */
 export const MAX_FILE_BYTES = READ_LIMITS.fileBytes;
@@ -52,8 +55,16 @@ export interface ReadOptions {
   hash?: (bytes: Uint8Array) => string | undefined | Promise<string | undefined>;
   /** Other limits than READ_LIMITS (tests). */
   limits?: Partial<ReadLimits>;
-  /** A native inflater (the command line gives Node's zlib; the task pane has none: fflate alone). */
+  /** A native inflater (the command line gives Node's zlib). */
   inflateRaw?: RawInflater;
+  /**
+   * An asynchronous native inflater, used when no inflateRaw is given (the task pane gives DecompressionStream where
+   * the browser has it, src/xlsx/streamInflater.ts; fflate alone otherwise): each part of bounded size is inflated by
+   * it whole before it is parsed, one part at a time.
+   */
+  inflateRawAsync?: AsyncRawInflater;
+  /** Smallest part given to inflateRawAsync (declared size; ASYNC_INFLATE_MIN unless given: tests). */
+  asyncInflateMin?: number;
 }
 
 /** Reading stops for a reason other than a damaged part (a limit, an unsupported kind of file). */
@@ -144,6 +155,8 @@ class XlsxReader {
     entries: ZipEntry[],
     limits: ReadLimits,
     private readonly inflateRaw?: RawInflater,
+    private readonly inflateRawAsync?: AsyncRawInflater,
+    private readonly asyncInflateMin?: number,
   ) {
     for (const e of entries) this.entries.set(e.name.toLowerCase(), e);
     this.limits = limits;
@@ -168,15 +181,40 @@ class XlsxReader {
     }
   }
 
-  /** Parses a part with saxes, or with the plain XML reader (which may stop with NotPlainXml: see worksheet). */
-  private parse(name: string, handlers: XmlHandlers, plain = false): void {
+  /** The limit of the part about to be read: its own, and what is left of the total. */
+  private partLimit(): number {
+    return Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated);
+  }
+
+  /**
+   * The inflater for a part: the synchronous one given, or the part inflated beforehand by the asynchronous one
+   * (held until the part is parsed), or none (fflate streams it).
+   */
+  async inflaterFor(name: string): Promise<RawInflater | undefined> {
+    if (this.inflateRaw !== undefined || this.inflateRawAsync === undefined) return this.inflateRaw;
+    const e = this.entry(name);
+    if (e === undefined) return undefined;
+    this.part = name;
+    return inflatedBeforehand(this.zip, e, this.partLimit(), this.inflateRawAsync, this.asyncInflateMin);
+  }
+
+  /**
+   * Parses a part with saxes, or with the plain XML reader (which may stop with NotPlainXml: see worksheet), its
+   * bytes inflated by `whole` when given (inflaterFor), by fflate otherwise.
+   */
+  private parseWith(name: string, handlers: XmlHandlers, plain: boolean, whole: RawInflater | undefined): void {
     const e = this.entry(name);
     if (e === undefined) throw new PartDamagedError(name, "missing");
     this.part = name;
-    const limit = Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated);
-    if (plain) streamPartText(this.zip, e, limit, new PlainXmlParser(handlers), this.inflateRaw);
-    else parseXmlPart(this.zip, e, limit, handlers, this.inflateRaw);
+    const limit = this.partLimit();
+    if (plain) streamPartText(this.zip, e, limit, new PlainXmlParser(handlers), whole);
+    else parseXmlPart(this.zip, e, limit, handlers, whole);
     this.inflated += e.uncompressedSize;
+  }
+
+  /** Parses a part with saxes. */
+  private async parse(name: string, handlers: XmlHandlers): Promise<void> {
+    this.parseWith(name, handlers, false, await this.inflaterFor(name));
   }
 
   /** The small text of a stored part (an .ods's mimetype), or "". */
@@ -193,10 +231,10 @@ class XlsxReader {
     return text + decoder.decode();
   }
 
-  relationships(relsPart: string): Map<string, Relationship> {
+  async relationships(relsPart: string): Promise<Map<string, Relationship>> {
     const out = new Map<string, Relationship>();
     if (this.entry(relsPart) === undefined) return out;
-    this.parse(relsPart, {
+    await this.parse(relsPart, {
       open: (name, a) => {
         if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
         if (a.TargetMode === "External") return;
@@ -206,10 +244,10 @@ class XlsxReader {
     return out;
   }
 
-  workbook(part: string): { date1904: boolean; sheets: { name: string; rid: string }[] } {
+  async workbook(part: string): Promise<{ date1904: boolean; sheets: { name: string; rid: string }[] }> {
     let date1904 = false;
     const sheets: { name: string; rid: string }[] = [];
-    this.parse(part, {
+    await this.parse(part, {
       open: (name, a) => {
         if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
         else if (name === "sheet") sheets.push({ name: a.name ?? "", rid: attr(a, "id") ?? "" });
@@ -218,12 +256,12 @@ class XlsxReader {
     return { date1904, sheets };
   }
 
-  sharedStrings(part: string): string[] {
+  async sharedStrings(part: string): Promise<string[]> {
     const strings: string[] = [];
     let current: string[] | null = null;
     let inText = false;
     let phonetic = 0;
-    this.parse(part, {
+    await this.parse(part, {
       open: (name) => {
         if (name === "si") current = [];
         else if (name === "rPh") phonetic++;
@@ -245,12 +283,12 @@ class XlsxReader {
   }
 
   /** For each cell style (the `s` of a cell), whether it shows a date or time. */
-  dateStyles(part: string): boolean[] {
+  async dateStyles(part: string): Promise<boolean[]> {
     const codes = new Map<number, string>();
     const styles: boolean[] = [];
     let inCellXfs = false;
     const pending: number[] = [];
-    this.parse(part, {
+    await this.parse(part, {
       open: (name, a) => {
         if (name === "numFmt") codes.set(Number(a.numFmtId), a.formatCode ?? "");
         else if (name === "cellXfs") inCellXfs = true;
@@ -269,15 +307,24 @@ class XlsxReader {
    * XML reader (src/xlsx/plainXml.ts: a worksheet is the large part), and again by saxes when the XML is
    * not of the plain kind that reader takes.
    */
-  worksheet(part: string, sheetName: string, strings: string[], dateStyles: boolean[] | null): SheetData {
+  async worksheet(
+    part: string,
+    sheetName: string,
+    strings: string[],
+    dateStyles: boolean[] | null,
+  ): Promise<SheetData> {
     const cells = this.cells;
+    const inflated = this.inflated;
+    // inflated once for both readings
+    const whole = await this.inflaterFor(part);
     try {
-      return this.readWorksheet(part, sheetName, strings, dateStyles, true);
+      return this.readWorksheet(part, sheetName, strings, dateStyles, true, whole);
     } catch (e) {
       if (!(e instanceof NotPlainXml)) throw e;
       this.cells = cells;
+      this.inflated = inflated;
     }
-    return this.readWorksheet(part, sheetName, strings, dateStyles, false);
+    return this.readWorksheet(part, sheetName, strings, dateStyles, false, whole);
   }
 
   private readWorksheet(
@@ -286,6 +333,7 @@ class XlsxReader {
     strings: string[],
     dateStyles: boolean[] | null,
     plain: boolean,
+    whole: RawInflater | undefined,
   ): SheetData {
     const rows: CellValue[][] = [];
     const marks: CellMark[] = [];
@@ -357,7 +405,7 @@ class XlsxReader {
       cells[col] = v;
     };
 
-    this.parse(
+    this.parseWith(
       part,
       {
         open: (name, a) => {
@@ -445,6 +493,7 @@ class XlsxReader {
         },
       },
       plain,
+      whole,
     );
     endRow();
     const empty: CellValue[] = [];
@@ -454,7 +503,7 @@ class XlsxReader {
 }
 
 /** The parts of a workbook package, by their relationships (with the usual names as fallback). */
-function readPackage(reader: XlsxReader): SheetData[] {
+async function readPackage(reader: XlsxReader): Promise<SheetData[]> {
   if (reader.entry("mimetype") !== undefined) {
     const mime = reader.smallText("mimetype").trim();
     if (mime.startsWith(ODS_MIMETYPE)) throw new Unreadable("ods", undefined, mime);
@@ -462,7 +511,7 @@ function readPackage(reader: XlsxReader): SheetData[] {
       throw new Unreadable("notWorkbook", undefined, `OpenDocument ${mime}`);
   }
   reader.checkDeclared(["_rels/.rels"]);
-  const rootRels = reader.relationships("_rels/.rels");
+  const rootRels = await reader.relationships("_rels/.rels");
   const office = [...rootRels.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type));
   const workbookPart = office ? resolvePart("", office.target) : "xl/workbook.xml";
   if (/\.bin$/i.test(workbookPart) || (reader.entry(workbookPart) === undefined && reader.entry("xl/workbook.bin")))
@@ -473,8 +522,8 @@ function readPackage(reader: XlsxReader): SheetData[] {
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const relsPart = `${folder}_rels/${workbookPart.slice(folder.length)}.rels`;
   reader.checkDeclared([workbookPart, relsPart]);
-  const wb = reader.workbook(workbookPart);
-  const rels = reader.relationships(relsPart);
+  const wb = await reader.workbook(workbookPart);
+  const rels = await reader.relationships(relsPart);
   const relOf = (test: RegExp, fallback: string) => {
     const r = [...rels.values()].find((x) => test.test(x.type));
     return r ? resolvePart(folder, r.target) : reader.entry(fallback) ? fallback : null;
@@ -495,9 +544,13 @@ function readPackage(reader: XlsxReader): SheetData[] {
     ...sheetParts.map((s) => s.part),
   ]);
   if (sheetParts.length === 0) throw new Unreadable("notWorkbook", undefined, "no worksheet");
-  const strings = stringsPart && reader.entry(stringsPart) ? reader.sharedStrings(stringsPart) : [];
-  const dateStyles = stylesPart && reader.entry(stylesPart) ? reader.dateStyles(stylesPart) : wb.date1904 ? [] : null;
-  return sheetParts.map((s) => reader.worksheet(s.part, s.name, strings, dateStyles));
+  const strings = stringsPart && reader.entry(stringsPart) ? await reader.sharedStrings(stringsPart) : [];
+  const dateStyles =
+    stylesPart && reader.entry(stylesPart) ? await reader.dateStyles(stylesPart) : wb.date1904 ? [] : null;
+  const sheets: SheetData[] = [];
+  // one sheet at a time: one part inflated whole at a time
+  for (const s of sheetParts) sheets.push(await reader.worksheet(s.part, s.name, strings, dateStyles));
+  return sheets;
 }
 
 /** Why a compound (OLE) file cannot be read. */
@@ -536,10 +589,17 @@ export async function readXlsxBytes(
   } catch (e) {
     return { ok: false, reason: "damaged", params: { part: "zip" }, detail: (e as Error).message };
   }
-  const reader = new XlsxReader(bytes, entries, limits, options.inflateRaw);
+  const reader = new XlsxReader(
+    bytes,
+    entries,
+    limits,
+    options.inflateRaw,
+    options.inflateRawAsync,
+    options.asyncInflateMin,
+  );
   let sheets: SheetData[];
   try {
-    sheets = readPackage(reader);
+    sheets = await readPackage(reader);
   } catch (e) {
     if (e instanceof Unreadable)
       return { ok: false, reason: e.reason, ...(e.params ? { params: e.params } : {}), detail: e.message };

@@ -18,6 +18,8 @@ import { compoundFileKind } from "../../src/xlsx/compoundFile";
 import { isDateFormat } from "../../src/xlsx/numberFormats";
 import { decodeXString } from "../../src/xlsx/ooxmlText";
 import { readXlsxBytes, type ReadOptions, type ReadResult } from "../../src/xlsx/readXlsx";
+import { inflateWithDecompressionStream } from "../../src/xlsx/streamInflater";
+import { ASYNC_INFLATE_MIN } from "../../src/xlsx/partStream";
 import { compoundFile } from "./xlsxFixtures";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -98,6 +100,23 @@ function declareSize(zip: Uint8Array, name: string, size: number): Uint8Array {
   const out = zip.slice();
   const e = centralEntries(out).find((x) => x.name === name)!;
   new DataView(out.buffer).setUint32(e.at + 24, size, true);
+  return out;
+}
+
+/**
+ * The zip with one entry's data cut to half its length, its compressed size in the directory and local header saying
+ * so (a deflate stream that ends too early; the zip itself is sound).
+ */
+function truncateEntry(zip: Uint8Array, name: string): Uint8Array {
+  const e = centralEntries(zip).find((x) => x.name === name)!;
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const size = dv.getUint32(e.at + 20, true);
+  const local = dv.getUint32(e.at + 42, true);
+  const out = zip.slice();
+  const odv = new DataView(out.buffer);
+  const half = Math.floor(size / 2);
+  odv.setUint32(e.at + 20, half, true);
+  odv.setUint32(local + 18, half, true);
   return out;
 }
 
@@ -483,40 +502,68 @@ describe("resources stay bounded on hostile files", () => {
     expect(await refused(zip)).toMatchObject({ reason: "tooManyRows", params: { limit: 1_048_576 } });
   });
 
-  it("reads the same with Node's zlib as inflater (the command line) as with fflate alone (the task pane)", async () => {
+  /** The native inflaters: Node's zlib (the command line, synchronous) and DecompressionStream (the pane, asynchronous). */
+  const inflaters: [string, (count: () => void) => ReadOptions][] = [
+    [
+      "Node's zlib (the command line)",
+      (count) => ({
+        inflateRaw: (data, maxLength) => {
+          count();
+          return inflateRawSync(data, { maxOutputLength: maxLength });
+        },
+      }),
+    ],
+    [
+      "DecompressionStream (the task pane)",
+      (count) => ({
+        inflateRawAsync: (data, maxLength) => {
+          count();
+          return inflateWithDecompressionStream(data, maxLength);
+        },
+        // every part, however small (the pane gives it parts of ASYNC_INFLATE_MIN and more)
+        asyncInflateMin: 0,
+      }),
+    ],
+  ];
+
+  it.each(inflaters)("reads the same with %s as inflater as with fflate alone", async (_, make) => {
     let calls = 0;
-    const inflateRaw = (data: Uint8Array, maxLength: number) => {
-      calls++;
-      return inflateRawSync(data, { maxOutputLength: maxLength });
-    };
-    const zlib = { inflateRaw };
+    const native = make(() => calls++);
     const good = book({
       strings: ["Code", "Statut"],
       sheets: [{ name: "S", cells: row(1, cell("A1", "<v>0</v>", ' t="s"'), cell("B1", "<v>1</v>", ' t="s"')) }],
     });
-    expect(await readXlsxBytes(good, "f.xlsx", zlib)).toEqual(await readXlsxBytes(good, "f.xlsx"));
+    expect(await readXlsxBytes(good, "f.xlsx", native)).toEqual(await readXlsxBytes(good, "f.xlsx"));
     expect(calls).toBeGreaterThan(0);
     // the limits and their messages hold whatever the inflater: a part over its limit, a lying bomb, damage
     const bomb = zipSync({ ...bookParts({}), "xl/worksheets/sheet1.xml": bombSheet(8 * 1024 * 1024) });
     const limits = { partBytes: 1024 * 1024 };
-    expect(await refused(bomb, { ...zlib, limits })).toEqual(await refused(bomb, { limits }));
+    expect(await refused(bomb, { ...native, limits })).toEqual(await refused(bomb, { limits }));
     const lying = declareSize(bomb, "xl/worksheets/sheet1.xml", 1000);
-    expect(await refused(lying, zlib)).toEqual(await refused(lying));
-    expect((await refused(lying, zlib)).detail).toMatch(/more data than the zip directory declares/);
+    expect(await refused(lying, native)).toEqual(await refused(lying));
+    expect((await refused(lying, native)).detail).toMatch(/more data than the zip directory declares/);
+    // the total limit, met by the second part read whole
+    const total = { totalBytes: 8 * 1024 * 1024 + 100 };
+    expect(await refused(bomb, { ...native, limits: total })).toEqual(await refused(bomb, { limits: total }));
+    // a sheet cut short inside the zip (its data truncated, the zip's sizes saying so): damaged, the same way
+    const sheet = zipSync({ ...bookParts({ sheets: [{ name: "S", cells: row(1, cell("A1", "<v>1</v>")) }] }) });
+    const cut = truncateEntry(sheet, "xl/worksheets/sheet1.xml");
+    expect(await readXlsxBytes(cut, "f.xlsx", native)).toEqual(await readXlsxBytes(cut, "f.xlsx"));
+    expect(await refused(cut, native)).toMatchObject({ reason: "damaged" });
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(good.length - 1), fc.nat(255)), { minLength: 1, maxLength: 8 }),
         async (changes) => {
           const bytes = good.slice();
           for (const [at, v] of changes) bytes[at] = v;
-          expect(await readXlsxBytes(bytes, "f.xlsx", zlib)).toEqual(await readXlsxBytes(bytes, "f.xlsx"));
+          expect(await readXlsxBytes(bytes, "f.xlsx", native)).toEqual(await readXlsxBytes(bytes, "f.xlsx"));
         },
       ),
       { numRuns: 300 },
     );
   });
 
-  it("reads a sheet of several MiB the same stored or deflated, by fflate or zlib, however its pieces are cut", async () => {
+  it("reads a sheet of several MiB the same stored or deflated, by fflate, zlib or DecompressionStream, however its pieces are cut", async () => {
     const zlib = { inflateRaw: (data: Uint8Array, max: number) => inflateRawSync(data, { maxOutputLength: max }) };
     // about 3 MB of sheet XML: pieces of 1 MiB, cut after a ">" (here also one inside a value: "a>b")
     const cells = Array.from({ length: 20_000 }, (_, i) =>
@@ -533,6 +580,17 @@ describe("resources stay bounded on hostile files", () => {
     expect(deflated.sheets[0]!.rows[19_999]).toEqual(["x", 19_999, "a>b é"]);
     expect(await read(book({ ...spec, stored: true }))).toEqual(deflated);
     expect(await read(book(spec), zlib)).toEqual(deflated);
+    // as the pane has it: the sheet (over ASYNC_INFLATE_MIN) by the stream, the small parts by fflate
+    const inflated: number[] = [];
+    const stream = {
+      inflateRawAsync: (data: Uint8Array, max: number) => {
+        inflated.push(max);
+        return inflateWithDecompressionStream(data, max);
+      },
+    };
+    expect(await read(book(spec), stream)).toEqual(deflated);
+    expect(inflated).toHaveLength(1);
+    expect(inflated[0]).toBeGreaterThan(ASYNC_INFLATE_MIN);
   });
 
   it("never throws, whatever bytes of a workbook are changed", async () => {

@@ -3,7 +3,8 @@
  * made into the consolidation sheet's row in the pane's language as it is merged, and handed to `output` (the
  * workbook) after each file: the pane keeps no row, so its memory does not grow with the number of files.
  * The reader (src/xlsx/readXlsx.ts, the command line's too) is loaded on demand (dynamic import), so
- * it is not part of the pane's initial JavaScript.
+ * it is not part of the pane's initial JavaScript; it inflates with the browser's DecompressionStream where there is
+ * one (src/xlsx/streamInflater.ts), with fflate otherwise.
  * A file that cannot be read is listed with the reason; nothing else is skipped.
  */
 import {
@@ -67,7 +68,9 @@ export async function readAndConsolidate(
   onProgress: (p: ReadProgress) => void = () => {},
   output?: (rows: ConsolidationSheetRows) => Promise<void>,
 ): Promise<ConsolidationInLanguage> {
-  const { readXlsxBytes, MAX_FILE_BYTES } = await loadReader();
+  const { readXlsxBytes, MAX_FILE_BYTES, decompressionStreamInflater } = await loadReader();
+  // the browser's native inflater where it has one (several times faster than fflate), fflate alone otherwise
+  const inflateRawAsync = decompressionStreamInflater();
   const { consolidator, take, result } = consolidatorInLanguage(lang);
   for (const [i, file] of files.entries()) {
     onProgress({ index: i + 1, total: files.length, fileName: file.name });
@@ -85,7 +88,7 @@ export async function readAndConsolidate(
       consolidator.addUnreadable(file.name, "notFound", error instanceof Error ? error.message : String(error));
       continue;
     }
-    const read = await readXlsxBytes(bytes, file.name, { hash: sha256 });
+    const read = await readXlsxBytes(bytes, file.name, { hash: sha256, inflateRawAsync });
     if (!read.ok) {
       consolidator.addUnreadable(file.name, read.reason, read.detail, read.params);
       continue;
