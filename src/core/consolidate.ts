@@ -35,6 +35,7 @@ import {
   type WorkbookData,
 } from "./workbookReader";
 import { cellAddress } from "./a1";
+import { citySource, type CitySource } from "./cityPeriods";
 
 /** One issue of a workbook, located by sheet and cell: the same shape in the add-in and here. */
 export type { WorkbookIssue } from "./workbookIssue";
@@ -494,57 +495,146 @@ export function consolidationRowOf(source: RowSource, cells: readonly CellValue[
   return row;
 }
 
-/**
- * A consolidation's rows as the consolidation sheet shows them in one language, each with its source's key: all the
- * pane keeps of a row while it reads (a row in full, its messages in every language, weighs several times more).
- */
-export interface ConsolidationSheetRows {
-  lang: Lang;
+/** The sheets whose rows are written as the files are read (the files not merged are written at the end). */
+export const STREAMED_SHEETS = ["consolidation", "summary", "notMerged", "columns"] as const;
+export type StreamedSheet = (typeof STREAMED_SHEETS)[number];
+
+/** One sheet's rows, each with its source's key ("" when it names none). */
+export interface SheetRows {
   values: CellValue[][];
   keys: string[];
 }
 
-/** A consolidation without its rows: the sources' summaries, the cells not merged, the files not merged. */
-export type ConsolidationReport = Omit<ConsolidationResult, "rows">;
+/**
+ * The rows of the sheets written as the files are read, in one language: the consolidation sheet's, the summary's,
+ * the cells not merged and the columns read. All the pane keeps of them while it reads (a row in full, its messages
+ * in every language, weighs several times more), and only until they are written.
+ */
+export interface ConsolidationSheetRows {
+  lang: Lang;
+  sheets: Record<StreamedSheet, SheetRows>;
+}
 
-/** A consolidation ready to be written in one language: its rows already the consolidation sheet's. */
+/** What the pane keeps of a merged source: what its list and its By city view show. */
+export interface SourceShown extends CitySource {
+  source: Pick<ConsolidationSource, "key" | "fileName" | "city" | "period">;
+  rows: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Cells not merged that a report keeps to show (every one is on the sheet and counted). */
+export const NOT_MERGED_KEPT = 20;
+
+/**
+ * A consolidation as the pane shows it, without its sheets' rows: each source merged as its list shows it, the
+ * first NOT_MERGED_KEPT cells not merged and their count, the files not merged. Its size does not grow with the
+ * rows read, only by a few hundred bytes a source.
+ */
+export interface ConsolidationReport {
+  sources: SourceShown[];
+  notMerged: NotMergedCell[];
+  notMergedCount: number;
+  unreadable: UnreadableFile[];
+}
+
+/** A consolidation ready to be written in one language: its rows already its sheets'. */
 export interface ConsolidationInLanguage extends ConsolidationReport {
   rows: ConsolidationSheetRows;
 }
 
+const noRows = (lang: Lang): ConsolidationSheetRows => ({
+  lang,
+  sheets: {
+    consolidation: { values: [], keys: [] },
+    summary: { values: [], keys: [] },
+    notMerged: { values: [], keys: [] },
+    columns: { values: [], keys: [] },
+  },
+});
+
 /** Adds consolidation rows to `into`, made into the consolidation sheet's in its language. */
 function addSheetRows(into: ConsolidationSheetRows, rows: readonly ConsolidationRow[]): void {
+  const sheet = into.sheets.consolidation;
   for (const r of rows) {
-    into.values.push(consolidationRow(r, into.lang));
-    into.keys.push(r.source.key);
+    sheet.values.push(consolidationRow(r, into.lang));
+    sheet.keys.push(r.source.key);
   }
 }
 
-/** A consolidation's rows made into the consolidation sheet's in `lang`. */
+/** What is kept of a merged source, and its rows of the summary and the columns read. */
+function addSource(into: ConsolidationSheetRows, report: ConsolidationReport, s: SourceSummary): void {
+  const { lang, sheets } = into;
+  const { key, fileName, city, period } = s.source;
+  report.sources.push({
+    ...citySource(s),
+    source: { key, fileName, city, period },
+    rows: s.rows,
+    errors: s.errors,
+    warnings: s.warnings,
+  });
+  sheets.summary.values.push(sourceSummaryRow(s, lang));
+  sheets.summary.keys.push(key);
+  for (const row of columnsReadRows(s, lang)) {
+    sheets.columns.values.push(row);
+    sheets.columns.keys.push(key);
+  }
+}
+
+/** Cells not merged: the first kept to show, each made into its sheet's row, all counted. */
+function addNotMerged(
+  into: ConsolidationSheetRows,
+  report: ConsolidationReport,
+  cells: readonly NotMergedCell[],
+): void {
+  const sheet = into.sheets.notMerged;
+  for (const n of cells) {
+    if (report.notMerged.length < NOT_MERGED_KEPT) report.notMerged.push(n);
+    sheet.values.push(notMergedRow(n, into.lang));
+    sheet.keys.push("");
+  }
+  report.notMergedCount += cells.length;
+}
+
+/** A consolidation made into its sheets' rows in `lang`, and what the pane shows of it. */
 export function inLanguage(result: ConsolidationResult, lang: Lang): ConsolidationInLanguage {
-  const rows: ConsolidationSheetRows = { lang, values: [], keys: [] };
+  const rows = noRows(lang);
+  const report: ConsolidationReport = { sources: [], notMerged: [], notMergedCount: 0, unreadable: result.unreadable };
   addSheetRows(rows, result.rows);
-  return { ...result, rows };
+  for (const s of result.sources) addSource(rows, report, s);
+  addNotMerged(rows, report, result.notMerged);
+  return { ...report, rows };
 }
 
 /**
- * A Consolidator that keeps each row only as the consolidation sheet's row in `lang`, as it is merged (the pane's
- * way). `take` hands over the rows made since the last call and forgets them, so that a caller writing them as
- * they come keeps none; `result` holds the rows not taken.
+ * A Consolidator that keeps each row only as its sheet's row in `lang`, as it is merged (the pane's way), and of
+ * each source only what the pane shows. `take` hands over the rows made since the last call and forgets them, so
+ * that a caller writing them as they come keeps none; `result` holds the rows not taken.
  */
 export function consolidatorInLanguage(lang: Lang): {
   consolidator: Consolidator;
   take: () => ConsolidationSheetRows;
   result: () => ConsolidationInLanguage;
 } {
-  let rows: ConsolidationSheetRows = { lang, values: [], keys: [] };
-  const consolidator = new Consolidator((chunk) => addSheetRows(rows, chunk));
+  let rows = noRows(lang);
+  const report: ConsolidationReport = { sources: [], notMerged: [], notMergedCount: 0, unreadable: [] };
+  const consolidator = new Consolidator(
+    (chunk) => addSheetRows(rows, chunk),
+    (s, notMerged) => {
+      addSource(rows, report, s);
+      addNotMerged(rows, report, notMerged);
+    },
+  );
   const take = () => {
     const taken = rows;
-    rows = { lang, values: [], keys: [] };
+    rows = noRows(lang);
     return taken;
   };
-  return { consolidator, take, result: () => ({ ...consolidator.result(), rows: take() }) };
+  return {
+    consolidator,
+    take,
+    result: () => ({ ...report, unreadable: consolidator.result().unreadable, rows: take() }),
+  };
 }
 
 /** Number formats and widths of the consolidation sheet's columns. */
@@ -562,7 +652,7 @@ export function consolidationLook(): Pick<TextTable, "numberFormats" | "widths">
 
 /** The consolidation sheet: one row per source and objective, with the source named. */
 export function consolidationTable(rows: ConsolidationSheetRows): TextTable {
-  return { headers: consolidationHeaders(rows.lang), rows: rows.values, ...consolidationLook() };
+  return { headers: consolidationHeaders(rows.lang), rows: rows.sheets.consolidation.values, ...consolidationLook() };
 }
 
 /** The summary per source: overall and per-domain scores, coverage, issue counts. */

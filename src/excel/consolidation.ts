@@ -29,7 +29,9 @@ import {
   type ConsolidationInLanguage,
   type ConsolidationReport,
   type ConsolidationSheetRows,
+  type StreamedSheet,
   type TextTable,
+  STREAMED_SHEETS,
 } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
 import { LANGUAGES, type Lang, type Localized } from "../core/language";
@@ -55,24 +57,17 @@ export const CONSOLIDATION_SHEETS: Record<ConsolidationSheetKind, Localized> = {
 
 const KINDS: readonly ConsolidationSheetKind[] = ["consolidation", "summary", "notMerged", "columns", "unreadable"];
 
-/** The table of a sheet written at the end, with each row's source key ("" when it has none). */
-function endTable(
-  kind: Exclude<ConsolidationSheetKind, "consolidation">,
-  report: ConsolidationReport,
-  lang: Lang,
-): { table: TextTable; keys: string[] } {
+/** A streamed sheet's headers and look in `lang` (its rows are handed to the output as they come). */
+function emptyTable(kind: StreamedSheet, lang: Lang): TextTable {
   switch (kind) {
+    case "consolidation":
+      return { headers: consolidationHeaders(lang), rows: [], ...consolidationLook() };
     case "summary":
-      return { table: sourceSummaryTable(report, lang), keys: report.sources.map((s) => s.source.key) };
+      return sourceSummaryTable({ sources: [] }, lang);
     case "notMerged":
-      return { table: notMergedTable(report, lang), keys: [] };
+      return notMergedTable({ notMerged: [] }, lang);
     case "columns":
-      return {
-        table: columnsReadTable(report, lang),
-        keys: report.sources.flatMap((s) => s.columns.map(() => s.source.key)),
-      };
-    case "unreadable":
-      return { table: unreadableTable(report, lang), keys: [] };
+      return columnsReadTable({ sources: [] }, lang);
   }
 }
 
@@ -102,8 +97,8 @@ function formatOf(v: string | number | boolean, column: number, table: TextTable
 interface Existing {
   name: string;
   /**
-   * Values of the used range from A1 (row 0 = header), or [] when the sheet is blank; the consolidation sheet's
-   * data rows only as [file, key] (readInChunks).
+   * Values of the used range from A1 (row 0 = header), or [] when the sheet is blank; the data rows of a streamed
+   * sheet only as [file, key] (readInChunks).
    */
   values: CellValue[][];
 }
@@ -335,8 +330,9 @@ async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise
 
 /**
  * Reads the used ranges found (their size loaded) from A1, READ_CELLS cells per request; row 0 = header row.
- * All the sheets' first chunks go in one request. The consolidation sheet's data rows are kept only as
- * [file, key] (its first column and its key column): memory does not grow with an earlier consolidation's text.
+ * All the sheets' first chunks go in one request. The data rows of the sheets written as the files are read
+ * (STREAMED_SHEETS) are kept only as [file, key] (the first column and the key column): memory does not grow with
+ * an earlier consolidation's text.
  */
 async function readInChunks(
   b: Batch,
@@ -373,7 +369,7 @@ async function readInChunks(
     for (const l of loads) {
       const into = out[l.kind]!;
       for (const cells of l.range.values as CellValue[][]) {
-        if (l.kind !== "consolidation" || into.length === 0) into.push(cells);
+        if (l.kind === "unreadable" || into.length === 0) into.push(cells);
         else into.push([cells[0] ?? null, cells[into[0]!.indexOf(SOURCE_KEY_HEADER)] ?? null]);
       }
     }
@@ -384,7 +380,7 @@ async function readInChunks(
 /** Data rows a sheet can hold under its header row: Excel's row limit. */
 export const ROWS_PER_SHEET = MAX_ROWS - 1;
 
-/** An earlier consolidation sheet's data rows, each as its file and its source's key ("" when blank). */
+/** An earlier streamed sheet's data rows, each as its file and its source's key ("" when blank). */
 function earlierSources(existing: Existing): { file: string; key: string }[] {
   return existing.values.slice(1).map(([file, key]) => ({
     file: isBlankValue(file) ? "" : String(file),
@@ -468,69 +464,110 @@ export async function openConsolidationOutput(
     return out;
   });
 
-  const target = CONSOLIDATION_SHEETS.consolidation[lang];
-  const table: TextTable = { headers: consolidationHeaders(lang), rows: [], ...consolidationLook() };
-  const last = lastColumn(table);
-  const earlier = existing.consolidation ? earlierSources(existing.consolidation) : [];
-  /** The consolidation sheet's name while rows are written (an earlier one keeps its name until `finish`). */
-  let sheetName = existing.consolidation?.name ?? null;
-  /** Set when this output adds the consolidation sheet (from the first request that writes to it). */
-  let created = false;
-  /** New rows on the sheet, below the earlier ones; `staged` counts those of a request under way too. */
-  let written = 0;
-  let staged = 0;
+  /** One streamed sheet while rows are written (earlier rows first, new rows below them). */
+  interface Staged {
+    kind: StreamedSheet;
+    table: TextTable;
+    last: string;
+    /** Its name in `lang`, which it takes at `finish`. */
+    target: string;
+    /** The earlier sheet's data rows, as file and key. */
+    earlier: { file: string; key: string }[];
+    /** Its name while rows are written (an earlier one keeps its name until `finish`); null until it exists. */
+    name: string | null;
+    /** Set when this output adds the sheet (from the first request that writes rows). */
+    created: boolean;
+    /** New rows on the sheet, below the earlier ones; `staged` counts those of a request under way too. */
+    written: number;
+    staged: number;
+    /** Rows handed on and not yet written, with their keys; each made into a line only when its request is built. */
+    waiting: { row: readonly CellValue[]; key: string }[];
+  }
+  const staged = Object.fromEntries(
+    STREAMED_SHEETS.map((kind): [StreamedSheet, Staged] => {
+      const table = emptyTable(kind, lang);
+      const e = existing[kind];
+      return [
+        kind,
+        {
+          kind,
+          table,
+          last: lastColumn(table),
+          target: CONSOLIDATION_SHEETS[kind][lang],
+          earlier: e ? earlierSources(e) : [],
+          name: e?.name ?? null,
+          created: false,
+          written: 0,
+          staged: 0,
+          waiting: [],
+        },
+      ];
+    }),
+  ) as Record<StreamedSheet, Staged>;
+  const all = STREAMED_SHEETS.map((kind) => staged[kind]);
   /** Set once `finish` has begun changing the earlier rows: they can no longer be told from the new ones. */
   let finishing = false;
-  /** Rows handed on and not yet written, with their keys; each is made into a line only when its request is built. */
-  let waiting: { row: readonly CellValue[]; key: string }[] = [];
   /** A rough size of the waiting rows (their texts' lengths), to know when a request's worth is waiting. */
   let waitingBytes = 0;
   const keys = new Set<string>();
   const files = new Set<string>();
 
-  /** Queues the creation of the consolidation sheet when there is none yet; returns it. */
-  const sheetIn = (b: Batch): Excel.Worksheet => {
+  /** Queues the creation of the streamed sheets not there yet, in their order; returns each sheet. */
+  const sheetsIn = (b: Batch): Record<StreamedSheet, Excel.Worksheet> => {
     const sheets = b.context.workbook.worksheets;
-    if (sheetName !== null) return sheets.getItem(sheetName);
-    sheetName = target;
-    created = true;
-    return sheets.add(target);
+    const out = {} as Record<StreamedSheet, Excel.Worksheet>;
+    for (const s of all) {
+      if (s.name !== null) out[s.kind] = sheets.getItem(s.name);
+      else {
+        s.name = s.target;
+        s.created = true;
+        out[s.kind] = sheets.add(s.target);
+      }
+    }
+    return out;
   };
   /** Runs a request that writes new rows: they count as staged until it has succeeded. */
   const writing = async (batch: (b: Batch) => Promise<void>): Promise<void> => {
-    staged = written + waiting.length;
+    for (const s of all) s.staged = s.written + s.waiting.length;
     await run(batch);
-    written = staged;
-    waiting = [];
+    for (const s of all) {
+      s.written = s.staged;
+      s.waiting = [];
+    }
     waitingBytes = 0;
   };
-  /** The waiting rows as a block below the rows already on the sheet (kept after `keptAbove` earlier rows). */
-  const waitingBlock = (ws: Excel.Worksheet, keptAbove: number): Block => {
-    const rows = waiting;
+  /** A sheet's waiting rows as a block below the rows already on it (kept after `keptAbove` earlier rows). */
+  const waitingBlock = (s: Staged, ws: Excel.Worksheet, keptAbove: number): Block => {
+    const rows = s.waiting;
     return {
       ws,
-      last,
-      firstRow: 1 + keptAbove + written,
+      last: s.last,
+      firstRow: 1 + keptAbove + s.written,
       count: rows.length,
-      line: (i) => lineOf(table, rows[i]!.row, rows[i]!.key),
+      line: (i) => lineOf(s.table, rows[i]!.row, rows[i]!.key),
     };
   };
-  const tooLong = () => liatError("consolidationTooLong", target);
+  const tooLong = (s: Staged) => liatError("consolidationTooLong", s.target);
 
   return {
     async add(rows) {
-      rows.values.forEach((row, i) => {
-        const key = rows.keys[i] ?? "";
-        waiting.push({ row, key });
-        waitingBytes += roughBytes(row);
-        if (key !== "") keys.add(key);
-        if (typeof row[0] === "string") files.add(row[0]);
-      });
+      for (const s of all) {
+        const sheet = rows.sheets[s.kind];
+        sheet.values.forEach((row, i) => {
+          const key = sheet.keys[i] ?? "";
+          s.waiting.push({ row, key });
+          waitingBytes += roughBytes(row);
+          if (key !== "") keys.add(key);
+          if (typeof row[0] === "string") files.add(row[0]);
+        });
+      }
       if (waitingBytes < WRITE_BUDGET_BYTES) return;
-      if (earlier.length + written + waiting.length > rowsPerSheet) throw tooLong();
-      subject = sheetName ?? target;
+      for (const s of all) if (s.earlier.length + s.written + s.waiting.length > rowsPerSheet) throw tooLong(s);
+      subject = staged.consolidation.name ?? staged.consolidation.target;
       await writing(async (b) => {
-        await writeBlocks([waitingBlock(sheetIn(b), earlier.length)], WRITE_BUDGET_BYTES, () => b.sync());
+        const ws = sheetsIn(b);
+        const blocks = all.map((s) => waitingBlock(s, ws[s.kind], s.earlier.length));
+        await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
         await b.sync();
       });
       subject = "";
@@ -544,88 +581,108 @@ export async function openConsolidationOutput(
       for (const u of report.unreadable) files.add(u.fileName);
       const replacedBy = (r: { key: string; file: string }) =>
         (r.key !== "" && keys.has(r.key)) || (r.file !== "" && files.has(r.file));
-      const replaced = earlier.flatMap((r, i) => (replacedBy(r) ? [i] : []));
-      const kept = earlier.length - replaced.length;
-      const newRows = written + waiting.length;
-      if (kept + newRows > rowsPerSheet) throw tooLong();
-
-      // the other sheets: earlier rows kept, then the new ones; every sheet checked before anything is queued
-      const others = (["summary", "notMerged", "columns", "unreadable"] as const).map((kind) => {
-        const t = endTable(kind, report, lang);
-        const e = existing[kind];
-        const keptRows = (e ? earlierRows(e, t.table.headers.length) : []).filter((r) => !replacedBy(r));
-        const name = CONSOLIDATION_SHEETS[kind][lang];
-        if (keptRows.length + t.table.rows.length > rowsPerSheet) throw liatError("consolidationTooLong", name);
-        return { kind, ...t, e, keptRows, name };
+      // every sheet checked before anything is queued
+      const plans = all.map((s) => {
+        const replaced = s.earlier.flatMap((r, i) => (replacedBy(r) ? [i] : []));
+        const kept = s.earlier.length - replaced.length;
+        const added = s.written + s.waiting.length;
+        if (kept + added > rowsPerSheet) throw tooLong(s);
+        return { s, replaced, kept, added };
       });
+      // the files not merged, written whole at the end: earlier rows kept, then the new ones
+      const unreadable = unreadableTable(report, lang);
+      const e = existing.unreadable;
+      const keptUnreadable = (e ? earlierRows(e, unreadable.headers.length) : []).filter((r) => !replacedBy(r));
+      const unreadableName = CONSOLIDATION_SHEETS.unreadable[lang];
+      if (keptUnreadable.length + unreadable.rows.length > rowsPerSheet)
+        throw liatError("consolidationTooLong", unreadableName);
 
-      let out: Pick<ConsolidationWriteResult, "sheets" | "rows"> | undefined;
+      const names = {} as ConsolidationWriteResult["sheets"];
+      const rows = {} as ConsolidationWriteResult["rows"];
       await writing(async (b) => {
         const sheets = b.context.workbook.worksheets;
-        subject = sheetName ?? target;
-        const ws = sheetIn(b);
-        finishing = replaced.length > 0 || sheetName !== target;
-        // the earlier rows replaced, bottom up, each run of them at once
-        for (let end = replaced.length; end > 0;) {
-          let start = end - 1;
-          while (start > 0 && replaced[start - 1] === replaced[start]! - 1) start--;
-          ws.getRange(`${replaced[start]! + 2}:${replaced[end - 1]! + 2}`).delete("Up" as Excel.DeleteShiftDirection);
-          end = start;
-        }
-        if (sheetName !== target) ws.name = target;
-        queueSetup(ws, table, false, last);
-        // the header (the table has no rows of its own: they are the waiting ones), then the waiting rows
-        const blocks: Block[] = [blockOf(ws, table, [], []), waitingBlock(ws, kept)];
-        const names = { consolidation: target } as ConsolidationWriteResult["sheets"];
-        const rows = { consolidation: kept + newRows } as ConsolidationWriteResult["rows"];
-        for (const o of others) {
-          subject = o.e?.name ?? o.name;
-          let sheet: Excel.Worksheet;
-          if (o.e) {
-            sheet = sheets.getItem(o.e.name);
-            // An earlier sheet in the other language takes this language's name (free, or it would have been found).
-            if (o.e.name !== o.name) sheet.name = o.name;
-          } else {
-            sheet = sheets.add(o.name);
+        const ws = sheetsIn(b);
+        finishing = plans.some((p) => p.replaced.length > 0 || p.s.name !== p.s.target);
+        const blocks: Block[] = [];
+        for (const { s, replaced, kept, added } of plans) {
+          subject = s.name ?? s.target;
+          const sheet = ws[s.kind];
+          // the earlier rows replaced, bottom up, each run of them at once
+          for (let end = replaced.length; end > 0;) {
+            let start = end - 1;
+            while (start > 0 && replaced[start - 1] === replaced[start]! - 1) start--;
+            sheet
+              .getRange(`${replaced[start]! + 2}:${replaced[end - 1]! + 2}`)
+              .delete("Up" as Excel.DeleteShiftDirection);
+            end = start;
           }
-          const block = blockOf(sheet, o.table, o.keptRows, o.keys);
-          queueSetup(sheet, o.table, o.e !== undefined, block.last);
-          blocks.push(block);
-          names[o.kind] = o.name;
-          rows[o.kind] = o.keptRows.length + o.table.rows.length;
+          // An earlier sheet in another language takes this language's name (free, or it would have been found).
+          if (s.name !== s.target) sheet.name = s.target;
+          queueSetup(sheet, s.table, false, s.last);
+          // the header (the table has no rows of its own: they are the waiting ones), then the waiting rows
+          blocks.push(blockOf(sheet, s.table, [], []), waitingBlock(s, sheet, kept));
+          names[s.kind] = s.target;
+          rows[s.kind] = kept + added;
         }
+        subject = e?.name ?? unreadableName;
+        let sheet: Excel.Worksheet;
+        if (e) {
+          sheet = sheets.getItem(e.name);
+          if (e.name !== unreadableName) sheet.name = unreadableName;
+        } else {
+          sheet = sheets.add(unreadableName);
+        }
+        const block = blockOf(sheet, unreadable, keptUnreadable, []);
+        queueSetup(sheet, unreadable, e !== undefined, block.last);
+        blocks.push(block);
+        names.unreadable = unreadableName;
+        rows.unreadable = keptUnreadable.length + unreadable.rows.length;
         subject = "";
         await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
         await b.sync();
-        out = { sheets: names, rows };
       });
-      sheetName = target;
-      return { ...out!, replaced: replaced.length, kept, added: newRows, syncs };
+      for (const s of all) s.name = s.target;
+      const consolidation = plans[0]!;
+      return {
+        sheets: names,
+        rows,
+        replaced: consolidation.replaced.length,
+        kept: consolidation.kept,
+        added: consolidation.added,
+        syncs,
+      };
     },
 
     async abandon(cause) {
-      waiting = [];
-      const name = sheetName;
-      if (name === null || finishing || (!created && staged === 0)) throw cause;
+      for (const s of all) s.waiting = [];
+      // the sheets this output added, and those under whose earlier rows it wrote
+      const undo = all.filter((s) => s.name !== null && (s.created || s.staged > 0));
+      if (finishing || undo.length === 0) throw cause;
       await run(async (b) => {
-        // the sheet as it is now: a request that failed may or may not have added it
-        const ws = b.context.workbook.worksheets.getItemOrNullObject(name);
-        ws.load("name");
+        // each sheet as it is now: a request that failed may or may not have added it
+        const sheets = undo.map((s) => {
+          const ws = b.context.workbook.worksheets.getItemOrNullObject(s.name!);
+          ws.load("name");
+          return { s, ws };
+        });
         await b.sync();
-        // eslint-disable-next-line office-addins/call-sync-before-read -- synced just above by b.sync() (context.sync() counted, src/excel/excelApi.ts), which the rule does not know by name
-        if (ws.isNullObject) return;
-        if (created) ws.delete();
-        else
-          ws.getRange(`${earlier.length + 2}:${earlier.length + 1 + staged}`).delete(
-            "Up" as Excel.DeleteShiftDirection,
-          );
+        for (const { s, ws } of sheets) {
+          if (ws.isNullObject) continue;
+          if (s.created) ws.delete();
+          else
+            ws.getRange(`${s.earlier.length + 2}:${s.earlier.length + 1 + s.staged}`).delete(
+              "Up" as Excel.DeleteShiftDirection,
+            );
+        }
         await b.sync();
       }).catch((failure: unknown) => {
         throw failure instanceof Error ? Object.assign(failure, { cause }) : failure;
       });
-      if (created) sheetName = null;
-      created = false;
-      written = staged = 0;
+      for (const s of undo) {
+        if (s.created) s.name = null;
+        s.created = false;
+        s.written = s.staged = 0;
+      }
       throw cause;
     },
   };

@@ -302,11 +302,22 @@ describe("consolidate", () => {
       const streamed = result();
       const whole = inLanguage(consolidate([lyon, tunis, empty, lyon]), lang);
       expect(streamed).toEqual(whole);
-      expect(streamed.rows.values).toHaveLength(78);
-      expect(streamed.rows.keys.filter((k) => k === "h-tunis")).toHaveLength(39);
+      const { consolidation, summary, columns } = streamed.rows.sheets;
+      expect(consolidation.values).toHaveLength(78);
+      expect(consolidation.keys.filter((k) => k === "h-tunis")).toHaveLength(39);
       expect(streamed.unreadable.map((u) => u.reason)).toEqual(["noLiatTable", "duplicate"]);
+      // the summary and the columns read as their sheets' rows, each with its source's key
+      expect(summary.values.map((r) => r[0])).toEqual(["lyon.xlsx", "tunis.xlsx"]);
+      expect(summary.keys).toEqual(["h-lyon", "h-tunis"]);
+      expect(columns.values.length).toBeGreaterThan(0);
+      expect(new Set(columns.keys)).toEqual(new Set(["h-lyon", "h-tunis"]));
+      // of each source, only what the pane shows
+      expect(streamed.sources.map((s) => Object.keys(s).sort())).toEqual([
+        ["errors", "rows", "source", "summary", "warnings"],
+        ["errors", "rows", "source", "summary", "warnings"],
+      ]);
       // the rows are the sheet's, in the language asked for
-      expect(streamed.rows.values[0]!.slice(0, 8)).toEqual([
+      expect(consolidation.values[0]!.slice(0, 8)).toEqual([
         "lyon.xlsx",
         "Lyon",
         "2025",

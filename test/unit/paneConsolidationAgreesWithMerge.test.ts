@@ -8,8 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run, type Io } from "../../src/cli/main";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
-import { byCity, byCityTable, type CityPeriods } from "../../src/core/cityPeriods";
-import { consolidationRow, type ConsolidationRow } from "../../src/core/consolidate";
+import { byCity, byCityTable, citySource, type CityPeriods } from "../../src/core/cityPeriods";
+import {
+  columnsReadRows,
+  consolidationRow,
+  notMergedRow,
+  sourceSummaryRow,
+  type ConsolidationRow,
+  type NotMergedCell,
+  type SourceSummary,
+} from "../../src/core/consolidate";
 import { readAndConsolidate, type ChosenFile } from "../../src/taskpane/consolidate/readFiles";
 import { loadExcel, writePlainWorkbook } from "./cliFixtures";
 
@@ -54,13 +62,38 @@ it("gives the same consolidation, not-merged cells and unreadable files in the p
   }));
   const pane = JSON.parse(JSON.stringify(await readAndConsolidate(chosen, "fr")));
 
+  // every sheet's rows as the command line's JSON made into them (the pane writes these, a request at a time)
+  const asJson = (v: unknown) => JSON.parse(JSON.stringify(v));
+  const sources: SourceSummary[] = cli.sources;
   expect(pane.rows.lang).toBe("fr");
-  expect(pane.rows.values).toEqual(
-    JSON.parse(JSON.stringify(cli.rows.map((r: ConsolidationRow) => consolidationRow(r, "fr")))),
+  expect(pane.rows.sheets).toEqual(
+    asJson({
+      consolidation: {
+        values: cli.rows.map((r: ConsolidationRow) => consolidationRow(r, "fr")),
+        keys: cli.rows.map((r: ConsolidationRow) => r.source.key),
+      },
+      summary: { values: sources.map((s) => sourceSummaryRow(s, "fr")), keys: sources.map((s) => s.source.key) },
+      notMerged: { values: cli.notMerged.map((n: NotMergedCell) => notMergedRow(n, "fr")), keys: [""] },
+      columns: {
+        values: sources.flatMap((s) => columnsReadRows(s, "fr")),
+        keys: sources.flatMap((s) => s.columns.map(() => s.source.key)),
+      },
+    }),
   );
-  expect(pane.rows.keys).toEqual(cli.rows.map((r: ConsolidationRow) => r.source.key));
-  expect(pane.sources).toEqual(cli.sources);
+  // and what the pane shows of each source, of the cells and the files not merged
+  expect(pane.sources).toEqual(
+    asJson(
+      sources.map((s) => ({
+        ...citySource(s),
+        source: { key: s.source.key, fileName: s.source.fileName, city: s.source.city, period: s.source.period },
+        rows: s.rows,
+        errors: s.errors,
+        warnings: s.warnings,
+      })),
+    ),
+  );
   expect(pane.notMerged).toEqual(cli.notMerged);
+  expect(pane.notMergedCount).toBe(cli.notMerged.length);
   expect(pane.unreadable).toEqual(cli.unreadable);
   // the case is not trivial: rows, a cell not merged, and files not merged
   expect(cli.rows.length).toBe(4);

@@ -28,9 +28,6 @@ const useStyles = makeStyles({
   file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
 });
 
-/** Cells not merged listed in the pane (all of them are on the sheet). */
-const NOT_MERGED_SHOWN = 20;
-
 export interface ConsolidationOutcomeProps {
   result: ConsolidationReport;
   /** What was written; absent when writing failed. */
@@ -133,22 +130,23 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
           />
         </section>
       ) : null}
-      {result.notMerged.length > 0 ? (
+      {result.notMergedCount > 0 ? (
         <MessageBar intent="warning" layout="multiline" data-testid="consolidate-not-merged">
           <MessageBarBody>
             <MessageBarTitle>
               {t("consolidate.notMerged", {
-                count: result.notMerged.length,
+                count: result.notMergedCount,
                 sheet: written?.sheets.notMerged ?? CONSOLIDATION_TEXT.notMergedSheet[lang],
               })}
             </MessageBarTitle>
             <ul className={styles.list}>
-              {result.notMerged.slice(0, NOT_MERGED_SHOWN).map((n, i) => (
+              {/* the first cells not merged (core's NOT_MERGED_KEPT); all of them are on the sheet */}
+              {result.notMerged.map((n, i) => (
                 <li key={`${i}-${n.fileName}-${n.sheet}-${n.cell}`} data-file={n.fileName}>
                   <Text className={styles.file}>{n.fileName}</Text> — {n.sheet}!{n.cell} — {n.reason[lang]}
                 </li>
               ))}
-              {result.notMerged.length > NOT_MERGED_SHOWN ? <li>…</li> : null}
+              {result.notMergedCount > result.notMerged.length ? <li>…</li> : null}
             </ul>
           </MessageBarBody>
         </MessageBar>
