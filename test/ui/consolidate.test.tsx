@@ -5,10 +5,13 @@
  * that replaces instead of duplicating.
  */
 
-import { screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
+import { I18nextProvider } from "react-i18next";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import type { ConsolidationReport } from "../../src/core/consolidate";
 import type { RawEntry } from "../../src/core/entrySchema";
 import type { Lang } from "../../src/core/language";
 import { domainSheetName } from "../../src/core/layout";
@@ -16,6 +19,8 @@ import type { LiatHost } from "../../tooling/excel-host/excelHost";
 import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
 import { allValues, run } from "../unit/excelFixtures";
 import { compoundFile } from "../unit/xlsxFixtures";
+import { ConsolidationOutcome, SOURCES_SHOWN } from "../../src/taskpane/consolidate/ConsolidationOutcome";
+import { createI18n } from "../../src/taskpane/i18n/i18n";
 import { installHost, renderPane } from "./paneHarness";
 
 jest.setTimeout(60_000);
@@ -275,4 +280,34 @@ test.each([
   const heading = document.getElementById("liat-consolidate-heading");
   expect(heading?.textContent).toBe(name);
   expect(screen.getByRole("tab", { selected: true }).textContent).toBe(name);
+});
+
+test("thousands of workbooks merged: the pane lists the first ones and says where every other one is", async () => {
+  const source = (i: number): ConsolidationReport["sources"][number] => ({
+    source: { key: `k${i}`, fileName: `ville-${i}.xlsx`, city: `Ville ${i}`, period: "2025" },
+    summary: { domains: [], overall: { score: null, coverage: null } },
+    rows: 39,
+    errors: 0,
+    warnings: 1,
+  });
+  const report: ConsolidationReport = {
+    sources: Array.from({ length: SOURCES_SHOWN + 2 }, (_, i) => source(i)),
+    notMerged: [],
+    notMergedCount: 0,
+    unreadable: [],
+  };
+  render(
+    <I18nextProvider i18n={createI18n("fr")}>
+      <FluentProvider theme={webLightTheme}>
+        <ConsolidationOutcome result={report} />
+      </FluentProvider>
+    </I18nextProvider>,
+  );
+  const listed = within(screen.getByTestId("consolidate-sources")).getAllByRole("row");
+  // the header row, then the first SOURCES_SHOWN workbooks
+  expect(listed).toHaveLength(SOURCES_SHOWN + 1);
+  expect(listed.at(-1)!.getAttribute("data-file")).toBe(`ville-${SOURCES_SHOWN - 1}.xlsx`);
+  expect(screen.getByTestId("consolidate-more-sources").textContent).toBe(
+    "…et 2 autres classeurs, sur la feuille Synthèse par source avec tous les autres.",
+  );
 });

@@ -28,6 +28,9 @@ const useStyles = makeStyles({
   file: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
 });
 
+/** Workbooks merged listed in the pane (every one is on the summary sheet). */
+export const SOURCES_SHOWN = 100;
+
 export interface ConsolidationOutcomeProps {
   result: ConsolidationReport;
   /** What was written; absent when writing failed. */
@@ -83,7 +86,7 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
               t("consolidate.rows"),
               t("consolidate.issues"),
             ]}
-            rows={result.sources.map((s) => ({
+            rows={result.sources.slice(0, SOURCES_SHOWN).map((s) => ({
               key: s.source.key,
               data: { "data-file": s.source.fileName },
               cells: [
@@ -98,6 +101,14 @@ export function ConsolidationOutcome({ result, written, onOpen }: ConsolidationO
               ],
             }))}
           />
+          {merged > SOURCES_SHOWN ? (
+            <Text as="p" size={200} data-testid="consolidate-more-sources">
+              {t("consolidate.moreSources", {
+                count: merged - SOURCES_SHOWN,
+                sheet: written?.sheets.summary ?? CONSOLIDATION_TEXT.summarySheet[lang],
+              })}
+            </Text>
+          ) : null}
         </section>
       ) : null}
       {cities.some((c) => c.periods.length > 1) ? (
