@@ -7,14 +7,15 @@
  * cell gets the text number format "@" before its value is written, so "=HYPERLINK(...)", "+1+1",
  * "-2", "@SUM(A1)" or markup stay text and are never evaluated.
  *
- * The consolidation sheet's rows can be written as the files are read (openConsolidationOutput: the pane keeps
- * none), below the earlier rows; the other sheets are written at the end (writeConsolidation does it all at once).
+ * Every sheet's rows can be written as the files are read (openConsolidationOutput: the pane keeps none of them),
+ * below the earlier rows; the files not merged at the end (writeConsolidation does it all at once).
  *
  * Running it again replaces: rows of an earlier consolidation that come from the same source (same
- * file name, or same content key, kept in a hidden last column) are replaced by the new ones; rows
- * of other sources are kept, in their order, before the new ones. Whole 2-D ranges, in requests that stay under Excel on the web's 5 MB
- * whatever the number of sources: 2 syncs for a first consolidation that fits one request, one more per
- * WRITE_BUDGET_BYTES written; a re-run first reads the earlier sheets' size, then their cells READ_CELLS at a time.
+ * file name, or same content key, kept in a hidden last column) are replaced by the new ones, in the last request;
+ * rows of other sources are kept, in their order, before the new ones. Whole 2-D ranges, in requests that stay under
+ * Excel on the web's 5 MB whatever the number of sources: 2 syncs for a first consolidation that fits one request,
+ * one more per WRITE_BUDGET_BYTES written; a re-run first reads the earlier sheets' size, then their cells
+ * READ_CELLS at a time, keeping of each row its file and key.
  */
 import { columnLetter, MAX_ROWS } from "../core/a1";
 import {
@@ -29,7 +30,6 @@ import {
   type ConsolidationInLanguage,
   type ConsolidationReport,
   type ConsolidationSheetRows,
-  type StreamedSheet,
   type TextTable,
   STREAMED_SHEETS,
 } from "../core/consolidate";
@@ -57,8 +57,8 @@ export const CONSOLIDATION_SHEETS: Record<ConsolidationSheetKind, Localized> = {
 
 const KINDS: readonly ConsolidationSheetKind[] = ["consolidation", "summary", "notMerged", "columns", "unreadable"];
 
-/** A streamed sheet's headers and look in `lang` (its rows are handed to the output as they come). */
-function emptyTable(kind: StreamedSheet, lang: Lang): TextTable {
+/** A sheet's headers and look in `lang` (its rows are handed to the output as they come, or at the end). */
+function emptyTable(kind: ConsolidationSheetKind, lang: Lang): TextTable {
   switch (kind) {
     case "consolidation":
       return { headers: consolidationHeaders(lang), rows: [], ...consolidationLook() };
@@ -68,6 +68,8 @@ function emptyTable(kind: StreamedSheet, lang: Lang): TextTable {
       return notMergedTable({ notMerged: [] }, lang);
     case "columns":
       return columnsReadTable({ sources: [] }, lang);
+    case "unreadable":
+      return unreadableTable({ unreadable: [] }, lang);
   }
 }
 
@@ -97,8 +99,8 @@ function formatOf(v: string | number | boolean, column: number, table: TextTable
 interface Existing {
   name: string;
   /**
-   * Values of the used range from A1 (row 0 = header), or [] when the sheet is blank; the data rows of a streamed
-   * sheet only as [file, key] (readInChunks).
+   * The used range from A1, or [] when the sheet is blank: its header row, then each data row only as
+   * [file, key] (readInChunks).
    */
   values: CellValue[][];
 }
@@ -111,27 +113,6 @@ function isOurs(existing: Existing, kind: ConsolidationSheetKind): boolean {
   return (
     Object.values(T.file).includes(String(first)) && (kind !== "consolidation" || existing.values[0]!.includes("Code"))
   );
-}
-
-/** Earlier data rows of a sheet, with their key (from the key column when there is one). */
-function earlierRows(existing: Existing, width: number): { row: CellValue[]; key: string; file: string }[] {
-  if (existing.values.length < 2) return [];
-  const header = existing.values[0]!;
-  const keyCol = header.indexOf(SOURCE_KEY_HEADER);
-  const dataWidth = keyCol >= 0 ? keyCol : header.length;
-  return existing.values.slice(1).flatMap((cells) => {
-    if (cells.every(isBlankValue)) return [];
-    const row = Array.from({ length: width }, (_, c) =>
-      c < dataWidth && !isBlankValue(cells[c]) ? (cells[c] as CellValue) : null,
-    );
-    return [
-      {
-        row,
-        key: keyCol >= 0 && !isBlankValue(cells[keyCol]) ? String(cells[keyCol]) : "",
-        file: isBlankValue(cells[0]) ? "" : String(cells[0]),
-      },
-    ];
-  });
 }
 
 /**
@@ -209,31 +190,20 @@ function lineOf(table: TextTable, row: readonly CellValue[], key: string): Line 
   return lineWith(values, formats);
 }
 
-/** A sheet's header and rows from A1 (earlier rows kept, then the new ones), made into lines as they are written. */
-function blockOf(
-  ws: Excel.Worksheet,
-  table: TextTable,
-  kept: readonly { row: CellValue[]; key: string }[],
-  keys: readonly string[],
-): Block {
+/** A sheet's header line: the table's headers, then the key column's. */
+function headerLine(table: TextTable): Line {
   const headers = [...table.headers, SOURCE_KEY_HEADER];
-  return {
-    ws,
-    last: lastColumn(table),
-    firstRow: 0,
-    count: 1 + kept.length + table.rows.length,
-    line: (i) => {
-      if (i === 0)
-        return lineWith(
-          headers,
-          headers.map(() => TEXT_FORMAT),
-        );
-      const k = kept[i - 1];
-      if (k) return lineOf(table, k.row, k.key);
-      const n = i - 1 - kept.length;
-      return lineOf(table, table.rows[n]!, keys[n] ?? "");
-    },
-  };
+  return lineWith(
+    headers,
+    headers.map(() => TEXT_FORMAT),
+  );
+}
+
+/** Queues one line into a sheet's row (1-based): its number formats first, then its values. */
+function queueLine(ws: Excel.Worksheet, last: string, row: number, line: Line): void {
+  const range = ws.getRange(`A${row}:${last}${row}`);
+  range.numberFormat = [line.formats];
+  range.values = [line.values];
 }
 
 /** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
@@ -330,9 +300,8 @@ async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise
 
 /**
  * Reads the used ranges found (their size loaded) from A1, READ_CELLS cells per request; row 0 = header row.
- * All the sheets' first chunks go in one request. The data rows of the sheets written as the files are read
- * (STREAMED_SHEETS) are kept only as [file, key] (the first column and the key column): memory does not grow with
- * an earlier consolidation's text.
+ * All the sheets' first chunks go in one request. Data rows are kept only as [file, key] (the first column and the
+ * key column): memory does not grow with an earlier consolidation's text.
  */
 async function readInChunks(
   b: Batch,
@@ -369,7 +338,7 @@ async function readInChunks(
     for (const l of loads) {
       const into = out[l.kind]!;
       for (const cells of l.range.values as CellValue[][]) {
-        if (l.kind === "unreadable" || into.length === 0) into.push(cells);
+        if (into.length === 0) into.push(cells);
         else into.push([cells[0] ?? null, cells[into[0]!.indexOf(SOURCE_KEY_HEADER)] ?? null]);
       }
     }
@@ -380,7 +349,7 @@ async function readInChunks(
 /** Data rows a sheet can hold under its header row: Excel's row limit. */
 export const ROWS_PER_SHEET = MAX_ROWS - 1;
 
-/** An earlier streamed sheet's data rows, each as its file and its source's key ("" when blank). */
+/** An earlier sheet's data rows, each as its file and its source's key ("" when blank). */
 function earlierSources(existing: Existing): { file: string; key: string }[] {
   return existing.values.slice(1).map(([file, key]) => ({
     file: isBlankValue(file) ? "" : String(file),
@@ -464,9 +433,12 @@ export async function openConsolidationOutput(
     return out;
   });
 
-  /** One streamed sheet while rows are written (earlier rows first, new rows below them). */
+  /**
+   * One sheet while rows are written: earlier rows first, new rows below them (those of the files not merged only at
+   * `finish`).
+   */
   interface Staged {
-    kind: StreamedSheet;
+    kind: ConsolidationSheetKind;
     table: TextTable;
     last: string;
     /** Its name in `lang`, which it takes at `finish`. */
@@ -484,7 +456,7 @@ export async function openConsolidationOutput(
     waiting: { row: readonly CellValue[]; key: string }[];
   }
   const staged = Object.fromEntries(
-    STREAMED_SHEETS.map((kind): [StreamedSheet, Staged] => {
+    KINDS.map((kind): [ConsolidationSheetKind, Staged] => {
       const table = emptyTable(kind, lang);
       const e = existing[kind];
       return [
@@ -503,8 +475,8 @@ export async function openConsolidationOutput(
         },
       ];
     }),
-  ) as Record<StreamedSheet, Staged>;
-  const all = STREAMED_SHEETS.map((kind) => staged[kind]);
+  ) as Record<ConsolidationSheetKind, Staged>;
+  const all = KINDS.map((kind) => staged[kind]);
   /** Set once `finish` has begun changing the earlier rows: they can no longer be told from the new ones. */
   let finishing = false;
   /** A rough size of the waiting rows (their texts' lengths), to know when a request's worth is waiting. */
@@ -512,10 +484,10 @@ export async function openConsolidationOutput(
   const keys = new Set<string>();
   const files = new Set<string>();
 
-  /** Queues the creation of the streamed sheets not there yet, in their order; returns each sheet. */
-  const sheetsIn = (b: Batch): Record<StreamedSheet, Excel.Worksheet> => {
+  /** Queues the creation of the sheets not there yet, in their order; returns each sheet. */
+  const sheetsIn = (b: Batch): Record<ConsolidationSheetKind, Excel.Worksheet> => {
     const sheets = b.context.workbook.worksheets;
-    const out = {} as Record<StreamedSheet, Excel.Worksheet>;
+    const out = {} as Record<ConsolidationSheetKind, Excel.Worksheet>;
     for (const s of all) {
       if (s.name !== null) out[s.kind] = sheets.getItem(s.name);
       else {
@@ -551,8 +523,9 @@ export async function openConsolidationOutput(
 
   return {
     async add(rows) {
-      for (const s of all) {
-        const sheet = rows.sheets[s.kind];
+      for (const kind of STREAMED_SHEETS) {
+        const s = staged[kind];
+        const sheet = rows.sheets[kind];
         sheet.values.forEach((row, i) => {
           const key = sheet.keys[i] ?? "";
           s.waiting.push({ row, key });
@@ -579,6 +552,8 @@ export async function openConsolidationOutput(
         files.add(s.source.fileName);
       }
       for (const u of report.unreadable) files.add(u.fileName);
+      // the files not merged are known only now: their rows wait like the others'
+      for (const row of unreadableTable(report, lang).rows) staged.unreadable.waiting.push({ row, key: "" });
       const replacedBy = (r: { key: string; file: string }) =>
         (r.key !== "" && keys.has(r.key)) || (r.file !== "" && files.has(r.file));
       // every sheet checked before anything is queued
@@ -589,21 +564,26 @@ export async function openConsolidationOutput(
         if (kept + added > rowsPerSheet) throw tooLong(s);
         return { s, replaced, kept, added };
       });
-      // the files not merged, written whole at the end: earlier rows kept, then the new ones
-      const unreadable = unreadableTable(report, lang);
-      const e = existing.unreadable;
-      const keptUnreadable = (e ? earlierRows(e, unreadable.headers.length) : []).filter((r) => !replacedBy(r));
-      const unreadableName = CONSOLIDATION_SHEETS.unreadable[lang];
-      if (keptUnreadable.length + unreadable.rows.length > rowsPerSheet)
-        throw liatError("consolidationTooLong", unreadableName);
 
       const names = {} as ConsolidationWriteResult["sheets"];
       const rows = {} as ConsolidationWriteResult["rows"];
       await writing(async (b) => {
-        const sheets = b.context.workbook.worksheets;
         const ws = sheetsIn(b);
-        finishing = plans.some((p) => p.replaced.length > 0 || p.s.name !== p.s.target);
-        const blocks: Block[] = [];
+        // The rows still waiting go first, below the earlier ones, when every sheet has room for both: abandon can
+        // take them out until the last request, which alone holds what cannot be undone (the earlier rows replaced,
+        // the names). Otherwise they go after the earlier rows replaced.
+        const rowsFirst = plans.every((p) => p.s.earlier.length + p.added <= rowsPerSheet);
+        const undoable = !plans.some((p) => p.replaced.length > 0 || p.s.name !== p.s.target);
+        const queueRows = async () => {
+          subject = staged.consolidation.name ?? staged.consolidation.target;
+          const blocks = plans.map((p) => waitingBlock(p.s, ws[p.s.kind], rowsFirst ? p.s.earlier.length : p.kept));
+          await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
+        };
+        if (rowsFirst) {
+          await queueRows();
+          if (!undoable && all.some((s) => s.waiting.length > 0)) await b.sync();
+        }
+        finishing = !undoable;
         for (const { s, replaced, kept, added } of plans) {
           subject = s.name ?? s.target;
           const sheet = ws[s.kind];
@@ -619,26 +599,12 @@ export async function openConsolidationOutput(
           // An earlier sheet in another language takes this language's name (free, or it would have been found).
           if (s.name !== s.target) sheet.name = s.target;
           queueSetup(sheet, s.table, false, s.last);
-          // the header (the table has no rows of its own: they are the waiting ones), then the waiting rows
-          blocks.push(blockOf(sheet, s.table, [], []), waitingBlock(s, sheet, kept));
+          queueLine(sheet, s.last, 1, headerLine(s.table));
           names[s.kind] = s.target;
           rows[s.kind] = kept + added;
         }
-        subject = e?.name ?? unreadableName;
-        let sheet: Excel.Worksheet;
-        if (e) {
-          sheet = sheets.getItem(e.name);
-          if (e.name !== unreadableName) sheet.name = unreadableName;
-        } else {
-          sheet = sheets.add(unreadableName);
-        }
-        const block = blockOf(sheet, unreadable, keptUnreadable, []);
-        queueSetup(sheet, unreadable, e !== undefined, block.last);
-        blocks.push(block);
-        names.unreadable = unreadableName;
-        rows.unreadable = keptUnreadable.length + unreadable.rows.length;
+        if (!rowsFirst) await queueRows();
         subject = "";
-        await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
         await b.sync();
       });
       for (const s of all) s.name = s.target;

@@ -234,8 +234,8 @@ describe("writeConsolidation", () => {
     expect(again.rows).toEqual({ consolidation: 78, summary: 2, notMerged: 0, columns, unreadable: 1 });
     expect(again.replaced).toBe(78);
     expect(again.kept).toBe(0);
-    // names, sizes of the earlier sheets, their cells, the write
-    expect(again.syncs).toBe(4);
+    // names, sizes of the earlier sheets, their cells, the rows, then the earlier rows replaced (a request of its own)
+    expect(again.syncs).toBe(5);
     const after = host.getSnapshot().sheets.filter((s) => before.some((b) => b.name === s.name));
     expect(after.map((s) => s.values)).toEqual(before.map((s) => s.values));
 
@@ -415,6 +415,24 @@ describe("writeConsolidation", () => {
     expect(dataRows(host, "Consolidation").length).toBeGreaterThan(39);
     const failure = new Error("the network went away");
     expect(await second.abandon(failure).catch((e: unknown) => e)).toBe(failure);
+    expect(allValues(host)).toEqual(earlier);
+  });
+
+  it("a re-run that fails before its last request is taken out again: the earlier consolidation as it was", async () => {
+    const host = newHost();
+    await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"));
+    const earlier = allValues(host);
+    const output = await openConsolidationOutput("en");
+    // Tunis again: its earlier rows are replaced at the end, which cannot be undone
+    const report = await stream(output, [...cities(150), tunis]);
+    expect(dataRows(host, "Consolidation").length).toBeGreaterThan(39);
+    // the network goes away during finish's first request, which writes the rows still waiting
+    const context = Object.getPrototypeOf(host.Excel.RequestContext.prototype) as { sync(): Promise<void> };
+    const sync = jest.spyOn(context, "sync").mockRejectedValueOnce(new Error("the network went away"));
+    const error = await output.finish(report).catch((e: unknown) => e);
+    sync.mockRestore();
+    expect(String(error)).toContain("the network went away");
+    expect(await output.abandon(error).catch((e: unknown) => e)).toBe(error);
     expect(allValues(host)).toEqual(earlier);
   });
 
