@@ -67,6 +67,21 @@ function newName(text: string): Name {
   return { name, local: localName(name) };
 }
 
+/** The attributes of every tag without any: one object, never changed (the handlers only read attributes). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** The strings of one ASCII character, made once: most values of one character (t="s", s="1", <v>0</v>) are these. */
+const ONE_CHAR: string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** s[from, to) of plain text (no reference to decode): a string of one ASCII character from ONE_CHAR. */
+function plainText(s: string, from: number, to: number): string {
+  if (to - from === 1) {
+    const c = s.charCodeAt(from);
+    if (c < 128) return ONE_CHAR[c]!;
+  }
+  return s.slice(from, to);
+}
+
 /**
  * The attributes of a tag as an object: those of a cell or a row (r, s, t in this order) built at once, in one
  * shape each; any others one by one.
@@ -74,7 +89,7 @@ function newName(text: string): Name {
 function attributesOf(names: string[], values: string[], count: number): Record<string, string> {
   switch (count) {
     case 0:
-      return {};
+      return NO_ATTRIBUTES;
     case 1:
       if (names[0] === "r") return { r: values[0]! };
       break;
@@ -260,7 +275,7 @@ export class PlainXmlParser {
       this.handlers.text?.(s.slice(from, to));
       return;
     }
-    const value = plain ? s.slice(from, to) : decode(s, from, to, false);
+    const value = plain ? plainText(s, from, to) : decode(s, from, to, false);
     if (this.handlers.text && value !== "") this.handlers.text(value);
   }
 
@@ -274,6 +289,13 @@ export class PlainXmlParser {
       // </name>, the name of the element open
       const open = this.depth > 0 ? this.open[this.depth - 1] : undefined;
       i++;
+      // the usual end of a cell's value or a cell: </v>, </c>, one letter and ">" at once
+      if (open !== undefined && open.name.length === 1 && i + 1 < n && s.charCodeAt(i + 1) === 62) {
+        if (s.charCodeAt(i) !== open.name.charCodeAt(0)) stop("mismatched end tag");
+        if (--this.depth === 0) this.rootDone = true;
+        this.handlers.close?.(open.local);
+        return i + 2;
+      }
       const start = i;
       if (i < n && (NAME_CLASS[s.charCodeAt(i)] & NAME_START) !== 0) {
         i++;
@@ -367,7 +389,7 @@ export class PlainXmlParser {
       }
       if (close >= n) return -1;
       names[count] = attribute;
-      values[count++] = plain ? s.slice(i + 1, close) : decode(s, i + 1, close, true);
+      values[count++] = plain ? plainText(s, i + 1, close) : decode(s, i + 1, close, true);
       i = close + 1;
       if (i >= n) return -1;
       c = s.charCodeAt(i);

@@ -156,6 +156,24 @@ describe("the plain XML reader", () => {
     expect(refused).toBeGreaterThan(300);
   });
 
+  it("gives the same result wherever the text is cut into pieces, stopping included", () => {
+    fc.assert(
+      fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), (d, cuts) => {
+        const root = write({ ...d.root, children: [d.inside, ...d.root.children], selfClosing: false });
+        const xml = d.declaration + d.before + root + d.after;
+        expect(byPlain(xml, cuts)).toEqual(byPlain(xml, []));
+        // in pieces of one character each: every cut at once
+        expect(
+          byPlain(
+            xml,
+            Array.from(xml, (_, i) => i),
+          ),
+        ).toEqual(byPlain(xml, []));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("takes the XML of a worksheet as spreadsheet programs write it, whatever the pieces", () => {
     const sheet =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
