@@ -3,9 +3,9 @@
  * workbook read and consolidated in under 5 s and 500 MB; Excel's full 1,048,576 rows read without
  * dying; 400 workbooks read within 3x of a plain unzip-and-parse floor (fflate + saxes over every
  * part of every file, measured the same way); memory flat as the number of files grows (under
- * 300 MB at 50, 400 and 2,000 files), read alone, and read and consolidated the pane's way (each file's rows
- * made into the consolidation sheet's and written a request at a time to an Excel that drops them,
- * bench/readProbe.ts pane: the pane keeps no row). Peak memory is the maxRSS of a process of its own
+ * 300 MB at 50, 400, 2,000 and 10,000 files; LIAT_BENCH_FILES=50,400 measures fewer), read alone, and read and
+ * consolidated the pane's way (each file's rows made into its sheets' rows and written a request at a time to an
+ * Excel that drops them, bench/readProbe.ts pane: the pane keeps no sheet's rows). Peak memory is the maxRSS of a process of its own
  * (bench/readProbe.ts), Node's own ~50 MB included. The corpora are made here, in a temp folder.
  */
 import { spawnSync } from "node:child_process";
@@ -22,6 +22,8 @@ import { medianMs, type Row } from "./row";
 
 const DIR = join(tmpdir(), `liat-bench-read-v${SCHEMA_VERSION}-1`);
 const PROBE = join(__dirname, "readProbe.ts");
+/** Files read and consolidated in the memory rows (10,000 files take minutes). */
+const FILE_COUNTS = (process.env.LIAT_BENCH_FILES ?? "50,400,2000,10000").split(",").map(Number);
 
 interface Probe {
   ms: number;
@@ -159,7 +161,7 @@ export async function runReadBench(): Promise<Row[]> {
   });
 
   // Memory as the file count grows: the reader alone (nothing kept per file), then with the consolidation.
-  for (const count of [50, 400, 2000]) {
+  for (const count of FILE_COUNTS) {
     const list = smallWorkbooks(count);
     const r = probe("read", list);
     if (r.unreadable !== 0) throw new Error(`${count} workbooks: ${r.unreadable} unreadable`);
