@@ -298,17 +298,28 @@ async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise
   }
 }
 
+/** Header cells read of an earlier sheet (ours have at most 26 columns, the key column included). */
+const HEADER_CELLS = 100;
+
+/** An earlier sheet found: its used range's size and its header row, loaded in one request. */
+interface Found {
+  name: string;
+  used: Excel.Range;
+  header: Excel.Range;
+}
+
 /**
- * Reads the used ranges found (their size loaded) from A1, READ_CELLS cells per request; row 0 = header row.
- * All the sheets' first chunks go in one request. Data rows are kept only as [file, key] (the first column and the
- * key column): memory does not grow with an earlier consolidation's text.
+ * Reads the data rows of the sheets found (their size and header loaded), only their file (first column) and key
+ * (the key column, when the header has one), READ_CELLS cells per request, the sheets' first chunks in one request:
+ * neither memory nor the requests grow with an earlier consolidation's text. Each sheet as its header row, then
+ * [file, key] per data row.
  */
 async function readInChunks(
   b: Batch,
-  found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>>,
+  found: Partial<Record<ConsolidationSheetKind, Found>>,
 ): Promise<Partial<Record<ConsolidationSheetKind, CellValue[][]>>> {
   const out: Partial<Record<ConsolidationSheetKind, CellValue[][]>> = {};
-  const pending: { kind: ConsolidationSheetKind; ws: Excel.Worksheet; next: number; rows: number; cols: number }[] = [];
+  const pending: { kind: ConsolidationSheetKind; ws: Excel.Worksheet; next: number; rows: number; key: number }[] = [];
   for (const kind of KINDS) {
     const f = found[kind];
     if (!f) continue;
@@ -316,31 +327,38 @@ async function readInChunks(
       out[kind] = [];
       continue;
     }
+    const header = (f.header.values[0] ?? []) as CellValue[];
+    out[kind] = [header];
     const rows = f.used.rowIndex + f.used.rowCount;
-    const cols = f.used.columnIndex + f.used.columnCount;
-    out[kind] = [];
-    pending.push({ kind, ws: b.context.workbook.worksheets.getItem(f.name), next: 0, rows, cols });
+    pending.push({
+      kind,
+      ws: b.context.workbook.worksheets.getItem(f.name),
+      next: 1,
+      rows,
+      key: header.indexOf(SOURCE_KEY_HEADER),
+    });
   }
   while (pending.some((p) => p.next < p.rows)) {
     let cells = 0;
-    const loads: { kind: ConsolidationSheetKind; range: Excel.Range }[] = [];
+    const loads: { kind: ConsolidationSheetKind; files: Excel.Range; keys: Excel.Range | null }[] = [];
     for (const p of pending) {
-      while (p.next < p.rows && (cells === 0 || cells + p.cols <= READ_CELLS)) {
-        const count = Math.min(p.rows - p.next, Math.max(1, Math.floor((READ_CELLS - cells) / p.cols)));
-        const range = p.ws.getRangeByIndexes(p.next, 0, count, p.cols);
-        range.load("values");
-        loads.push({ kind: p.kind, range });
-        cells += count * p.cols;
+      const width = p.key >= 0 ? 2 : 1;
+      while (p.next < p.rows && (cells === 0 || cells + width <= READ_CELLS)) {
+        const count = Math.min(p.rows - p.next, Math.max(1, Math.floor((READ_CELLS - cells) / width)));
+        const files = p.ws.getRangeByIndexes(p.next, 0, count, 1);
+        files.load("values");
+        const keys = p.key >= 0 ? p.ws.getRangeByIndexes(p.next, p.key, count, 1) : null;
+        keys?.load("values");
+        loads.push({ kind: p.kind, files, keys });
+        cells += count * width;
         p.next += count;
       }
     }
     await b.sync();
     for (const l of loads) {
       const into = out[l.kind]!;
-      for (const cells of l.range.values as CellValue[][]) {
-        if (into.length === 0) into.push(cells);
-        else into.push([cells[0] ?? null, cells[into[0]!.indexOf(SOURCE_KEY_HEADER)] ?? null]);
-      }
+      const keys = l.keys?.values;
+      l.files.values.forEach((row, i) => into.push([row[0] ?? null, keys?.[i]?.[0] ?? null]));
     }
   }
   return out;
@@ -409,26 +427,32 @@ export async function openConsolidationOutput(
     await b.sync();
     const names = sheets.items.map((s) => s.name);
     const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
-    const found: Partial<Record<ConsolidationSheetKind, { name: string; used: Excel.Range }>> = {};
+    const found: Partial<Record<ConsolidationSheetKind, Found>> = {};
     for (const kind of KINDS) {
       // This language's name first, then the name in any other language (a workbook switched language).
       const name = [lang, ...LANGUAGES].map((l) => find(CONSOLIDATION_SHEETS[kind][l])).find((n) => n !== undefined);
       if (name === undefined) continue;
-      // the used range's size first, its values then in requests of READ_CELLS cells (never one huge response)
-      const used = sheets.getItem(name).getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
-      found[kind] = { name, used };
+      // the used range's size and the header first, the rows then in requests of READ_CELLS cells
+      const ws = sheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,rowCount");
+      const header = ws.getRangeByIndexes(0, 0, 1, HEADER_CELLS);
+      header.load("values");
+      found[kind] = { name, used, header };
     }
     const out: Partial<Record<ConsolidationSheetKind, Existing>> = {};
     if (Object.keys(found).length === 0) return out;
     await b.sync();
+    // a sheet of that name that is not ours is refused before any of its rows is read
+    for (const kind of KINDS) {
+      const f = found[kind];
+      if (f && !f.used.isNullObject && !isOurs({ name: f.name, values: f.header.values as CellValue[][] }, kind))
+        throw liatError("sheetNameTaken", f.name);
+    }
     const reads = await readInChunks(b, found);
     for (const kind of KINDS) {
       const f = found[kind];
-      if (!f) continue;
-      const e = { name: f.name, values: reads[kind] ?? [] };
-      if (!isOurs(e, kind)) throw liatError("sheetNameTaken", f.name);
-      out[kind] = e;
+      if (f) out[kind] = { name: f.name, values: reads[kind] ?? [] };
     }
     return out;
   });

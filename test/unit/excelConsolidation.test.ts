@@ -21,6 +21,7 @@ import {
   CONSOLIDATION_SHEETS,
   jsonArrayLength,
   openConsolidationOutput,
+  READ_CELLS,
   SOURCE_KEY_HEADER,
   writeConsolidation,
   type ConsolidationOutput,
@@ -434,6 +435,17 @@ describe("writeConsolidation", () => {
     expect(String(error)).toContain("the network went away");
     expect(await output.abandon(error).catch((e: unknown) => e)).toBe(error);
     expect(allValues(host)).toEqual(earlier);
+  });
+
+  it("reads of an earlier consolidation only each row's file and key: its requests do not grow with its text", async () => {
+    const host = newHost();
+    const earlier = await writeConsolidation(inLanguage(consolidateAll(cities(130)), "en"));
+    const rows = Object.values(earlier.rows).reduce((a, b) => a + b, 0);
+    expect(rows).toBeGreaterThan(130 * 39 * 3);
+    host.resetSyncCount();
+    await openConsolidationOutput("fr");
+    // the sheets' names, then their sizes and headers, then two cells a row (every cell: about 12 times more)
+    expect(host.syncCount).toBe(2 + Math.ceil((2 * rows) / READ_CELLS));
   });
 
   it("the consolidation sheet is not taken for a LIAT table of the open workbook", async () => {
