@@ -147,14 +147,13 @@ interface Block {
   last: string;
   /** The sheet's row (0-based) of the block's first line. */
   firstRow: number;
-  /** Lines of the block, header included when it starts at A1. */
+  /** Lines of the block. */
   count: number;
   line: (index: number) => Line;
 }
 
-/** Queues a sheet's set-up: clears it, styles the header, column widths, hidden key column, frozen header row. */
-function queueSetup(ws: Excel.Worksheet, table: TextTable, cleared: boolean, last: string): void {
-  if (cleared) ws.getRange().clear("All" as Excel.ClearApplyTo);
+/** Queues a sheet's set-up: styles the header, column widths, hidden key column, frozen header row. */
+function queueSetup(ws: Excel.Worksheet, table: TextTable, last: string): void {
   const header = ws.getRange(`A1:${last}1`);
   header.format.font.bold = true;
   header.format.font.color = HEADER_FONT;
@@ -622,7 +621,7 @@ export async function openConsolidationOutput(
           }
           // An earlier sheet in another language takes this language's name (free, or it would have been found).
           if (s.name !== s.target) sheet.name = s.target;
-          queueSetup(sheet, s.table, false, s.last);
+          queueSetup(sheet, s.table, s.last);
           queueLine(sheet, s.last, 1, headerLine(s.table));
           names[s.kind] = s.target;
           rows[s.kind] = kept + added;
