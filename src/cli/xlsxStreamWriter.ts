@@ -20,7 +20,7 @@
  */
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from "fflate";
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import { columnLetter, MAX_ROWS } from "../core/a1";
+import { columnLetter, MAX_ROWS, sheetPartName } from "../core/a1";
 import { cellData } from "../core/consolidate";
 import type { CellValue } from "../core/excelValues";
 import { HEADER_FILL, HEADER_FONT } from "../core/layout";
@@ -168,9 +168,6 @@ class Styles {
   }
 }
 
-/** Excel's longest sheet name. */
-const MAX_SHEET_NAME = 31;
-
 /**
  * One table being written as a sheet: rows are added in order, then `end`. A table longer than a sheet
  * (Excel's 1,048,576 rows, header included) goes on in sheets of its own named "Name (2)", "Name (3)", each
@@ -223,8 +220,7 @@ export class SheetStream {
 
   private startSheet(): void {
     this.sheets++;
-    const suffix = this.sheets === 1 ? "" : ` (${this.sheets})`;
-    this.sheetName = this.name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    this.sheetName = sheetPartName(this.name, this.sheets);
     const entry = this.book.startEntry();
     this.xml = new Utf8Pieces((bytes, final) => entry.push(bytes, final));
     this.rowsInSheet = 0;

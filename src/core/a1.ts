@@ -7,6 +7,19 @@
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
+/** Longest sheet name Excel takes (characters). */
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * The name of a sheet's n-th part (1-based), where a table goes on once a sheet's rows are full: the name itself,
+ * then "Name (2)", "Name (3)"…, cut so that the name and its number fit in a sheet name.
+ */
+export function sheetPartName(name: string, n: number): string {
+  if (n <= 1) return name;
+  const suffix = ` (${n})`;
+  return name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+}
+
 /** Column letter(s) for a 0-based index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let s = "";

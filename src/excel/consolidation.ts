@@ -17,7 +17,7 @@
  * one more per WRITE_BUDGET_BYTES written; a re-run first reads the earlier sheets' size, then their cells
  * READ_CELLS at a time, keeping of each row its file and key.
  */
-import { columnLetter, MAX_ROWS } from "../core/a1";
+import { columnLetter, MAX_ROWS, sheetPartName } from "../core/a1";
 import {
   CONSOLIDATION_TEXT,
   cellData,
@@ -74,9 +74,9 @@ function emptyTable(kind: ConsolidationSheetKind, lang: Lang): TextTable {
 }
 
 export interface ConsolidationWriteResult {
-  /** Name of each sheet written. */
+  /** Name of each sheet written (its first part: the further ones are named "Name (2)"…, sheetPartName). */
   sheets: Record<ConsolidationSheetKind, string>;
-  /** Data rows on each sheet after the write (earlier rows kept + new rows). */
+  /** Data rows on each sheet after the write, its further parts included (earlier rows kept + new rows). */
   rows: Record<ConsolidationSheetKind, number>;
   /** Earlier rows of the consolidation sheet replaced by this run (same sources). */
   replaced: number;
@@ -300,8 +300,11 @@ async function writeBlocks(blocks: Block[], budget: number, flush: () => Promise
 /** Header cells read of an earlier sheet (ours have at most 26 columns, the key column included). */
 const HEADER_CELLS = 100;
 
-/** An earlier sheet found: its used range's size and its header row, loaded in one request. */
+/** An earlier sheet found: which part of which sheet it is, its used range's size and its header row. */
 interface Found {
+  kind: ConsolidationSheetKind;
+  /** 1 for the sheet itself, 2 for "Name (2)"… (sheetPartName). */
+  part: number;
   name: string;
   used: Excel.Range;
   header: Excel.Range;
@@ -310,36 +313,23 @@ interface Found {
 /**
  * Reads the data rows of the sheets found (their size and header loaded), only their file (first column) and key
  * (the key column, when the header has one), READ_CELLS cells per request, the sheets' first chunks in one request:
- * neither memory nor the requests grow with an earlier consolidation's text. Each sheet as its header row, then
- * [file, key] per data row.
+ * neither memory nor the requests grow with an earlier consolidation's text. Each sheet (in the order found) as its
+ * header row, then [file, key] per data row; [] for a blank sheet.
  */
-async function readInChunks(
-  b: Batch,
-  found: Partial<Record<ConsolidationSheetKind, Found>>,
-): Promise<Partial<Record<ConsolidationSheetKind, CellValue[][]>>> {
-  const out: Partial<Record<ConsolidationSheetKind, CellValue[][]>> = {};
-  const pending: { kind: ConsolidationSheetKind; ws: Excel.Worksheet; next: number; rows: number; key: number }[] = [];
-  for (const kind of KINDS) {
-    const f = found[kind];
-    if (!f) continue;
-    if (f.used.isNullObject) {
-      out[kind] = [];
-      continue;
-    }
+async function readInChunks(b: Batch, found: readonly Found[]): Promise<CellValue[][][]> {
+  const out: CellValue[][][] = found.map(() => []);
+  const pending: { at: number; ws: Excel.Worksheet; next: number; rows: number; key: number }[] = [];
+  found.forEach((f, at) => {
+    if (f.used.isNullObject) return;
     const header = (f.header.values[0] ?? []) as CellValue[];
-    out[kind] = [header];
+    out[at]!.push(header);
     const rows = f.used.rowIndex + f.used.rowCount;
-    pending.push({
-      kind,
-      ws: b.context.workbook.worksheets.getItem(f.name),
-      next: 1,
-      rows,
-      key: header.indexOf(SOURCE_KEY_HEADER),
-    });
-  }
+    const ws = b.context.workbook.worksheets.getItem(f.name);
+    pending.push({ at, ws, next: 1, rows, key: header.indexOf(SOURCE_KEY_HEADER) });
+  });
   while (pending.some((p) => p.next < p.rows)) {
     let cells = 0;
-    const loads: { kind: ConsolidationSheetKind; files: Excel.Range; keys: Excel.Range | null }[] = [];
+    const loads: { at: number; files: Excel.Range; keys: Excel.Range | null }[] = [];
     for (const p of pending) {
       const width = p.key >= 0 ? 2 : 1;
       while (p.next < p.rows && (cells === 0 || cells + width <= READ_CELLS)) {
@@ -348,14 +338,14 @@ async function readInChunks(
         files.load("values");
         const keys = p.key >= 0 ? p.ws.getRangeByIndexes(p.next, p.key, count, 1) : null;
         keys?.load("values");
-        loads.push({ kind: p.kind, files, keys });
+        loads.push({ at: p.at, files, keys });
         cells += count * width;
         p.next += count;
       }
     }
     await b.sync();
     for (const l of loads) {
-      const into = out[l.kind]!;
+      const into = out[l.at]!;
       const keys = l.keys?.values;
       l.files.values.forEach((row, i) => into.push([row[0] ?? null, keys?.[i]?.[0] ?? null]));
     }
@@ -375,32 +365,33 @@ function earlierSources(existing: Existing): { file: string; key: string }[] {
 }
 
 /**
- * A consolidation written as the files are read: the consolidation sheet's rows go into the workbook as they come
- * (a request's worth at a time), the other sheets at the end. The pane keeps no row once it is written.
+ * A consolidation written as the files are read: every sheet's rows go into the workbook as they come (a request's
+ * worth at a time), those of the files not merged at the end. The pane keeps no row once it is written.
  */
 export interface ConsolidationOutput {
   /** Hands on rows made in the output's language; they are written once a request's worth is waiting. */
   add(rows: ConsolidationSheetRows): Promise<void>;
   /**
-   * Writes the rows still waiting and the other sheets, and removes the earlier rows that this run replaces (same
-   * source, or same file). Throws "consolidationTooLong" before writing when the sheet would pass `rowsPerSheet`.
+   * Writes the rows still waiting and those of the files not merged, then removes the earlier rows that this run
+   * replaces (same source, or same file), in a last request of its own.
    */
   finish(report: ConsolidationReport): Promise<ConsolidationWriteResult>;
   /**
-   * After `cause` (a failure, or a refusal), takes the rows written so far out again, leaving the workbook as it
-   * was, then throws `cause`; if taking them out fails too, that failure is thrown, with `cause` as its cause.
+   * After `cause` (a failure), takes the rows written so far out again, leaving the workbook as it was, then throws
+   * `cause`; if taking them out fails too, that failure is thrown, with `cause` as its cause. After a failure of
+   * finish's last request (the earlier rows replaced), the sheets are left as that request left them.
    */
   abandon(cause: unknown): Promise<never>;
 }
 
 /**
- * Opens the consolidation sheets for writing in `lang`: finds earlier ones (in any language) and reads what the
- * replacement needs: of the consolidation sheet, only each row's file and key. Throws a LiatError when a sheet of
- * that name exists and is not a consolidation: nothing is written then.
+ * Opens the consolidation sheets for writing in `lang`: finds earlier ones (in any language, with their further
+ * parts "Name (2)"…) and reads what the replacement needs: of each row, its file and key. Throws a LiatError when a
+ * sheet of that name exists and is not a consolidation: nothing is written then.
  *
- * New rows are written below the earlier ones as they come; `finish` then removes the earlier rows replaced, so the
- * sheet ends with the rows kept, in their order, then the new ones. While rows are being written the sheet must hold
- * the earlier rows and the new ones together: past `rowsPerSheet` rows the merge is refused (and abandoned).
+ * New rows are written below the earlier ones as they come; a sheet whose rows are full (`rowsPerSheet`, earlier
+ * rows included) goes on on a further sheet, named as `liat merge` names it. `finish` then removes the earlier rows
+ * replaced, so each sheet ends with the rows kept, in their order, then the new ones.
  */
 export async function openConsolidationOutput(
   lang: Lang,
@@ -420,47 +411,45 @@ export async function openConsolidationOutput(
       () => subject,
     );
 
-  const existing: Partial<Record<ConsolidationSheetKind, Existing>> = await run(async (b) => {
+  const existing: { f: Found; values: CellValue[][] }[] = await run(async (b) => {
     const sheets = b.context.workbook.worksheets;
     sheets.load("items/name");
     await b.sync();
     const names = sheets.items.map((s) => s.name);
     const find = (name: string) => names.find((n) => n.toLowerCase() === name.toLowerCase());
-    const found: Partial<Record<ConsolidationSheetKind, Found>> = {};
+    const found: Found[] = [];
     for (const kind of KINDS) {
       // This language's name first, then the name in any other language (a workbook switched language).
-      const name = [lang, ...LANGUAGES].map((l) => find(CONSOLIDATION_SHEETS[kind][l])).find((n) => n !== undefined);
-      if (name === undefined) continue;
-      // the used range's size and the header first, the rows then in requests of READ_CELLS cells
-      const ws = sheets.getItem(name);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,rowCount");
-      const header = ws.getRangeByIndexes(0, 0, 1, HEADER_CELLS);
-      header.load("values");
-      found[kind] = { name, used, header };
+      const named = [lang, ...LANGUAGES].find((l) => find(CONSOLIDATION_SHEETS[kind][l]) !== undefined);
+      if (named === undefined) continue;
+      // the sheet and its further parts; of each, the used range's size and the header first, the rows then in
+      // requests of READ_CELLS cells
+      for (let part = 1; ; part++) {
+        const name = find(sheetPartName(CONSOLIDATION_SHEETS[kind][named], part));
+        if (name === undefined) break;
+        const ws = sheets.getItem(name);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,rowCount");
+        const header = ws.getRangeByIndexes(0, 0, 1, HEADER_CELLS);
+        header.load("values");
+        found.push({ kind, part, name, used, header });
+      }
     }
-    const out: Partial<Record<ConsolidationSheetKind, Existing>> = {};
-    if (Object.keys(found).length === 0) return out;
+    if (found.length === 0) return [];
     await b.sync();
     // a sheet of that name that is not ours is refused before any of its rows is read
-    for (const kind of KINDS) {
-      const f = found[kind];
-      if (f && !f.used.isNullObject && !isOurs({ name: f.name, values: f.header.values as CellValue[][] }, kind))
+    for (const f of found)
+      if (!f.used.isNullObject && !isOurs({ name: f.name, values: f.header.values as CellValue[][] }, f.kind))
         throw liatError("sheetNameTaken", f.name);
-    }
     const reads = await readInChunks(b, found);
-    for (const kind of KINDS) {
-      const f = found[kind];
-      if (f) out[kind] = { name: f.name, values: reads[kind] ?? [] };
-    }
-    return out;
+    return found.map((f, i) => ({ f, values: reads[i]! }));
   });
 
   /**
-   * One sheet while rows are written: earlier rows first, new rows below them (those of the files not merged only at
-   * `finish`).
+   * One sheet (or one further part of it) while rows are written: earlier rows first, new rows below them (those of
+   * the files not merged only at `finish`).
    */
-  interface Staged {
+  interface Part {
     kind: ConsolidationSheetKind;
     table: TextTable;
     last: string;
@@ -478,28 +467,39 @@ export async function openConsolidationOutput(
     /** Rows handed on and not yet written, with their keys; each made into a line only when its request is built. */
     waiting: { row: readonly CellValue[]; key: string }[];
   }
-  const staged = Object.fromEntries(
-    KINDS.map((kind): [ConsolidationSheetKind, Staged] => {
-      const table = emptyTable(kind, lang);
-      const e = existing[kind];
-      return [
-        kind,
-        {
-          kind,
-          table,
-          last: lastColumn(table),
-          target: CONSOLIDATION_SHEETS[kind][lang],
-          earlier: e ? earlierSources(e) : [],
-          name: e?.name ?? null,
-          created: false,
-          written: 0,
-          staged: 0,
-          waiting: [],
-        },
-      ];
+  const newPart = (kind: ConsolidationSheetKind, part: number, earlier?: { name: string; values: CellValue[][] }) => {
+    const table = emptyTable(kind, lang);
+    return {
+      kind,
+      table,
+      last: lastColumn(table),
+      target: sheetPartName(CONSOLIDATION_SHEETS[kind][lang], part),
+      earlier: earlier ? earlierSources(earlier) : [],
+      name: earlier?.name ?? null,
+      created: false,
+      written: 0,
+      staged: 0,
+      waiting: [],
+    } satisfies Part as Part;
+  };
+  /** Each sheet's parts, in order: the earlier ones, and those this output adds. */
+  const series = Object.fromEntries(
+    KINDS.map((kind): [ConsolidationSheetKind, Part[]] => {
+      const earlier = existing.filter((e) => e.f.kind === kind);
+      const parts = earlier.map((e) => newPart(kind, e.f.part, { name: e.f.name, values: e.values }));
+      return [kind, parts.length > 0 ? parts : [newPart(kind, 1)]];
     }),
-  ) as Record<ConsolidationSheetKind, Staged>;
-  const all = KINDS.map((kind) => staged[kind]);
+  ) as Record<ConsolidationSheetKind, Part[]>;
+  const allParts = () => KINDS.flatMap((kind) => series[kind]);
+  /** The part of a sheet that takes its next row: its last part, or a new one once that one's rows are full. */
+  const partFor = (kind: ConsolidationSheetKind): Part => {
+    const parts = series[kind];
+    const last = parts[parts.length - 1]!;
+    if (last.earlier.length + last.written + last.waiting.length < rowsPerSheet) return last;
+    const next = newPart(kind, parts.length + 1);
+    parts.push(next);
+    return next;
+  };
   /** Set once `finish` has begun changing the earlier rows: they can no longer be told from the new ones. */
   let finishing = false;
   /** A rough size of the waiting rows (their texts' lengths), to know when a request's worth is waiting. */
@@ -507,63 +507,62 @@ export async function openConsolidationOutput(
   const keys = new Set<string>();
   const files = new Set<string>();
 
-  /** Queues the creation of the sheets not there yet, in their order; returns each sheet. */
-  const sheetsIn = (b: Batch): Record<ConsolidationSheetKind, Excel.Worksheet> => {
+  /** Queues the creation of the sheets not there yet, in their order; returns each part's sheet. */
+  const sheetsIn = (b: Batch): Map<Part, Excel.Worksheet> => {
     const sheets = b.context.workbook.worksheets;
-    const out = {} as Record<ConsolidationSheetKind, Excel.Worksheet>;
-    for (const s of all) {
-      if (s.name !== null) out[s.kind] = sheets.getItem(s.name);
+    const out = new Map<Part, Excel.Worksheet>();
+    for (const p of allParts()) {
+      if (p.name !== null) out.set(p, sheets.getItem(p.name));
       else {
-        s.name = s.target;
-        s.created = true;
-        out[s.kind] = sheets.add(s.target);
+        p.name = p.target;
+        p.created = true;
+        out.set(p, sheets.add(p.target));
       }
     }
     return out;
   };
   /** Runs a request that writes new rows: they count as staged until it has succeeded. */
   const writing = async (batch: (b: Batch) => Promise<void>): Promise<void> => {
-    for (const s of all) s.staged = s.written + s.waiting.length;
+    const parts = allParts();
+    for (const p of parts) p.staged = p.written + p.waiting.length;
     await run(batch);
-    for (const s of all) {
-      s.written = s.staged;
-      s.waiting = [];
+    for (const p of parts) {
+      p.written = p.staged;
+      p.waiting = [];
     }
     waitingBytes = 0;
   };
-  /** A sheet's waiting rows as a block below the rows already on it (kept after `keptAbove` earlier rows). */
-  const waitingBlock = (s: Staged, ws: Excel.Worksheet, keptAbove: number): Block => {
-    const rows = s.waiting;
-    return {
-      ws,
-      last: s.last,
-      firstRow: 1 + keptAbove + s.written,
-      count: rows.length,
-      line: (i) => lineOf(s.table, rows[i]!.row, rows[i]!.key),
-    };
+  /** Queues every part's waiting rows, below the rows already on it, in requests of WRITE_BUDGET_BYTES. */
+  const queueWaiting = async (b: Batch, ws: Map<Part, Excel.Worksheet>): Promise<void> => {
+    subject = series.consolidation[0]!.name ?? series.consolidation[0]!.target;
+    const blocks = allParts().map((p): Block => {
+      const rows = p.waiting;
+      return {
+        ws: ws.get(p)!,
+        last: p.last,
+        firstRow: 1 + p.earlier.length + p.written,
+        count: rows.length,
+        line: (i) => lineOf(p.table, rows[i]!.row, rows[i]!.key),
+      };
+    });
+    await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
   };
-  const tooLong = (s: Staged) => liatError("consolidationTooLong", s.target);
 
   return {
     async add(rows) {
       for (const kind of STREAMED_SHEETS) {
-        const s = staged[kind];
         const sheet = rows.sheets[kind];
         sheet.values.forEach((row, i) => {
           const key = sheet.keys[i] ?? "";
-          s.waiting.push({ row, key });
+          partFor(kind).waiting.push({ row, key });
           waitingBytes += roughBytes(row);
           if (key !== "") keys.add(key);
           if (typeof row[0] === "string") files.add(row[0]);
         });
       }
       if (waitingBytes < WRITE_BUDGET_BYTES) return;
-      for (const s of all) if (s.earlier.length + s.written + s.waiting.length > rowsPerSheet) throw tooLong(s);
-      subject = staged.consolidation.name ?? staged.consolidation.target;
       await writing(async (b) => {
-        const ws = sheetsIn(b);
-        const blocks = all.map((s) => waitingBlock(s, ws[s.kind], s.earlier.length));
-        await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
+        await queueWaiting(b, sheetsIn(b));
         await b.sync();
       });
       subject = "";
@@ -576,40 +575,29 @@ export async function openConsolidationOutput(
       }
       for (const u of report.unreadable) files.add(u.fileName);
       // the files not merged are known only now: their rows wait like the others'
-      for (const row of unreadableTable(report, lang).rows) staged.unreadable.waiting.push({ row, key: "" });
+      for (const row of unreadableTable(report, lang).rows) partFor("unreadable").waiting.push({ row, key: "" });
       const replacedBy = (r: { key: string; file: string }) =>
         (r.key !== "" && keys.has(r.key)) || (r.file !== "" && files.has(r.file));
-      // every sheet checked before anything is queued
-      const plans = all.map((s) => {
-        const replaced = s.earlier.flatMap((r, i) => (replacedBy(r) ? [i] : []));
-        const kept = s.earlier.length - replaced.length;
-        const added = s.written + s.waiting.length;
-        if (kept + added > rowsPerSheet) throw tooLong(s);
-        return { s, replaced, kept, added };
-      });
+      const plans = allParts().map((p) => ({
+        p,
+        replaced: p.earlier.flatMap((r, i) => (replacedBy(r) ? [i] : [])),
+        added: p.written + p.waiting.length,
+      }));
+      // nothing to undo but the rows added when no earlier row is replaced and no earlier sheet renamed
+      const undoable = !plans.some(
+        ({ p, replaced }) => replaced.length > 0 || (p.name !== null && p.name !== p.target),
+      );
 
-      const names = {} as ConsolidationWriteResult["sheets"];
-      const rows = {} as ConsolidationWriteResult["rows"];
       await writing(async (b) => {
         const ws = sheetsIn(b);
-        // The rows still waiting go first, below the earlier ones, when every sheet has room for both: abandon can
-        // take them out until the last request, which alone holds what cannot be undone (the earlier rows replaced,
-        // the names). Otherwise they go after the earlier rows replaced.
-        const rowsFirst = plans.every((p) => p.s.earlier.length + p.added <= rowsPerSheet);
-        const undoable = !plans.some((p) => p.replaced.length > 0 || p.s.name !== p.s.target);
-        const queueRows = async () => {
-          subject = staged.consolidation.name ?? staged.consolidation.target;
-          const blocks = plans.map((p) => waitingBlock(p.s, ws[p.s.kind], rowsFirst ? p.s.earlier.length : p.kept));
-          await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
-        };
-        if (rowsFirst) {
-          await queueRows();
-          if (!undoable && all.some((s) => s.waiting.length > 0)) await b.sync();
-        }
+        // The rows still waiting first, below the earlier ones: abandon can take them out until the last request,
+        // which alone holds what cannot be undone (the earlier rows replaced, the names).
+        await queueWaiting(b, ws);
+        if (!undoable && plans.some(({ p }) => p.waiting.length > 0)) await b.sync();
         finishing = !undoable;
-        for (const { s, replaced, kept, added } of plans) {
-          subject = s.name ?? s.target;
-          const sheet = ws[s.kind];
+        for (const { p, replaced } of plans) {
+          subject = p.name ?? p.target;
+          const sheet = ws.get(p)!;
           // the earlier rows replaced, bottom up, each run of them at once
           for (let end = replaced.length; end > 0;) {
             let start = end - 1;
@@ -620,46 +608,48 @@ export async function openConsolidationOutput(
             end = start;
           }
           // An earlier sheet in another language takes this language's name (free, or it would have been found).
-          if (s.name !== s.target) sheet.name = s.target;
-          queueSetup(sheet, s.table, s.last);
-          queueLine(sheet, s.last, 1, headerLine(s.table));
-          names[s.kind] = s.target;
-          rows[s.kind] = kept + added;
+          if (p.name !== p.target) sheet.name = p.target;
+          queueSetup(sheet, p.table, p.last);
+          queueLine(sheet, p.last, 1, headerLine(p.table));
         }
-        if (!rowsFirst) await queueRows();
         subject = "";
         await b.sync();
       });
-      for (const s of all) s.name = s.target;
-      const consolidation = plans[0]!;
+      for (const { p } of plans) p.name = p.target;
+      const sum = (kind: ConsolidationSheetKind, count: (plan: (typeof plans)[number]) => number) =>
+        plans.filter(({ p }) => p.kind === kind).reduce((n, plan) => n + count(plan), 0);
+      const kept = (plan: (typeof plans)[number]) => plan.p.earlier.length - plan.replaced.length;
+      const sheets = Object.fromEntries(KINDS.map((kind) => [kind, series[kind][0]!.target]));
+      const rows = Object.fromEntries(KINDS.map((kind) => [kind, sum(kind, (plan) => kept(plan) + plan.added)]));
       return {
-        sheets: names,
-        rows,
-        replaced: consolidation.replaced.length,
-        kept: consolidation.kept,
-        added: consolidation.added,
+        sheets: sheets as ConsolidationWriteResult["sheets"],
+        rows: rows as ConsolidationWriteResult["rows"],
+        replaced: sum("consolidation", (plan) => plan.replaced.length),
+        kept: sum("consolidation", kept),
+        added: sum("consolidation", (plan) => plan.added),
         syncs,
       };
     },
 
     async abandon(cause) {
-      for (const s of all) s.waiting = [];
+      const parts = allParts();
+      for (const p of parts) p.waiting = [];
       // the sheets this output added, and those under whose earlier rows it wrote
-      const undo = all.filter((s) => s.name !== null && (s.created || s.staged > 0));
+      const undo = parts.filter((p) => p.name !== null && (p.created || p.staged > 0));
       if (finishing || undo.length === 0) throw cause;
       await run(async (b) => {
         // each sheet as it is now: a request that failed may or may not have added it
-        const sheets = undo.map((s) => {
-          const ws = b.context.workbook.worksheets.getItemOrNullObject(s.name!);
+        const sheets = undo.map((p) => {
+          const ws = b.context.workbook.worksheets.getItemOrNullObject(p.name!);
           ws.load("name");
-          return { s, ws };
+          return { p, ws };
         });
         await b.sync();
-        for (const { s, ws } of sheets) {
+        for (const { p, ws } of sheets) {
           if (ws.isNullObject) continue;
-          if (s.created) ws.delete();
+          if (p.created) ws.delete();
           else
-            ws.getRange(`${s.earlier.length + 2}:${s.earlier.length + 1 + s.staged}`).delete(
+            ws.getRange(`${p.earlier.length + 2}:${p.earlier.length + 1 + p.staged}`).delete(
               "Up" as Excel.DeleteShiftDirection,
             );
         }
@@ -667,10 +657,10 @@ export async function openConsolidationOutput(
       }).catch((failure: unknown) => {
         throw failure instanceof Error ? Object.assign(failure, { cause }) : failure;
       });
-      for (const s of undo) {
-        if (s.created) s.name = null;
-        s.created = false;
-        s.written = s.staged = 0;
+      for (const p of undo) {
+        if (p.created) p.name = null;
+        p.created = false;
+        p.written = p.staged = 0;
       }
       throw cause;
     },

@@ -15,7 +15,6 @@ export type LiatErrorKey =
   | "cellNotFound"
   | "domainNotFound"
   | "upgradeFirst"
-  | "consolidationTooLong"
   | "excel";
 
 export class LiatError extends Error {

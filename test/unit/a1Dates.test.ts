@@ -1,6 +1,15 @@
 /** The one A1 module and the one date module (src/core/a1.ts, src/core/dates.ts): each way and back. */
 import fc from "fast-check";
-import { cellAddress, columnIndex, columnLetter, MAX_COLUMNS, MAX_ROWS, parseCellAddress } from "../../src/core/a1";
+import {
+  cellAddress,
+  columnIndex,
+  columnLetter,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  MAX_SHEET_NAME,
+  parseCellAddress,
+  sheetPartName,
+} from "../../src/core/a1";
 import {
   DATE_1904_OFFSET,
   dateToSerial,
@@ -29,6 +38,15 @@ describe("A1 addresses", () => {
     expect(parseCellAddress("XFD1048576")).toEqual({ row: MAX_ROWS - 1, column: MAX_COLUMNS - 1 });
     expect(columnIndex("ABCD")).toBe(-1);
     expect(columnIndex("xfd")).toBe(MAX_COLUMNS - 1);
+  });
+
+  it("names a sheet's further parts as Excel takes them: the name, then (2), (3)…, cut to fit 31 characters", () => {
+    expect(sheetPartName("Columns read", 1)).toBe("Columns read");
+    expect(sheetPartName("Columns read", 2)).toBe("Columns read (2)");
+    const long = "Cellules non fusionnées (liste)";
+    expect(long).toHaveLength(MAX_SHEET_NAME);
+    expect(sheetPartName(long, 12)).toBe("Cellules non fusionnées (l (12)");
+    expect(sheetPartName(long, 12)).toHaveLength(MAX_SHEET_NAME);
   });
 });
 

@@ -16,6 +16,7 @@ import {
 } from "../../src/core/consolidate";
 import type { RawEntry } from "../../src/core/entrySchema";
 import { columnIndex, COLUMNS, domainSheetName } from "../../src/core/layout";
+import { sheetPartName } from "../../src/core/a1";
 import type { Lang } from "../../src/core/language";
 import {
   CONSOLIDATION_SHEETS,
@@ -317,30 +318,36 @@ describe("writeConsolidation", () => {
     );
   });
 
-  it("refuses, writing nothing, a consolidation that would need more rows than a sheet has, earlier rows included", async () => {
+  it("goes on on further sheets, named as liat merge names them, once a sheet's rows are full, earlier rows included", async () => {
     const host = newHost();
+    /** Data rows of a sheet and of its further parts, each part's apart. */
+    const parts = (name: string) =>
+      host
+        .getSnapshot()
+        .sheets.filter((s) => s.name === name || s.name.startsWith(`${name} (`))
+        .map((s) => [s.name, dataRows(host, s.name).length]);
     const first = await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"));
     // the largest sheet, every header cell of every table read: the limit it just fits
     const limit = first.rows.columns;
     expect(limit).toBeGreaterThan(first.rows.consolidation);
-    // the same again, at that limit: replaced rows are not counted twice
-    expect((await writeConsolidation(inLanguage(consolidateAll([lyon]), "en"), limit)).rows.columns).toBe(limit);
-    const before = host.getSnapshot();
-    // another city's columns on top of the kept ones would pass the limit
-    const error = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"), limit).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LiatError);
-    expect((error as LiatError).key).toBe("consolidationTooLong");
-    expect((error as LiatError).localized.fr).toContain("« Colonnes lues »");
-    // the consolidation sheet itself, with fewer rows allowed than Lyon's and Tunis's together
-    const rows = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"), 2 * 39 - 1).catch(
-      (e: unknown) => e,
-    );
-    expect((rows as LiatError).key).toBe("consolidationTooLong");
-    expect((rows as LiatError).localized.fr).toContain("« Consolidation »");
-    expect((error as LiatError).localized.en).toMatch(/1,048,576.*liat merge.*Nothing was changed/);
-    expect(host.getSnapshot().sheets.map((s) => [s.name, s.values])).toEqual(
-      before.sheets.map((s) => [s.name, s.values]),
-    );
+    expect(parts("Columns read")).toEqual([["Columns read", limit]]);
+    // another city's columns on top of Lyon's go on on a further sheet, renamed in French with the others
+    const tunisColumns = columnsOf(tunis);
+    const more = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"), limit);
+    expect(more.rows.columns).toBe(limit + tunisColumns);
+    expect(parts("Colonnes lues")).toEqual([
+      ["Colonnes lues", limit],
+      [sheetPartName("Colonnes lues", 2), tunisColumns],
+    ]);
+    expect(header(host, "Colonnes lues (2)")).toEqual(header(host, "Colonnes lues"));
+    // the consolidation sheet too, with fewer rows allowed than Lyon's and Tunis's together; Tunis replaced
+    const again = await writeConsolidation(inLanguage(consolidateAll([tunis]), "fr"), 2 * 39 - 1);
+    expect(again).toMatchObject({ replaced: 39, kept: 39, added: 39 });
+    expect(parts("Consolidation")).toEqual([
+      ["Consolidation", 39],
+      ["Consolidation (2)", 39],
+    ]);
+    expect(dataRows(host, "Consolidation (2)").every((r) => r[0] === "tunis.xlsx")).toBe(true);
   });
 
   /** `count` sources like Lyon's, each its own file and content. */
@@ -386,24 +393,21 @@ describe("writeConsolidation", () => {
     expect(files.at(-1)).toBe("lyon.xlsx");
   });
 
-  it("takes the rows written so far out again when the merge is refused or fails: the workbook as it was", async () => {
-    // no earlier consolidation: the sheet it added is removed
+  it("takes the rows written so far out again when the merge fails: the workbook as it was", async () => {
+    // no earlier consolidation: the sheets it added are removed, further parts included
     const fresh = newHost();
     const before = allValues(fresh);
-    // one row short for the sheet of columns read: refused by the last `add` that writes, or by `finish`
-    const first = await openConsolidationOutput("en", columnsOf(...cities(150)) - 1);
-    const { consolidator, take, result } = consolidatorInLanguage("en");
-    let wroteBefore = false;
-    const error = await (async () => {
-      for (const wb of cities(150)) {
-        consolidator.add(wb);
-        await first.add(take());
-        wroteBefore ||= fresh.getSnapshot().sheets.some((s) => s.name === "Consolidation");
-      }
-      return first.finish(result());
-    })().catch((e: unknown) => e);
-    expect(wroteBefore).toBe(true);
-    expect((error as LiatError).key).toBe("consolidationTooLong");
+    const first = await openConsolidationOutput("en", Math.ceil(columnsOf(...cities(150)) / 2));
+    const report = await stream(first, cities(150));
+    expect(fresh.getSnapshot().sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Consolidation", "Columns read", "Columns read (2)"]),
+    );
+    // the network goes away during finish's first request
+    const context = Object.getPrototypeOf(fresh.Excel.RequestContext.prototype) as { sync(): Promise<void> };
+    const sync = jest.spyOn(context, "sync").mockRejectedValueOnce(new Error("the network went away"));
+    const error = await first.finish(report).catch((e: unknown) => e);
+    sync.mockRestore();
+    expect(String(error)).toContain("the network went away");
     expect(await first.abandon(error).catch((e: unknown) => e)).toBe(error);
     expect(allValues(fresh)).toEqual(before);
 
