@@ -364,6 +364,16 @@ describe("writeConsolidation", () => {
     return result();
   }
 
+  /** Finishes with the network going away during finish's first request; returns the error it throws. */
+  async function finishOffline(host: LiatHost, output: ConsolidationOutput, report: ConsolidationReport) {
+    const context = Object.getPrototypeOf(host.Excel.RequestContext.prototype) as { sync(): Promise<void> };
+    const sync = jest.spyOn(context, "sync").mockRejectedValueOnce(new Error("the network went away"));
+    const error = await output.finish(report).catch((e: unknown) => e);
+    sync.mockRestore();
+    expect(String(error)).toContain("the network went away");
+    return error;
+  }
+
   it("writes rows as the files come, a request's worth at a time, and ends as a write at once would", async () => {
     const earlier = [lyon, tunis];
     const incoming = [...cities(150), { ...lyon, hash: "lyon-again" }];
@@ -402,12 +412,7 @@ describe("writeConsolidation", () => {
     expect(fresh.getSnapshot().sheets.map((s) => s.name)).toEqual(
       expect.arrayContaining(["Consolidation", "Columns read", "Columns read (2)"]),
     );
-    // the network goes away during finish's first request
-    const context = Object.getPrototypeOf(fresh.Excel.RequestContext.prototype) as { sync(): Promise<void> };
-    const sync = jest.spyOn(context, "sync").mockRejectedValueOnce(new Error("the network went away"));
-    const error = await first.finish(report).catch((e: unknown) => e);
-    sync.mockRestore();
-    expect(String(error)).toContain("the network went away");
+    const error = await finishOffline(fresh, first, report);
     expect(await first.abandon(error).catch((e: unknown) => e)).toBe(error);
     expect(allValues(fresh)).toEqual(before);
 
@@ -431,12 +436,8 @@ describe("writeConsolidation", () => {
     // Tunis again: its earlier rows are replaced at the end, which cannot be undone
     const report = await stream(output, [...cities(150), tunis]);
     expect(dataRows(host, "Consolidation").length).toBeGreaterThan(39);
-    // the network goes away during finish's first request, which writes the rows still waiting
-    const context = Object.getPrototypeOf(host.Excel.RequestContext.prototype) as { sync(): Promise<void> };
-    const sync = jest.spyOn(context, "sync").mockRejectedValueOnce(new Error("the network went away"));
-    const error = await output.finish(report).catch((e: unknown) => e);
-    sync.mockRestore();
-    expect(String(error)).toContain("the network went away");
+    // finish's first request writes the rows still waiting
+    const error = await finishOffline(host, output, report);
     expect(await output.abandon(error).catch((e: unknown) => e)).toBe(error);
     expect(allValues(host)).toEqual(earlier);
   });
