@@ -87,7 +87,8 @@ export interface ConsolidationWriteResult {
   syncs: number;
 }
 
-const isBlankValue = (v: unknown) => v === null || v === undefined || v === "";
+/** A cell read back as text ("" when blank). */
+const textOf = (v: unknown) => (v === null || v === undefined || v === "" ? "" : String(v));
 
 /** The number format of a value written: text as text ("@"), numbers as the column says. */
 function formatOf(v: string | number | boolean, column: number, table: TextTable): string {
@@ -96,22 +97,17 @@ function formatOf(v: string | number | boolean, column: number, table: TextTable
   return "General";
 }
 
-interface Existing {
-  name: string;
-  /**
-   * The used range from A1, or [] when the sheet is blank: its header row, then each data row only as
-   * [file, key] (readInChunks).
-   */
-  values: CellValue[][];
+/** An earlier row of a sheet: its file and its source's key ("" when blank). */
+interface EarlierRow {
+  file: string;
+  key: string;
 }
 
-/** True when the sheet holds an earlier consolidation block of this kind (or nothing). */
-function isOurs(existing: Existing, kind: ConsolidationSheetKind): boolean {
-  if (existing.values.length === 0) return true;
-  const first = existing.values[0]?.[0];
-  const T = CONSOLIDATION_TEXT;
+/** True when a sheet's header row is that of an earlier consolidation sheet of this kind. */
+function isOurs(header: readonly CellValue[], kind: ConsolidationSheetKind): boolean {
   return (
-    Object.values(T.file).includes(String(first)) && (kind !== "consolidation" || existing.values[0]!.includes("Code"))
+    Object.values(CONSOLIDATION_TEXT.file).includes(String(header[0])) &&
+    (kind !== "consolidation" || header.includes("Code"))
   );
 }
 
@@ -313,16 +309,14 @@ interface Found {
 /**
  * Reads the data rows of the sheets found (their size and header loaded), only their file (first column) and key
  * (the key column, when the header has one), READ_CELLS cells per request, the sheets' first chunks in one request:
- * neither memory nor the requests grow with an earlier consolidation's text. Each sheet (in the order found) as its
- * header row, then [file, key] per data row; [] for a blank sheet.
+ * neither memory nor the requests grow with an earlier consolidation's text. Each sheet's rows, in the order found.
  */
-async function readInChunks(b: Batch, found: readonly Found[]): Promise<CellValue[][][]> {
-  const out: CellValue[][][] = found.map(() => []);
+async function readInChunks(b: Batch, found: readonly Found[]): Promise<EarlierRow[][]> {
+  const out: EarlierRow[][] = found.map(() => []);
   const pending: { at: number; ws: Excel.Worksheet; next: number; rows: number; key: number }[] = [];
   found.forEach((f, at) => {
     if (f.used.isNullObject) return;
     const header = (f.header.values[0] ?? []) as CellValue[];
-    out[at]!.push(header);
     const rows = f.used.rowIndex + f.used.rowCount;
     const ws = b.context.workbook.worksheets.getItem(f.name);
     pending.push({ at, ws, next: 1, rows, key: header.indexOf(SOURCE_KEY_HEADER) });
@@ -347,7 +341,7 @@ async function readInChunks(b: Batch, found: readonly Found[]): Promise<CellValu
     for (const l of loads) {
       const into = out[l.at]!;
       const keys = l.keys?.values;
-      l.files.values.forEach((row, i) => into.push([row[0] ?? null, keys?.[i]?.[0] ?? null]));
+      l.files.values.forEach((row, i) => into.push({ file: textOf(row[0]), key: textOf(keys?.[i]?.[0]) }));
     }
   }
   return out;
@@ -355,14 +349,6 @@ async function readInChunks(b: Batch, found: readonly Found[]): Promise<CellValu
 
 /** Data rows a sheet can hold under its header row: Excel's row limit. */
 export const ROWS_PER_SHEET = MAX_ROWS - 1;
-
-/** An earlier sheet's data rows, each as its file and its source's key ("" when blank). */
-function earlierSources(existing: Existing): { file: string; key: string }[] {
-  return existing.values.slice(1).map(([file, key]) => ({
-    file: isBlankValue(file) ? "" : String(file),
-    key: isBlankValue(key) ? "" : String(key),
-  }));
-}
 
 /**
  * A consolidation written as the files are read: every sheet's rows go into the workbook as they come (a request's
@@ -411,7 +397,7 @@ export async function openConsolidationOutput(
       () => subject,
     );
 
-  const existing: { f: Found; values: CellValue[][] }[] = await run(async (b) => {
+  const existing: { f: Found; rows: EarlierRow[] }[] = await run(async (b) => {
     const sheets = b.context.workbook.worksheets;
     sheets.load("items/name");
     await b.sync();
@@ -439,10 +425,10 @@ export async function openConsolidationOutput(
     await b.sync();
     // a sheet of that name that is not ours is refused before any of its rows is read
     for (const f of found)
-      if (!f.used.isNullObject && !isOurs({ name: f.name, values: f.header.values as CellValue[][] }, f.kind))
+      if (!f.used.isNullObject && !isOurs((f.header.values[0] ?? []) as CellValue[], f.kind))
         throw liatError("sheetNameTaken", f.name);
     const reads = await readInChunks(b, found);
-    return found.map((f, i) => ({ f, values: reads[i]! }));
+    return found.map((f, i) => ({ f, rows: reads[i]! }));
   });
 
   /**
@@ -456,7 +442,7 @@ export async function openConsolidationOutput(
     /** Its name in `lang`, which it takes at `finish`. */
     target: string;
     /** The earlier sheet's data rows, as file and key. */
-    earlier: { file: string; key: string }[];
+    earlier: EarlierRow[];
     /** Its name while rows are written (an earlier one keeps its name until `finish`); null until it exists. */
     name: string | null;
     /** Set when this output adds the sheet (from the first request that writes rows). */
@@ -467,14 +453,14 @@ export async function openConsolidationOutput(
     /** Rows handed on and not yet written, with their keys; each made into a line only when its request is built. */
     waiting: { row: readonly CellValue[]; key: string }[];
   }
-  const newPart = (kind: ConsolidationSheetKind, part: number, earlier?: { name: string; values: CellValue[][] }) => {
+  const newPart = (kind: ConsolidationSheetKind, part: number, earlier?: { name: string; rows: EarlierRow[] }) => {
     const table = emptyTable(kind, lang);
     return {
       kind,
       table,
       last: lastColumn(table),
       target: sheetPartName(CONSOLIDATION_SHEETS[kind][lang], part),
-      earlier: earlier ? earlierSources(earlier) : [],
+      earlier: earlier?.rows ?? [],
       name: earlier?.name ?? null,
       created: false,
       written: 0,
@@ -486,7 +472,7 @@ export async function openConsolidationOutput(
   const series = Object.fromEntries(
     KINDS.map((kind): [ConsolidationSheetKind, Part[]] => {
       const earlier = existing.filter((e) => e.f.kind === kind);
-      const parts = earlier.map((e) => newPart(kind, e.f.part, { name: e.f.name, values: e.values }));
+      const parts = earlier.map((e) => newPart(kind, e.f.part, { name: e.f.name, rows: e.rows }));
       return [kind, parts.length > 0 ? parts : [newPart(kind, 1)]];
     }),
   ) as Record<ConsolidationSheetKind, Part[]>;
@@ -504,8 +490,6 @@ export async function openConsolidationOutput(
   let finishing = false;
   /** A rough size of the waiting rows (their texts' lengths), to know when a request's worth is waiting. */
   let waitingBytes = 0;
-  const keys = new Set<string>();
-  const files = new Set<string>();
 
   /** Queues the creation of the sheets not there yet, in their order; returns each part's sheet. */
   const sheetsIn = (b: Batch): Map<Part, Excel.Worksheet> => {
@@ -553,11 +537,8 @@ export async function openConsolidationOutput(
       for (const kind of STREAMED_SHEETS) {
         const sheet = rows.sheets[kind];
         sheet.values.forEach((row, i) => {
-          const key = sheet.keys[i] ?? "";
-          partFor(kind).waiting.push({ row, key });
+          partFor(kind).waiting.push({ row, key: sheet.keys[i] ?? "" });
           waitingBytes += roughBytes(row);
-          if (key !== "") keys.add(key);
-          if (typeof row[0] === "string") files.add(row[0]);
         });
       }
       if (waitingBytes < WRITE_BUDGET_BYTES) return;
@@ -569,15 +550,15 @@ export async function openConsolidationOutput(
     },
 
     async finish(report) {
-      for (const s of report.sources) {
-        keys.add(s.source.key);
-        files.add(s.source.fileName);
-      }
-      for (const u of report.unreadable) files.add(u.fileName);
+      // the sources this run replaces: every source merged (the report names each one), every file read again
+      const keys = new Set(report.sources.map((s) => s.source.key));
+      const files = new Set([
+        ...report.sources.map((s) => s.source.fileName),
+        ...report.unreadable.map((u) => u.fileName),
+      ]);
       // the files not merged are known only now: their rows wait like the others'
       for (const row of unreadableTable(report, lang).rows) partFor("unreadable").waiting.push({ row, key: "" });
-      const replacedBy = (r: { key: string; file: string }) =>
-        (r.key !== "" && keys.has(r.key)) || (r.file !== "" && files.has(r.file));
+      const replacedBy = (r: EarlierRow) => (r.key !== "" && keys.has(r.key)) || (r.file !== "" && files.has(r.file));
       const plans = allParts().map((p) => ({
         p,
         replaced: p.earlier.flatMap((r, i) => (replacedBy(r) ? [i] : [])),

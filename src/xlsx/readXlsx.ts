@@ -314,7 +314,6 @@ class XlsxReader {
     dateStyles: boolean[] | null,
   ): Promise<SheetData> {
     const cells = this.cells;
-    const inflated = this.inflated;
     // inflated once for both readings
     const whole = await this.inflaterFor(part);
     try {
@@ -322,7 +321,6 @@ class XlsxReader {
     } catch (e) {
       if (!(e instanceof NotPlainXml)) throw e;
       this.cells = cells;
-      this.inflated = inflated;
     }
     return this.readWorksheet(part, sheetName, strings, dateStyles, false, whole);
   }
