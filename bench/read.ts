@@ -6,7 +6,9 @@
  * 300 MB at 50, 400, 2,000 and 10,000 files; LIAT_BENCH_FILES=50,400 measures fewer), read alone, and read and
  * consolidated the pane's way (each file's rows made into its sheets' rows and written a request at a time to an
  * Excel that drops them, bench/readProbe.ts pane: the pane keeps no sheet's rows). Peak memory is the maxRSS of a process of its own
- * (bench/readProbe.ts), Node's own ~50 MB included. The corpora are made here, in a temp folder.
+ * (bench/readProbe.ts), Node's own ~50 MB included. The pane's way is measured in headless Chromium too, the pane's
+ * own engine (bench/paneInChromium.ts): its peak is the renderer process's. The corpora are made here, in a temp
+ * folder.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -43,6 +45,26 @@ function probe(...args: string[]): Probe {
   });
   if (r.status !== 0) throw new Error(`probe ${args.join(" ")} failed: ${r.stderr.split("\n")[0]}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as Probe;
+}
+
+const IN_CHROMIUM = join(__dirname, "paneInChromium.ts");
+
+interface ChromiumRun {
+  ms: number;
+  peakMb: number;
+  heapAfterMb: number;
+  sources: number;
+  rows: number;
+}
+
+/** The pane's consolidation of the files listed, in headless Chromium (bench/paneInChromium.ts). */
+function inChromium(list: string): ChromiumRun {
+  const r = spawnSync(process.execPath, [...process.execArgv, IN_CHROMIUM, list], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`Chromium run of ${list} failed: ${r.stderr.split("\n")[0]}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as ChromiumRun;
 }
 
 /** A file made once and kept in the temp folder. */
@@ -123,6 +145,24 @@ export async function runReadBench(): Promise<Row[]> {
     ok: m.peakMb < 500,
   });
 
+  // the same in the pane's own engine: Chromium (Excel on the web, WebView2)
+  const c = inChromium(join(DIR, "big.txt"));
+  if (c.rows !== 100_000) throw new Error(`100,000-row workbook in Chromium: ${c.rows} rows consolidated`);
+  rows.push({
+    name: "  the same in headless Chromium (the pane's engine: its DecompressionStream, its event loop)",
+    value: Number((c.ms / 1000).toFixed(2)),
+    unit: "s",
+    budget: "< 5 s",
+    ok: c.ms < 5000,
+  });
+  rows.push({
+    name: "  peak memory (Chromium's renderer process)",
+    value: mb(c.peakMb),
+    unit: "MB",
+    budget: "< 500 MB",
+    ok: c.peakMb < 500,
+  });
+
   for (const count of [500_000, 1_048_576]) {
     const file = made(`tall-${count}.xlsx`, () => tallSheetWorkbook(count));
     writeFileSync(join(DIR, "tall.txt"), file);
@@ -190,6 +230,19 @@ export async function runReadBench(): Promise<Row[]> {
       name: `  time (${(p.ms / count).toFixed(1)} ms per workbook)`,
       value: Number((p.ms / 1000).toFixed(2)),
       unit: "s",
+    });
+    const c = inChromium(list);
+    if (c.sources !== count) throw new Error(`${count} workbooks in Chromium: ${c.sources} consolidated`);
+    rows.push({
+      name: `${count} workbooks consolidated the pane's way in headless Chromium: time (${(c.ms / count).toFixed(1)} ms per workbook)`,
+      value: Number((c.ms / 1000).toFixed(2)),
+      unit: "s",
+    });
+    rows.push({ name: "  peak memory (renderer process, its own ~150 MB included)", value: mb(c.peakMb), unit: "MB" });
+    rows.push({
+      name: "  JavaScript heap still used after the run (garbage collected)",
+      value: mb(c.heapAfterMb),
+      unit: "MB",
     });
   }
   return rows;

@@ -4,7 +4,7 @@
  * up to WHOLE_INFLATE_MAX bytes), and inflating stops as soon as it passes its limit or the size
  * the zip's directory declared for it (a zip bomb lies about one or the other).
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { entryData, type ZipEntry } from "./zipDirectory";
 
@@ -89,6 +89,25 @@ export const WHOLE_INFLATE_MAX = 96 * 1024 * 1024;
  * rejects, when the output would pass maxLength bytes (stopping there) as when the data is damaged.
  */
 export type AsyncRawInflater = (data: Uint8Array, maxLength: number) => Promise<Uint8Array>;
+
+/**
+ * Largest compressed part fflate inflates whole (fflateWhole) rather than as a stream: the few KB of most parts of
+ * an ordinary workbook. Bounded by the compressed size, because fflate inflating whole into a buffer does not stop
+ * when the buffer is full: a part that lies about its size costs at most what this much deflate data can inflate
+ * to (about 1,000 times as much: 64 MB, some 0.1 s), once, before it is read again as a stream and refused.
+ */
+export const FFLATE_WHOLE_MAX_COMPRESSED = 64 * 1024;
+
+/**
+ * fflate's one-shot inflate as a RawInflater, into a buffer of maxLength + 1 bytes made at once: several times
+ * faster than its streaming inflater on small parts (which grows its buffer as it goes). Output that fills the
+ * extra byte passes maxLength: it throws, and the part is read again as a stream, which says why.
+ */
+export function fflateWhole(data: Uint8Array, maxLength: number): Uint8Array {
+  const out = inflateSync(data, { out: new Uint8Array(maxLength + 1) });
+  if (out.length > maxLength) throw new RangeError(`inflates to more than ${maxLength} bytes`);
+  return out;
+}
 
 /** The most a part may inflate to when inflated whole (the smaller of its limit and its declared size), or 0: not whole. */
 function wholeMax(entry: ZipEntry, limit: number): number {

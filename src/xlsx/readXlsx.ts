@@ -24,6 +24,8 @@ import { compoundFileKind, OLE_MAGIC } from "./compoundFile";
 import { isDateFormat } from "./numberFormats";
 import { decodeXString } from "./ooxmlText";
 import {
+  FFLATE_WHOLE_MAX_COMPRESSED,
+  fflateWhole,
   inflatedBeforehand,
   inflateEntry,
   parseXmlPart,
@@ -188,14 +190,24 @@ class XlsxReader {
 
   /**
    * The inflater for a part: the synchronous one given, or the part inflated beforehand by the asynchronous one
-   * (held until the part is parsed), or none (fflate streams it).
+   * (held until the part is parsed), or fflate inflating a small part whole, or none (fflate streams it).
    */
   async inflaterFor(name: string): Promise<RawInflater | undefined> {
-    if (this.inflateRaw !== undefined || this.inflateRawAsync === undefined) return this.inflateRaw;
+    if (this.inflateRaw !== undefined) return this.inflateRaw;
     const e = this.entry(name);
     if (e === undefined) return undefined;
-    this.part = name;
-    return inflatedBeforehand(this.zip, e, this.partLimit(), this.inflateRawAsync, this.asyncInflateMin);
+    if (this.inflateRawAsync !== undefined) {
+      this.part = name;
+      const native = await inflatedBeforehand(
+        this.zip,
+        e,
+        this.partLimit(),
+        this.inflateRawAsync,
+        this.asyncInflateMin,
+      );
+      if (native !== undefined) return native;
+    }
+    return e.compressedSize <= FFLATE_WHOLE_MAX_COMPRESSED ? fflateWhole : undefined;
   }
 
   /**
