@@ -90,13 +90,6 @@ export interface ConsolidationWriteResult {
 /** A cell read back as text ("" when blank). */
 const textOf = (v: unknown) => (v === null || v === undefined || v === "" ? "" : String(v));
 
-/** The number format of a value written: text as text ("@"), numbers as the column says. */
-function formatOf(v: string | number | boolean, column: number, table: TextTable): string {
-  if (typeof v === "string") return TEXT_FORMAT;
-  if (typeof v === "number") return table.numberFormats[column] ?? "General";
-  return "General";
-}
-
 /** An earlier row of a sheet: its file and its source's key ("" when blank). */
 interface EarlierRow {
   file: string;
@@ -167,22 +160,70 @@ function queueSetup(ws: Excel.Worksheet, table: TextTable, last: string): void {
 /** The letter of a sheet's last column: the hidden key column after the table's. */
 const lastColumn = (table: TextTable) => columnLetter(table.headers.length);
 
+/** The number format of cells that are neither text nor a number with a format of its column's. */
+const GENERAL = "General";
+
 /**
- * A row as written: cell data ("" clears a cell: null would leave it as it was), then the source's key; values and
- * formats made in one pass (a line per row written).
+ * Makes a table's lines: each row as written, cell data ("" clears a cell: null would leave it as it was), then the
+ * source's key; text in the text format ("@"), a number in its column's format, anything else "General"; and the
+ * line's size in a request, counted as its values and formats are made (one pass, a line per row written).
+ *
+ * What is decided by the column alone is decided once: each column's number format and its length. A column's text
+ * often repeats from one row to the next (a source's file, city and period, the sheet, the objective, a status, the
+ * key), so each column's last text and its length are kept: a text seen on the row before is not scanned again.
  */
-function lineOf(table: TextTable, row: readonly CellValue[], key: string): Line {
-  const width = table.headers.length;
-  const values = new Array<Line["values"][number]>(width + 1);
-  const formats = new Array<string>(width + 1);
-  for (let c = 0; c < width; c++) {
-    const v = cellData(row[c]) ?? "";
-    values[c] = v;
-    formats[c] = formatOf(v, c, table);
+export class LineMaker {
+  private readonly width: number;
+  /** By 0-based column, the key column's included: the format of its numbers, and JSON.stringify(format).length. */
+  private readonly numberFormats: string[] = [];
+  private readonly numberFormatLengths: number[] = [];
+  /** By column: the last text written, and JSON.stringify(text).length. */
+  private readonly lastTexts: (string | undefined)[] = [];
+  private readonly lastTextLengths: number[] = [];
+
+  constructor(table: TextTable) {
+    this.width = table.headers.length;
+    for (let c = 0; c <= this.width; c++) {
+      const format = table.numberFormats[c] ?? GENERAL;
+      this.numberFormats.push(format);
+      this.numberFormatLengths.push(formatLength(format));
+      this.lastTexts.push(undefined);
+      this.lastTextLengths.push(0);
+    }
   }
-  values[width] = key;
-  formats[width] = formatOf(key, width, table);
-  return lineWith(values, formats);
+
+  /** The line of `row` (the table's columns) and `key` (the hidden key column). */
+  line(row: readonly CellValue[], key: string): Line {
+    const width = this.width;
+    const values = new Array<Line["values"][number]>(width + 1);
+    const formats = new Array<string>(width + 1);
+    // brackets and commas of both arrays, of width + 1 items each
+    let bytes = 2 * (width + 2);
+    for (let c = 0; c <= width; c++) {
+      const v = c < width ? (cellData(row[c]) ?? "") : key;
+      values[c] = v;
+      if (typeof v === "string") {
+        formats[c] = TEXT_FORMAT;
+        bytes += TEXT_FORMAT_LENGTH + this.textLength(c, v);
+      } else if (typeof v === "number") {
+        formats[c] = this.numberFormats[c]!;
+        bytes += this.numberFormatLengths[c]! + numberLength(v);
+      } else {
+        formats[c] = GENERAL;
+        bytes += GENERAL_LENGTH + (v ? 4 : 5);
+      }
+    }
+    return { values, formats, bytes };
+  }
+
+  /** JSON.stringify(text).length, remembered for the column's last text. */
+  private textLength(column: number, text: string): number {
+    if (this.lastTexts[column] === text) return this.lastTextLengths[column]!;
+    const length = valueLength(text);
+    this.lastTexts[column] = text;
+    this.lastTextLengths[column] = length;
+    return length;
+  }
 }
 
 /** A sheet's header line: the table's headers, then the key column's. */
@@ -229,10 +270,22 @@ const valueLength = (v: string | number | boolean): number =>
         ? JSON.stringify(v).length
         : v.length + 2
     : typeof v === "number"
-      ? JSON.stringify(v).length
+      ? numberLength(v)
       : v
         ? 4
         : 5;
+
+/**
+ * The length of JSON.stringify(n) for a finite number: a whole number's digits are counted (most numbers written are
+ * whole: dates, amounts, points), any other number is made into its text.
+ */
+function numberLength(n: number): number {
+  if (!Number.isSafeInteger(n)) return String(n).length;
+  // -0 is written "0"
+  let length = n < 0 ? 2 : 1;
+  for (let rest = Math.abs(n); rest >= 10; rest = Math.floor(rest / 10)) length++;
+  return length;
+}
 
 /**
  * A row's size in a request, roughly: its texts' lengths and a few characters a cell (its quotes, its number format).
@@ -258,6 +311,9 @@ function formatLength(format: string): number {
   if (length === undefined) FORMAT_LENGTHS.set(format, (length = JSON.stringify(format).length));
   return length;
 }
+
+const TEXT_FORMAT_LENGTH = formatLength(TEXT_FORMAT);
+const GENERAL_LENGTH = formatLength(GENERAL);
 
 /**
  * Queues the blocks' rows in requests of at most WRITE_BUDGET_BYTES: `flush` syncs between requests. Formats go
@@ -438,6 +494,8 @@ export async function openConsolidationOutput(
   interface Part {
     kind: ConsolidationSheetKind;
     table: TextTable;
+    /** Makes the lines of its rows (one per part: what it remembers is the part's). */
+    lines: LineMaker;
     last: string;
     /** Its name in `lang`, which it takes at `finish`. */
     target: string;
@@ -458,6 +516,7 @@ export async function openConsolidationOutput(
     return {
       kind,
       table,
+      lines: new LineMaker(table),
       last: lastColumn(table),
       target: sheetPartName(CONSOLIDATION_SHEETS[kind][lang], part),
       earlier: earlier?.rows ?? [],
@@ -526,7 +585,7 @@ export async function openConsolidationOutput(
         last: p.last,
         firstRow: 1 + p.earlier.length + p.written,
         count: rows.length,
-        line: (i) => lineOf(p.table, rows[i]!.row, rows[i]!.key),
+        line: (i) => p.lines.line(rows[i]!.row, rows[i]!.key),
       };
     });
     await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
 import { OBJECTIVES } from "../../src/core/catalogue";
 import {
+  cellData,
   Consolidator,
   CONSOLIDATION_TEXT,
   consolidatorInLanguage,
@@ -21,6 +22,7 @@ import type { Lang } from "../../src/core/language";
 import {
   CONSOLIDATION_SHEETS,
   jsonArrayLength,
+  LineMaker,
   openConsolidationOutput,
   READ_CELLS,
   SOURCE_KEY_HEADER,
@@ -47,6 +49,47 @@ test("a request's size is estimated as JSON.stringify would make it, without mak
       expect(jsonArrayLength(values)).toBe(JSON.stringify(values).length);
     }),
     { numRuns: 2000 },
+  );
+});
+
+test("a table's lines are its rows as written, with their formats and their exact size, whatever rows came before", () => {
+  // Texts drawn from a few, so that a column often repeats its last text (which the maker remembers), among others
+  // that need escaping, and cells of every kind a row holds.
+  const text = fc.oneof(
+    fc.constantFrom("Lyon", "Non commencé", 'a"b', "x\\y", "\r\n", "\ud800", ""),
+    fc.string({ unit: fc.constantFrom("a", '"', "\\", "\u0001", "\ud800", "é", " ") }),
+  );
+  const cell = fc.oneof(
+    text,
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(0, -0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 0.1, -1e-7),
+    fc.boolean(),
+    fc.constantFrom(null, undefined, "x".repeat(32_768)),
+  );
+  const table = fc.record({
+    width: fc.integer({ min: 0, max: 6 }),
+    numberFormats: fc.dictionary(
+      fc.constantFrom("0", "1", "2", "6"),
+      fc.constantFrom("0", "0.0", "yyyy-mm-dd", '"€"0'),
+    ),
+  });
+  fc.assert(
+    fc.property(table, fc.array(fc.tuple(fc.array(cell, { maxLength: 7 }), text)), ({ width, numberFormats }, rows) => {
+      const t = { headers: Array.from({ length: width }, (_, i) => `H${i}`), rows: [], numberFormats, widths: {} };
+      const maker = new LineMaker(t);
+      for (const [row, key] of rows) {
+        const line = maker.line(row, key);
+        const values = [...Array.from({ length: width }, (_, c) => cellData(row[c]) ?? ""), key];
+        const formats = values.map((v, c) =>
+          typeof v === "string" ? "@" : typeof v === "number" ? (numberFormats[c] ?? "General") : "General",
+        );
+        expect(line.values).toEqual(values);
+        expect(line.formats).toEqual(formats);
+        expect(line.bytes).toBe(JSON.stringify(values).length + JSON.stringify(formats).length);
+      }
+    }),
+    { numRuns: 1000 },
   );
 });
 
