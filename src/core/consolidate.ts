@@ -86,8 +86,9 @@ function rowChecker(): (r: FoundRow, unknown?: ReadonlySet<EntryField | "code">)
       values[f] = isBlank(v) ? null : (v as CellValue);
     }
     const { issue: codeIssue, counted } = codes(r);
-    const entry = entryIssues(r);
-    let issues = codeIssue ? (entry.length === 0 ? [codeIssue] : [codeIssue, ...entry]) : entry;
+    // the code's issue first, then the entry's (a fresh array: no copy)
+    let issues = entryIssues(r);
+    if (codeIssue) issues.unshift(codeIssue);
     // A formula without a saved result is blank here but not empty: it is listed as not merged, and
     // gets no issue of its own ("enter the status" would be wrong: the sender did fill it in).
     if (unknown !== undefined) issues = issues.filter((i) => !unknown.has(i.field));
@@ -458,10 +459,39 @@ export function consolidationHeaders(lang: Lang): string[] {
   ];
 }
 
-/** One row of the consolidation sheet. */
+/**
+ * One row of the consolidation sheet: consolidationRowOf(r.source, consolidationRowCells(r, lang), lang), made in one
+ * pass (the pane makes one for each row merged: no intermediate row of its own cells).
+ */
 export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
-  return consolidationRowOf(r.source, consolidationRowCells(r, lang), lang);
+  const { source, values } = r;
+  const row: CellValue[] = [
+    source.fileName,
+    source.city,
+    source.period,
+    r.sheet,
+    r.address,
+    r.code,
+    r.domain,
+    objectiveText(r.code, lang),
+  ];
+  for (const f of ENTRY_FIELDS) row.push(values[f]);
+  row.push(r.points, issuesText(r.issues, lang));
+  return row;
 }
+
+/** A row's issues' messages in one language, joined ("" when it has none). */
+function issuesText(issues: readonly WorkbookIssue[], lang: Lang): string {
+  return issues.length === 0
+    ? ""
+    : issues.length === 1
+      ? issues[0]!.message[lang]
+      : issues.map((i) => i.message[lang]).join(" ");
+}
+
+/** The text of a code's objective in one language; null when the code is no objective's. */
+const objectiveText = (code: CellValue, lang: Lang): string | null =>
+  typeof code === "string" ? (getObjective(code)?.text[lang] ?? null) : null;
 
 /**
  * The cells of a row of the consolidation sheet that neither its source nor its code gives: sheet, cell, code,
@@ -471,15 +501,7 @@ export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
 export function consolidationRowCells(r: ConsolidationRow, lang: Lang): CellValue[] {
   const cells: CellValue[] = [r.sheet, r.address, r.code, r.domain];
   for (const f of ENTRY_FIELDS) cells.push(r.values[f]);
-  const { issues } = r;
-  cells.push(
-    r.points,
-    issues.length === 0
-      ? ""
-      : issues.length === 1
-        ? issues[0]!.message[lang]
-        : issues.map((i) => i.message[lang]).join(" "),
-  );
+  cells.push(r.points, issuesText(r.issues, lang));
   return cells;
 }
 
@@ -490,7 +512,7 @@ export type RowSource = Pick<ConsolidationSource, "fileName" | "city" | "period"
 export function consolidationRowOf(source: RowSource, cells: readonly CellValue[], lang: Lang): CellValue[] {
   const code = cells[2];
   const row: CellValue[] = [source.fileName, source.city, source.period, cells[0], cells[1], code, cells[3]];
-  row.push(typeof code === "string" ? (getObjective(code)?.text[lang] ?? null) : null);
+  row.push(objectiveText(code, lang));
   for (let c = 4; c < cells.length; c++) row.push(cells[c]);
   return row;
 }

@@ -4,6 +4,9 @@ import { LANGUAGES } from "../../src/core/language";
 import {
   checkWorkbook,
   consolidate,
+  consolidationRow,
+  consolidationRowCells,
+  consolidationRowOf,
   consolidationTable,
   Consolidator,
   consolidatorInLanguage,
@@ -328,6 +331,31 @@ describe("consolidate", () => {
         getObjective("1.1.1")!.text[lang],
       ]);
     }
+  });
+
+  it("makes a row of the consolidation sheet at once (the pane) as from its own cells and its source (liat merge's writer)", () => {
+    // rows with no issue, one, several (code and entries), unknown and repeated codes, a domain and none
+    const odd = wb(
+      "odd.xlsx",
+      [
+        {
+          name: "S",
+          rows: [
+            ["Code", "Status", "Responsible service", "Budget", "Target groups"],
+            ["1.1.1", "Implemented", null, -5, "x; y"],
+            ["9.9.9", "Planned", "DGS", 3, null],
+            ["1.1.1", "N/A", null, null, "Migrants"],
+            [null, "bad", null, "12", null],
+          ],
+        },
+      ],
+      "h-odd",
+    );
+    const rows = consolidate([lyon, tunis, odd]).rows;
+    expect(rows.some((r) => r.issues.length > 1)).toBe(true);
+    for (const lang of LANGUAGES)
+      for (const r of rows)
+        expect(consolidationRow(r, lang)).toEqual(consolidationRowOf(r.source, consolidationRowCells(r, lang), lang));
   });
 
   it("does not duplicate a source given twice (same hash), and lists the second as not merged", () => {
