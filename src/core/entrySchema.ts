@@ -156,30 +156,35 @@ const evidence = cell((value) => {
   return ok(s);
 });
 
-/** False for a field whose cell could not be read (its rules are not applied). */
-const readable = (unreadable: ReadonlySet<EntryField> | null, f: EntryField) =>
-  unreadable === null || !unreadable.has(f);
+/**
+ * The fields whose cell could not be read, one bit a field (bit i: ENTRY_FIELDS[i]): a row's set of them without
+ * making a Set per row.
+ */
+type Unreadable = number;
 
-/** The rules that tie cells of a row together (README, "What is checked"), over the cells that could be read. */
-function rowRules(e: Entry, unreadable: ReadonlySet<EntryField> | null): (Problem & { field: EntryField })[] {
-  const out: (Problem & { field: EntryField })[] = [];
+/** Each field's place in ENTRY_FIELDS (its bit in Unreadable, its reading in Reads). */
+const FIELD_INDEX = Object.fromEntries(ENTRY_FIELDS.map((f, i) => [f, i])) as { readonly [F in EntryField]: number };
+
+/** False for a field whose cell could not be read (its rules are not applied). */
+const readable = (unreadable: Unreadable, f: EntryField) => (unreadable & (1 << FIELD_INDEX[f])) === 0;
+
+/**
+ * The rules that tie cells of a row together (README, "What is checked"), over the cells that could be read: each
+ * rule broken is added to `issues`.
+ */
+function applyRowRules(e: Entry, unreadable: Unreadable, issues: EntryIssue[]): void {
   const level = e.status.kind === "level" ? e.status.level : -1;
-  if (e.status.kind === "blank" && readable(unreadable, "status")) out.push({ field: "status", key: "statusRequired" });
+  if (e.status.kind === "blank" && readable(unreadable, "status")) issues.push(new Issue("status", "statusRequired"));
   if (level >= 1 && e.responsible === null && readable(unreadable, "responsible"))
-    out.push({ field: "responsible", key: "responsibleRequired" });
+    issues.push(new Issue("responsible", "responsibleRequired"));
   if (level >= 3 && e.evidence === null && readable(unreadable, "evidence"))
-    out.push({ field: "evidence", key: "evidenceRequired" });
+    issues.push(new Issue("evidence", "evidenceRequired"));
   if (e.start !== null && e.end !== null && e.end < e.start) {
-    out.push({
-      field: "end",
-      key: "endBeforeStart",
-      params: { start: serialToIsoDate(e.start), end: serialToIsoDate(e.end) },
-    });
+    issues.push(new Issue("end", "endBeforeStart", { start: serialToIsoDate(e.start), end: serialToIsoDate(e.end) }));
   }
   if (e.budget !== null && e.currency === null && readable(unreadable, "budget") && readable(unreadable, "currency")) {
-    out.push({ field: "currency", key: "currencyRequired" });
+    issues.push(new Issue("currency", "currencyRequired"));
   }
-  return out;
 }
 
 /** How each entry field's cell is read. */
@@ -197,37 +202,44 @@ const FIELD_READERS: { readonly [F in EntryField]: FieldReader<unknown> } = {
   comments: text(MAX_CELL_TEXT),
 };
 
+/** Each field's reader, in ENTRY_FIELDS order. */
+const READERS: readonly FieldReader<unknown>[] = ENTRY_FIELDS.map((f) => FIELD_READERS[f]);
+
+/** Each field's reading of a row, in ENTRY_FIELDS order. */
+type Reads = readonly Read<unknown>[];
+
 /** A cell's typed value; null when blank or unreadable. */
 function valueOf<T>(read: Read<unknown>): T | null {
   return read instanceof Problem ? null : (read as T | null);
 }
 
 /** The typed entry and every issue of a row, from each field's reading: the problems, then the rules of the row. */
-function entryOf(reads: { readonly [F in EntryField]: Read<unknown> }): { entry: Entry; issues: EntryIssue[] } {
+function entryOf(reads: Reads): { entry: Entry; issues: EntryIssue[] } {
   const issues: EntryIssue[] = [];
-  let unreadable: Set<EntryField> | null = null;
-  for (const f of ENTRY_FIELDS) {
-    const r = reads[f];
+  let unreadable: Unreadable = 0;
+  for (let i = 0; i < reads.length; i++) {
+    const r = reads[i];
     if (r instanceof Problem) {
-      (unreadable ??= new Set()).add(f);
-      issues.push(new Issue(f, r.key, r.params));
+      unreadable |= 1 << i;
+      issues.push(new Issue(ENTRY_FIELDS[i]!, r.key, r.params));
     }
   }
+  const at = FIELD_INDEX;
   const entry: Entry = {
-    status: valueOf<ParsedStatus>(reads.status) ?? { kind: "blank" },
-    responsible: valueOf(reads.responsible),
-    partners: valueOf(reads.partners),
-    targetGroups: valueOf<TargetGroupId[]>(reads.targetGroups) ?? [],
-    start: valueOf(reads.start),
-    end: valueOf(reads.end),
-    budget: valueOf(reads.budget),
-    currency: valueOf(reads.currency),
-    beneficiaries: valueOf(reads.beneficiaries),
-    evidence: valueOf(reads.evidence),
-    comments: valueOf(reads.comments),
+    status: valueOf<ParsedStatus>(reads[at.status]) ?? { kind: "blank" },
+    responsible: valueOf(reads[at.responsible]),
+    partners: valueOf(reads[at.partners]),
+    targetGroups: valueOf<TargetGroupId[]>(reads[at.targetGroups]) ?? [],
+    start: valueOf(reads[at.start]),
+    end: valueOf(reads[at.end]),
+    budget: valueOf(reads[at.budget]),
+    currency: valueOf(reads[at.currency]),
+    beneficiaries: valueOf(reads[at.beneficiaries]),
+    evidence: valueOf(reads[at.evidence]),
+    comments: valueOf(reads[at.comments]),
   };
-  for (const r of rowRules(entry, unreadable)) issues.push(new Issue(r.field, r.key, r.params));
-  if (issues.length > 1) issues.sort((a, b) => ENTRY_FIELDS.indexOf(a.field) - ENTRY_FIELDS.indexOf(b.field));
+  applyRowRules(entry, unreadable, issues);
+  if (issues.length > 1) issues.sort((a, b) => at[a.field] - at[b.field]);
   return { entry, issues };
 }
 
@@ -251,7 +263,7 @@ export const entrySchema = z.pipe(
       [F in EntryField]: ReturnType<typeof fieldSchema<unknown>>;
     },
   ),
-  z.transform((reads) => entryOf(reads as { [F in EntryField]: Read<unknown> })),
+  z.transform((reads) => entryOf(ENTRY_FIELDS.map((f) => (reads as { [F in EntryField]: Read<unknown> })[f]))),
 );
 
 /**
@@ -306,8 +318,8 @@ export function isBlankEntry(raw: RawEntry): boolean {
  */
 export function validateEntry(raw: RawEntry): { entry: Entry; issues: EntryIssue[] } {
   if (isBlankEntry(raw)) return { entry: BLANK_ENTRY, issues: [] };
-  const reads = {} as Record<EntryField, Read<unknown>>;
-  for (const f of ENTRY_FIELDS) reads[f] = FIELD_READERS[f](raw[f] ?? null);
+  const reads = new Array<Read<unknown>>(READERS.length);
+  for (let i = 0; i < READERS.length; i++) reads[i] = READERS[i]!(raw[ENTRY_FIELDS[i]!] ?? null);
   return entryOf(reads);
 }
 
