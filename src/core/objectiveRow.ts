@@ -20,19 +20,24 @@ export interface ObjectiveRow {
   raw: RawEntry;
   /** Address of the code cell and of each entry cell present, e.g. { code: "A5", status: "F5" }. */
   cells: Partial<Record<EntryField | "code", string>>;
+  /** The sheet's name, as the reader was given it ("" when it was not). */
+  sheet: string;
+  /** 0-based sheet row. */
+  rowIndex: number;
 }
 
 /** Columns whose cells say whether a row holds anything. */
 const CONTENT_KEYS: readonly ColumnKey[] = ["code", "subcategory", "objective", ...ENTRY_FIELDS];
 
 /**
- * A reader of the rows of one table: `columns` are sheet columns (0-based) by key, `left` the sheet
+ * A reader of the rows of one table of sheet `sheet`: `columns` are sheet columns (0-based) by key, `left` the sheet
  * column of a row's first cell. It gives null for an empty row. Column letters are worked out once
- * here, not once per cell.
+ * here, not once per cell, and a row's number once per row; each row is one object, made whole at once.
  */
 export function objectiveRowReader(
   columns: Partial<Record<ColumnKey, number>>,
   left = 0,
+  sheet = "",
 ): (cells: readonly CellValue[], row: number) => ObjectiveRow | null {
   const codeColumn = columns.code;
   const codeLetter = codeColumn === undefined ? null : columnLetter(codeColumn);
@@ -47,11 +52,11 @@ export function objectiveRowReader(
     if (empty) return null;
     const raw: RawEntry = {};
     const addresses: ObjectiveRow["cells"] = {};
-    const line = row + 1;
-    if (codeLetter !== null) addresses.code = `${codeLetter}${line}`;
+    const line = String(row + 1);
+    if (codeLetter !== null) addresses.code = codeLetter + line;
     for (const e of entries) {
       raw[e.field] = cells[e.index];
-      addresses[e.field] = `${e.letter}${line}`;
+      addresses[e.field] = e.letter + line;
     }
     const codeCell = codeColumn === undefined ? undefined : cells[codeColumn - left];
     const normalized = typeof codeCell === "string" || typeof codeCell === "number" ? normalizeCode(codeCell) : null;
@@ -60,6 +65,8 @@ export function objectiveRowReader(
       codeReadable: normalized !== null,
       raw,
       cells: addresses,
+      sheet,
+      rowIndex: row,
     };
   };
 }

@@ -51,12 +51,8 @@ export type UnreadableReason =
 /* What each reason says, with what to do: the texts `unreadable:<reason>` (placeholders {{other}}, the file a
  * duplicate repeats; {{limit}}, the limit passed, as shown to people; {{part}}, the part of the file; {{sheet}}). */
 
-/** One objective row of a LIAT table, as read. */
-export interface FoundRow extends ObjectiveRow {
-  sheet: string;
-  /** 0-based row index on the sheet. */
-  rowIndex: number;
-}
+/** One objective row of a LIAT table, as read (its sheet named). */
+export type FoundRow = ObjectiveRow;
 
 /** A header cell of a table and the column it was read as (null: not a LIAT column, not read). */
 export interface HeaderCell {
@@ -269,14 +265,10 @@ export function* tableRows(
   table: Pick<FoundTable, "headerRow" | "endRow" | "columns">,
 ): Generator<FoundRow> {
   const top = sheet.top ?? 0;
-  const read = objectiveRowReader(table.columns, sheet.left ?? 0);
+  const read = objectiveRowReader(table.columns, sheet.left ?? 0, sheet.name);
   for (let r = table.headerRow + 1; r < table.endRow; r++) {
-    const row = read(sheet.rows[r - top] ?? [], r) as FoundRow | null;
-    if (row === null) continue;
-    // the reader's own object, completed (no copy per row)
-    row.sheet = sheet.name;
-    row.rowIndex = r;
-    yield row;
+    const row = read(sheet.rows[r - top] ?? [], r);
+    if (row !== null) yield row;
   }
 }
 
@@ -484,6 +476,20 @@ function labelKey(label: string): string {
   return key;
 }
 
+/**
+ * Where a row names a setting of the lists sheet (the schema version or the language), or -1. Every row of every sheet
+ * is looked at (a large table's too): a plain loop, the names compared as they are, no function made per row.
+ */
+function listsSettingAt(cells: readonly CellValue[]): number {
+  // the imported name read once, not once a cell (an import may be read through a getter: tsx, webpack's dev build)
+  const schema = SCHEMA_PROPERTY;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === schema || c === "language") return i;
+  }
+  return -1;
+}
+
 /** Reads the cover's city, period, language and schema version by their labels (either language). */
 export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
   const out: CoverSettings = { city: "", period: "", lang: null, schemaVersion: null };
@@ -511,7 +517,7 @@ export function readCoverSettings(sheets: readonly SheetData[]): CoverSettings {
     if (out.schemaVersion === null || listsLang === null) {
       // The lists sheet lays its settings out as key and value columns, side by side.
       for (const cells of sheet.rows) {
-        const i = cells?.findIndex((c) => c === SCHEMA_PROPERTY || c === "language") ?? -1;
+        const i = cells ? listsSettingAt(cells) : -1;
         if (i < 0) continue;
         if (cells[i] === SCHEMA_PROPERTY) out.schemaVersion = schemaNumber(cells[i + 1]) ?? out.schemaVersion;
         else {
