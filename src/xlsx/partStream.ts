@@ -1,7 +1,7 @@
 /**
  * One part of a zip (an XML part of a workbook), inflated as a stream and handed to a SAX parser
  * chunk by chunk: the part is never held whole (but by the native inflater the command line gives,
- * up to WHOLE_INFLATE_MAX bytes), and inflating stops as soon as it passes its limit or the size
+ * up to WHOLE_INFLATE_MAX bytes, and by fflate when it is small), and inflating stops as soon as it passes its limit or the size
  * the zip's directory declared for it (a zip bomb lies about one or the other).
  */
 import { Inflate, inflateSync } from "fflate";
@@ -85,10 +85,17 @@ export type RawInflater = (data: Uint8Array, maxLength: number) => Uint8Array;
 export const WHOLE_INFLATE_MAX = 96 * 1024 * 1024;
 
 /**
- * An asynchronous native inflater of raw deflate data (the task pane's DecompressionStream): the whole output, or it
- * rejects, when the output would pass maxLength bytes (stopping there) as when the data is damaged.
+ * An asynchronous native inflater of raw deflate data (the task pane's DecompressionStream), as a stream: it hands
+ * each piece of output to `take` as it comes, and resolves once all is inflated; it rejects when the data is damaged
+ * or cut short, or with what `take` throws (a limit passed), stopping there.
  */
-export type AsyncRawInflater = (data: Uint8Array, maxLength: number) => Promise<Uint8Array>;
+export type AsyncRawInflater = (data: Uint8Array, take: (chunk: Uint8Array) => void) => Promise<void>;
+
+/**
+ * Smallest part (by its declared size) given to an asynchronous inflater by default: a stream costs some 0.3 ms to
+ * set up and run (in Node 20), more than fflate takes for the few KB of most parts of an ordinary workbook.
+ */
+export const ASYNC_INFLATE_MIN = 128 * 1024;
 
 /**
  * Largest compressed part fflate inflates whole (fflateWhole) rather than as a stream: the few KB of most parts of
@@ -116,44 +123,56 @@ function wholeMax(entry: ZipEntry, limit: number): number {
 }
 
 /**
- * Smallest part (by its declared size) given to an asynchronous inflater by default: a stream costs some 0.3 ms to
- * set up and run (in Node 20), more than fflate takes for the few KB of most parts of an ordinary workbook.
+ * Gathers the pieces an inflater hands over (a few KB each) into slices of about STORED_SLICE bytes for `take`,
+ * each cut just after a ">" as `slices` cuts them: the parser gets few, large pieces that end with a whole tag.
  */
-export const ASYNC_INFLATE_MIN = 128 * 1024;
+class SliceGatherer {
+  private buffer = new Uint8Array(2 * STORED_SLICE);
+  private length = 0;
+
+  constructor(private readonly take: (chunk: Uint8Array) => void) {}
+
+  push(chunk: Uint8Array): void {
+    if (this.length + chunk.length > this.buffer.length) {
+      const larger = new Uint8Array(Math.max(2 * this.buffer.length, this.length + chunk.length));
+      larger.set(this.buffer.subarray(0, this.length));
+      this.buffer = larger;
+    }
+    this.buffer.set(chunk, this.length);
+    this.length += chunk.length;
+    if (this.length >= STORED_SLICE) this.flush(false);
+  }
+
+  /** Hands on what is gathered: all of it at the end, else up to the last ">" in its last 64 KiB. */
+  flush(all: boolean): void {
+    let end = this.length;
+    if (!all) {
+      const from = Math.max(0, end - 65536);
+      const gt = this.buffer.subarray(from, end).lastIndexOf(0x3e);
+      if (gt >= 0) end = from + gt + 1;
+    }
+    if (end === 0) return;
+    // the buffer is written again once `take` returns: what takes the slice decodes it at once (PartDecoder)
+    this.take(this.buffer.subarray(0, end));
+    this.buffer.copyWithin(0, end, this.length);
+    this.length -= end;
+  }
+}
 
 /**
- * A deflated part of `min` to WHOLE_INFLATE_MAX bytes inflated beforehand by an asynchronous inflater, as the
- * RawInflater that inflateEntry (synchronous) takes for that part: it hands over that output, or throws when the
- * inflater failed, so that fflate reads the part again and says what is wrong with it, as with a synchronous
- * inflater. Undefined for a part that is not inflated whole (stored, larger, damaged zip): fflate streams it.
+ * The bytes of an entry as they are inflated, checked: past `limit`, or past the size the zip declares, the
+ * reading stops (a zip bomb lies about one or the other).
  */
-export async function inflatedBeforehand(
-  zip: Uint8Array,
-  entry: ZipEntry,
-  limit: number,
-  inflater: AsyncRawInflater,
-  min = ASYNC_INFLATE_MIN,
-): Promise<RawInflater | undefined> {
-  const max = wholeMax(entry, limit);
-  if (max === 0 || entry.uncompressedSize < min) return undefined;
-  let data: Uint8Array;
-  try {
-    data = entryData(zip, entry);
-  } catch {
-    return undefined; // inflateEntry says why
-  }
-  let out: Uint8Array | null;
-  try {
-    out = await inflater(data, max);
-  } catch {
-    out = null; // not lost: fflate reads the part again and says what is wrong with it
-  }
-  return (given, maxLength) => {
-    if (out === null || out.length > maxLength) throw new Error("not inflated");
-    if (given.buffer !== data.buffer || given.byteOffset !== data.byteOffset || given.length !== data.length)
-      throw new Error("another part");
-    return out;
+function checked(entry: ZipEntry, limit: number, onChunk: (chunk: Uint8Array) => void) {
+  const take = (chunk: Uint8Array) => {
+    take.total += chunk.length;
+    if (take.total > limit) throw new PartTooLargeError(entry.name, limit);
+    if (take.total > entry.uncompressedSize)
+      throw new PartDamagedError(entry.name, "more data than the zip directory declares");
+    onChunk(chunk);
   };
+  take.total = 0;
+  return take;
 }
 
 /**
@@ -171,17 +190,10 @@ export function inflateEntry(
   whole?: RawInflater,
 ): number {
   const data = entryData(zip, entry);
-  let total = 0;
-  const take = (chunk: Uint8Array) => {
-    total += chunk.length;
-    if (total > limit) throw new PartTooLargeError(entry.name, limit);
-    if (total > entry.uncompressedSize)
-      throw new PartDamagedError(entry.name, "more data than the zip directory declares");
-    onChunk(chunk);
-  };
+  const take = checked(entry, limit, onChunk);
   if (entry.method === 0) {
     slices(data, take);
-    return total;
+    return take.total;
   }
   if (entry.method !== 8) throw new PartDamagedError(entry.name, `compression method ${entry.method} not supported`);
   const max = wholeMax(entry, limit);
@@ -195,7 +207,7 @@ export function inflateEntry(
     }
     if (out !== null) {
       slices(out, take);
-      return total;
+      return take.total;
     }
   }
   const inflate = new Inflate((chunk) => take(chunk));
@@ -207,7 +219,7 @@ export function inflateEntry(
     if (e instanceof ReadStop) throw e;
     throw new PartDamagedError(entry.name, e instanceof Error ? e.message : String(e));
   }
-  return total;
+  return take.total;
 }
 
 /**
@@ -267,6 +279,11 @@ export class PartDecoder {
   }
 }
 
+/** What fails other than a ReadStop while a part is read is the part's damage. */
+function asDamage(entry: ZipEntry, e: unknown): unknown {
+  return e instanceof ReadStop ? e : new PartDamagedError(entry.name, e instanceof Error ? e.message : String(e));
+}
+
 /**
  * Inflates one part as a stream and hands its text to `sink` piece by piece (decoded as its byte-order mark
  * says); what fails other than a ReadStop is the part's damage.
@@ -284,19 +301,35 @@ export function streamPartText(
     decoder.end();
     sink.close();
   } catch (e) {
-    if (e instanceof ReadStop) throw e;
-    throw new PartDamagedError(entry.name, e instanceof Error ? e.message : String(e));
+    throw asDamage(entry, e);
   }
 }
 
-/** Inflates and parses one XML part as a stream (saxes); element names reach the handlers without prefix. */
-export function parseXmlPart(
+/**
+ * streamPartText with an asynchronous inflater (a deflated part): each piece parsed as it is inflated, so that the
+ * part is never held whole, within the same limits as inflateEntry's.
+ */
+export async function streamPartTextAsync(
   zip: Uint8Array,
   entry: ZipEntry,
   limit: number,
-  handlers: XmlHandlers,
-  whole?: RawInflater,
-): void {
+  sink: TextSink,
+  inflater: AsyncRawInflater,
+): Promise<void> {
+  const decoder = new PartDecoder(sink);
+  const gatherer = new SliceGatherer(checked(entry, limit, (chunk) => decoder.write(chunk)));
+  try {
+    await inflater(entryData(zip, entry), (chunk) => gatherer.push(chunk));
+    gatherer.flush(true);
+    decoder.end();
+    sink.close();
+  } catch (e) {
+    throw asDamage(entry, e);
+  }
+}
+
+/** saxes as a TextSink for the handlers (element names without prefix), the texts it gathers bounded. */
+export function saxesSink(part: string, handlers: XmlHandlers): TextSink {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("opentag", (tag: SaxesTagPlain) => handlers.open(localName(tag.name), tag.attributes));
   if (handlers.text) {
@@ -308,19 +341,13 @@ export function parseXmlPart(
     const close = handlers.close;
     parser.on("closetag", (tag: SaxesTagPlain) => close(localName(tag.name)));
   }
-  streamPartText(
-    zip,
-    entry,
-    limit,
-    {
-      write: (text) => {
-        parser.write(text);
-        // saxes gathers a text node in its (undocumented) `text` field until the next tag.
-        if (((parser as unknown as { text?: string }).text?.length ?? 0) > MAX_XML_TEXT)
-          throw new PartDamagedError(entry.name, `a text of more than ${MAX_XML_TEXT} characters`);
-      },
-      close: () => void parser.close(),
+  return {
+    write: (text) => {
+      parser.write(text);
+      // saxes gathers a text node in its (undocumented) `text` field until the next tag.
+      if (((parser as unknown as { text?: string }).text?.length ?? 0) > MAX_XML_TEXT)
+        throw new PartDamagedError(part, `a text of more than ${MAX_XML_TEXT} characters`);
     },
-    whole,
-  );
+    close: () => void parser.close(),
+  };
 }

@@ -5,8 +5,9 @@
  *
  * Only the parts the merge needs are read (the package and workbook relationships, the workbook,
  * the shared strings, the styles of a 1904 workbook, the worksheets), each inflated and parsed as a
- * stream (fflate, or the native inflater the caller gives for parts of bounded size; the plain XML
- * reader of plainXml.ts, saxes): declared sizes are checked before anything is inflated, and
+ * stream (fflate, or the native inflater the caller gives: synchronous for parts of bounded size, asynchronous for
+ * parts of any size, parsed piece by piece; the plain XML reader of plainXml.ts, saxes where it stops):
+ * declared sizes are checked before anything is inflated, and
  * inflating stops at the limit or at the declared size, whichever comes first. Values are kept exactly: text
  * character for character (`_xHHHH_` escapes decoded), ISO date cells and 1904 dates as serials of
  * the 1900 system to the millisecond, errors as "#N/A"-style text; a formula without a cached value
@@ -24,15 +25,16 @@ import { compoundFileKind, OLE_MAGIC } from "./compoundFile";
 import { isDateFormat } from "./numberFormats";
 import { decodeXString } from "./ooxmlText";
 import {
+  ASYNC_INFLATE_MIN,
   FFLATE_WHOLE_MAX_COMPRESSED,
   fflateWhole,
-  inflatedBeforehand,
   inflateEntry,
-  parseXmlPart,
   PartDamagedError,
   PartTooLargeError,
   ReadStop,
+  saxesSink,
   streamPartText,
+  streamPartTextAsync,
   type AsyncRawInflater,
   type RawInflater,
   type XmlHandlers,
@@ -61,8 +63,8 @@ export interface ReadOptions {
   inflateRaw?: RawInflater;
   /**
    * An asynchronous native inflater, used when no inflateRaw is given (the task pane gives DecompressionStream where
-   * the browser has it, src/xlsx/streamInflater.ts; fflate alone otherwise): each part of bounded size is inflated by
-   * it whole before it is parsed, one part at a time.
+   * the browser has it, src/xlsx/streamInflater.ts; fflate alone otherwise): each part of ASYNC_INFLATE_MIN bytes
+   * or more is inflated by it as a stream, each piece parsed as it comes, one part at a time.
    */
   inflateRawAsync?: AsyncRawInflater;
   /** Smallest part given to inflateRawAsync (declared size; ASYNC_INFLATE_MIN unless given: tests). */
@@ -143,6 +145,12 @@ interface Relationship {
   target: string;
 }
 
+/** How a part is read: the handlers of its XML, and what they made of it once it is read. */
+interface PartReading<T> {
+  handlers: XmlHandlers;
+  result(): T;
+}
+
 /** One workbook being read: its zip, its limits, and the parts read so far. */
 class XlsxReader {
   private readonly entries = new Map<string, ZipEntry>();
@@ -188,45 +196,63 @@ class XlsxReader {
     return Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated);
   }
 
-  /**
-   * The inflater for a part: the synchronous one given, or the part inflated beforehand by the asynchronous one
-   * (held until the part is parsed), or fflate inflating a small part whole, or none (fflate streams it).
-   */
-  async inflaterFor(name: string): Promise<RawInflater | undefined> {
-    if (this.inflateRaw !== undefined) return this.inflateRaw;
-    const e = this.entry(name);
-    if (e === undefined) return undefined;
-    if (this.inflateRawAsync !== undefined) {
-      this.part = name;
-      const native = await inflatedBeforehand(
-        this.zip,
-        e,
-        this.partLimit(),
-        this.inflateRawAsync,
-        this.asyncInflateMin,
-      );
-      if (native !== undefined) return native;
-    }
-    return e.compressedSize <= FFLATE_WHOLE_MAX_COMPRESSED ? fflateWhole : undefined;
+  /** The synchronous inflater for a part: the one given, or fflate inflating a small part whole, or none (a stream). */
+  private wholeInflater(e: ZipEntry): RawInflater | undefined {
+    return this.inflateRaw ?? (e.compressedSize <= FFLATE_WHOLE_MAX_COMPRESSED ? fflateWhole : undefined);
+  }
+
+  /** True when a part is inflated by the asynchronous inflater (a deflated part of asyncInflateMin bytes or more). */
+  private streamsNatively(e: ZipEntry): boolean {
+    return (
+      this.inflateRaw === undefined &&
+      this.inflateRawAsync !== undefined &&
+      e.method === 8 &&
+      e.uncompressedSize >= (this.asyncInflateMin ?? ASYNC_INFLATE_MIN)
+    );
   }
 
   /**
-   * Parses a part with saxes, or with the plain XML reader (which may stop with NotPlainXml: see worksheet), its
-   * bytes inflated by `whole` when given (inflaterFor), by fflate otherwise.
+   * Reads a part with the handlers `make` gives (made afresh for each reading): by the plain XML reader
+   * (src/xlsx/plainXml.ts), and again by saxes when the XML is not of the plain kind that reader takes. Inflated as a
+   * stream by the asynchronous inflater when there is one and the part is large enough (each piece parsed as it
+   * comes: the part is never held whole), else by the synchronous one given, or fflate. A reading by the
+   * asynchronous inflater that stops for any other reason than a limit is done again by fflate, which has the last
+   * word on what is wrong with the part: the outcome never depends on the inflater.
    */
-  private parseWith(name: string, handlers: XmlHandlers, plain: boolean, whole: RawInflater | undefined): void {
+  private async read<T>(name: string, make: () => PartReading<T>): Promise<T> {
     const e = this.entry(name);
     if (e === undefined) throw new PartDamagedError(name, "missing");
     this.part = name;
     const limit = this.partLimit();
-    if (plain) streamPartText(this.zip, e, limit, new PlainXmlParser(handlers), whole);
-    else parseXmlPart(this.zip, e, limit, handlers, whole);
+    const cells = this.cells;
+    const once = async (plain: boolean, native: boolean): Promise<T> => {
+      this.cells = cells;
+      const reading = make();
+      const sink = plain ? new PlainXmlParser(reading.handlers) : saxesSink(name, reading.handlers);
+      if (native) await streamPartTextAsync(this.zip, e, limit, sink, this.inflateRawAsync!);
+      else streamPartText(this.zip, e, limit, sink, this.wholeInflater(e));
+      return reading.result();
+    };
+    const plainThenSaxes = async (native: boolean): Promise<T> => {
+      try {
+        return await once(true, native);
+      } catch (error) {
+        if (!(error instanceof NotPlainXml)) throw error;
+      }
+      return once(false, native);
+    };
+    let result: T | undefined;
+    if (this.streamsNatively(e)) {
+      try {
+        result = await plainThenSaxes(true);
+      } catch (error) {
+        // a limit stops the reading whatever the inflater; anything else is read again by fflate below
+        if (error instanceof Unreadable || error instanceof PartTooLargeError) throw error;
+      }
+    }
+    if (result === undefined) result = await plainThenSaxes(false);
     this.inflated += e.uncompressedSize;
-  }
-
-  /** Parses a part with saxes. */
-  private async parse(name: string, handlers: XmlHandlers): Promise<void> {
-    this.parseWith(name, handlers, false, await this.inflaterFor(name));
+    return result;
   }
 
   /** The small text of a stored part (an .ods's mimetype), or "". */
@@ -244,107 +270,102 @@ class XlsxReader {
   }
 
   async relationships(relsPart: string): Promise<Map<string, Relationship>> {
-    const out = new Map<string, Relationship>();
-    if (this.entry(relsPart) === undefined) return out;
-    await this.parse(relsPart, {
-      open: (name, a) => {
-        if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
-        if (a.TargetMode === "External") return;
-        out.set(a.Id, { type: a.Type ?? "", target: a.Target });
-      },
+    if (this.entry(relsPart) === undefined) return new Map();
+    return this.read(relsPart, () => {
+      const out = new Map<string, Relationship>();
+      return {
+        handlers: {
+          open: (name, a) => {
+            if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
+            if (a.TargetMode === "External") return;
+            out.set(a.Id, { type: a.Type ?? "", target: a.Target });
+          },
+        },
+        result: () => out,
+      };
     });
-    return out;
   }
 
   async workbook(part: string): Promise<{ date1904: boolean; sheets: { name: string; rid: string }[] }> {
-    let date1904 = false;
-    const sheets: { name: string; rid: string }[] = [];
-    await this.parse(part, {
-      open: (name, a) => {
-        if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
-        else if (name === "sheet") sheets.push({ name: a.name ?? "", rid: attr(a, "id") ?? "" });
-      },
+    return this.read(part, () => {
+      let date1904 = false;
+      const sheets: { name: string; rid: string }[] = [];
+      return {
+        handlers: {
+          open: (name, a) => {
+            if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+            else if (name === "sheet") sheets.push({ name: a.name ?? "", rid: attr(a, "id") ?? "" });
+          },
+        },
+        result: () => ({ date1904, sheets }),
+      };
     });
-    return { date1904, sheets };
   }
 
   async sharedStrings(part: string): Promise<string[]> {
-    const strings: string[] = [];
-    let current: string[] | null = null;
-    let inText = false;
-    let phonetic = 0;
-    await this.parse(part, {
-      open: (name) => {
-        if (name === "si") current = [];
-        else if (name === "rPh") phonetic++;
-        else if (name === "t" && current !== null && phonetic === 0) inText = true;
-      },
-      text: (text) => {
-        if (inText) current!.push(text);
-      },
-      close: (name) => {
-        if (name === "t") inText = false;
-        else if (name === "rPh") phonetic--;
-        else if (name === "si" && current !== null) {
-          strings.push(detached(decodeXString(current.join(""))));
-          current = null;
-        }
-      },
+    return this.read(part, () => {
+      const strings: string[] = [];
+      let current: string[] | null = null;
+      let inText = false;
+      let phonetic = 0;
+      return {
+        handlers: {
+          open: (name) => {
+            if (name === "si") current = [];
+            else if (name === "rPh") phonetic++;
+            else if (name === "t" && current !== null && phonetic === 0) inText = true;
+          },
+          text: (text) => {
+            if (inText) current!.push(text);
+          },
+          close: (name) => {
+            if (name === "t") inText = false;
+            else if (name === "rPh") phonetic--;
+            else if (name === "si" && current !== null) {
+              strings.push(detached(decodeXString(current.join(""))));
+              current = null;
+            }
+          },
+        },
+        result: () => strings,
+      };
     });
-    return strings;
   }
 
   /** For each cell style (the `s` of a cell), whether it shows a date or time. */
   async dateStyles(part: string): Promise<boolean[]> {
-    const codes = new Map<number, string>();
-    const styles: boolean[] = [];
-    let inCellXfs = false;
-    const pending: number[] = [];
-    await this.parse(part, {
-      open: (name, a) => {
-        if (name === "numFmt") codes.set(Number(a.numFmtId), a.formatCode ?? "");
-        else if (name === "cellXfs") inCellXfs = true;
-        else if (name === "xf" && inCellXfs) pending.push(Number(a.numFmtId ?? 0));
-      },
-      close: (name) => {
-        if (name === "cellXfs") inCellXfs = false;
-      },
+    return this.read(part, () => {
+      const codes = new Map<number, string>();
+      let inCellXfs = false;
+      const pending: number[] = [];
+      return {
+        handlers: {
+          open: (name, a) => {
+            if (name === "numFmt") codes.set(Number(a.numFmtId), a.formatCode ?? "");
+            else if (name === "cellXfs") inCellXfs = true;
+            else if (name === "xf" && inCellXfs) pending.push(Number(a.numFmtId ?? 0));
+          },
+          close: (name) => {
+            if (name === "cellXfs") inCellXfs = false;
+          },
+        },
+        result: () => pending.map((id) => isDateFormat(id, codes.get(id))),
+      };
     });
-    for (const id of pending) styles.push(isDateFormat(id, codes.get(id)));
-    return styles;
   }
 
-  /**
-   * One worksheet as rows of plain values, with the marks of the cells that need a word. Read by the plain
-   * XML reader (src/xlsx/plainXml.ts: a worksheet is the large part), and again by saxes when the XML is
-   * not of the plain kind that reader takes.
-   */
-  async worksheet(
+  /** One worksheet as rows of plain values, with the marks of the cells that need a word. */
+  worksheet(part: string, sheetName: string, strings: string[], dateStyles: boolean[] | null): Promise<SheetData> {
+    return this.read(part, () => this.worksheetReading(part, sheetName, strings, dateStyles));
+  }
+
+  /** The handlers that read a worksheet's cells into rows, and the sheet they make. */
+  private worksheetReading(
     part: string,
     sheetName: string,
     strings: string[],
     dateStyles: boolean[] | null,
-  ): Promise<SheetData> {
-    const cells = this.cells;
-    // inflated once for both readings
-    const whole = await this.inflaterFor(part);
-    try {
-      return this.readWorksheet(part, sheetName, strings, dateStyles, true, whole);
-    } catch (e) {
-      if (!(e instanceof NotPlainXml)) throw e;
-      this.cells = cells;
-    }
-    return this.readWorksheet(part, sheetName, strings, dateStyles, false, whole);
-  }
-
-  private readWorksheet(
-    part: string,
-    sheetName: string,
-    strings: string[],
-    dateStyles: boolean[] | null,
-    plain: boolean,
-    whole: RawInflater | undefined,
-  ): SheetData {
+  ): PartReading<SheetData> {
     const rows: CellValue[][] = [];
     const marks: CellMark[] = [];
     const limits = this.limits;
@@ -415,9 +436,8 @@ class XlsxReader {
       cells[col] = v;
     };
 
-    this.parseWith(
-      part,
-      {
+    return {
+      handlers: {
         open: (name, a) => {
           switch (name) {
             case "sheetData":
@@ -502,13 +522,13 @@ class XlsxReader {
           }
         },
       },
-      plain,
-      whole,
-    );
-    endRow();
-    const empty: CellValue[] = [];
-    for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = empty;
-    return { name: sheetName, rows, ...(marks.length > 0 ? { marks } : {}) };
+      result: () => {
+        endRow();
+        const empty: CellValue[] = [];
+        for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = empty;
+        return { name: sheetName, rows, ...(marks.length > 0 ? { marks } : {}) };
+      },
+    };
   }
 }
 

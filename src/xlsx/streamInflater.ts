@@ -1,8 +1,9 @@
 /**
  * The browser's native inflater for the task pane: DecompressionStream("deflate-raw") (Chromium and WebView2 103+,
- * Safari 16.4+, Firefox 113+, Node 21.2+ / 20.12+), several times faster than fflate. It is asynchronous, so the
- * reader inflates a part with it before parsing it (src/xlsx/partStream.ts, inflatedBeforehand). Where it is missing
- * (older Mac Excel, Excel 2016 on Windows), the pane reads with fflate alone.
+ * Safari 16.4+, Firefox 113+, Node 21.2+ / 20.12+), several times faster than fflate. It is asynchronous: the
+ * reader parses each piece of a part as the stream hands it over (src/xlsx/partStream.ts, streamPartTextAsync), so
+ * that no part is held whole. Where it is missing (older Mac Excel, Excel 2016 on Windows), the pane reads with
+ * fflate alone.
  */
 import type { AsyncRawInflater } from "./partStream";
 
@@ -10,11 +11,14 @@ import type { AsyncRawInflater } from "./partStream";
 const SLICE = 16 * 1024;
 
 /**
- * Inflates raw deflate data with DecompressionStream, reading its output chunk by chunk into one buffer of
- * maxLength bytes: once the output would pass it, the stream is cancelled (a zip bomb costs no more than maxLength
- * and one slice's output) and the promise rejects, as it does for damaged or truncated data.
+ * Inflates raw deflate data with DecompressionStream, handing each piece of output to `take` as it comes. Resolves
+ * once all is inflated; rejects when the data is damaged or cut short, or with what `take` throws (a limit passed:
+ * a zip bomb costs no more than that limit and one slice's output), the stream then cancelled.
  */
-export async function inflateWithDecompressionStream(data: Uint8Array, maxLength: number): Promise<Uint8Array> {
+export async function inflateWithDecompressionStream(
+  data: Uint8Array,
+  take: (chunk: Uint8Array) => void,
+): Promise<void> {
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
@@ -27,23 +31,17 @@ export async function inflateWithDecompressionStream(data: Uint8Array, maxLength
   })();
   // a failure of the writing side errors the stream, and so the reading below: it is seen there
   writing.catch(() => {});
-  // the smaller of the part's limit and its declared size: exactly the part's size when the zip tells the truth
-  const out = new Uint8Array(maxLength);
-  let length = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
-      if (length + value.length > maxLength) throw new RangeError(`inflates to more than ${maxLength} bytes`);
-      out.set(value, length);
-      length += value.length;
+      if (done) return;
+      take(value);
     }
   } catch (e) {
     stopped = true;
     await reader.cancel().catch(() => {});
     throw e;
   }
-  return out.subarray(0, length);
 }
 
 /** The native inflater where the browser has DecompressionStream with "deflate-raw", otherwise undefined. */
