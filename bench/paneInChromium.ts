@@ -2,8 +2,9 @@
  * The task pane's consolidation measured in the pane's own engine: headless Chromium (Excel on the web runs the pane
  * in the browser, Windows Excel in WebView2, both Chromium), on the files of a list, as bench/panePage.ts runs it.
  * `tsx bench/paneInChromium.ts LIST` prints one line of JSON: wall time in the page, the renderer's peak memory
- * (its VmHWM: the most of the machine's memory the page's process held, as a pane's WebView would), the JavaScript
- * heap the page still uses once the run is over and garbage collected, and what was consolidated. Run by bench/read.ts beside bench/readProbe.ts's Node figures.
+ * (its VmHWM: the most of the machine's memory the page's process held, as a pane's WebView would), the most
+ * JavaScript heap in use seen while it ran (sampled), the heap the page still uses once the run is over and garbage
+ * collected, and what was consolidated. Run by bench/read.ts beside bench/readProbe.ts's Node figures.
  */
 import { createReadStream, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -127,10 +128,22 @@ async function main(): Promise<void> {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.start");
     }
+    // the JavaScript heap in use, sampled while the run goes (answered between the page's tasks: it yields a file)
+    let heapPeak = 0;
+    let sampling = true;
+    const sample = async () => {
+      while (sampling) {
+        heapPeak = Math.max(heapPeak, (await cdp.send("Runtime.getHeapUsage")).usedSize);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const sampled = sample();
     const run = await page.evaluate(
       (served) => (globalThis as unknown as { runPane: (f: ServedFile[]) => Promise<PaneRun> }).runPane(served),
       files,
     );
+    sampling = false;
+    await sampled;
     if (profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send("Profiler.stop")).profile));
     // what the page still holds once the run is over and garbage collected (the pane's result, its Files...)
     await cdp.send("HeapProfiler.collectGarbage");
@@ -138,7 +151,7 @@ async function main(): Promise<void> {
     if (errors.length > 0) throw new Error(errors.join("\n"));
     // the browser is started by this process: its renderers are among this process's descendants
     const peakMb = rendererPeakMb(process.pid);
-    console.log(JSON.stringify({ ...run, peakMb, heapAfterMb }));
+    console.log(JSON.stringify({ ...run, peakMb, heapPeakMb: Math.round(heapPeak / 2 ** 20), heapAfterMb }));
   } finally {
     await browser.close();
     await server.close();

@@ -52,6 +52,7 @@ const IN_CHROMIUM = join(__dirname, "paneInChromium.ts");
 interface ChromiumRun {
   ms: number;
   peakMb: number;
+  heapPeakMb: number;
   heapAfterMb: number;
   sources: number;
   rows: number;
@@ -239,6 +240,7 @@ export async function runReadBench(): Promise<Row[]> {
       unit: "s",
     });
     rows.push({ name: "  peak memory (renderer process, its own ~150 MB included)", value: mb(c.peakMb), unit: "MB" });
+    rows.push({ name: "  JavaScript heap in use, most seen between two files", value: mb(c.heapPeakMb), unit: "MB" });
     rows.push({
       name: "  JavaScript heap still used after the run (garbage collected)",
       value: mb(c.heapAfterMb),
