@@ -21,9 +21,15 @@ export interface PreviewBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * `reducedMotion`: the page told the user prefers reduced motion, so that Fluent UI's transitions (a button's
+ * colours fading over 100 ms once it is enabled again) are over at once: what axe measures is then the colours
+ * that stay, never a frame of a fade caught on a busy machine.
+ */
 export async function openPreviewBrowser(
   name: string,
   viewport: { width: number; height: number },
+  options: { reducedMotion?: boolean } = {},
 ): Promise<PreviewBrowser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), `liat-${name}-`));
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,6 +37,7 @@ export async function openPreviewBrowser(
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    ...(options.reducedMotion ? { reducedMotion: "reduce" as const } : {}),
   });
   await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
