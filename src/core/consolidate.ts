@@ -9,7 +9,7 @@
 import { getObjective } from "./catalogue";
 import type { DomainId } from "./catalogueTypes";
 import { codeToDomain } from "./codes";
-import { ENTRY_FIELDS, MAX_CELL_TEXT, type EntryField } from "./entrySchema";
+import { ENTRY_FIELDS, MAX_CELL_TEXT, type EntryField, type RawEntry } from "./entrySchema";
 import { isBlank, type CellValue } from "./excelValues";
 import consolidationTexts from "./i18n/en/consolidation.json";
 import { localized, text } from "./i18n/texts";
@@ -76,15 +76,32 @@ export interface CheckedWorkbook {
 
 const layoutColumn = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!;
 
+/** A cell as a checked row holds it: blank as null. */
+const present = (v: CellValue): CellValue => (isBlank(v) ? null : v);
+
+/**
+ * Every entry cell of a row, blank and missing ones as null, in ENTRY_FIELDS order (the order JSON writes them in).
+ * Written out as one object literal: made at once, in its final shape, for each row (not field by field).
+ */
+const entryValues = (raw: RawEntry): Record<EntryField, CellValue> => ({
+  status: present(raw.status),
+  responsible: present(raw.responsible),
+  partners: present(raw.partners),
+  targetGroups: present(raw.targetGroups),
+  start: present(raw.start),
+  end: present(raw.end),
+  budget: present(raw.budget),
+  currency: present(raw.currency),
+  beneficiaries: present(raw.beneficiaries),
+  evidence: present(raw.evidence),
+  comments: present(raw.comments),
+});
+
 /** A checker of a workbook's rows, in reading order (rows may stream by: only each code's first row is kept). */
 function rowChecker(): (r: FoundRow, unknown?: ReadonlySet<EntryField | "code">) => CheckedRow {
   const codes = codeChecker();
   return (r, unknown) => {
-    const values = {} as Record<EntryField, CellValue>;
-    for (const f of ENTRY_FIELDS) {
-      const v = r.raw[f];
-      values[f] = isBlank(v) ? null : (v as CellValue);
-    }
+    const values = entryValues(r.raw);
     const { issue: codeIssue, counted } = codes(r);
     // the code's issue first, then the entry's (a fresh array: no copy)
     let issues = entryIssues(r);
@@ -440,6 +457,8 @@ export const CONSOLIDATION_TEXT = Object.fromEntries(
 /** The consolidation sheet's columns before the entry columns: file, city, period, sheet, cell, code, domain, objective. */
 const SOURCE_COLUMNS = 8;
 const entryColumn = (f: EntryField) => SOURCE_COLUMNS + ENTRY_FIELDS.indexOf(f);
+/** The consolidation sheet's columns: the source's, the entry columns, points and issues. */
+const CONSOLIDATION_WIDTH = SOURCE_COLUMNS + ENTRY_FIELDS.length + 2;
 
 /** The consolidation sheet's headers. */
 export function consolidationHeaders(lang: Lang): string[] {
@@ -465,28 +484,33 @@ export function consolidationHeaders(lang: Lang): string[] {
  */
 export function consolidationRow(r: ConsolidationRow, lang: Lang): CellValue[] {
   const { source, values } = r;
-  const row: CellValue[] = [
-    source.fileName,
-    source.city,
-    source.period,
-    r.sheet,
-    r.address,
-    r.code,
-    r.domain,
-    objectiveText(r.code, lang),
-  ];
-  for (const f of ENTRY_FIELDS) row.push(values[f]);
-  row.push(r.points, issuesText(r.issues, lang));
+  // made at its size: the pane keeps a file's rows until the file is read
+  const row = new Array<CellValue>(CONSOLIDATION_WIDTH);
+  row[0] = source.fileName;
+  row[1] = source.city;
+  row[2] = source.period;
+  row[3] = r.sheet;
+  row[4] = r.address;
+  row[5] = r.code;
+  row[6] = r.domain;
+  row[7] = objectiveText(r.code, lang);
+  let c = SOURCE_COLUMNS;
+  for (const f of ENTRY_FIELDS) row[c++] = values[f];
+  row[c++] = r.points;
+  row[c] = issuesText(r.issues, lang);
   return row;
 }
 
-/** A row's issues' messages in one language, joined ("" when it has none). */
+/**
+ * A row's issues' messages in one language, separated by a space ("" when it has none). Concatenated, not joined:
+ * the engine keeps the text as its messages (each shared by many rows) until it is written, instead of a copy per
+ * row; the pane keeps a file's rows until the file is read, and a row of a large file often has several issues.
+ */
 function issuesText(issues: readonly WorkbookIssue[], lang: Lang): string {
-  return issues.length === 0
-    ? ""
-    : issues.length === 1
-      ? issues[0]!.message[lang]
-      : issues.map((i) => i.message[lang]).join(" ");
+  if (issues.length === 0) return "";
+  let text = issues[0]!.message[lang];
+  for (let i = 1; i < issues.length; i++) text += " " + issues[i]!.message[lang];
+  return text;
 }
 
 /** The text of a code's objective in one language; null when the code is no objective's. */

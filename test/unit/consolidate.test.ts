@@ -354,8 +354,14 @@ describe("consolidate", () => {
     const rows = consolidate([lyon, tunis, odd]).rows;
     expect(rows.some((r) => r.issues.length > 1)).toBe(true);
     for (const lang of LANGUAGES)
-      for (const r of rows)
-        expect(consolidationRow(r, lang)).toEqual(consolidationRowOf(r.source, consolidationRowCells(r, lang), lang));
+      for (const r of rows) {
+        const row = consolidationRow(r, lang);
+        expect(row).toEqual(consolidationRowOf(r.source, consolidationRowCells(r, lang), lang));
+        // the issues' messages, separated by a space
+        expect(row[row.length - 1]).toBe(r.issues.map((i) => i.message[lang]).join(" "));
+        // every entry cell, in ENTRY_FIELDS order (as JSON writes them)
+        expect(Object.keys(r.values)).toEqual(ENTRY_FIELDS);
+      }
   });
 
   it("does not duplicate a source given twice (same hash), and lists the second as not merged", () => {
