@@ -508,8 +508,11 @@ export async function openConsolidationOutput(
     /** New rows on the sheet, below the earlier ones; `staged` counts those of a request under way too. */
     written: number;
     staged: number;
-    /** Rows handed on and not yet written, with their keys; each made into a line only when its request is built. */
-    waiting: { row: readonly CellValue[]; key: string }[];
+    /**
+     * Rows handed on and not yet written, and their keys (side by side: no object per row); each made into a line
+     * only when its request is built.
+     */
+    waiting: { rows: (readonly CellValue[])[]; keys: string[] };
   }
   const newPart = (kind: ConsolidationSheetKind, part: number, earlier?: { name: string; rows: EarlierRow[] }) => {
     const table = emptyTable(kind, lang);
@@ -524,7 +527,7 @@ export async function openConsolidationOutput(
       created: false,
       written: 0,
       staged: 0,
-      waiting: [],
+      waiting: { rows: [], keys: [] },
     } satisfies Part as Part;
   };
   /** Each sheet's parts, in order: the earlier ones, and those this output adds. */
@@ -540,10 +543,16 @@ export async function openConsolidationOutput(
   const partFor = (kind: ConsolidationSheetKind): Part => {
     const parts = series[kind];
     const last = parts[parts.length - 1]!;
-    if (last.earlier.length + last.written + last.waiting.length < rowsPerSheet) return last;
+    if (last.earlier.length + last.written + last.waiting.rows.length < rowsPerSheet) return last;
     const next = newPart(kind, parts.length + 1);
     parts.push(next);
     return next;
+  };
+  /** Puts a row and its key in the waiting rows of the part of its sheet that takes it. */
+  const wait = (kind: ConsolidationSheetKind, row: readonly CellValue[], key: string) => {
+    const { waiting } = partFor(kind);
+    waiting.rows.push(row);
+    waiting.keys.push(key);
   };
   /** Set once `finish` has begun changing the earlier rows: they can no longer be told from the new ones. */
   let finishing = false;
@@ -567,11 +576,11 @@ export async function openConsolidationOutput(
   /** Runs a request that writes new rows: they count as staged until it has succeeded. */
   const writing = async (batch: (b: Batch) => Promise<void>): Promise<void> => {
     const parts = allParts();
-    for (const p of parts) p.staged = p.written + p.waiting.length;
+    for (const p of parts) p.staged = p.written + p.waiting.rows.length;
     await run(batch);
     for (const p of parts) {
       p.written = p.staged;
-      p.waiting = [];
+      p.waiting = { rows: [], keys: [] };
     }
     waitingBytes = 0;
   };
@@ -579,13 +588,13 @@ export async function openConsolidationOutput(
   const queueWaiting = async (b: Batch, ws: Map<Part, Excel.Worksheet>): Promise<void> => {
     subject = series.consolidation[0]!.name ?? series.consolidation[0]!.target;
     const blocks = allParts().map((p): Block => {
-      const rows = p.waiting;
+      const { rows, keys } = p.waiting;
       return {
         ws: ws.get(p)!,
         last: p.last,
         firstRow: 1 + p.earlier.length + p.written,
         count: rows.length,
-        line: (i) => p.lines.line(rows[i]!.row, rows[i]!.key),
+        line: (i) => p.lines.line(rows[i]!, keys[i]!),
       };
     });
     await writeBlocks(blocks, WRITE_BUDGET_BYTES, () => b.sync());
@@ -596,7 +605,7 @@ export async function openConsolidationOutput(
       for (const kind of STREAMED_SHEETS) {
         const sheet = rows.sheets[kind];
         sheet.values.forEach((row, i) => {
-          partFor(kind).waiting.push({ row, key: sheet.keys[i] ?? "" });
+          wait(kind, row, sheet.keys[i] ?? "");
           waitingBytes += roughBytes(row);
         });
       }
@@ -616,12 +625,12 @@ export async function openConsolidationOutput(
         ...report.unreadable.map((u) => u.fileName),
       ]);
       // the files not merged are known only now: their rows wait like the others'
-      for (const row of unreadableTable(report, lang).rows) partFor("unreadable").waiting.push({ row, key: "" });
+      for (const row of unreadableTable(report, lang).rows) wait("unreadable", row, "");
       const replacedBy = (r: EarlierRow) => (r.key !== "" && keys.has(r.key)) || (r.file !== "" && files.has(r.file));
       const plans = allParts().map((p) => ({
         p,
         replaced: p.earlier.flatMap((r, i) => (replacedBy(r) ? [i] : [])),
-        added: p.written + p.waiting.length,
+        added: p.written + p.waiting.rows.length,
       }));
       // nothing to undo but the rows added when no earlier row is replaced and no earlier sheet renamed
       const undoable = !plans.some(
@@ -633,7 +642,7 @@ export async function openConsolidationOutput(
         // The rows still waiting first, below the earlier ones: abandon can take them out until the last request,
         // which alone holds what cannot be undone (the earlier rows replaced, the names).
         await queueWaiting(b, ws);
-        if (!undoable && plans.some(({ p }) => p.waiting.length > 0)) await b.sync();
+        if (!undoable && plans.some(({ p }) => p.waiting.rows.length > 0)) await b.sync();
         finishing = !undoable;
         for (const { p, replaced } of plans) {
           subject = p.name ?? p.target;
@@ -673,7 +682,7 @@ export async function openConsolidationOutput(
 
     async abandon(cause) {
       const parts = allParts();
-      for (const p of parts) p.waiting = [];
+      for (const p of parts) p.waiting = { rows: [], keys: [] };
       // the sheets this output added, and those under whose earlier rows it wrote
       const undo = parts.filter((p) => p.name !== null && (p.created || p.staged > 0));
       if (finishing || undo.length === 0) throw cause;
