@@ -6,10 +6,10 @@
  * JavaScript heap in use seen while it ran (sampled), the heap the page still uses once the run is over and garbage
  * collected, and what was consolidated. Run by bench/read.ts beside bench/readProbe.ts's Node figures.
  */
-import { createReadStream, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { basename, join, resolve } from "node:path";
-import type { PaneRun, ServedFile } from "./panePage";
+import { join, resolve } from "node:path";
+import type { PaneRun } from "./panePage";
 
 const ROOT = resolve(__dirname, "..");
 const BUNDLE = join(ROOT, ".tmp", "bench-pane", "pane.js");
@@ -39,26 +39,20 @@ function bundle(minify: boolean): string {
   return readFileSync(BUNDLE, "utf8");
 }
 
-/** Serves the page, its script and the files (by their index in the list). */
-function serve(script: string, files: string[]): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves the page (a file input) and its script. */
+function serve(script: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const url = req.url ?? "/";
-    if (url === "/") {
-      res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script src="/pane.js"></script>');
+    if (req.url === "/") {
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end('<!doctype html><input type="file" multiple><script src="/pane.js"></script>');
       return;
     }
-    if (url === "/pane.js") {
+    if (req.url === "/pane.js") {
       res.writeHead(200, { "content-type": "text/javascript" }).end(script);
       return;
     }
-    const file = /^\/file\/(\d+)$/.exec(url);
-    const path = file ? files[Number(file[1])] : undefined;
-    if (path === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/octet-stream" });
-    createReadStream(path).pipe(res);
+    res.writeHead(404).end();
   });
   return new Promise((done) =>
     server.listen(0, "127.0.0.1", () => {
@@ -111,7 +105,7 @@ async function main(): Promise<void> {
   const paths = readFileSync(list, "utf8").split("\n").filter(Boolean);
   // LIAT_PANE_PROFILE=file.cpuprofile: the page's CPU profile (DevTools format) written there
   const profileTo = process.env.LIAT_PANE_PROFILE;
-  const server = await serve(bundle(profileTo === undefined), paths);
+  const server = await serve(bundle(profileTo === undefined));
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
@@ -119,10 +113,8 @@ async function main(): Promise<void> {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}/`);
-    const files: ServedFile[] = paths.map((p, i) => ({
-      url: `${server.url}/file/${i}`,
-      name: basename(p),
-    }));
+    // chosen as a user chooses them: Files the browser reads from disk when asked
+    await page.setInputFiles("input[type=file]", paths);
     const cdp = await page.context().newCDPSession(page);
     if (profileTo) {
       await cdp.send("Profiler.enable");
@@ -138,10 +130,7 @@ async function main(): Promise<void> {
       }
     };
     const sampled = sample();
-    const run = await page.evaluate(
-      (served) => (globalThis as unknown as { runPane: (f: ServedFile[]) => Promise<PaneRun> }).runPane(served),
-      files,
-    );
+    const run = await page.evaluate(() => (globalThis as unknown as { runPane: () => Promise<PaneRun> }).runPane());
     sampling = false;
     await sampled;
     if (profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send("Profiler.stop")).profile));

@@ -1,18 +1,13 @@
 /**
- * The page side of bench/paneInChromium.ts, bundled for the browser: the task pane's consolidation of the files the
- * bench serves, run as the pane runs it (src/taskpane/consolidate/readFiles.ts: the browser's own inflater, its
+ * The page side of bench/paneInChromium.ts, bundled for the browser: the task pane's consolidation of the files
+ * chosen in the page's file input (Files read from disk, as the pane's own input hands them over), run as the pane
+ * runs it (src/taskpane/consolidate/readFiles.ts: the browser's own inflater, its
  * SHA-256, its event loop) into an Excel that serialises each request as office.js does and drops it
  * (bench/droppingExcel.ts).
  */
 import { openConsolidationOutput } from "../src/excel/consolidation";
 import { loadReader, readAndConsolidate, type ChosenFile } from "../src/taskpane/consolidate/readFiles";
 import { installDroppingExcel } from "./droppingExcel";
-
-/** A file the bench serves: where to fetch it, and its name. */
-export interface ServedFile {
-  url: string;
-  name: string;
-}
 
 /** What one run measured: wall time (ms), what was consolidated, and the requests sent. */
 export interface PaneRun {
@@ -25,14 +20,13 @@ export interface PaneRun {
   nativeInflater: boolean;
 }
 
-async function runPane(files: ServedFile[]): Promise<PaneRun> {
+async function runPane(): Promise<PaneRun> {
   const excel = installDroppingExcel();
   // the reader's chunk loaded before the clock, as the pane has it after its first use
   const { decompressionStreamInflater } = await loadReader();
-  // as the browser hands the chosen files over: Files (the bytes held by the browser, read on demand), made before
-  // the clock starts
-  const chosen: ChosenFile[] = [];
-  for (const f of files) chosen.push(new File([await (await fetch(f.url)).blob()], f.name));
+  // the files chosen in the page's file input
+  const input = document.querySelector<HTMLInputElement>("input[type=file]");
+  const chosen: ChosenFile[] = [...(input?.files ?? [])];
   const t0 = performance.now();
   const output = await openConsolidationOutput("en");
   const result = await readAndConsolidate(
