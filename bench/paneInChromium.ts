@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { join, resolve } from "node:path";
-import type { PaneRun } from "./panePage";
+import type { PageRun } from "./panePage";
 
 const ROOT = resolve(__dirname, "..");
 const BUNDLE = join(ROOT, ".tmp", "bench-pane", "pane.js");
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       }
     };
     const sampled = sample();
-    const run = await page.evaluate(() => (globalThis as unknown as { runPane: () => Promise<PaneRun> }).runPane());
+    const run = await page.evaluate(() => (globalThis as unknown as { runPane: () => Promise<PageRun> }).runPane());
     sampling = false;
     await sampled;
     if (profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send("Profiler.stop")).profile));

@@ -14,11 +14,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { readWorkbookFile } from "../src/cli/readWorkbook";
-import { openConsolidationOutput } from "../src/excel/consolidation";
-import { loadReader, readAndConsolidate, type ChosenFile } from "../src/taskpane/consolidate/readFiles";
+import type { ChosenFile } from "../src/taskpane/consolidate/readFiles";
 import { readXlsxBytes } from "../src/xlsx/readXlsx";
 import { inflateWithDecompressionStream as inflateRawAsync } from "../src/xlsx/streamInflater";
-import { installDroppingExcel } from "./droppingExcel";
+import { runThePanesWay } from "./paneRun";
 import { zipBomb } from "./readCorpus";
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -58,31 +57,9 @@ async function main(): Promise<void> {
         return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
       },
     }));
-    const excel = installDroppingExcel();
-    // the reader's chunk loaded before the clock, as the pane has it after its first use
-    await loadReader();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    const output = await openConsolidationOutput("en");
-    const result = await readAndConsolidate(
-      chosen,
-      "en",
-      () => {},
-      (rows) => output.add(rows),
-    );
-    const written = await output.finish(result);
-    const ms = performance.now() - t0;
-    console.log(
-      JSON.stringify({
-        ms,
-        cpuMs: cpuMs(c0),
-        peakMb: peakMb(),
-        unreadable: result.unreadable.length,
-        sources: result.sources.length,
-        rows: written.added,
-        requests: excel.syncs,
-      }),
-    );
+    let c0 = process.cpuUsage();
+    const run = await runThePanesWay(chosen, () => (c0 = process.cpuUsage()));
+    console.log(JSON.stringify({ ...run, cpuMs: cpuMs(c0), peakMb: peakMb() }));
     return;
   }
   let unreadable = 0;
