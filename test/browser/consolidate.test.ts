@@ -2,13 +2,19 @@
  * Consolidation in the preview page: three files chosen in the real task pane (one a LIAT workbook,
  * one with a renamed sheet and moved columns, one not a workbook) give the expected consolidation
  * sheet in the simulated workbook and the expected list of unreadable files. ExcelJS is fetched
- * only when the files are read (a separate chunk). Screenshot: test-artifacts/consolidate-en.png.
+ * only when the files are read (a separate chunk). Screenshot: test-artifacts/consolidate-en.png. A large sheet is
+ * read by Chromium's own DecompressionStream as the reader reads it in Node, and a damaged copy refused alike.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
 import { writeLiatWorkbook } from "../../src/cli/writeWorkbook";
+import { unreadableMessage } from "../../src/core/consolidate";
 import { domainSheetName } from "../../src/core/layout";
+import { readAndConsolidate } from "../../src/taskpane/consolidate/readFiles";
+import { ASYNC_INFLATE_MIN } from "../../src/xlsx/partStream";
+import { readXlsxBytes } from "../../src/xlsx/readXlsx";
+import { readZipDirectory } from "../../src/xlsx/zipDirectory";
 import { moveColumns, readOk, writePlainWorkbook } from "../unit/cliFixtures";
 import { openPreviewBrowser, previewUrl, type PreviewBrowser } from "./previewBrowser";
 import { ROOT } from "./previewServer";
@@ -156,6 +162,80 @@ describe("consolidation in the preview page", () => {
       .waitFor({ timeout: 60_000 });
     const again = (await sheetValues("Consolidation"))!.slice(1).filter((r) => r.some((v) => v !== ""));
     expect(again).toHaveLength(78);
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it("reads a large sheet with the browser's own inflater, piece by piece, as the reader does in Node", async () => {
+    // a domain sheet made long: its table stacked 400 times (several tables on one sheet are all read)
+    const base = await readOk(
+      await writeLiatWorkbook({
+        lang: "en",
+        city: "Lille",
+        period: "2025",
+        entries: { "1.1.1": { status: "Implemented", responsible: "Mairie é ü « » 😀" } },
+      }),
+      "lille.xlsx",
+    );
+    const domain = domainSheetName(1, "en");
+    const big = await writePlainWorkbook(
+      base.sheets.map((sheet) =>
+        sheet.name === domain ? { ...sheet, rows: Array.from({ length: 400 }, () => sheet.rows).flat() } : sheet,
+      ),
+    );
+    // the sheet part is one the pane gives to DecompressionStream
+    const entries = readZipDirectory(big);
+    const largest = entries.reduce((a, b) => (b.uncompressedSize > a.uncompressedSize ? b : a));
+    expect(largest.uncompressedSize).toBeGreaterThan(5 * ASYNC_INFLATE_MIN);
+    // the same bytes damaged in the middle of that part's deflate data
+    const damaged = Buffer.from(big);
+    const start =
+      largest.localOffset +
+      30 +
+      damaged.readUInt16LE(largest.localOffset + 26) +
+      damaged.readUInt16LE(largest.localOffset + 28);
+    damaged.fill(
+      0xff,
+      start + Math.floor(largest.compressedSize / 2),
+      start + Math.floor(largest.compressedSize / 2) + 64,
+    );
+    const refused = await readXlsxBytes(damaged, "lille-damaged.xlsx");
+    expect(refused).toMatchObject({ ok: false, reason: "damaged", params: { part: largest.name } });
+    // what the pane's code makes of them in Node
+    const node = await readAndConsolidate(
+      [
+        { name: "lille.xlsx", size: big.length, arrayBuffer: async () => new Uint8Array(big).buffer },
+        { name: "lille-damaged.xlsx", size: damaged.length, arrayBuffer: async () => new Uint8Array(damaged).buffer },
+      ],
+      "en",
+    );
+    expect(node.sources).toHaveLength(1);
+    const rows = node.sources[0]!.rows;
+    expect(rows).toBeGreaterThan(1000);
+
+    await page.goto(`${baseUrl}preview.html?lang=en`);
+    // the browser has the native inflater the pane uses for large parts
+    await expect(page.evaluate(() => typeof DecompressionStream)).resolves.toBe("function");
+    await pane().getByRole("tab", { name: "Consolidation" }).click();
+    await pane()
+      .getByTestId("consolidate-files")
+      .setInputFiles([
+        { name: "lille.xlsx", mimeType: XLSX, buffer: big },
+        { name: "lille-damaged.xlsx", mimeType: XLSX, buffer: damaged },
+      ]);
+    const outcome = pane().getByTestId("consolidate-outcome");
+    await outcome.waitFor({ timeout: 120_000 });
+    await expect(outcome.textContent()).resolves.toContain(
+      `1 workbook merged: ${rows} rows on the sheet Consolidation.`,
+    );
+    if (refused.ok) throw new Error("the damaged copy was read");
+    await expect(pane().getByTestId("consolidate-unreadable").getByRole("listitem").allTextContents()).resolves.toEqual(
+      [`lille-damaged.xlsx — ${unreadableMessage(refused.reason, refused.params).en}`],
+    );
+    // the text read in the browser is the text written, character for character
+    const values = (await sheetValues("Consolidation"))!;
+    const lille111 = values.filter((r) => r[0] === "lille.xlsx" && r[5] === "1.1.1");
+    expect(lille111).toHaveLength(400);
+    for (const r of lille111) expect(r).toContain("Mairie é ü « » 😀");
     expect(problems).toEqual([]);
   }, 240_000);
 });
