@@ -242,13 +242,38 @@ function queueLine(ws: Excel.Worksheet, last: string, row: number, line: Line): 
   range.values = [line.values];
 }
 
-/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
+/**
+ * Characters JSON.stringify may escape in a string (quote, backslash, controls, surrogates: a lone one is escaped, a
+ * pair is not). Global: stringLength goes on from each one found (lastIndex).
+ */
 // eslint-disable-next-line no-control-regex -- the control characters JSON escapes are what this finds
-const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/g;
 
 /**
- * The length of JSON.stringify(values), without making the text: a string that needs no escape is its length and
- * its quotes (most cells; the others are stringified). Numbers are finite here (cellData).
+ * The length of JSON.stringify(text), without making the text: its length and its quotes, and what each escape
+ * adds (most texts have none: one search). Texts with a few escapes (messages quoting a value) are not copied.
+ */
+function stringLength(text: string): number {
+  let length = text.length + 2;
+  JSON_ESCAPED.lastIndex = 0;
+  while (JSON_ESCAPED.test(text)) {
+    const at = JSON_ESCAPED.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    // \" \\ \b \t \n \f \r
+    if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d) length += 1;
+    // another control character: \u00XX
+    else if (c < 0x20) length += 5;
+    // a high surrogate followed by a low one: a pair, kept as it is (the low one skipped)
+    else if (c <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00) JSON_ESCAPED.lastIndex++;
+    // a lone surrogate: \udXXX
+    else length += 5;
+  }
+  return length;
+}
+
+/**
+ * The length of JSON.stringify(values), without making the text (stringLength, numberLength). Numbers are finite
+ * here (cellData).
  */
 export function jsonArrayLength(values: readonly (string | number | boolean)[]): number {
   return arrayLength(values, valueLength);
@@ -263,17 +288,7 @@ function arrayLength<T>(items: readonly T[], itemLength: (item: T) => number): n
 
 /** The length of JSON.stringify(v). */
 const valueLength = (v: string | number | boolean): number =>
-  typeof v === "string"
-    ? v.length === 0
-      ? 2
-      : JSON_ESCAPED.test(v)
-        ? JSON.stringify(v).length
-        : v.length + 2
-    : typeof v === "number"
-      ? numberLength(v)
-      : v
-        ? 4
-        : 5;
+  typeof v === "string" ? stringLength(v) : typeof v === "number" ? numberLength(v) : v ? 4 : 5;
 
 /**
  * The length of JSON.stringify(n) for a finite number: a whole number's digits are counted (most numbers written are

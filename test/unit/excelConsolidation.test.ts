@@ -41,7 +41,9 @@ test("a request's size is estimated as JSON.stringify would make it, without mak
   const text = fc.oneof(
     fc.string(),
     fc.string({ unit: "binary" }),
-    fc.string({ unit: fc.constantFrom('"', "\\", "\r", "\u0001", "\ud800", "é") }),
+    fc.string({
+      unit: fc.constantFrom('"', "\\", "\r", "\n", "\t", "\b", "\f", "\u0001", "\u001f", "\ud800", "\udc00", "é"),
+    }),
   );
   const value = fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean());
   fc.assert(
@@ -57,7 +59,7 @@ test("a table's lines are its rows as written, with their formats and their exac
   // that need escaping, and cells of every kind a row holds.
   const text = fc.oneof(
     fc.constantFrom("Lyon", "Non commencé", 'a"b', "x\\y", "\r\n", "\ud800", ""),
-    fc.string({ unit: fc.constantFrom("a", '"', "\\", "\u0001", "\ud800", "é", " ") }),
+    fc.string({ unit: fc.constantFrom("a", '"', "\\", "\u0001", "\t", "\b", "\ud800", "\udbff", "\udc00", "é", " ") }),
   );
   const cell = fc.oneof(
     text,
