@@ -52,6 +52,11 @@ async function sheetValues(name: string): Promise<unknown[][] | null> {
   }, name);
 }
 
+/** A LIAT workbook as `liat init` writes it, filled in, read back as a grid (to be changed as senders change it). */
+async function liatGrid(spec: Parameters<typeof writeLiatWorkbook>[0], fileName: string) {
+  return readOk(await writeLiatWorkbook(spec), fileName);
+}
+
 async function files() {
   const lyon = await writeLiatWorkbook({
     lang: "en",
@@ -63,13 +68,13 @@ async function files() {
     },
   });
   // Tunis's copy: the domain 2 sheet renamed, its columns in reverse order
-  const tunis = await readOk(
-    await writeLiatWorkbook({
+  const tunis = await liatGrid(
+    {
       lang: "fr",
       city: "Tunis",
       period: "2024-2025",
       entries: { "2.1": { status: "En cours", responsible: "Direction de l'emploi" } },
-    }),
+    },
     "t.xlsx",
   );
   const moved = await writePlainWorkbook(
@@ -167,13 +172,13 @@ describe("consolidation in the preview page", () => {
 
   it("reads a large sheet with the browser's own inflater, piece by piece, as the reader does in Node", async () => {
     // a domain sheet made long: its table stacked 400 times (several tables on one sheet are all read)
-    const base = await readOk(
-      await writeLiatWorkbook({
+    const base = await liatGrid(
+      {
         lang: "en",
         city: "Lille",
         period: "2025",
         entries: { "1.1.1": { status: "Implemented", responsible: "Mairie é ü « » 😀" } },
-      }),
+      },
       "lille.xlsx",
     );
     const domain = domainSheetName(1, "en");
