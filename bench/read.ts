@@ -68,10 +68,13 @@ function inChromium(list: string): ChromiumRun {
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as ChromiumRun;
 }
 
-/** A 100,000-row workbook's two rows: its time against 5 s, its peak memory against 500 MB. */
-function withinFiveSeconds(name: string, ms: number, peakName: string, peakMb: number): Row[] {
+/**
+ * A 100,000-row workbook's two rows: its time (against 5 s unless `timed` is false), its peak memory against 500 MB.
+ */
+function withinFiveSeconds(name: string, ms: number, peakName: string, peakMb: number, timed = true): Row[] {
+  const seconds = Number((ms / 1000).toFixed(2));
   return [
-    { name, value: Number((ms / 1000).toFixed(2)), unit: "s", budget: "< 5 s", ok: ms < 5000 },
+    timed ? { name, value: seconds, unit: "s", budget: "< 5 s", ok: ms < 5000 } : { name, value: seconds, unit: "s" },
     { name: peakName, value: mb(peakMb), unit: "MB", budget: "< 500 MB", ok: peakMb < 500 },
   ];
 }
@@ -140,11 +143,14 @@ export async function runReadBench(): Promise<Row[]> {
   const m = probe("pane", join(DIR, "big.txt"));
   if (m.rows !== 100_000) throw new Error(`100,000-row workbook: ${m.rows} rows consolidated`);
   rows.push(
+    // In Node the pane's DecompressionStream is zlib on the thread pool, one hop to the main thread per 16 KB of
+    // output, which the browser does not have: the time budget is the pane's engine's, below.
     ...withinFiveSeconds(
-      `100,000-row workbook (${(statSync(big).size / 2 ** 20).toFixed(1)} MB) consolidated the pane's way (read, rows written as requests)`,
+      `100,000-row workbook (${(statSync(big).size / 2 ** 20).toFixed(1)} MB) consolidated the pane's way in Node (read, rows written as requests)`,
       m.ms,
       "  peak memory (process)",
       m.peakMb,
+      false,
     ),
   );
   // the same in the pane's own engine: Chromium (Excel on the web, WebView2)
