@@ -54,6 +54,13 @@ export const localName = (name: string) => {
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
+/** Where a slice of bytes[start, end) ends: just after its last ">" within its last 64 KiB, or at `end` if none. */
+function afterLastTag(bytes: Uint8Array, start: number, end: number): number {
+  const from = Math.max(start, end - 65536);
+  const gt = bytes.subarray(from, end).lastIndexOf(0x3e);
+  return gt >= 0 ? from + gt + 1 : end;
+}
+
 /**
  * Hands `bytes` on in slices of about STORED_SLICE bytes, each ending just after a ">" byte when there is one in its
  * last 64 KiB: the text of a slice then ends with a whole tag, so the XML reader starts the next one afresh instead
@@ -62,11 +69,7 @@ export const localName = (name: string) => {
 function slices(bytes: Uint8Array, take: (chunk: Uint8Array) => void): void {
   for (let at = 0; at < bytes.length;) {
     let end = Math.min(at + STORED_SLICE, bytes.length);
-    if (end < bytes.length) {
-      const from = Math.max(at, end - 65536);
-      const gt = bytes.subarray(from, end).lastIndexOf(0x3e);
-      if (gt >= 0) end = from + gt + 1;
-    }
+    if (end < bytes.length) end = afterLastTag(bytes, at, end);
     take(bytes.subarray(at, end));
     at = end;
   }
@@ -145,12 +148,7 @@ class SliceGatherer {
 
   /** Hands on what is gathered: all of it at the end, else up to the last ">" in its last 64 KiB. */
   flush(all: boolean): void {
-    let end = this.length;
-    if (!all) {
-      const from = Math.max(0, end - 65536);
-      const gt = this.buffer.subarray(from, end).lastIndexOf(0x3e);
-      if (gt >= 0) end = from + gt + 1;
-    }
+    const end = all ? this.length : afterLastTag(this.buffer, 0, this.length);
     if (end === 0) return;
     // the buffer is written again once `take` returns: what takes the slice decodes it at once (PartDecoder)
     this.take(this.buffer.subarray(0, end));

@@ -241,18 +241,20 @@ class XlsxReader {
       }
       return once(false, native);
     };
-    let result: T | undefined;
+    const readAll = async (native: boolean): Promise<T> => {
+      const result = await plainThenSaxes(native);
+      this.inflated += e.uncompressedSize;
+      return result;
+    };
     if (this.streamsNatively(e)) {
       try {
-        result = await plainThenSaxes(true);
+        return await readAll(true);
       } catch (error) {
         // a limit stops the reading whatever the inflater; anything else is read again by fflate below
         if (error instanceof Unreadable || error instanceof PartTooLargeError) throw error;
       }
     }
-    if (result === undefined) result = await plainThenSaxes(false);
-    this.inflated += e.uncompressedSize;
-    return result;
+    return readAll(false);
   }
 
   /** The small text of a stored part (an .ods's mimetype), or "". */
